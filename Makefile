@@ -1,0 +1,33 @@
+# Backend Tutor — everyday commands. `make test` is what CI runs.
+GO ?= go
+BIN := bin/backend-tutor
+
+.PHONY: run build test lint bench fuzz clean
+
+run: ## start the tutor
+	$(GO) run .
+
+build: ## build the binary into bin/
+	$(GO) build -trimpath -o $(BIN) .
+
+test: ## unit, model (teatest), fuzz-seed and real-terminal (tmux) tests
+	$(GO) test -count=1 ./...
+
+lint: ## gofmt check, go vet, staticcheck (pinned in go.mod as a tool)
+	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
+
+bench: ## benchmarks with allocation counts
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+FUZZTIME ?= 60s
+fuzz: ## run every fuzz target for FUZZTIME each
+	$(GO) test ./content -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./content -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./tui/render -run '^$$' -fuzz '^FuzzSanitize$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./progress -run '^$$' -fuzz '^FuzzDecodeChapter$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./progress -run '^$$' -fuzz '^FuzzDecodeAttempt$$' -fuzztime $(FUZZTIME)
+
+clean:
+	rm -rf bin

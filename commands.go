@@ -1,0 +1,302 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+
+	"backend-tutor/content"
+	"backend-tutor/progress"
+	"backend-tutor/tui"
+	"backend-tutor/tui/render"
+)
+
+// runTutor starts the interactive tutor.
+func runTutor(g globals, stdout, stderr io.Writer) error {
+	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
+		return &exitError{1, "backend-tutor: the tutor needs a terminal (stdin and stdout must both be one).\n" +
+			"To use it from a script, try `backend-tutor list`, `backend-tutor read 1` or `backend-tutor progress --json`."}
+	}
+	course, err := loadCourse(g.content)
+	if err != nil {
+		return err
+	}
+	path, err := dbPath(g)
+	if err != nil {
+		return err
+	}
+	store, err := progress.Open(path)
+	if err != nil {
+		return &exitError{1, err.Error()}
+	}
+	snap, err := store.Snapshot()
+	if err != nil {
+		return &exitError{1, err.Error()}
+	}
+	model := tui.New(tui.Options{
+		Course: course, Store: store, Snapshot: snap,
+		Cache: render.NewCache(16), NoColor: os.Getenv("NO_COLOR") != "",
+	})
+	// 120 fps halves the wait for the first frame; frames are only drawn
+	// when something changed, so it costs nothing at rest.
+	p := tea.NewProgram(model, tea.WithFPS(120))
+
+	// Bubble Tea handles SIGINT and SIGTERM; a closed terminal sends SIGHUP.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		if _, ok := <-hup; ok {
+			p.Quit()
+		}
+	}()
+
+	_, runErr := p.Run()
+	model.Flush() // every queued save reaches the file before we exit
+	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) && !errors.Is(runErr, tea.ErrProgramKilled) {
+		return runErr
+	}
+	return nil
+}
+
+func cmdList(g globals, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("list", "list", stderr)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	course, err := loadCourse(g.content)
+	if err != nil {
+		return err
+	}
+	snap, err := readSnapshot(g)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "#\tID\tTITLE\tSTATUS")
+	for i, ch := range course.Chapters {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", i+1, ch.ID, render.SanitizeLine(ch.Title), tui.StatusText(ch, snap.Chapters[ch.ID]))
+	}
+	return tw.Flush()
+}
+
+func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("read", "read ID|NUMBER [--plain] [--width N]", stderr)
+	plain := fs.Bool("plain", false, "print the markdown as it is, without formatting")
+	width := fs.Int("width", 0, "wrap at N columns (default: the terminal's width, or 80)")
+	// allow flags after the chapter argument too
+	var pos []string
+	for len(args) > 0 {
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "backend-tutor read: name one chapter, by id or number (see `backend-tutor list`)")
+		return errUsage
+	}
+	course, err := loadCourse(g.content)
+	if err != nil {
+		return err
+	}
+	ch, err := findChapter(course, pos[0])
+	if err != nil {
+		return err
+	}
+	isTTY := false
+	if f, ok := stdout.(*os.File); ok {
+		isTTY = term.IsTerminal(f.Fd())
+	}
+	if *plain || !isTTY {
+		_, err := io.WriteString(stdout, render.Sanitize(ch.Body))
+		return err
+	}
+	w := *width
+	if w <= 0 {
+		w = 80
+		if f, ok := stdout.(*os.File); ok {
+			if tw, _, err := term.GetSize(f.Fd()); err == nil && tw > 0 {
+				w = tw
+			}
+		}
+	}
+	style := render.StyleDark
+	if os.Getenv("NO_COLOR") != "" {
+		style = render.StyleNoColor
+	}
+	out, err := render.Markdown(ch.Body, render.WrapWidth(w), style)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(stdout, out+"\n")
+	return err
+}
+
+// findChapter accepts a chapter id or its 1-based number.
+func findChapter(c *content.Course, arg string) (*content.Chapter, error) {
+	if n, err := strconv.Atoi(arg); err == nil {
+		if n < 1 || n > len(c.Chapters) {
+			return nil, &exitError{1, fmt.Sprintf("backend-tutor: there is no chapter %d (chapters are numbered 1 to %d)", n, len(c.Chapters))}
+		}
+		return c.Chapters[n-1], nil
+	}
+	if ch, ok := c.Chapter(arg); ok {
+		return ch, nil
+	}
+	return nil, &exitError{1, fmt.Sprintf("backend-tutor: no chapter has the id %q (see `backend-tutor list`)", arg)}
+}
+
+// progressReport is the JSON of `backend-tutor progress --json`, documented
+// in README.md. Add fields; never rename or remove one.
+type progressReport struct {
+	Chapters []chapterReport `json:"chapters"`
+	Total    totalReport     `json:"total"`
+}
+
+type chapterReport struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	Questions   int    `json:"questions"`
+	ReadPercent int    `json:"read_percent"`
+	Answered    int    `json:"answered"`
+	Attempts    int    `json:"attempts"`
+	BestScore   int    `json:"best_score"`
+	Passed      bool   `json:"passed"`
+	InProgress  bool   `json:"quiz_in_progress"`
+}
+
+type totalReport struct {
+	Chapters int `json:"chapters"`
+	Quizzes  int `json:"quizzes"`
+	Passed   int `json:"passed"`
+	Answered int `json:"answered"`
+	Attempts int `json:"attempts"`
+	Percent  int `json:"percent"`
+}
+
+func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("progress", "progress [--json]", stderr)
+	asJSON := fs.Bool("json", false, "print JSON (the format is documented in README.md)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	course, err := loadCourse(g.content)
+	if err != nil {
+		return err
+	}
+	snap, err := readSnapshot(g)
+	if err != nil {
+		return err
+	}
+	rep := progressReport{Chapters: []chapterReport{}}
+	for _, ch := range course.Chapters {
+		r := snap.Chapters[ch.ID]
+		rep.Chapters = append(rep.Chapters, chapterReport{
+			ID: ch.ID, Title: ch.Title, Questions: ch.QuestionCount(), ReadPercent: r.Furthest,
+			Answered: r.Answered, Attempts: r.Attempts, BestScore: r.BestScore, Passed: r.Passed,
+			InProgress: r.OpenAttempt != 0,
+		})
+		rep.Total.Answered += r.Answered
+		rep.Total.Attempts += r.Attempts
+	}
+	rep.Total.Chapters = len(course.Chapters)
+	rep.Total.Passed, rep.Total.Quizzes = tui.PassedCount(course, snap.Chapters)
+	rep.Total.Percent = int(tui.CourseProgress(course, snap.Chapters)*100 + 0.5)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "#\tCHAPTER\tREAD\tANSWERED\tATTEMPTS\tBEST\tPASSED")
+	for i, c := range rep.Chapters {
+		fmt.Fprintf(tw, "%d\t%s\t%d%%\t%d\t%d\t%d%%\t%s\n", i+1, render.SanitizeLine(c.Title), c.ReadPercent, c.Answered, c.Attempts, c.BestScore, yesNo(c.Passed))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	t := rep.Total
+	fmt.Fprintf(stdout, "\nCourse: %d%% done · %d of %d quizzes passed · %d answers saved\n", t.Percent, t.Passed, t.Quizzes, t.Answered)
+	return nil
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func cmdValidate(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("validate", "validate DIR", stderr)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "backend-tutor validate: name the content folder to check")
+		return errUsage
+	}
+	dir := fs.Arg(0)
+	course, err := loadCourse(dir)
+	if err != nil {
+		return err
+	}
+	questions := 0
+	for _, ch := range course.Chapters {
+		questions += ch.QuestionCount()
+	}
+	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms\n", dir, len(course.Chapters), questions, len(course.Glossary))
+	return nil
+}
+
+func cmdDoctor(g globals, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("doctor", "doctor [--reset]", stderr)
+	reset := fs.Bool("reset", false, "if the file is damaged, move it aside and start a fresh one")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	path, err := dbPath(g)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(stdout, "No progress file yet at %s: it is created when you first start the tutor.\n", path)
+		return nil
+	}
+	err = progress.Check(path)
+	if err == nil {
+		fmt.Fprintf(stdout, "%s is healthy.\n", path)
+		return nil
+	}
+	var newer *progress.NewerSchemaError
+	if errors.As(err, &newer) || !*reset {
+		if !*reset && !errors.As(err, &newer) {
+			return &exitError{1, err.Error() + "\nTo move it aside and start fresh: backend-tutor doctor --reset"}
+		}
+		return &exitError{1, err.Error()}
+	}
+	moved, merr := progress.MoveAside(path)
+	if merr != nil {
+		return &exitError{1, fmt.Sprintf("%v\nbackend-tutor: could not move it aside: %v", err, merr)}
+	}
+	if _, oerr := progress.Open(path); oerr != nil {
+		return &exitError{1, fmt.Sprintf("moved the damaged file to %s, but could not start a fresh one: %v", moved, oerr)}
+	}
+	fmt.Fprintf(stdout, "%s\nMoved it to %s and started a fresh progress file at %s.\n", strings.TrimSpace(err.Error()), moved, path)
+	return nil
+}

@@ -1,0 +1,194 @@
+package content
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxFileSize bounds every content file, so a huge or runaway file is a clear
+// error instead of a slow start or an exhausted memory.
+const MaxFileSize = 1 << 20
+
+// Limits that keep a hostile or mistaken pack bounded.
+const (
+	maxOptions   = 10
+	maxQuestions = 500
+	maxChapters  = 5000
+)
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Load reads and validates a content folder. Both the embedded guide and a
+// --content folder come through here. On any problem it returns Problems
+// (every one found, sorted by file and line) and no course.
+func Load(fsys fs.FS) (*Course, error) {
+	var c collector
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("reading content folder: %w", err)
+	}
+	course := &Course{Title: "Backend Tutor", byID: map[string]int{}}
+	var quizzes []*Quiz
+	sources := map[string][]byte{} // chapter id -> raw bytes of its files, for the hash
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		kind := fileKind(name)
+		if kind == "" {
+			continue
+		}
+		if len(course.Chapters) >= maxChapters {
+			c.add(name, 0, "too many chapters (the limit is %d)", maxChapters)
+			break
+		}
+		src, ok := readFile(fsys, name, &c)
+		if !ok {
+			continue
+		}
+		switch kind {
+		case "chapter":
+			if ch := parseChapter(name, src, &c); ch != nil {
+				course.Chapters = append(course.Chapters, ch)
+				sources[ch.ID] = append(sources[ch.ID], src...)
+			}
+		case "quiz":
+			if q := parseQuiz(name, src, &c); q != nil {
+				quizzes = append(quizzes, q)
+				sources["quiz:"+q.ChapterID] = src
+			}
+		case "course":
+			parseCourse(name, src, course, &c)
+		case "glossary":
+			course.Glossary = parseGlossary(name, src, &c)
+		}
+	}
+
+	checkChapters(course, &c)
+	attachQuizzes(course, quizzes, &c)
+	checkQuestionIDs(course, &c)
+	checkGlossary(course, &c)
+	if len(course.Chapters) == 0 && len(c.list) == 0 {
+		c.add(".", 0, "no chapters found (a chapter is a .md file with front matter)")
+	}
+	if len(c.list) > 0 {
+		return nil, c.list.sorted()
+	}
+	for _, ch := range course.Chapters {
+		h := sha256.New()
+		h.Write(sources[ch.ID])
+		h.Write(sources["quiz:"+ch.ID])
+		ch.Hash = hex.EncodeToString(h.Sum(nil))[:16]
+	}
+	return course, nil
+}
+
+func fileKind(name string) string {
+	switch {
+	case name == "course.yaml":
+		return "course"
+	case name == "glossary.yaml":
+		return "glossary"
+	case strings.HasSuffix(name, ".quiz.yaml"):
+		return "quiz"
+	case strings.HasSuffix(name, ".md") && !strings.EqualFold(name, "README.md"):
+		return "chapter"
+	}
+	return ""
+}
+
+// readFile reads one file with a hard size limit and checks it is UTF-8.
+func readFile(fsys fs.FS, name string, c *collector) ([]byte, bool) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		c.add(name, 0, "cannot read: %s", cleanFSError(err))
+		return nil, false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+		c.add(name, 0, "not a regular file")
+		return nil, false
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		c.add(name, 0, "cannot read: %s", cleanFSError(err))
+		return nil, false
+	}
+	if len(src) > MaxFileSize {
+		c.add(name, 0, "file is larger than the %d KiB limit for a content file", MaxFileSize>>10)
+		return nil, false
+	}
+	if !utf8.Valid(src) {
+		c.add(name, firstInvalidLine(src), "not valid UTF-8 text (is it a binary file?)")
+		return nil, false
+	}
+	return src, true
+}
+
+func cleanFSError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if strings.Contains(pe.Err.Error(), "escapes") {
+			return "it is a link that leads outside the content folder"
+		}
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func firstInvalidLine(src []byte) int {
+	line := 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		src = src[size:]
+	}
+	return line
+}
+
+func parseChapter(file string, src []byte, c *collector) *Chapter {
+	front, body, bodyLine, ok := splitFrontMatter(src)
+	if !ok {
+		c.add(file, 1, "missing front matter: a chapter starts with a line '---', then id, title, summary and order, then '---'")
+		return nil
+	}
+	node, ok := parseYAML(file, front, 1, c)
+	if !ok {
+		return nil
+	}
+	m, ok := asMapping(file, node, "front matter", []string{"id", "title", "summary", "order"}, c)
+	if !ok {
+		return nil
+	}
+	ch := &Chapter{File: file}
+	ch.ID = m.str("id", true, c)
+	ch.Title = m.str("title", true, c)
+	ch.Summary = m.str("summary", true, c)
+	ch.Order, _ = m.integer("order", true, c)
+	if ch.ID != "" && !idPattern.MatchString(ch.ID) {
+		c.add(file, m.lineOf("id"), "id %q must be lowercase letters, digits and '-'", ch.ID)
+	}
+	if strings.TrimSpace(string(body)) == "" {
+		c.add(file, bodyLine, "chapter has no text after the front matter")
+	}
+	ch.Body = string(body)
+	if ch.ID == "" {
+		return nil
+	}
+	ch.idLine = m.lineOf("id")
+	ch.ordLine = m.lineOf("order")
+	return ch
+}

@@ -1,0 +1,190 @@
+package content
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+var questionFields = []string{"id", "kind", "prompt", "hint", "explanation", "options", "answer", "accept", "items"}
+
+func parseQuiz(file string, src []byte, c *collector) *Quiz {
+	node, ok := parseYAML(file, src, 0, c)
+	if !ok {
+		return nil
+	}
+	m, ok := asMapping(file, node, "quiz file", []string{"chapter", "pass_mark", "questions"}, c)
+	if !ok {
+		return nil
+	}
+	q := &Quiz{File: file, PassMark: DefaultPassMark, line: m.lineOf("chapter")}
+	q.ChapterID = m.str("chapter", true, c)
+	if pm, ok := m.integer("pass_mark", false, c); ok {
+		if pm < 1 || pm > 100 {
+			c.add(file, m.lineOf("pass_mark"), "pass_mark must be between 1 and 100, not %d", pm)
+		}
+		q.PassMark = pm
+	}
+	items, ok := m.seq("questions", c)
+	if !ok {
+		c.add(file, m.lineOf("questions"), "missing list of questions")
+		return nil
+	}
+	if len(items) == 0 {
+		c.add(file, m.lineOf("questions"), "the quiz has no questions")
+	}
+	if len(items) > maxQuestions {
+		c.add(file, m.lineOf("questions"), "too many questions (%d; the limit is %d)", len(items), maxQuestions)
+		return nil
+	}
+	for _, it := range items {
+		if qu := parseQuestion(file, it, c); qu != nil {
+			q.Questions = append(q.Questions, qu)
+		}
+	}
+	if q.ChapterID == "" {
+		return nil
+	}
+	return q
+}
+
+func parseQuestion(file string, n *yaml.Node, c *collector) *Question {
+	m, ok := asMapping(file, n, "question", questionFields, c)
+	if !ok {
+		return nil
+	}
+	q := &Question{File: file, Line: n.Line}
+	q.ID = m.str("id", true, c)
+	if q.ID != "" && !idPattern.MatchString(q.ID) {
+		c.add(file, m.lineOf("id"), "question id %q must be lowercase letters, digits and '-'", q.ID)
+	}
+	q.Kind = Kind(m.str("kind", true, c))
+	q.Prompt = m.str("prompt", true, c)
+	q.Hint = m.str("hint", false, c)
+	q.Explanation = m.str("explanation", true, c)
+
+	// Fields that belong to another kind are a mistake worth reporting: an
+	// author who wrote `answer:` on a single question meant something.
+	used := map[Kind][]string{
+		Single: {"options"}, Multi: {"options"}, TrueFalse: {"answer"},
+		Typed: {"accept"}, Order: {"items"},
+	}
+	want, known := used[q.Kind]
+	if !known && q.Kind != "" {
+		c.add(file, m.lineOf("kind"), "unknown kind %q (use one of: single, multi, truefalse, typed, order)", q.Kind)
+		return nil
+	}
+	for _, f := range []string{"options", "answer", "accept", "items"} {
+		if m.has(f) && known && !contains(want, f) {
+			c.add(file, m.lineOf(f), "field %q does not belong to a %s question", f, q.Kind)
+		}
+	}
+
+	switch q.Kind {
+	case Single, Multi:
+		q.Options = parseOptions(file, m, c)
+		correct := 0
+		for _, o := range q.Options {
+			if o.Correct {
+				correct++
+			}
+		}
+		switch {
+		case len(q.Options) < 2:
+			c.add(file, m.lineOf("options"), "a %s question needs at least 2 options", q.Kind)
+		case q.Kind == Single && correct != 1:
+			c.add(file, m.lineOf("options"), "a single question needs exactly one option with correct: true (found %d)", correct)
+		case q.Kind == Multi && correct == 0:
+			c.add(file, m.lineOf("options"), "a multi question needs at least one option with correct: true")
+		}
+		checkUnique(file, m.lineOf("options"), "option", optionTexts(q.Options), c)
+	case TrueFalse:
+		v, ok := m.boolean("answer", c)
+		if !ok && !m.has("answer") {
+			c.add(file, m.line, "a truefalse question needs answer: true or answer: false")
+		}
+		q.Answer = v
+	case Typed:
+		q.Accept = m.strList("accept", c)
+		if len(q.Accept) == 0 {
+			c.add(file, m.lineOf("accept"), "a typed question needs a list of accepted answers (accept: [...])")
+		}
+		for _, a := range q.Accept {
+			if Normalize(a) == "" {
+				c.add(file, m.lineOf("accept"), "an accepted answer is empty")
+			}
+		}
+	case Order:
+		q.Items = m.strList("items", c)
+		if len(q.Items) < 3 || len(q.Items) > 6 {
+			c.add(file, m.lineOf("items"), "an order question needs 3 to 6 items (found %d)", len(q.Items))
+		}
+		checkUnique(file, m.lineOf("items"), "item", q.Items, c)
+	}
+	q.Hash = questionHash(q)
+	return q
+}
+
+func parseOptions(file string, m *mapping, c *collector) []Option {
+	items, ok := m.seq("options", c)
+	if !ok {
+		return nil
+	}
+	if len(items) > maxOptions {
+		c.add(file, m.lineOf("options"), "too many options (%d; the limit is %d)", len(items), maxOptions)
+		return nil
+	}
+	var out []Option
+	for _, it := range items {
+		om, ok := asMapping(file, it, "option", []string{"text", "correct"}, c)
+		if !ok {
+			continue
+		}
+		o := Option{Text: om.str("text", true, c)}
+		o.Correct, _ = om.boolean("correct", c)
+		out = append(out, o)
+	}
+	return out
+}
+
+func optionTexts(os []Option) []string {
+	out := make([]string, len(os))
+	for i, o := range os {
+		out[i] = o.Text
+	}
+	return out
+}
+
+func checkUnique(file string, line int, what string, list []string, c *collector) {
+	seen := map[string]bool{}
+	for _, s := range list {
+		if seen[s] && s != "" {
+			c.add(file, line, "two %ss have the same text %q", what, s)
+		}
+		seen[s] = true
+	}
+}
+
+// questionHash fingerprints what a learner sees and what counts as right, so
+// progress can tell an answer given to an older version of the question.
+func questionHash(q *Question) string {
+	h := sha256.New()
+	parts := []string{string(q.Kind), q.Prompt}
+	for _, o := range q.Options {
+		parts = append(parts, o.Text, boolStr(o.Correct))
+	}
+	parts = append(parts, boolStr(q.Answer))
+	parts = append(parts, q.Accept...)
+	parts = append(parts, q.Items...)
+	h.Write([]byte(strings.Join(parts, "\x00")))
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+func boolStr(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}

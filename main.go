@@ -1,0 +1,158 @@
+// Command backend-tutor is an offline terminal tutor for backend web
+// development. main parses the command line and wires the packages together:
+// content (the course), progress (the learner's file) and tui (the screens).
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// version is set at build time with -ldflags "-X main.version=..."
+var version = "0.1.0-dev"
+
+const usage = `backend-tutor — learn backend web development in your terminal.
+
+Usage:
+  backend-tutor [--db PATH] [--content DIR]         start the tutor
+  backend-tutor list                                the chapters and your status
+  backend-tutor read ID|NUMBER [--plain] [--width N] print one chapter
+  backend-tutor progress [--json]                   your progress, per chapter
+  backend-tutor validate DIR                        check a content folder
+  backend-tutor doctor [--reset]                    check the progress file
+  backend-tutor version                             print the version
+
+Global flags (before or after the command):
+  --db PATH       progress file (default $XDG_DATA_HOME/backend-tutor/progress.db)
+  --content DIR   use this folder's chapters instead of the built-in guide
+
+Run "backend-tutor COMMAND --help" for a command's flags.
+`
+
+// errUsage marks a command-line mistake: exit status 2 after the message.
+var errUsage = errors.New("usage")
+
+// exitError carries a message and an exit status.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: tests call it directly.
+func run(args []string, stdout, stderr io.Writer) int {
+	g, rest, err := parseGlobal(args)
+	if err == nil {
+		err = dispatch(g, rest, stdout, stderr)
+	}
+	var ee *exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	case errors.As(err, &ee):
+		if ee.msg != "" {
+			fmt.Fprintln(stderr, ee.msg)
+		}
+		return ee.code
+	default:
+		fmt.Fprintln(stderr, "backend-tutor:", err)
+		return 1
+	}
+}
+
+// globals are the flags every command accepts.
+type globals struct {
+	db      string
+	content string
+}
+
+// parseGlobal takes --db and --content from anywhere on the line, so both
+// "backend-tutor --db x list" and "backend-tutor list --db x" work.
+func parseGlobal(args []string) (globals, []string, error) {
+	var g globals
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || (name != "db" && name != "content") {
+			rest = append(rest, a)
+			continue
+		}
+		if !hasValue {
+			if i+1 >= len(args) {
+				return g, nil, &exitError{2, fmt.Sprintf("flag --%s needs a value", name)}
+			}
+			i++
+			value = args[i]
+		}
+		if name == "db" {
+			g.db = value
+		} else {
+			g.content = value
+		}
+	}
+	return g, rest, nil
+}
+
+func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return runTutor(g, stdout, stderr)
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "list":
+		return cmdList(g, rest, stdout, stderr)
+	case "read":
+		return cmdRead(g, rest, stdout, stderr)
+	case "progress":
+		return cmdProgress(g, rest, stdout, stderr)
+	case "validate":
+		return cmdValidate(rest, stdout, stderr)
+	case "doctor":
+		return cmdDoctor(g, rest, stdout, stderr)
+	case "version", "--version", "-v":
+		fmt.Fprintln(stdout, "backend-tutor", version)
+		return nil
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprintf(stderr, "backend-tutor: unknown command %q\n\n%s", cmd, usage)
+	return errUsage
+}
+
+// newFlags makes a command's flag set with its own --help text.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: backend-tutor %s\n", synopsis)
+		fs.PrintDefaults()
+		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tuse this folder's chapters instead of the built-in guide")
+	}
+	return fs
+}
+
+// parseFlags parses a command's flags; -h prints its usage and exits 0.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	return nil
+}

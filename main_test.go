@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var o, e bytes.Buffer
+	code = run(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	cases := []struct {
+		args        []string
+		code        int
+		out, errOut string
+	}{
+		{[]string{"version"}, 0, "backend-tutor ", ""},
+		{[]string{"--help"}, 0, "Usage:", ""},
+		{[]string{"--db", db, "list"}, 0, "3   http-essentials", ""},
+		{[]string{"list", "--db", db}, 0, "not started", ""},
+		{[]string{"--db", db, "read", "1", "--plain"}, 0, "# What backend development is", ""},
+		{[]string{"--db", db, "read", "http-essentials"}, 0, "HTTP", ""},
+		{[]string{"--db", db, "read", "99"}, 1, "", "there is no chapter 99"},
+		{[]string{"--db", db, "read", "nope"}, 1, "", `no chapter has the id "nope"`},
+		{[]string{"--db", db, "read"}, 2, "", "name one chapter"},
+		{[]string{"read", "--help"}, 0, "", "Usage: backend-tutor read"},
+		{[]string{"validate", "content/guide"}, 0, "ok — 14 chapters", ""},
+		{[]string{"validate"}, 2, "", "name the content folder"},
+		{[]string{"validate", "does-not-exist"}, 1, "", "does-not-exist"},
+		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
+		{[]string{"--db"}, 2, "", "needs a value"},
+		{[]string{"--db", db, "doctor"}, 0, "No progress file yet", ""},
+	}
+	for _, c := range cases {
+		code, out, errOut := runCLI(t, c.args...)
+		if code != c.code || !strings.Contains(out, c.out) || !strings.Contains(errOut, c.errOut) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d, stdout with %q, stderr with %q",
+				c.args, code, trim(out), trim(errOut), c.code, c.out, c.errOut)
+		}
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("read-only commands created the progress file")
+	}
+}
+
+func trim(s string) string {
+	if len(s) > 200 {
+		return s[:200] + "…"
+	}
+	return s
+}
+
+// A broken pack is reported file:line, every problem, with exit status 1.
+func TestValidateReportsFileAndLine(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "---\nid: a\ntitle: A\nsummary: s\norder: 1\n---\n# A\ntext\n")
+	write("a.quiz.yaml", "chapter: a\nquestions:\n  - id: q1\n    kind: single\n    prompt: P?\n    options:\n      - text: x\n      - text: y\n    explanation: because\n  - id: q2\n    kind: essay\n    prompt: P2?\n    explanation: e\n")
+	write("b.quiz.yaml", "chapter: missing\nquestions:\n  - id: q3\n    kind: truefalse\n    prompt: T?\n    answer: true\n    explanation: e\n")
+	code, _, errOut := runCLI(t, "validate", dir)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		filepath.Join(dir, "a.quiz.yaml") + ":6: a single question needs exactly one option",
+		filepath.Join(dir, "a.quiz.yaml") + ":11: unknown kind \"essay\"",
+		filepath.Join(dir, "b.quiz.yaml") + ":1: quiz for chapter \"missing\"",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("missing %q in:\n%s", want, errOut)
+		}
+	}
+}
+
+func TestProgressJSONShape(t *testing.T) {
+	code, out, _ := runCLI(t, "--db", filepath.Join(t.TempDir(), "p.db"), "progress", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	chapters := rep["chapters"].([]any)
+	if len(chapters) != 14 {
+		t.Fatalf("%d chapters", len(chapters))
+	}
+	first := chapters[0].(map[string]any)
+	for _, k := range []string{"id", "title", "questions", "read_percent", "answered", "attempts", "best_score", "passed"} {
+		if _, ok := first[k]; !ok {
+			t.Errorf("chapter JSON lacks %q: %v", k, first)
+		}
+	}
+}
+
+// doctor reports a damaged file without touching it, and --reset moves it
+// aside and starts fresh.
+func TestDoctor(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	junk := bytes.Repeat([]byte("not a database "), 1000)
+	if err := os.WriteFile(db, junk, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "--db", db, "doctor")
+	if code != 1 || !strings.Contains(errOut, db) || !strings.Contains(errOut, "doctor --reset") {
+		t.Fatalf("doctor on junk: exit %d, stderr %q", code, errOut)
+	}
+	if got, _ := os.ReadFile(db); !bytes.Equal(got, junk) {
+		t.Fatal("doctor changed the damaged file")
+	}
+	code, _, errOut = runCLI(t, "--db", db, "list")
+	if code != 1 || !strings.Contains(errOut, "damaged") {
+		t.Fatalf("list on a damaged file: exit %d, stderr %q", code, errOut)
+	}
+	code, out, _ := runCLI(t, "--db", db, "doctor", "--reset")
+	if code != 0 || !strings.Contains(out, "Moved it to") {
+		t.Fatalf("doctor --reset: exit %d, %q", code, out)
+	}
+	matches, _ := filepath.Glob(db + ".damaged-*")
+	if len(matches) != 1 {
+		t.Fatalf("damaged copy not kept: %v", matches)
+	}
+	if got, _ := os.ReadFile(matches[0]); !bytes.Equal(got, junk) {
+		t.Fatal("the moved-aside file is not the original")
+	}
+	if code, out, _ := runCLI(t, "--db", db, "doctor"); code != 0 || !strings.Contains(out, "healthy") {
+		t.Fatalf("fresh file not healthy: %d %q", code, out)
+	}
+}

@@ -1,0 +1,16 @@
+// Package progress keeps the learner's progress in a single bbolt file. It
+// knows that file and nothing of terminals or chapter content.
+//
+// Layout (schema 1):
+//
+//	meta/schema          ASCII decimal SchemaVersion; also the "this is ours" sentinel
+//	meta/welcomed        "1" once the first-run welcome was dismissed
+//	meta/last            Place as JSON
+//	chapters/<id>        ChapterRecord as JSON (running summary)
+//	attempts/<id>/<n>    Attempt as JSON, n = 8-byte big-endian attempt id
+//
+// The file is opened for one transaction at a time and closed again, so
+// several processes can share it; bbolt's flock serialises them.
+// Existing files are verified read-only before anything is written, and a
+// damaged one is reported, never repaired or overwritten.
+package progress

@@ -1,0 +1,250 @@
+package progress
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Check reports whether the progress file at path is healthy: nil if so,
+// otherwise a *DamagedError or *NewerSchemaError (or an fs error such as
+// fs.ErrNotExist when there is no file). It never writes to the file; it
+// only takes a shared lock, so it can run while a tutor is open.
+func Check(path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return &DamagedError{Path: path, Reason: "it is not a regular file"}
+	}
+	_, err = verify(path)
+	return err
+}
+
+// MoveAside renames a (damaged) progress file to
+// path.damaged-YYYYMMDD-HHMMSS and returns the new name, so `doctor --reset`
+// starts fresh without destroying anything the learner might want back.
+func MoveAside(path string) (string, error) {
+	base := path + ".damaged-" + time.Now().Format("20060102-150405")
+	dst := base
+	// Never clobber an earlier quarantined file from the same second.
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		dst = fmt.Sprintf("%s-%d", base, i)
+	}
+	if err := os.Rename(path, dst); err != nil {
+		return "", err
+	}
+	return dst, nil
+}
+
+// verify checks an existing file without writing to it and returns its
+// schema version. Order matters: first our own header check (plain reads,
+// no mmap), then bbolt opens it read-only under the fault guard, then we
+// decode every record in this goroutine, and only then does tx.Check (which
+// runs in a goroutine of its own, outside our fault guard) walk the pages
+// we have already touched safely.
+func verify(path string) (schema int, err error) {
+	if err := preflight(path); err != nil {
+		return 0, err
+	}
+	err = withDB(path, true, func(db *bolt.DB) error {
+		return db.View(func(tx *bolt.Tx) error {
+			v, err := readSchema(tx, path)
+			if err != nil {
+				return err
+			}
+			schema = v
+			if err := checkRecords(tx, path); err != nil {
+				return err
+			}
+			var problems []string
+			for e := range tx.Check() {
+				if len(problems) < 3 {
+					problems = append(problems, e.Error())
+				}
+			}
+			if len(problems) > 0 {
+				return &DamagedError{Path: path, Reason: "consistency check failed: " + strings.Join(problems, "; ")}
+			}
+			return nil
+		})
+	})
+	return schema, err
+}
+
+// checkRecords decodes every record, so a garbled value is found by doctor
+// and at start-up rather than halfway through a quiz.
+func checkRecords(tx *bolt.Tx, path string) error {
+	damaged := func(format string, a ...any) error {
+		return &DamagedError{Path: path, Reason: fmt.Sprintf(format, a...)}
+	}
+	if meta := tx.Bucket(bucketMeta); meta != nil {
+		if raw := meta.Get(keyLast); raw != nil {
+			if _, err := decodePlace(raw); err != nil {
+				return damaged("%v", err)
+			}
+		}
+	}
+	attempts := tx.Bucket(bucketAttempts)
+	if attempts != nil {
+		err := attempts.ForEach(func(k, v []byte) error {
+			b := attempts.Bucket(k)
+			if b == nil {
+				return damaged("attempts/%q is not a bucket", k)
+			}
+			return b.ForEach(func(ik, iv []byte) error {
+				if len(ik) != 8 {
+					return damaged("attempts/%q has a key of %d bytes", k, len(ik))
+				}
+				a, err := decodeAttempt(iv)
+				if err != nil {
+					return damaged("chapter %q attempt %x: %v", k, ik, err)
+				}
+				if a.ID != binary.BigEndian.Uint64(ik) || a.ChapterID != string(k) {
+					return damaged("chapter %q attempt %d is filed under the wrong key", k, a.ID)
+				}
+				return nil
+			})
+		})
+		if err != nil {
+			return err
+		}
+	}
+	chapters := tx.Bucket(bucketChapters)
+	if chapters == nil {
+		return nil
+	}
+	return chapters.ForEach(func(k, v []byte) error {
+		r, err := decodeChapter(v)
+		if err != nil {
+			return damaged("chapter %q: %v", k, err)
+		}
+		if r.ID != string(k) {
+			return damaged("chapter %q is filed under the wrong key", k)
+		}
+		if r.OpenAttempt != 0 {
+			a, err := getAttempt(tx, r.ID, r.OpenAttempt)
+			if err != nil || a.Finished != nil || a.Abandoned {
+				return damaged("chapter %q: its open quiz attempt %d is missing or closed", k, r.OpenAttempt)
+			}
+		}
+		return nil
+	})
+}
+
+// bbolt meta page layout (go.etcd.io/bbolt internal/common/meta.go, file
+// format version 2, stable since boltdb): a 16-byte page header, then
+// magic, version, pageSize, flags (uint32 each), root bucket {root pgid,
+// sequence}, freelist pgid, high-water pgid, txid, checksum (uint64 each),
+// in native byte order, checksum = FNV-64a of the bytes before it.
+const (
+	boltMagic      = 0xED0CDAED
+	boltVersion    = 2
+	pageHeaderSize = 16
+	metaSumLen     = 56 // bytes covered by the checksum
+	noFreelist     = ^uint64(0)
+)
+
+type boltMeta struct {
+	pageSize               uint32
+	root, freelist, hiPgid uint64
+	txid                   uint64
+}
+
+func parseMeta(page []byte) (boltMeta, bool) {
+	if len(page) < pageHeaderSize+metaSumLen+8 {
+		return boltMeta{}, false
+	}
+	m := page[pageHeaderSize:]
+	ne := binary.NativeEndian
+	h := fnv.New64a()
+	h.Write(m[:metaSumLen])
+	if ne.Uint32(m[0:]) != boltMagic || ne.Uint32(m[4:]) != boltVersion || ne.Uint64(m[56:]) != h.Sum64() {
+		return boltMeta{}, false
+	}
+	return boltMeta{
+		pageSize: ne.Uint32(m[8:]),
+		root:     ne.Uint64(m[16:]),
+		freelist: ne.Uint64(m[32:]),
+		hiPgid:   ne.Uint64(m[40:]),
+		txid:     ne.Uint64(m[48:]),
+	}, true
+}
+
+// preflight reads the two bbolt meta pages with ordinary reads and checks
+// that the file is a bbolt file and is as long as its header says. bbolt
+// itself would mmap a truncated file and fault (SIGBUS) when it touches the
+// missing pages, which no recover() can catch without SetPanicOnFault, and
+// not at all inside tx.Check's own goroutine; this catches truncation with
+// a clear message before any of that.
+func preflight(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	size := fi.Size()
+	if size < minFileSize {
+		return tooSmall(path, size)
+	}
+	readPage := func(off int64) []byte {
+		buf := make([]byte, 4096)
+		n, err := f.ReadAt(buf, off)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return nil
+		}
+		return buf[:n]
+	}
+	var metas []boltMeta
+	m0, ok0 := parseMeta(readPage(0))
+	if ok0 {
+		metas = append(metas, m0)
+		if m1, ok := parseMeta(readPage(int64(m0.pageSize))); ok {
+			metas = append(metas, m1)
+		}
+	} else {
+		// Like bbolt: meta 0 is unreadable, so probe for meta 1 at each
+		// plausible page size.
+		for ps := int64(1024); ps <= 1<<24 && ps < size; ps <<= 1 {
+			if m1, ok := parseMeta(readPage(ps)); ok && int64(m1.pageSize) == ps {
+				metas = append(metas, m1)
+				break
+			}
+		}
+	}
+	if len(metas) == 0 {
+		return &DamagedError{Path: path, Reason: "it is not a progress database (no valid database header)"}
+	}
+	best := metas[0]
+	for _, m := range metas[1:] {
+		if m.txid > best.txid {
+			best = m
+		}
+	}
+	if best.pageSize < 512 || best.pageSize > 1<<24 || best.pageSize&(best.pageSize-1) != 0 {
+		return &DamagedError{Path: path, Reason: fmt.Sprintf("its header has an impossible page size %d", best.pageSize)}
+	}
+	if best.hiPgid < 4 || best.root >= best.hiPgid || (best.freelist != noFreelist && best.freelist >= best.hiPgid) {
+		return &DamagedError{Path: path, Reason: "its header points outside the database"}
+	}
+	if need := best.hiPgid * uint64(best.pageSize); need > uint64(size) || need/uint64(best.pageSize) != best.hiPgid {
+		return &DamagedError{Path: path, Reason: fmt.Sprintf("the file is truncated: %d bytes, its header needs %d", size, need)}
+	}
+	return nil
+}

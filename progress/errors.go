@@ -1,0 +1,52 @@
+package progress
+
+import (
+	"errors"
+	"fmt"
+)
+
+// DamagedError means the progress file exists but cannot be trusted: it is
+// empty, truncated, not a bbolt file, not ours, or holds a record we cannot
+// decode. The file has not been touched; `doctor --reset` moves it aside.
+type DamagedError struct {
+	Path   string
+	Reason string
+}
+
+func (e *DamagedError) Error() string {
+	return fmt.Sprintf("progress file %s is damaged (%s). Run `backend-tutor doctor` to check it, "+
+		"or `backend-tutor doctor --reset` to move it aside and start fresh. Nothing was changed.",
+		e.Path, e.Reason)
+}
+
+// NewerSchemaError means a newer backend-tutor wrote the file. We refuse to
+// touch it rather than guess at a layout we do not know.
+type NewerSchemaError struct {
+	Path      string
+	Found     int
+	Supported int
+}
+
+func (e *NewerSchemaError) Error() string {
+	return fmt.Sprintf("progress file %s was written by a newer backend-tutor (schema %d; this version understands up to %d). "+
+		"Upgrade backend-tutor to keep using it. Nothing was changed.", e.Path, e.Found, e.Supported)
+}
+
+// ErrLocked is returned (wrapped, with the path) when another process holds
+// the file lock for longer than the open timeout. Test with errors.Is.
+var ErrLocked = errors.New("progress file is locked by another process")
+
+// ErrNoAttempt is returned (wrapped) when an attempt id does not exist.
+var ErrNoAttempt = errors.New("no such quiz attempt")
+
+// ErrAttemptClosed is returned (wrapped) when answering, finishing or
+// dropping an attempt that is already finished or abandoned.
+var ErrAttemptClosed = errors.New("quiz attempt is already finished or abandoned")
+
+// ErrNotWritable is returned (wrapped, with the reason) by every save on a
+// Store whose file cannot be written. Reads still work.
+var ErrNotWritable = errors.New("progress is not being saved")
+
+func lockedError(path string) error {
+	return fmt.Errorf("%w: %s (another backend-tutor may be saving; try again)", ErrLocked, path)
+}

@@ -1,0 +1,175 @@
+package progress
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+func TestMigrationTableCoversEveryVersion(t *testing.T) {
+	if len(migrations) != SchemaVersion {
+		t.Fatalf("%d migrations for schema %d: every version below the current needs one", len(migrations), SchemaVersion)
+	}
+}
+
+// writeV0 builds a schema-0 file (see migrate.go): chapter records without
+// `answered`, attempts as today. Chapter "orphan" has attempts but no record.
+func writeV0(t *testing.T, path string) (chapters map[string]string, attempts map[string][]Attempt) {
+	t.Helper()
+	chapters = map[string]string{
+		"http":  `{"id":"http","content_hash":"h1","line":12,"furthest":55,"attempts":2,"best_score":90,"last_score":40,"passed":true}`,
+		"sql":   `{"id":"sql","line":3,"furthest":10,"open_attempt":1}`,
+		"empty": `{"id":"empty","line":0,"furthest":0}`,
+	}
+	t0 := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
+	fin := t0.Add(time.Hour)
+	mk := func(ch string, id uint64, answers int, finished bool, score int) Attempt {
+		a := Attempt{ID: id, ChapterID: ch, ContentHash: "c", Started: t0, Order: []string{"q1", "q2", "q3"},
+			Shuffles: map[string][]int{"q2": {1, 0}}, Answers: []Answer{}}
+		for i := range answers {
+			a.Answers = append(a.Answers, Answer{QuestionID: fmt.Sprintf("q%d", i+1), Given: []string{"x"}, Correct: i%2 == 0, At: t0})
+		}
+		if finished {
+			a.Finished, a.Score, a.Passed = &fin, score, score >= 70
+		}
+		return a
+	}
+	attempts = map[string][]Attempt{
+		"http":   {mk("http", 1, 3, true, 90), mk("http", 2, 2, true, 40)},
+		"sql":    {mk("sql", 1, 1, false, 0)},
+		"orphan": {mk("orphan", 1, 2, false, 0), mk("orphan", 2, 3, true, 100)},
+	}
+	attempts["orphan"][0].Abandoned = true
+
+	must(t, os.MkdirAll(filepath.Dir(path), 0o700))
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	must(t, err)
+	defer db.Close()
+	must(t, db.Update(func(tx *bolt.Tx) error {
+		meta, _ := tx.CreateBucket(bucketMeta)
+		must(t, meta.Put(keySchema, []byte("0")))
+		must(t, meta.Put(keyWelcomed, []byte("1")))
+		must(t, meta.Put(keyLast, []byte(`{"screen":"quiz","chapter":"sql"}`)))
+		cb, _ := tx.CreateBucket(bucketChapters)
+		for id, raw := range chapters {
+			must(t, cb.Put([]byte(id), []byte(raw)))
+		}
+		ab, _ := tx.CreateBucket(bucketAttempts)
+		for ch, list := range attempts {
+			b, _ := ab.CreateBucket([]byte(ch))
+			for _, a := range list {
+				raw, err := json.Marshal(a)
+				must(t, err)
+				must(t, b.Put(attemptKey(a.ID), raw))
+				must(t, b.SetSequence(a.ID))
+			}
+		}
+		return nil
+	}))
+	return chapters, attempts
+}
+
+// Proves: a schema-0 file passes Check untouched, is migrated on Open in one
+// transaction, and every record survives: chapter fields unchanged, Answered
+// filled from the history, a record made for the orphan chapter, attempts
+// byte-identical, meta kept, ids continue from the old sequence.
+func TestMigrateFromV0(t *testing.T) {
+	path := tempPath(t)
+	chapters, attempts := writeV0(t, path)
+
+	before, _ := os.ReadFile(path)
+	must(t, Check(path))
+	after, _ := os.ReadFile(path)
+	if sha256.Sum256(before) != sha256.Sum256(after) {
+		t.Fatal("Check modified a v0 file")
+	}
+
+	s := mustOpen(t, path)
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	must(t, err)
+	must(t, db.View(func(tx *bolt.Tx) error {
+		if v := string(tx.Bucket(bucketMeta).Get(keySchema)); v != fmt.Sprint(SchemaVersion) {
+			t.Errorf("schema after migration = %q", v)
+		}
+		return nil
+	}))
+	must(t, db.Close())
+
+	snap, err := s.Snapshot()
+	must(t, err)
+	if !snap.Welcomed || snap.Last == nil || *snap.Last != (Place{"quiz", "sql"}) {
+		t.Errorf("meta lost: %+v", snap)
+	}
+	wantAnswered := map[string]int{"http": 5, "sql": 1, "empty": 0, "orphan": 5}
+	if len(snap.Chapters) != len(wantAnswered) {
+		t.Errorf("%d chapters after migration, want %d", len(snap.Chapters), len(wantAnswered))
+	}
+	for id, n := range wantAnswered {
+		got, ok := snap.Chapters[id]
+		if !ok {
+			t.Errorf("chapter %q lost", id)
+			continue
+		}
+		want := ChapterRecord{ID: id}
+		if raw, ok := chapters[id]; ok {
+			must(t, json.Unmarshal([]byte(raw), &want))
+		}
+		want.Answered = n
+		if got != want {
+			t.Errorf("chapter %q = %+v\nwant %+v", id, got, want)
+		}
+	}
+	for ch, list := range attempts {
+		got, err := s.Attempts(ch)
+		must(t, err)
+		if len(got) != len(list) {
+			t.Fatalf("chapter %q: %d attempts, want %d", ch, len(got), len(list))
+		}
+		for i := range list {
+			a, _ := json.Marshal(list[i])
+			b, _ := json.Marshal(got[i])
+			if string(a) != string(b) {
+				t.Errorf("attempt changed:\n%s\n%s", a, b)
+			}
+		}
+	}
+	// The old sequence carries on, and the migrated sql attempt resumes.
+	must(t, s.SaveAnswer("sql", 1, answer("q2", true)))
+	next, err := s.StartAttempt("http", "h", []string{"q"}, nil)
+	must(t, err)
+	if next.ID != 3 {
+		t.Errorf("new attempt id after migration = %d, want 3", next.ID)
+	}
+	must(t, Check(path))
+}
+
+// Proves: an older file that cannot be written is left alone (no
+// migration attempted) and is still readable.
+func TestOldSchemaReadOnly(t *testing.T) {
+	path := tempPath(t)
+	writeV0(t, path)
+	before, _ := os.ReadFile(path)
+	old := checkWritable
+	checkWritable = func(string) error { return os.ErrPermission }
+	defer func() { checkWritable = old }()
+	s, err := Open(path)
+	must(t, err)
+	if s.Writable() {
+		t.Fatal("writable")
+	}
+	snap, err := s.Snapshot()
+	must(t, err)
+	if snap.Chapters["http"].BestScore != 90 {
+		t.Errorf("snapshot = %+v", snap)
+	}
+	after, _ := os.ReadFile(path)
+	if sha256.Sum256(before) != sha256.Sum256(after) {
+		t.Fatal("read-only v0 file modified")
+	}
+}

@@ -1,0 +1,201 @@
+package progress
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// Records are stored as JSON: readable with `bbolt get` when debugging, and
+// tolerant of new optional fields. Every encoder validates before writing so
+// the file never holds a record its own decoder would reject, and every
+// decoder validates after reading so a damaged record becomes an error, not
+// a panic or a nonsense screen.
+
+// maxIDLen bounds ids (chapter and question) so a garbage record cannot
+// smuggle megabytes into map keys; real ids are short slugs.
+const maxIDLen = 256
+
+func checkID(what, id string) error {
+	if id == "" {
+		return fmt.Errorf("%s is empty", what)
+	}
+	if len(id) > maxIDLen {
+		return fmt.Errorf("%s is %d bytes long (max %d)", what, len(id), maxIDLen)
+	}
+	return nil
+}
+
+func checkPercent(what string, v int) error {
+	if v < 0 || v > 100 {
+		return fmt.Errorf("%s %d is outside 0-100", what, v)
+	}
+	return nil
+}
+
+func validateChapter(r ChapterRecord) error {
+	if err := checkID("chapter id", r.ID); err != nil {
+		return err
+	}
+	if r.Line < 0 {
+		return fmt.Errorf("line %d is negative", r.Line)
+	}
+	if err := checkPercent("furthest", r.Furthest); err != nil {
+		return err
+	}
+	if r.Answered < 0 || r.Attempts < 0 {
+		return fmt.Errorf("negative count (answered %d, attempts %d)", r.Answered, r.Attempts)
+	}
+	if err := checkPercent("best score", r.BestScore); err != nil {
+		return err
+	}
+	if err := checkPercent("last score", r.LastScore); err != nil {
+		return err
+	}
+	// Invariants our writers keep: scores only exist after a finished attempt,
+	// and the best is the max over all finished attempts, so never below the last.
+	if r.Attempts == 0 && (r.BestScore != 0 || r.LastScore != 0 || r.Passed) {
+		return errors.New("scores recorded without a finished attempt")
+	}
+	if r.LastScore > r.BestScore {
+		return fmt.Errorf("last score %d above best score %d", r.LastScore, r.BestScore)
+	}
+	return nil
+}
+
+func encodeChapter(r ChapterRecord) ([]byte, error) {
+	if err := validateChapter(r); err != nil {
+		return nil, fmt.Errorf("refusing to save chapter record: %w", err)
+	}
+	return json.Marshal(r)
+}
+
+// decodeChapter parses and validates one `chapters` value.
+func decodeChapter(b []byte) (ChapterRecord, error) {
+	var r ChapterRecord
+	if err := json.Unmarshal(b, &r); err != nil {
+		return ChapterRecord{}, fmt.Errorf("chapter record: %w", err)
+	}
+	if err := validateChapter(r); err != nil {
+		return ChapterRecord{}, fmt.Errorf("chapter record: %w", err)
+	}
+	return r, nil
+}
+
+func validateAttempt(a Attempt) error {
+	if a.ID == 0 {
+		return errors.New("attempt id is 0")
+	}
+	if err := checkID("chapter id", a.ChapterID); err != nil {
+		return err
+	}
+	if a.Started.IsZero() {
+		return errors.New("start time missing")
+	}
+	inOrder := make(map[string]bool, len(a.Order))
+	for _, q := range a.Order {
+		if err := checkID("question id", q); err != nil {
+			return err
+		}
+		if inOrder[q] {
+			return fmt.Errorf("question %q listed twice", q)
+		}
+		inOrder[q] = true
+	}
+	for q, perm := range a.Shuffles {
+		if !inOrder[q] {
+			return fmt.Errorf("shuffle for question %q not in the attempt", q)
+		}
+		if err := checkPermutation(perm); err != nil {
+			return fmt.Errorf("shuffle for question %q: %w", q, err)
+		}
+	}
+	answered := make(map[string]bool, len(a.Answers))
+	for _, ans := range a.Answers {
+		if !inOrder[ans.QuestionID] {
+			return fmt.Errorf("answer to question %q not in the attempt", ans.QuestionID)
+		}
+		if answered[ans.QuestionID] {
+			return fmt.Errorf("question %q answered twice", ans.QuestionID)
+		}
+		answered[ans.QuestionID] = true
+	}
+	if err := checkPercent("score", a.Score); err != nil {
+		return err
+	}
+	if a.Finished == nil && (a.Score != 0 || a.Passed) {
+		return errors.New("unfinished attempt has a score")
+	}
+	if a.Finished != nil && a.Abandoned {
+		return errors.New("attempt is both finished and abandoned")
+	}
+	return nil
+}
+
+// checkPermutation accepts exactly the orderings of 0..n-1, so a resumed
+// attempt can index options with it without bounds surprises.
+func checkPermutation(p []int) error {
+	seen := make([]bool, len(p))
+	for _, v := range p {
+		if v < 0 || v >= len(p) || seen[v] {
+			return fmt.Errorf("%v is not a permutation of 0..%d", p, len(p)-1)
+		}
+		seen[v] = true
+	}
+	return nil
+}
+
+func encodeAttempt(a Attempt) ([]byte, error) {
+	if err := validateAttempt(a); err != nil {
+		return nil, fmt.Errorf("refusing to save attempt: %w", err)
+	}
+	return json.Marshal(a)
+}
+
+// decodeAttempt parses and validates one value of an `attempts/<chapter>` bucket.
+func decodeAttempt(b []byte) (Attempt, error) {
+	var a Attempt
+	if err := json.Unmarshal(b, &a); err != nil {
+		return Attempt{}, fmt.Errorf("attempt record: %w", err)
+	}
+	if err := validateAttempt(a); err != nil {
+		return Attempt{}, fmt.Errorf("attempt record: %w", err)
+	}
+	if a.Answers == nil {
+		a.Answers = []Answer{}
+	}
+	return a, nil
+}
+
+func validatePlace(p Place) error {
+	if p.Screen != "chapter" && p.Screen != "quiz" {
+		return fmt.Errorf("place screen %q is not \"chapter\" or \"quiz\"", p.Screen)
+	}
+	return checkID("place chapter id", p.ChapterID)
+}
+
+func encodePlace(p Place) ([]byte, error) {
+	if err := validatePlace(p); err != nil {
+		return nil, fmt.Errorf("refusing to save last place: %w", err)
+	}
+	return json.Marshal(p)
+}
+
+func decodePlace(b []byte) (Place, error) {
+	var p Place
+	if err := json.Unmarshal(b, &p); err != nil {
+		return Place{}, fmt.Errorf("last place: %w", err)
+	}
+	if err := validatePlace(p); err != nil {
+		return Place{}, fmt.Errorf("last place: %w", err)
+	}
+	return p, nil
+}
+
+// attemptKey is the 8-byte big-endian id, so bbolt's byte order is id order.
+func attemptKey(id uint64) []byte {
+	var k [8]byte
+	binary.BigEndian.PutUint64(k[:], id)
+	return k[:]
+}

@@ -1,0 +1,359 @@
+package progress
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+func tempPath(t testing.TB) string {
+	t.Helper()
+	return filepath.Join(t.TempDir(), "data", "backend-tutor", "progress.db")
+}
+
+func mustOpen(t testing.TB, path string) *Store {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open(%s): %v", path, err)
+	}
+	if !s.Writable() {
+		t.Fatalf("store not writable: %s", s.Warning())
+	}
+	return s
+}
+
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func answer(q string, correct bool, given ...string) Answer {
+	return Answer{QuestionID: q, QuestionHash: "qh-" + q, Given: given, Correct: correct}
+}
+
+// Proves: everything saved comes back through a brand-new Open of the same
+// path, including an unfinished attempt (answers, order, shuffles) that the
+// chapter record still points to.
+func TestSaveReopenReadBack(t *testing.T) {
+	path := tempPath(t)
+	s := mustOpen(t, path)
+	snap, err := s.Snapshot()
+	must(t, err)
+	if len(snap.Chapters) != 0 || snap.Last != nil || snap.Welcomed {
+		t.Fatalf("fresh snapshot not empty: %+v", snap)
+	}
+
+	must(t, s.SetWelcomed())
+	must(t, s.SaveReading("http", "h1", 120, 40))
+	must(t, s.SaveReading("http", "h2", 30, 20)) // scrolled back: Line moves, Furthest stays
+	order := []string{"q1", "q2", "q3"}
+	shuffles := map[string][]int{"q1": {2, 0, 1}, "q3": {1, 0}}
+	a, err := s.StartAttempt("sql", "sh", order, shuffles)
+	must(t, err)
+	if a.ID != 1 {
+		t.Fatalf("first attempt id = %d, want 1", a.ID)
+	}
+	must(t, s.SaveAnswer("sql", a.ID, answer("q2", true, "SELECT")))
+	must(t, s.SaveAnswer("sql", a.ID, answer("q1", false, "b")))
+
+	s2 := mustOpen(t, path) // "restart the tutor"
+	snap, err = s2.Snapshot()
+	must(t, err)
+	if !snap.Welcomed {
+		t.Error("Welcomed lost")
+	}
+	if snap.Last == nil || *snap.Last != (Place{Screen: "quiz", ChapterID: "sql"}) {
+		t.Errorf("Last = %+v, want quiz/sql", snap.Last)
+	}
+	http := snap.Chapters["http"]
+	if http.Line != 30 || http.Furthest != 40 || http.ContentHash != "h2" {
+		t.Errorf("http record = %+v, want line 30, furthest 40, hash h2", http)
+	}
+	sql := snap.Chapters["sql"]
+	if sql.OpenAttempt != a.ID || sql.Answered != 2 || sql.Attempts != 0 {
+		t.Errorf("sql record = %+v, want open attempt %d, answered 2, attempts 0", sql, a.ID)
+	}
+	got, err := s2.Attempt("sql", sql.OpenAttempt)
+	must(t, err)
+	if got.Finished != nil || len(got.Answers) != 2 || got.Answers[0].QuestionID != "q2" ||
+		strings.Join(got.Order, ",") != "q1,q2,q3" || fmt.Sprint(got.Shuffles["q1"]) != "[2 0 1]" {
+		t.Errorf("resumed attempt = %+v", got)
+	}
+	if got.Answers[1].At.IsZero() {
+		t.Error("answer time not set")
+	}
+	// The resumed attempt can be continued and finished after the reopen.
+	must(t, s2.SaveAnswer("sql", a.ID, answer("q3", true, "x")))
+	rec, err := s2.FinishAttempt("sql", a.ID, 67, false)
+	must(t, err)
+	if rec.Answered != 3 || rec.Attempts != 1 || rec.OpenAttempt != 0 {
+		t.Errorf("after finish: %+v", rec)
+	}
+}
+
+// Proves: the aggregates are derived right over several attempts (40, 80,
+// 60 against a pass mark of 70), Answered counts every saved answer
+// including an unfinished attempt, a re-answer replaces without double
+// counting, ids grow from 1 per chapter, and Attempts lists in id order.
+func TestAggregatesOverAttempts(t *testing.T) {
+	s := mustOpen(t, tempPath(t))
+	const passMark = 70
+	order := []string{"a", "b"}
+	for i, score := range []int{40, 80, 60} {
+		at, err := s.StartAttempt("ch", "h", order, nil)
+		must(t, err)
+		if at.ID != uint64(i+1) {
+			t.Fatalf("attempt id = %d, want %d", at.ID, i+1)
+		}
+		must(t, s.SaveAnswer("ch", at.ID, answer("a", false, "1")))
+		must(t, s.SaveAnswer("ch", at.ID, answer("a", true, "2"))) // replaces
+		must(t, s.SaveAnswer("ch", at.ID, answer("b", true, "3")))
+		_, err = s.FinishAttempt("ch", at.ID, score, score >= passMark)
+		must(t, err)
+	}
+	open, err := s.StartAttempt("ch", "h", order, nil)
+	must(t, err)
+	must(t, s.SaveAnswer("ch", open.ID, answer("b", true, "x")))
+
+	other, err := s.StartAttempt("other", "h", order, nil)
+	must(t, err)
+	if other.ID != 1 {
+		t.Errorf("ids are per chapter: got %d for a new chapter", other.ID)
+	}
+
+	snap, err := s.Snapshot()
+	must(t, err)
+	r := snap.Chapters["ch"]
+	want := ChapterRecord{ID: "ch", ContentHash: "h", Answered: 7, Attempts: 3, BestScore: 80, LastScore: 60, Passed: true, OpenAttempt: 4}
+	if r != want {
+		t.Errorf("record = %+v\nwant       %+v", r, want)
+	}
+	all, err := s.Attempts("ch")
+	must(t, err)
+	if len(all) != 4 {
+		t.Fatalf("%d attempts, want 4", len(all))
+	}
+	for i, a := range all {
+		if a.ID != uint64(i+1) {
+			t.Errorf("attempt %d has id %d: not in id order", i, a.ID)
+		}
+	}
+	if len(all[0].Answers) != 2 || all[0].Answers[0].Given[0] != "2" {
+		t.Errorf("re-answer did not replace: %+v", all[0].Answers)
+	}
+	if all[1].Score != 80 || !all[1].Passed || all[1].Finished == nil {
+		t.Errorf("attempt 2 = %+v", all[1])
+	}
+}
+
+// Proves: attempt state rules. Closed attempts refuse answers, unknown ids
+// and questions are errors, DropAttempt keeps answers and clears
+// OpenAttempt, and a new StartAttempt abandons the open one.
+func TestAttemptLifecycle(t *testing.T) {
+	s := mustOpen(t, tempPath(t))
+	at, err := s.StartAttempt("ch", "h", []string{"a", "b"}, nil)
+	must(t, err)
+	if err := s.SaveAnswer("ch", at.ID, answer("zzz", true)); err == nil {
+		t.Error("answer to a question outside the attempt accepted")
+	}
+	if _, err := s.Attempt("ch", 99); !errors.Is(err, ErrNoAttempt) {
+		t.Errorf("Attempt(99) err = %v, want ErrNoAttempt", err)
+	}
+	if err := s.SaveAnswer("nope", 1, answer("a", true)); !errors.Is(err, ErrNoAttempt) {
+		t.Errorf("SaveAnswer to missing chapter err = %v", err)
+	}
+	if _, err := s.FinishAttempt("ch", at.ID, 101, true); err == nil {
+		t.Error("score 101 accepted")
+	}
+	must(t, s.SaveAnswer("ch", at.ID, answer("a", true)))
+
+	// Starting again while one is open abandons it.
+	at2, err := s.StartAttempt("ch", "h", []string{"a", "b"}, nil)
+	must(t, err)
+	first, err := s.Attempt("ch", at.ID)
+	must(t, err)
+	if !first.Abandoned || len(first.Answers) != 1 {
+		t.Errorf("first attempt after restart = %+v", first)
+	}
+	if err := s.SaveAnswer("ch", at.ID, answer("b", true)); !errors.Is(err, ErrAttemptClosed) {
+		t.Errorf("answer to abandoned attempt: err = %v", err)
+	}
+
+	must(t, s.SaveAnswer("ch", at2.ID, answer("b", true)))
+	must(t, s.DropAttempt("ch", at2.ID))
+	must(t, s.DropAttempt("ch", at2.ID)) // idempotent
+	snap, err := s.Snapshot()
+	must(t, err)
+	if r := snap.Chapters["ch"]; r.OpenAttempt != 0 || r.Answered != 2 || r.Attempts != 0 {
+		t.Errorf("after drop: %+v", r)
+	}
+	dropped, err := s.Attempt("ch", at2.ID)
+	must(t, err)
+	if !dropped.Abandoned || len(dropped.Answers) != 1 {
+		t.Errorf("dropped attempt = %+v", dropped)
+	}
+
+	at3, err := s.StartAttempt("ch", "h", []string{"a"}, nil)
+	must(t, err)
+	_, err = s.FinishAttempt("ch", at3.ID, 100, true)
+	must(t, err)
+	if _, err := s.FinishAttempt("ch", at3.ID, 100, true); !errors.Is(err, ErrAttemptClosed) {
+		t.Errorf("finishing twice: err = %v", err)
+	}
+	if err := s.DropAttempt("ch", at3.ID); !errors.Is(err, ErrAttemptClosed) {
+		t.Errorf("dropping a finished attempt: err = %v", err)
+	}
+	if err := s.SaveLast(Place{Screen: "home", ChapterID: "ch"}); err == nil {
+		t.Error("SaveLast accepted an unknown screen")
+	}
+	if err := Check(s.Path()); err != nil {
+		t.Errorf("Check after lifecycle: %v", err)
+	}
+}
+
+// Proves: two Stores on one path (two tutor processes: flock is per open
+// file description, so in-process handles contend exactly like processes)
+// work interleaved and concurrently, and each sees the other's writes.
+func TestTwoStoresSamePath(t *testing.T) {
+	path := tempPath(t)
+	s1 := mustOpen(t, path)
+	s2 := mustOpen(t, path)
+	for i := range 5 {
+		must(t, s1.SaveReading("one", "h", i, i*10))
+		must(t, s2.SaveReading("two", "h", i, i*10))
+		snap, err := s1.Snapshot()
+		must(t, err)
+		if snap.Chapters["two"].Line != i {
+			t.Fatalf("s1 does not see s2's write %d", i)
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 2)
+	for _, s := range []*Store{s1, s2} {
+		wg.Go(func() {
+			for i := range 10 {
+				id := fmt.Sprintf("c-%p-%d", s, i)
+				if err := s.SaveReading(id, "h", 1, 1); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := s.Snapshot(); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	snap, err := s2.Snapshot()
+	must(t, err)
+	if len(snap.Chapters) != 22 {
+		t.Errorf("%d chapters, want 22", len(snap.Chapters))
+	}
+}
+
+// Proves: a lock held by someone else beyond the timeout becomes ErrLocked
+// (naming the path) for writes, reads and Open, after ~2 s, not a hang.
+func TestLockedFile(t *testing.T) {
+	path := tempPath(t)
+	s := mustOpen(t, path)
+	must(t, s.SaveReading("ch", "h", 1, 1))
+	holder, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	must(t, err)
+	defer holder.Close()
+
+	check := func(name string, f func() error) {
+		t.Helper()
+		start := time.Now()
+		err := f()
+		took := time.Since(start)
+		if !errors.Is(err, ErrLocked) {
+			t.Errorf("%s: err = %v, want ErrLocked", name, err)
+			return
+		}
+		if !strings.Contains(err.Error(), path) {
+			t.Errorf("%s: message does not name the path: %v", name, err)
+		}
+		if took > 2500*time.Millisecond || took < time.Second {
+			t.Errorf("%s: took %v, want about 2s", name, took)
+		}
+	}
+	check("SaveLast", func() error { return s.SaveLast(Place{Screen: "chapter", ChapterID: "ch"}) })
+	check("Snapshot", func() error { _, err := s.Snapshot(); return err })
+	check("Open", func() error { _, err := Open(path); return err })
+
+	must(t, holder.Close())
+	must(t, s.SaveLast(Place{Screen: "chapter", ChapterID: "ch"}))
+}
+
+// Proves: MoveAside renames the file (keeping its bytes) to
+// path.damaged-<time>, and a fresh Open then works.
+func TestMoveAsideThenFreshOpen(t *testing.T) {
+	path := tempPath(t)
+	must(t, os.MkdirAll(filepath.Dir(path), 0o700))
+	must(t, os.WriteFile(path, []byte("hello"), 0o600))
+	if _, err := Open(path); err == nil {
+		t.Fatal("Open accepted a text file")
+	}
+	moved, err := MoveAside(path)
+	must(t, err)
+	if !strings.HasPrefix(moved, path+".damaged-") || len(moved) != len(path+".damaged-20060102-150405") {
+		t.Errorf("moved to %q", moved)
+	}
+	if b, err := os.ReadFile(moved); err != nil || string(b) != "hello" {
+		t.Errorf("moved file content %q, %v", b, err)
+	}
+	// A second damaged file in the same second does not clobber the first.
+	must(t, os.WriteFile(path, []byte("again"), 0o600))
+	moved2, err := MoveAside(path)
+	must(t, err)
+	if moved2 == moved {
+		t.Error("second MoveAside reused the name")
+	}
+	s := mustOpen(t, path)
+	must(t, s.SaveReading("ch", "h", 1, 1))
+	must(t, Check(path))
+}
+
+// Proves: a file removed behind a running store's back (doctor --reset in
+// another terminal) is recreated properly on the next save.
+func TestFileRemovedWhileOpen(t *testing.T) {
+	path := tempPath(t)
+	s := mustOpen(t, path)
+	must(t, s.SaveReading("ch", "h", 1, 1))
+	_, err := MoveAside(path)
+	must(t, err)
+	snap, err := s.Snapshot()
+	must(t, err)
+	if len(snap.Chapters) != 0 {
+		t.Errorf("snapshot of a missing file = %+v", snap)
+	}
+	must(t, s.SaveReading("ch2", "h", 1, 1))
+	must(t, Check(path))
+}
+
+func TestDefaultPath(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", "/xdg/data")
+	if p, err := DefaultPath(); err != nil || p != "/xdg/data/backend-tutor/progress.db" {
+		t.Errorf("DefaultPath = %q, %v", p, err)
+	}
+	t.Setenv("XDG_DATA_HOME", "relative/ignored")
+	t.Setenv("HOME", "/home/learner")
+	if p, err := DefaultPath(); err != nil || p != "/home/learner/.local/share/backend-tutor/progress.db" {
+		t.Errorf("DefaultPath = %q, %v", p, err)
+	}
+}

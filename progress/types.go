@@ -1,0 +1,66 @@
+package progress
+
+import "time"
+
+// SchemaVersion is the layout of the progress file this binary writes.
+// Bump it (and add a migration in migrate.go) whenever a record changes shape.
+const SchemaVersion = 1
+
+// Place is where the learner was last, for the home screen's "Continue".
+type Place struct {
+	Screen    string `json:"screen"` // "chapter" or "quiz"
+	ChapterID string `json:"chapter"`
+}
+
+// ChapterRecord is the running summary of one chapter. It is updated in the
+// same transaction as the event that changes it, so the home screen and
+// `progress` never have to scan the attempt history.
+type ChapterRecord struct {
+	ID          string `json:"id"`
+	ContentHash string `json:"content_hash,omitempty"` // hash of the chapter when last read or quizzed
+	Line        int    `json:"line"`                   // reading position: first visible line
+	Furthest    int    `json:"furthest"`               // furthest point read, percent 0-100
+	Answered    int    `json:"answered"`               // answers saved, all attempts, unfinished included
+	Attempts    int    `json:"attempts"`               // finished attempts
+	BestScore   int    `json:"best_score"`             // percent 0-100 over finished attempts
+	LastScore   int    `json:"last_score"`             // percent of the latest finished attempt
+	Passed      bool   `json:"passed"`                 // any finished attempt reached the pass mark
+	OpenAttempt uint64 `json:"open_attempt,omitempty"` // id of an unfinished attempt, 0 if none
+}
+
+// Attempt is one run through a chapter's quiz.
+type Attempt struct {
+	ID          uint64     `json:"id"`
+	ChapterID   string     `json:"chapter"`
+	ContentHash string     `json:"content_hash"`
+	Started     time.Time  `json:"started"`
+	Finished    *time.Time `json:"finished,omitempty"`
+	// Order holds the question ids in the order this attempt asks them, and
+	// Shuffles the option (or item) order shown for each question, so a
+	// resumed attempt looks exactly like the one the learner left.
+	Order    []string         `json:"order"`
+	Shuffles map[string][]int `json:"shuffles,omitempty"`
+	Answers  []Answer         `json:"answers"`
+	Score    int              `json:"score"` // percent, set when finished
+	Passed   bool             `json:"passed"`
+	// Abandoned marks an unfinished attempt the learner chose not to resume
+	// (DropAttempt, or a new StartAttempt while it was open). Its answers stay
+	// in the file and still count in ChapterRecord.Answered.
+	Abandoned bool `json:"abandoned,omitempty"`
+}
+
+// Answer is one submitted answer.
+type Answer struct {
+	QuestionID   string    `json:"question"`
+	QuestionHash string    `json:"question_hash"` // detects a question edited since
+	Given        []string  `json:"given"`         // option texts, typed text, or items in the learner's order
+	Correct      bool      `json:"correct"`
+	At           time.Time `json:"at"`
+}
+
+// Snapshot is everything the tutor needs at start-up, read in one transaction.
+type Snapshot struct {
+	Chapters map[string]ChapterRecord
+	Last     *Place
+	Welcomed bool // the first-run welcome has been dismissed
+}

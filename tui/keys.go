@@ -1,0 +1,67 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// keyMap is the one keymap of the tutor. Every screen matches keys against
+// it and builds its help from it, so the help can never drift from what the
+// keys really do. Note v2 names: "space", not " ".
+type keyMap struct {
+	Quit, Help, Back, Open, Filter, QuitHome key.Binding
+
+	// reader
+	Up, Down, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
+	NextChapter, PrevChapter, StartQuiz                       key.Binding
+
+	// quiz
+	Choose, Toggle, Submit, Hint, MoveUp, MoveDown, Number key.Binding
+	True, False                                            key.Binding
+
+	// results and prompts
+	Retry, Resume, Restart key.Binding
+}
+
+func newKeyMap() keyMap {
+	return keyMap{
+		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "back")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		QuitHome: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", "page down")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+		HalfDown:    key.NewBinding(key.WithKeys("d", "ctrl+d"), key.WithHelp("d", "half page down")),
+		HalfUp:      key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u", "half page up")),
+		Top:         key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
+		Bottom:      key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
+		NextChapter: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next chapter")),
+		PrevChapter: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "previous chapter")),
+		StartQuiz:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "take the quiz")),
+
+		Choose:   key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "choose")),
+		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "tick/untick")),
+		Submit:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "submit")),
+		Hint:     key.NewBinding(key.WithKeys("h", "tab"), key.WithHelp("h/tab", "hint")),
+		MoveUp:   key.NewBinding(key.WithKeys("shift+up", "K"), key.WithHelp("shift+↑/K", "move item up")),
+		MoveDown: key.NewBinding(key.WithKeys("shift+down", "J"), key.WithHelp("shift+↓/J", "move item down")),
+		Number:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "pick")),
+		True:     key.NewBinding(key.WithKeys("t", "1"), key.WithHelp("t/1", "true")),
+		False:    key.NewBinding(key.WithKeys("f", "2"), key.WithHelp("f/2", "false")),
+
+		Retry:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry")),
+		Resume:  key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("enter/r", "resume")),
+		Restart: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start over")),
+	}
+}
+
+// helpKeys adapts a list of bindings to bubbles/help.
+type helpKeys struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
+func (h helpKeys) FullHelp() [][]key.Binding { return h.full }

@@ -1,0 +1,517 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"backend-tutor/content"
+	"backend-tutor/progress"
+	"backend-tutor/tui/render"
+)
+
+// maxTyped bounds a typed answer: a pasted essay is cut, not stored whole.
+const maxTyped = 200
+
+type answered struct {
+	correct bool
+	given   []string
+}
+
+// quizModel asks a chapter's questions one a screen.
+type quizModel struct {
+	ch        *content.Chapter
+	ref       *attemptRef
+	questions []*content.Question
+	shuffles  map[string][]int // question id -> display position -> original index
+	answers   map[string]answered
+	index     int
+
+	// the question on screen
+	cursor      int
+	ticked      map[int]bool // multi: original option indexes
+	arrangement []int        // order: original item indexes, as the learner has them
+	grabbed     bool
+	input       textinput.Model
+	showHint    bool
+	submitted   bool
+	notice      string
+	vp          viewport.Model
+	cursorLine  int
+}
+
+func newQuiz(m *Model, ch *content.Chapter) *quizModel {
+	in := textinput.New()
+	in.Prompt = "› "
+	in.Placeholder = "type your answer, then enter"
+	in.CharLimit = maxTyped
+	in.SetVirtualCursor(true)
+	vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
+	vp.KeyMap = viewport.KeyMap{}
+	return &quizModel{
+		ch: ch, ref: &attemptRef{}, shuffles: map[string][]int{},
+		answers: map[string]answered{}, input: in, vp: vp,
+	}
+}
+
+func (q *quizModel) current() *content.Question { return q.questions[q.index] }
+
+func (q *quizModel) allAnswered() bool { return len(q.answers) >= len(q.questions) }
+
+func (q *quizModel) typing() bool {
+	return q.current().Kind == content.Typed && !q.submitted
+}
+
+// enter prepares the current question's screen.
+func (q *quizModel) enter(m *Model) {
+	qu := q.current()
+	q.cursor, q.grabbed, q.showHint, q.submitted, q.notice = 0, false, false, false, ""
+	q.ticked = map[int]bool{}
+	q.arrangement = append([]int(nil), q.shuffles[qu.ID]...)
+	q.input.Reset()
+	q.input.Blur()
+	if qu.Kind == content.Typed {
+		q.input.Focus()
+	}
+	q.vp.GotoTop()
+	q.refresh(m)
+}
+
+func (q *quizModel) resize(m *Model) {
+	q.vp.SetWidth(m.width)
+	q.vp.SetHeight(m.bodyHeight())
+	q.input.SetWidth(max(10, min(m.width-8, 70)))
+	q.refresh(m)
+}
+
+// options are the lines a choice-like question shows, in display order,
+// each with the original index it stands for.
+func (q *quizModel) options() (texts []string, orig []int) {
+	qu := q.current()
+	switch qu.Kind {
+	case content.Single, content.Multi:
+		for _, i := range q.shuffles[qu.ID] {
+			texts, orig = append(texts, qu.Options[i].Text), append(orig, i)
+		}
+	case content.TrueFalse:
+		return []string{"True", "False"}, []int{1, 0}
+	case content.Order:
+		for _, i := range q.arrangement {
+			texts, orig = append(texts, qu.Items[i]), append(orig, i)
+		}
+	}
+	return texts, orig
+}
+
+func (q *quizModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	qu := q.current()
+	q.notice = ""
+	defer q.refresh(m)
+
+	if q.submitted {
+		switch {
+		case key.Matches(msg, k.Back):
+			return q.leave(m)
+		case msg.String() == "enter" || msg.String() == "space" || msg.String() == "n":
+			return q.advance(m)
+		case key.Matches(msg, k.PageDown):
+			q.vp.PageDown()
+		case key.Matches(msg, k.PageUp), key.Matches(msg, k.Up):
+			q.vp.ScrollUp(1)
+		case key.Matches(msg, k.Down):
+			q.vp.ScrollDown(1)
+		}
+		return nil
+	}
+
+	if qu.Kind == content.Typed {
+		switch msg.String() {
+		case "esc":
+			return q.leave(m)
+		case "enter":
+			return q.submit(m)
+		case "tab":
+			q.showHint = !q.showHint
+			return nil
+		}
+		var cmd tea.Cmd
+		q.input, cmd = q.input.Update(msg)
+		return cmd
+	}
+
+	texts, orig := q.options()
+	n := len(texts)
+	switch {
+	case key.Matches(msg, k.Back):
+		return q.leave(m)
+	case key.Matches(msg, k.Submit):
+		return q.submit(m)
+	case key.Matches(msg, k.Hint):
+		q.showHint = !q.showHint
+	case qu.Kind == content.Order && key.Matches(msg, k.MoveUp):
+		q.moveItem(-1)
+	case qu.Kind == content.Order && key.Matches(msg, k.MoveDown):
+		q.moveItem(1)
+	case key.Matches(msg, k.Up):
+		if q.grabbed {
+			q.moveItem(-1)
+		} else if q.cursor > 0 {
+			q.cursor--
+		}
+	case key.Matches(msg, k.Down):
+		if q.grabbed {
+			q.moveItem(1)
+		} else if q.cursor < n-1 {
+			q.cursor++
+		}
+	case qu.Kind == content.TrueFalse && key.Matches(msg, k.True):
+		q.cursor = 0
+	case qu.Kind == content.TrueFalse && key.Matches(msg, k.False):
+		q.cursor = 1
+	case key.Matches(msg, k.Number):
+		i := int(msg.Code - '1')
+		if i >= 0 && i < n {
+			q.cursor = i
+			if qu.Kind == content.Multi {
+				q.ticked[orig[i]] = !q.ticked[orig[i]]
+			}
+		}
+	case key.Matches(msg, k.Toggle):
+		switch qu.Kind {
+		case content.Multi:
+			q.ticked[orig[q.cursor]] = !q.ticked[orig[q.cursor]]
+		case content.Order:
+			q.grabbed = !q.grabbed
+		}
+	case key.Matches(msg, k.PageDown):
+		q.vp.PageDown()
+	case key.Matches(msg, k.PageUp):
+		q.vp.PageUp()
+	}
+	return nil
+}
+
+func (q *quizModel) moveItem(d int) {
+	j := q.cursor + d
+	if j < 0 || j >= len(q.arrangement) {
+		return
+	}
+	q.arrangement[q.cursor], q.arrangement[j] = q.arrangement[j], q.arrangement[q.cursor]
+	q.cursor = j
+}
+
+func (q *quizModel) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
+	if !q.typing() {
+		return nil
+	}
+	msg.Content = render.SanitizeLine(msg.Content)
+	var cmd tea.Cmd
+	q.input, cmd = q.input.Update(msg)
+	q.refresh(m)
+	return cmd
+}
+
+// response turns the screen's state into a content.Response.
+func (q *quizModel) response() (content.Response, bool) {
+	qu := q.current()
+	_, orig := q.options()
+	var r content.Response
+	switch qu.Kind {
+	case content.Single:
+		r.Chosen = []int{orig[q.cursor]}
+	case content.Multi:
+		for _, i := range orig {
+			if q.ticked[i] {
+				r.Chosen = append(r.Chosen, i)
+			}
+		}
+		if len(r.Chosen) == 0 {
+			q.notice = "Tick at least one answer with space (or its number), then press enter."
+			return r, false
+		}
+	case content.TrueFalse:
+		r.Bool = orig[q.cursor] == 1
+	case content.Typed:
+		r.Text = strings.TrimSpace(render.SanitizeLine(q.input.Value()))
+		if r.Text == "" {
+			q.notice = "Type an answer first."
+			return r, false
+		}
+	case content.Order:
+		r.Order = append([]int(nil), q.arrangement...)
+	}
+	return r, true
+}
+
+// submit grades the answer, shows the feedback and queues the save: the
+// answer is written in its own transaction as soon as it is given.
+func (q *quizModel) submit(m *Model) tea.Cmd {
+	r, ok := q.response()
+	if !ok {
+		return nil
+	}
+	qu := q.current()
+	correct := qu.Grade(r)
+	given := qu.Given(r)
+	_, already := q.answers[qu.ID]
+	q.answers[qu.ID] = answered{correct: correct, given: given}
+	q.submitted, q.grabbed = true, false
+	q.input.Blur()
+	q.vp.GotoTop()
+
+	rec := m.records[q.ch.ID]
+	rec.ID = q.ch.ID
+	if !already {
+		rec.Answered++
+	}
+	m.records[q.ch.ID] = rec
+	store, ref, chID := m.store, q.ref, q.ch.ID
+	ans := progress.Answer{QuestionID: qu.ID, QuestionHash: qu.Hash, Given: given, Correct: correct, At: time.Now()}
+	return m.saver.enqueue(func() tea.Msg {
+		return saveErrMsg{store.SaveAnswer(chID, ref.id.Load(), ans)}
+	})
+}
+
+// advance moves to the next question, or to the results after the last.
+func (q *quizModel) advance(m *Model) tea.Cmd {
+	for i := q.index + 1; i < len(q.questions); i++ {
+		if _, done := q.answers[q.questions[i].ID]; !done {
+			q.index = i
+			q.enter(m)
+			return nil
+		}
+	}
+	if !q.allAnswered() { // a skipped-over question earlier on
+		for i, qu := range q.questions {
+			if _, done := q.answers[qu.ID]; !done {
+				q.index = i
+				q.enter(m)
+				return nil
+			}
+		}
+	}
+	return q.finish(m)
+}
+
+// finish scores the attempt, queues its save and shows the results.
+func (q *quizModel) finish(m *Model) tea.Cmd {
+	right := 0
+	for _, a := range q.answers {
+		if a.correct {
+			right++
+		}
+	}
+	score := content.Score(right, len(q.questions))
+	passed := q.ch.Quiz.Passed(score)
+	m.results = newResults(m, q, right, score, passed)
+	m.screen = resultsScreen
+
+	rec := m.records[q.ch.ID]
+	rec.Attempts++
+	rec.LastScore = score
+	rec.BestScore = max(rec.BestScore, score)
+	rec.Passed = rec.Passed || passed
+	rec.OpenAttempt = 0
+	m.records[q.ch.ID] = rec
+	m.last = &progress.Place{Screen: "chapter", ChapterID: q.ch.ID}
+
+	store, ref, chID := m.store, q.ref, q.ch.ID
+	return tea.Batch(
+		m.saver.enqueue(func() tea.Msg {
+			r, err := store.FinishAttempt(chID, ref.id.Load(), score, passed)
+			return attemptFinishedMsg{record: r, err: err}
+		}),
+		m.saver.enqueue(func() tea.Msg {
+			return saveErrMsg{store.SaveLast(progress.Place{Screen: "chapter", ChapterID: chID})}
+		}),
+	)
+}
+
+// leave goes back to the chapter; the attempt stays open for resuming.
+func (q *quizModel) leave(m *Model) tea.Cmd {
+	return m.openChapter(q.ch.ID, -1)
+}
+
+// refresh rebuilds the question's text in the viewport. It runs after every
+// key, in Update, so View only copies lines.
+func (q *quizModel) refresh(m *Model) {
+	if len(q.questions) == 0 {
+		return
+	}
+	w := max(20, min(m.width-4, 90))
+	wrap := lipgloss.NewStyle().Width(w)
+	st := m.st
+	qu := q.current()
+	var b strings.Builder
+	line := 0
+	write := func(s string) {
+		b.WriteString(s)
+		b.WriteByte('\n')
+		line += strings.Count(s, "\n") + 1
+	}
+	write(st.Subtle.Render("  " + kindLabel(qu.Kind)))
+	write("")
+	write(wrap.PaddingLeft(2).Render(st.Title.Render(render.Sanitize(qu.Prompt))))
+	write("")
+
+	ans, done := q.answers[qu.ID]
+	if qu.Kind == content.Typed {
+		if q.submitted {
+			write("  Your answer: " + render.SanitizeLine(strings.Join(ans.given, "")))
+		} else {
+			write("  " + q.input.View())
+		}
+	} else {
+		texts, orig := q.options()
+		for i, t := range texts {
+			if i == q.cursor {
+				q.cursorLine = line
+			}
+			write(q.optionLine(m, qu, i, orig[i], t, w, ans, done))
+		}
+	}
+	if q.showHint && qu.Hint != "" && !q.submitted {
+		write("")
+		write(wrap.PaddingLeft(2).Render(st.Accent.Render("Hint: ") + render.Sanitize(qu.Hint)))
+	} else if q.showHint && !q.submitted {
+		write("")
+		write(st.Subtle.Render("  No hint for this one."))
+	}
+	if q.notice != "" {
+		write("")
+		write(st.Warning.Render("  " + q.notice))
+	}
+	if q.submitted {
+		write("")
+		if ans.correct {
+			write(st.Right.Render("  ✓ Right!"))
+		} else {
+			write(st.Wrong.Render("  ✗ Not quite."))
+			write(wrap.Render("  The answer: " + render.Sanitize(strings.Join(qu.CorrectAnswer(), " → "))))
+		}
+		write("")
+		write(st.Explanation.Width(w).Render(render.Sanitize(qu.Explanation)))
+		write("")
+		next := "Press enter for the next question."
+		if q.remaining() == 0 {
+			next = "Press enter to see your results."
+		}
+		write(st.Selected.Render("  " + next))
+	}
+	q.vp.SetContent(strings.TrimRight(b.String(), "\n"))
+	if !q.submitted {
+		q.vp.EnsureVisible(q.cursorLine, 0, 0)
+	}
+}
+
+func (q *quizModel) remaining() int { return len(q.questions) - len(q.answers) }
+
+// optionLine draws one option: the cursor, a tick box or number, and after
+// submitting, marks for the right answer and for a wrong pick.
+func (q *quizModel) optionLine(m *Model, qu *content.Question, pos, orig int, text string, w int, ans answered, done bool) string {
+	st := m.st
+	cursor := "  "
+	if pos == q.cursor && !q.submitted {
+		cursor = st.Cursor.Render("› ")
+		if q.grabbed {
+			cursor = st.Cursor.Render("⇅ ")
+		}
+	}
+	var mark string
+	switch qu.Kind {
+	case content.Multi:
+		mark = "[ ] "
+		if q.ticked[orig] || (q.submitted && containsStr(ans.given, text)) {
+			mark = "[x] "
+		}
+	case content.Order:
+		mark = fmt.Sprintf("%d. ", pos+1)
+	default:
+		mark = fmt.Sprintf("%d. ", pos+1)
+	}
+	label := render.SanitizeLine(text)
+	out := cursor + mark + label
+	if q.submitted && done {
+		right := false
+		switch qu.Kind {
+		case content.Single, content.Multi:
+			right = qu.Options[orig].Correct
+		case content.TrueFalse:
+			right = (orig == 1) == qu.Answer
+		}
+		picked := containsStr(ans.given, text)
+		switch {
+		case qu.Kind == content.Order:
+		case right:
+			out = st.Right.Render(out + "  ✓")
+		case picked:
+			out = st.Wrong.Render(out + "  ✗")
+		}
+	} else if pos == q.cursor {
+		out = st.Selected.Render(out)
+	}
+	return lipgloss.NewStyle().Width(w).Render(out)
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func kindLabel(k content.Kind) string {
+	switch k {
+	case content.Single:
+		return "Choose one answer"
+	case content.Multi:
+		return "Tick every right answer (space or its number), then enter"
+	case content.TrueFalse:
+		return "True or false?"
+	case content.Typed:
+		return "Type a short answer"
+	case content.Order:
+		return "Put these in order: space picks an item up, ↑/↓ move it, enter submits"
+	}
+	return ""
+}
+
+func (q *quizModel) helpKeys(m *Model) helpKeys {
+	k := m.keys
+	back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave (answers kept)"))
+	next := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next"))
+	if q.submitted {
+		return helpKeys{short: []key.Binding{next, back}, full: [][]key.Binding{{next, k.PageDown, k.PageUp, back, k.Quit}}}
+	}
+	var short []key.Binding
+	switch q.current().Kind {
+	case content.Single:
+		short = []key.Binding{k.Choose, k.Number, k.Submit}
+	case content.Multi:
+		short = []key.Binding{k.Choose, k.Toggle, k.Submit}
+	case content.TrueFalse:
+		short = []key.Binding{k.True, k.False, k.Submit}
+	case content.Typed:
+		hint := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "hint"))
+		return helpKeys{short: []key.Binding{k.Submit, hint, back}, full: [][]key.Binding{{k.Submit, hint, back, k.Quit}}}
+	case content.Order:
+		grab := key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pick up/put down"))
+		short = []key.Binding{k.Choose, grab, k.MoveUp, k.Submit}
+	}
+	short = append(short, k.Hint, back)
+	return helpKeys{short: short, full: [][]key.Binding{short, {k.Help, k.Quit}}}
+}
+
+func (q *quizModel) view(m *Model) string {
+	header := fmt.Sprintf("Quiz · %s · Question %d of %d", render.SanitizeLine(q.ch.Title), q.index+1, len(q.questions))
+	return m.frame(header, q.vp.View(), m.shortHelp(m.screenKeys()))
+}

@@ -1,0 +1,183 @@
+package render
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Width limits for chapter text: below MinWidth glamour's layout breaks
+// down, above MaxWidth lines get too long to read and every wide terminal
+// would need its own cache entry.
+const (
+	MinWidth = 40
+	MaxWidth = 100
+)
+
+// WrapWidth is the width a chapter is rendered at for a terminal this wide.
+func WrapWidth(termWidth int) int {
+	return max(MinWidth, min(MaxWidth, termWidth))
+}
+
+// Styles glamour ships with that suit a dark or light background, and one
+// without colour for NO_COLOR and plain terminals.
+const (
+	StyleDark    = "dark"
+	StyleLight   = "light"
+	StyleNoColor = "notty"
+)
+
+// Markdown renders sanitised markdown at a wrap width in a glamour style. It
+// builds its own renderer each time: a glamour renderer must not be shared
+// between goroutines, and building one costs microseconds next to the
+// milliseconds of the render itself.
+func Markdown(md string, width int, style string) (out string, err error) {
+	defer func() {
+		// A hostile or strange document must not take the tutor down with it.
+		if r := recover(); r != nil {
+			out, err = "", fmt.Errorf("rendering failed: %v", r)
+		}
+	}()
+	r, err := glamour.NewTermRenderer(
+		glamour.WithStandardStyle(style),
+		glamour.WithWordWrap(width),
+	)
+	if err != nil {
+		return "", err
+	}
+	out, err = r.Render(Sanitize(md))
+	if err != nil {
+		return "", err
+	}
+	return trimPadding(fitWidth(out, width)), nil
+}
+
+// sgr matches one SGR (colour and style) sequence.
+var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+
+// fitWidth wraps any line glamour left wider than width: it does not always
+// wrap code blocks (a 57-column code line comes out 61 wide at width 60), and
+// a line wider than the view breaks the layout. Each piece of a wrapped line
+// closes its colour and the next reopens it.
+func fitWidth(s string, width int) string {
+	if width <= 0 {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) <= width {
+			continue
+		}
+		// Word wrapping alone leaves a long unbroken run (a table rule of
+		// hyphens) too wide, so hard-wrap what is left.
+		parts := strings.Split(ansi.Hardwrap(ansi.Wordwrap(l, width, ""), width, true), "\n")
+		open := ""
+		for j, p := range parts {
+			p = open + p
+			open = ""
+			if m := sgr.FindAllString(p, -1); len(m) > 0 {
+				if last := m[len(m)-1]; last != "\x1b[m" && last != "\x1b[0m" {
+					open = last
+					p += "\x1b[m"
+				}
+			}
+			parts[j] = p
+		}
+		lines[i] = strings.Join(parts, "\n")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// padding matches what glamour appends to pad each line to the full width:
+// spaces, each wrapped in its own colour codes. It costs output size and
+// frame time and shows nothing, so it goes.
+var padding = regexp.MustCompile(`(?:\x1b\[[0-9;]*m| )+$`)
+
+func trimPadding(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		if strings.HasSuffix(l, " ") || strings.HasSuffix(l, "m") {
+			l = padding.ReplaceAllString(l, "")
+			if strings.Contains(l, "\x1b[") {
+				l += "\x1b[m" // close whatever the cut left open
+			}
+			lines[i] = l
+		}
+	}
+	// glamour opens the document with a blank line; keep one, not more.
+	for len(lines) > 1 && lines[0] == "" && lines[1] == "" {
+		lines = lines[1:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Key identifies one rendering of one chapter.
+type Key struct {
+	Chapter string // chapter id plus content hash, so edits never show stale text
+	Width   int
+	Style   string
+}
+
+// Cache holds recent chapter renders. It is safe for concurrent use: render
+// commands run on their own goroutines.
+type Cache struct {
+	mu      sync.Mutex
+	entries map[Key]string
+	order   []Key // least recently used first
+	limit   int
+}
+
+// NewCache keeps up to limit renders (each is tens of KB after trimming).
+func NewCache(limit int) *Cache {
+	return &Cache{entries: map[Key]string{}, limit: limit}
+}
+
+// Get returns a cached render.
+func (c *Cache) Get(k Key) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.entries[k]
+	if ok {
+		c.touch(k)
+	}
+	return s, ok
+}
+
+// Put stores a render, evicting the least recently used beyond the limit.
+func (c *Cache) Put(k Key, s string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.entries[k]; !ok && len(c.entries) >= c.limit && len(c.order) > 0 {
+		delete(c.entries, c.order[0])
+		c.order = c.order[1:]
+	}
+	c.entries[k] = s
+	c.touch(k)
+}
+
+func (c *Cache) touch(k Key) {
+	for i, o := range c.order {
+		if o == k {
+			c.order = append(c.order[:i], c.order[i+1:]...)
+			break
+		}
+	}
+	c.order = append(c.order, k)
+}
+
+// Render returns the chapter rendered for k, from the cache when it can.
+func (c *Cache) Render(k Key, md string) (string, error) {
+	if s, ok := c.Get(k); ok {
+		return s, nil
+	}
+	s, err := Markdown(md, k.Width, k.Style)
+	if err != nil {
+		return "", err
+	}
+	c.Put(k, s)
+	return s, nil
+}

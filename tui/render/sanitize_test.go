@@ -1,0 +1,177 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSanitize(t *testing.T) {
+	cases := []struct {
+		name, in, want string
+	}{
+		{"clear screen", "a\x1b[2Jb", "ab"},
+		{"CSI with params", "\x1b[1;31;48;5;200mred\x1b[0m text", "red text"},
+		{"CSI cursor moves", "x\x1b[10;20Hy\x1b[?25lz\x1b[3A", "xyz"},
+		{"CSI private with intermediates", "a\x1b[>4;2mb\x1b[ qc", "abc"},
+		{"unterminated CSI", "a\x1b[31", "a"},
+		{"CSI cut by newline", "a\x1b[3\nb", "a\nb"},
+		{"OSC 52 clipboard, BEL", "x\x1b]52;c;cm0gLXJmIH4=\x07y", "xy"},
+		{"OSC 52 clipboard, ST", "x\x1b]52;c;cm0gLXJmIH4=\x1b\\y", "xy"},
+		{"OSC 52 query", "\x1b]52;c;?\x07ok", "ok"},
+		{"OSC 8 hyperlink", "\x1b]8;;http://evil.example/\x1b\\click\x1b]8;;\x1b\\ me", "click me"},
+		{"OSC 8 hyperlink, BEL", "\x1b]8;id=1;javascript:alert(1)\x07link\x1b]8;;\x07", "link"},
+		{"OSC 0 title", "\x1b]0;pwned\x07title", "title"},
+		{"OSC 2 title", "\x1b]2;pwned\x1b\\title", "title"},
+		{"unterminated OSC", "a\x1b]0;never ends", "a"},
+		{"DCS", "\x1bP1$qm\x1b\\after", "after"},
+		{"DCS sixel", "a\x1bPq#0;2;0;0;0#1!6~\x1b\\b", "ab"},
+		{"APC kitty graphics", "\x1b_Gf=100,a=T;AAAA\x1b\\after", "after"},
+		{"PM", "a\x1b^private\x1b\\b", "ab"},
+		{"SOS", "a\x1bXstring\x1b\\b", "ab"},
+		{"two-byte escape RIS", "a\x1bcb", "ab"},
+		{"two-byte escape save cursor", "a\x1b7b\x1b8c", "abc"},
+		{"escape at end", "text\x1b", "text"},
+		{"escape before multibyte", "a\x1bé!", "a!"},
+		{"C1 CSI with body", "a\u009b31mb\u009b2Jc", "abc"},
+		{"C1 CSI unterminated", "a\u009b31", "a"},
+		{"C1 OSC BEL", "a\u009d0;pwned\u0007b", "ab"},
+		{"C1 OSC ST", "a\u009d52;c;aGk=\u009cb", "ab"},
+		{"C1 OSC ESC-ST", "a\u009d2;x\x1b\\b", "ab"},
+		{"C1 DCS", "a\u0090q#0\u009cb", "ab"},
+		{"C1 APC", "a\u009fGx\u009cb", "ab"},
+		{"C1 PM", "a\u009eGx\u009cb", "ab"},
+		{"C1 SOS", "a\u0098x\u009cb", "ab"},
+		{"C1 NEL and others", "a\u0085b\u0084c\u008dd", "abcd"},
+		{"bare BEL", "ding\x07dong", "dingdong"},
+		{"backspace", "abc\b\b\bxyz", "abcxyz"},
+		{"NUL", "a\x00b", "ab"},
+		{"CRLF", "line one\r\nline two\r\n", "line one\nline two\n"},
+		{"lone CR", "visible\rhidden", "visiblehidden"},
+		{"DEL", "a\x7fb", "ab"},
+		{"other C0", "a\x01\x02\x0b\x0c\x0e\x1a\x1fb", "ab"},
+		{"bidi RLO", "user\u202egnp.exe", "usergnp.exe"},
+		{"bidi embeddings", "a\u202ab\u202bc\u202cd\u202de", "abcde"},
+		{"bidi isolates", "a\u2066b\u2067c\u2068d\u2069e", "abcde"},
+		{"bidi marks", "a\u200eb\u200fc", "abc"},
+		{"tab", "a\tb", "a    b"},
+		{"tabs", "\t\tx", "        x"},
+		{"newlines kept", "a\n\nb\n", "a\n\nb\n"},
+		{"plain ASCII", "Hello, world! <b>&amp;</b> ~`[]{}", "Hello, world! <b>&amp;</b> ~`[]{}"},
+		{"unicode", "café 漢字 😀 👩‍💻 Ωμέγα", "café 漢字 😀 👩‍💻 Ωμέγα"},
+		{"combining and zero-width joiner", "e\u0301 a\u200db", "e\u0301 a\u200db"},
+		{"replacement char", "\ufffd", "\ufffd"},
+		{"invalid UTF-8", "a\xffb\xc3", "a\ufffdb\ufffd"},
+		{"raw C1 byte (invalid UTF-8)", "a\x9b31mb", "a\ufffd31mb"},
+		{"nested escape", "a\x1b\x1b[2Jb", "a[2Jb"},
+		{"empty", "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := Sanitize(c.in)
+			if got != c.want {
+				t.Errorf("Sanitize(%q) = %q, want %q", c.in, got, c.want)
+			}
+			assertTerminalSafe(t, got)
+			if again := Sanitize(got); again != got {
+				t.Errorf("not idempotent: %q -> %q", got, again)
+			}
+		})
+	}
+}
+
+func TestSanitizeLine(t *testing.T) {
+	cases := map[string]string{
+		"one line":               "one line",
+		"two\nlines":             "two lines",
+		"crlf\r\nline":           "crlf line",
+		"tab\tand\nnewline":      "tab    and newline",
+		"\x1b[2J\nx\x1b]0;t\x07": " x",
+	}
+	for in, want := range cases {
+		if got := SanitizeLine(in); got != want {
+			t.Errorf("SanitizeLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Clean text, ASCII or not, comes back unchanged; clean ASCII without a copy.
+func TestSanitizeCleanNoAlloc(t *testing.T) {
+	clean := strings.Repeat("The quick brown fox jumps over the lazy dog.\n", 50)
+	if allocs := testing.AllocsPerRun(100, func() { _ = Sanitize(clean) }); allocs != 0 {
+		t.Errorf("Sanitize of clean ASCII allocates %.0f times", allocs)
+	}
+	if got := Sanitize(clean); got != clean {
+		t.Errorf("clean text changed")
+	}
+	uni := "naïve café — 漢字 and 😀\n"
+	if got := Sanitize(uni); got != uni {
+		t.Errorf("Sanitize(%q) = %q", uni, got)
+	}
+}
+
+// assertTerminalSafe fails if s holds anything a terminal acts on.
+func assertTerminalSafe(t testing.TB, s string) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		t.Errorf("not valid UTF-8: %q", s)
+	}
+	for i, r := range s {
+		switch {
+		case r == '\n':
+		case r < 0x20 || r == 0x7f:
+			t.Errorf("C0 control %U at byte %d in %q", r, i, s)
+		case r >= 0x80 && r <= 0x9f:
+			t.Errorf("C1 control %U at byte %d in %q", r, i, s)
+		case isBidi(r):
+			t.Errorf("bidi control %U at byte %d in %q", r, i, s)
+		}
+	}
+}
+
+func FuzzSanitize(f *testing.F) {
+	for _, s := range []string{
+		"", "plain", "a\x1b[2Jb", "\x1b]52;c;aGk=\x07", "\x1b]8;;http://x\x1b\\y\x1b]8;;\x1b\\",
+		"\x1bP1$q\x1b\\", "\x1b_G\x1b\\", "\u009b31m", "\u009d0;t\u009c", "\u0090x\u0007",
+		"a\r\nb\tc\x00\x7f", "\u202e\u2066\u2069", "é漢字😀", "\xff\xfe\x9b", "\x1b\x1b\x1b[",
+		"\x1b]\x1b]\x1b\\", "\u009b\u009b", "\x1b\u009b", "\u009d\x1b",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Sanitize(s)
+		if strings.IndexByte(out, 0x1b) >= 0 {
+			t.Fatalf("Sanitize(%q) = %q keeps ESC", s, out)
+		}
+		assertTerminalSafe(t, out)
+		if strings.Contains(out, "\t") {
+			t.Fatalf("tab kept")
+		}
+		if again := Sanitize(out); again != out {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, out, again)
+		}
+		line := SanitizeLine(s)
+		if strings.Contains(line, "\n") {
+			t.Fatalf("SanitizeLine(%q) = %q keeps a newline", s, line)
+		}
+		assertTerminalSafe(t, line)
+	})
+}
+
+func BenchmarkSanitizeClean(b *testing.B) {
+	s := strings.Repeat("Plain ASCII text of a chapter, the common case.\n", 100)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		_ = Sanitize(s)
+	}
+}
+
+func BenchmarkSanitizeHostile(b *testing.B) {
+	s := strings.Repeat("text \x1b[31mred\x1b[0m \x1b]52;c;aGk=\x07 tab\there \u202e.\n", 100)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		_ = Sanitize(s)
+	}
+}

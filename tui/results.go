@@ -1,0 +1,125 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"backend-tutor/content"
+	"backend-tutor/tui/render"
+)
+
+// resultsModel is the end of a quiz: score, pass or not, and what was missed.
+type resultsModel struct {
+	ch     *content.Chapter
+	idx    int
+	right  int
+	total  int
+	score  int
+	passed bool
+	missed []*content.Question
+	given  map[string][]string
+	vp     viewport.Model
+}
+
+func newResults(m *Model, q *quizModel, right, score int, passed bool) *resultsModel {
+	r := &resultsModel{
+		ch: q.ch, idx: m.course.Index(q.ch.ID), right: right, total: len(q.questions),
+		score: score, passed: passed, given: map[string][]string{},
+	}
+	for _, qu := range q.questions {
+		if a := q.answers[qu.ID]; !a.correct {
+			r.missed = append(r.missed, qu)
+			r.given[qu.ID] = a.given
+		}
+	}
+	r.vp = viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
+	r.vp.KeyMap = viewport.KeyMap{}
+	r.resize(m)
+	return r
+}
+
+func (r *resultsModel) resize(m *Model) {
+	r.vp.SetWidth(m.width)
+	r.vp.SetHeight(m.bodyHeight())
+	r.vp.SetContent(r.content(m))
+}
+
+func (r *resultsModel) content(m *Model) string {
+	st := m.st
+	w := max(20, min(m.width-4, 90))
+	wrap := lipgloss.NewStyle().Width(w)
+	var b strings.Builder
+	fmt.Fprintf(&b, "  You got %d of %d right: %d%%.\n\n", r.right, r.total, r.score)
+	if r.passed {
+		b.WriteString(st.Right.Render(fmt.Sprintf("  ✓ Passed (the pass mark is %d%%).", r.ch.Quiz.PassMark)))
+	} else {
+		b.WriteString(st.Wrong.Render(fmt.Sprintf("  ✗ Not passed yet: the pass mark is %d%%.", r.ch.Quiz.PassMark)))
+	}
+	b.WriteString("\n\n")
+	if len(r.missed) == 0 {
+		b.WriteString("  You answered every question correctly.\n\n")
+	} else {
+		b.WriteString(st.Title.Render("  Questions to review") + "\n\n")
+		for i, qu := range r.missed {
+			b.WriteString(wrap.Render(st.Selected.Render(fmt.Sprintf("  %d. ", i+1)) + render.Sanitize(qu.Prompt)))
+			b.WriteString("\n")
+			given := strings.Join(r.given[qu.ID], " → ")
+			if given == "" {
+				given = "(no answer)"
+			}
+			b.WriteString(wrap.Render(st.Wrong.Render("     You answered: ") + render.SanitizeLine(given)))
+			b.WriteString("\n")
+			b.WriteString(wrap.Render(st.Right.Render("     The answer: ") + render.SanitizeLine(strings.Join(qu.CorrectAnswer(), " → "))))
+			b.WriteString("\n")
+			b.WriteString(st.Explanation.Width(w).PaddingLeft(5).Render(render.Sanitize(qu.Explanation)))
+			b.WriteString("\n\n")
+		}
+	}
+	b.WriteString(st.Subtle.Render("  r retry (shuffled) · c back to the chapter · n next chapter · esc chapter list"))
+	return b.String()
+}
+
+func (r *resultsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Retry):
+		return m.startQuiz(r.ch.ID, true)
+	case msg.String() == "c":
+		return m.openChapter(r.ch.ID, -1)
+	case key.Matches(msg, k.NextChapter):
+		if r.idx+1 < len(m.course.Chapters) {
+			return m.openChapter(m.course.Chapters[r.idx+1].ID, 0)
+		}
+	case key.Matches(msg, k.Back):
+		m.screen = homeScreen
+		m.home.refresh(m)
+	case key.Matches(msg, k.Up):
+		r.vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		r.vp.ScrollDown(1)
+	case key.Matches(msg, k.PageDown):
+		r.vp.PageDown()
+	case key.Matches(msg, k.PageUp):
+		r.vp.PageUp()
+	}
+	return nil
+}
+
+func (r *resultsModel) helpKeys(m *Model) helpKeys {
+	k := m.keys
+	chapter := key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "back to the chapter"))
+	next := key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next chapter"))
+	home := key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "chapter list"))
+	short := []key.Binding{k.Retry, chapter, next, home}
+	return helpKeys{short: short, full: [][]key.Binding{short, {k.Up, k.Down, k.PageDown, k.PageUp, k.Quit}}}
+}
+
+func (r *resultsModel) view(m *Model) string {
+	header := fmt.Sprintf("Results · %s", render.SanitizeLine(r.ch.Title))
+	return m.frame(header, r.vp.View(), m.shortHelp(r.helpKeys(m)))
+}

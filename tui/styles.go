@@ -1,0 +1,47 @@
+package tui
+
+import (
+	"image/color"
+
+	"charm.land/lipgloss/v2"
+)
+
+// styles is every style the tutor draws with, built in one place from the
+// background (dark or light). Views never build colours inline.
+type styles struct {
+	isDark bool
+
+	Title, Subtle, Faint, Header, Footer lipgloss.Style
+	Selected, Cursor, Item               lipgloss.Style
+	Right, Wrong, Warning, Accent        lipgloss.Style
+	Box, Explanation                     lipgloss.Style
+	accent                               color.Color
+}
+
+func newStyles(isDark bool) styles {
+	ld := lipgloss.LightDark(isDark)
+	accent := ld(lipgloss.Color("#5A3FD6"), lipgloss.Color("#A78BFA"))
+	subtle := ld(lipgloss.Color("#555555"), lipgloss.Color("#A8A8A8"))
+	faint := ld(lipgloss.Color("#8A8A8A"), lipgloss.Color("#6C6C6C"))
+	green := ld(lipgloss.Color("#1A7F37"), lipgloss.Color("#4ADE80"))
+	red := ld(lipgloss.Color("#C62828"), lipgloss.Color("#F87171"))
+	amber := ld(lipgloss.Color("#9A6700"), lipgloss.Color("#FBBF24"))
+	return styles{
+		isDark:      isDark,
+		Title:       lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Subtle:      lipgloss.NewStyle().Foreground(subtle),
+		Faint:       lipgloss.NewStyle().Foreground(faint),
+		Header:      lipgloss.NewStyle().Bold(true).Foreground(accent).Padding(0, 1),
+		Footer:      lipgloss.NewStyle().Foreground(subtle).Padding(0, 1),
+		Selected:    lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Cursor:      lipgloss.NewStyle().Foreground(accent),
+		Item:        lipgloss.NewStyle(),
+		Right:       lipgloss.NewStyle().Bold(true).Foreground(green),
+		Wrong:       lipgloss.NewStyle().Bold(true).Foreground(red),
+		Warning:     lipgloss.NewStyle().Bold(true).Foreground(amber),
+		Accent:      lipgloss.NewStyle().Foreground(accent),
+		Box:         lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(1, 2),
+		Explanation: lipgloss.NewStyle().Foreground(subtle).PaddingLeft(2),
+		accent:      accent,
+	}
+}

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"backend-tutor/content"
+	"backend-tutor/progress"
+)
+
+// loadCourse loads the embedded guide, or the --content folder. A folder is
+// opened as an os.Root, so a symlink cannot lead the loader outside it.
+func loadCourse(dir string) (*content.Course, error) {
+	var fsys fs.FS
+	if dir == "" {
+		fsys = content.Embedded()
+	} else {
+		st, err := os.Stat(dir)
+		if err != nil {
+			return nil, &exitError{1, fmt.Sprintf("backend-tutor: content folder %s: %v", dir, errors.Unwrap(err))}
+		}
+		if !st.IsDir() {
+			return nil, &exitError{1, fmt.Sprintf("backend-tutor: %s is not a folder (--content wants a folder of chapters)", dir)}
+		}
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			return nil, &exitError{1, fmt.Sprintf("backend-tutor: content folder %s: %v", dir, err)}
+		}
+		fsys = root.FS()
+	}
+	c, err := content.Load(fsys)
+	var probs content.Problems
+	if errors.As(err, &probs) {
+		where := "the built-in guide"
+		if dir != "" {
+			where = dir
+		}
+		msg := fmt.Sprintf("%s\nbackend-tutor: %s has %d problem(s); run `backend-tutor validate %s` after fixing them.",
+			prefixed(probs, dir), where, len(probs), dirOrDot(dir))
+		return nil, &exitError{1, msg}
+	}
+	return c, err
+}
+
+func dirOrDot(d string) string {
+	if d == "" {
+		return "DIR"
+	}
+	return d
+}
+
+func prefixed(ps content.Problems, dir string) string {
+	out := ""
+	for i, p := range ps {
+		if dir != "" {
+			p.File = dir + string(os.PathSeparator) + p.File
+		}
+		if i > 0 {
+			out += "\n"
+		}
+		out += p.String()
+	}
+	return out
+}
+
+// dbPath is --db or the default location.
+func dbPath(g globals) (string, error) {
+	if g.db != "" {
+		return g.db, nil
+	}
+	return progress.DefaultPath()
+}
+
+// readSnapshot reads progress for the read-only commands without creating a
+// file that does not exist yet.
+func readSnapshot(g globals) (*progress.Snapshot, error) {
+	path, err := dbPath(g)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return &progress.Snapshot{Chapters: map[string]progress.ChapterRecord{}}, nil
+	}
+	store, err := progress.Open(path)
+	if err != nil {
+		return nil, &exitError{1, err.Error()}
+	}
+	snap, err := store.Snapshot()
+	if err != nil {
+		return nil, &exitError{1, err.Error()}
+	}
+	return snap, nil
+}
