@@ -50,12 +50,20 @@ func needTmux(t *testing.T) {
 // startTerm runs the binary with args in a fresh tmux server.
 func startTerm(t *testing.T, args ...string) *screenTerm {
 	t.Helper()
+	return startTermEnv(t, "", args...)
+}
+
+// startTermEnv is startTerm with extra environment, e.g. "NO_COLOR=1".
+// A shell around the tutor prints its exit status when it ends and keeps
+// the pane open, so the screen can still be read afterwards.
+func startTermEnv(t *testing.T, env string, args ...string) *screenTerm {
+	t.Helper()
 	needTmux(t)
 	tm := &screenTerm{t: t, socket: fmt.Sprintf("bt-%d-%d", os.Getpid(), time.Now().UnixNano())}
 	home := t.TempDir()
-	cmd := fmt.Sprintf("cd %q && HOME=%q XDG_DATA_HOME=%q exec %q %s", home, home, home, binPath, strings.Join(quoteAll(args), " "))
+	cmd := fmt.Sprintf("cd %q && HOME=%q XDG_DATA_HOME=%q %s %q %s; s=$?; echo; echo \"[tutor exited $s]\"; sleep 3600",
+		home, home, home, env, binPath, strings.Join(quoteAll(args), " "))
 	tm.tmux("new-session", "-d", "-x", "80", "-y", "24", cmd)
-	tm.tmux("set-option", "-g", "remain-on-exit", "on")
 	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	return tm
 }
@@ -70,7 +78,7 @@ func quoteAll(args []string) []string {
 
 func (tm *screenTerm) tmux(args ...string) string {
 	tm.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", tm.socket}, args...)...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-L", tm.socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
 	if err != nil {
 		tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
 	}
@@ -107,14 +115,16 @@ func (tm *screenTerm) waitFor(want ...string) string {
 	return ""
 }
 
-// exited waits for the tutor to end and returns its pane's exit status.
+// exited waits for the tutor to end and returns its exit status as the
+// shell saw it (128+N when signal N ended it).
 func (tm *screenTerm) exited() string {
 	tm.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		dead, status, _ := strings.Cut(strings.TrimSpace(tm.tmux("display-message", "-p", "#{pane_dead} #{pane_dead_status}")), " ")
-		if dead == "1" {
-			return status // empty when a signal ended it
+		s := tm.screen()
+		if i := strings.LastIndex(s, "[tutor exited "); i >= 0 {
+			rest := s[i+len("[tutor exited "):]
+			return rest[:strings.IndexByte(rest, ']')]
 		}
 		time.Sleep(30 * time.Millisecond)
 	}
@@ -122,8 +132,19 @@ func (tm *screenTerm) exited() string {
 	return ""
 }
 
+// pid is the tutor's process id: the child of the pane's shell.
 func (tm *screenTerm) pid() string {
-	return strings.TrimSpace(tm.tmux("display-message", "-p", "#{pane_pid}"))
+	tm.t.Helper()
+	shell := strings.TrimSpace(tm.tmux("display-message", "-p", "#{pane_pid}"))
+	for range 100 {
+		out, _ := exec.Command("ps", "-o", "pid=", "--ppid", shell).Output()
+		if f := strings.Fields(string(out)); len(f) > 0 {
+			return f[0]
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tm.t.Fatal("no tutor process under the pane's shell")
+	return ""
 }
 
 type jsonProgress struct {

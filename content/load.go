@@ -8,7 +8,10 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -37,38 +40,53 @@ func Load(fsys fs.FS) (*Course, error) {
 	course := &Course{Title: "Backend Tutor", byID: map[string]int{}}
 	var quizzes []*Quiz
 	sources := map[string][]byte{} // chapter id -> raw bytes of its files, for the hash
+	var files []parsedFile
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") {
 			continue
 		}
-		kind := fileKind(name)
-		if kind == "" {
-			continue
+		if kind := fileKind(name); kind != "" {
+			files = append(files, parsedFile{name: name, kind: kind})
 		}
-		if len(course.Chapters) >= maxChapters {
-			c.add(name, 0, "too many chapters (the limit is %d)", maxChapters)
-			break
+	}
+	// Files are read in order, parsed in parallel a chunk at a time (YAML
+	// parsing is most of the cost of a start), and their results and
+	// problems taken in order, exactly as if one loop did it all.
+	for start := 0; start < len(files); start += loadChunk {
+		chunk := files[start:min(len(files), start+loadChunk)]
+		for i := range chunk {
+			chunk[i].src, chunk[i].ok = readFile(fsys, chunk[i].name, &chunk[i].probs)
 		}
-		src, ok := readFile(fsys, name, &c)
-		if !ok {
-			continue
-		}
-		switch kind {
-		case "chapter":
-			if ch := parseChapter(name, src, &c); ch != nil {
-				course.Chapters = append(course.Chapters, ch)
-				sources[ch.ID] = append(sources[ch.ID], src...)
+		parseFiles(chunk)
+		for i := range chunk {
+			f := &chunk[i]
+			if len(course.Chapters) >= maxChapters {
+				c.add(f.name, 0, "too many chapters (the limit is %d)", maxChapters)
+				start = len(files)
+				break
 			}
-		case "quiz":
-			if q := parseQuiz(name, src, &c); q != nil {
-				quizzes = append(quizzes, q)
-				sources["quiz:"+q.ChapterID] = src
+			c.list = append(c.list, f.probs.list...)
+			if !f.ok {
+				continue
 			}
-		case "course":
-			parseCourse(name, src, course, &c)
-		case "glossary":
-			course.Glossary = parseGlossary(name, src, &c)
+			switch f.kind {
+			case "chapter":
+				if f.chapter != nil {
+					course.Chapters = append(course.Chapters, f.chapter)
+					sources[f.chapter.ID] = append(sources[f.chapter.ID], f.src...)
+				}
+			case "quiz":
+				if f.quiz != nil {
+					quizzes = append(quizzes, f.quiz)
+					sources["quiz:"+f.quiz.ChapterID] = f.src
+				}
+			case "course":
+				parseCourse(f.name, f.src, course, &c)
+			case "glossary":
+				course.Glossary = f.terms
+			}
+			chunk[i] = parsedFile{} // let the parse trees go
 		}
 	}
 
@@ -89,6 +107,52 @@ func Load(fsys fs.FS) (*Course, error) {
 		ch.Hash = hex.EncodeToString(h.Sum(nil))[:16]
 	}
 	return course, nil
+}
+
+// loadChunk is how many files are read and parsed before their results are
+// taken: it bounds the work wasted past the chapter limit.
+const loadChunk = 256
+
+// parsedFile is one content file, read and parsed.
+type parsedFile struct {
+	name, kind string
+	src        []byte
+	ok         bool // read and valid UTF-8
+	chapter    *Chapter
+	quiz       *Quiz
+	terms      []Term
+	probs      collector // this file's own problems, merged in file order
+}
+
+// parseFiles parses chapters, quizzes and the glossary on every core. Each
+// file has its own collector and the parsers share nothing mutable.
+// course.yaml is parsed later, in order, because it fills in the course.
+func parseFiles(files []parsedFile) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				f := &files[i]
+				if !f.ok {
+					continue
+				}
+				switch f.kind {
+				case "chapter":
+					f.chapter = parseChapter(f.name, f.src, &f.probs)
+				case "quiz":
+					f.quiz = parseQuiz(f.name, f.src, &f.probs)
+				case "glossary":
+					f.terms = parseGlossary(f.name, f.src, &f.probs)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func fileKind(name string) string {

@@ -26,7 +26,7 @@ func Check(path string) error {
 	if !info.Mode().IsRegular() {
 		return &DamagedError{Path: path, Reason: "it is not a regular file"}
 	}
-	_, err = verify(path)
+	_, err = verify(path, true)
 	return err
 }
 
@@ -49,15 +49,29 @@ func MoveAside(path string) (string, error) {
 	return dst, nil
 }
 
+// fullCheckLimit is the file size up to which opening the file checks the
+// whole history (every attempt decoded, every page walked). A learner's
+// file stays below it for months; past it, start-up checks only what grows
+// with the chapters (the header, the summaries, the open attempts), so a
+// year of saved answers does not slow every start: a full check of 100,000
+// answers takes about 350 ms. doctor (Check) always checks everything, and
+// an old attempt that is damaged is still reported when it is read.
+const fullCheckLimit = 256 << 10
+
 // verify checks an existing file without writing to it and returns its
 // schema version. Order matters: first our own header check (plain reads,
 // no mmap), then bbolt opens it read-only under the fault guard, then we
-// decode every record in this goroutine, and only then does tx.Check (which
+// decode the records in this goroutine, and only then does tx.Check (which
 // runs in a goroutine of its own, outside our fault guard) walk the pages
-// we have already touched safely.
-func verify(path string) (schema int, err error) {
+// we have already touched safely. Unless full is set, a file larger than
+// fullCheckLimit gets the checks that are bounded by the number of
+// chapters and skips those that are bounded by the history.
+func verify(path string, full bool) (schema int, err error) {
 	if err := preflight(path); err != nil {
 		return 0, err
+	}
+	if fi, err := os.Stat(path); err == nil && fi.Size() <= fullCheckLimit {
+		full = true
 	}
 	err = withDB(path, true, func(db *bolt.DB) error {
 		return db.View(func(tx *bolt.Tx) error {
@@ -66,8 +80,11 @@ func verify(path string) (schema int, err error) {
 				return err
 			}
 			schema = v
-			if err := checkRecords(tx, path); err != nil {
+			if err := checkRecords(tx, path, full); err != nil {
 				return err
+			}
+			if !full {
+				return nil
 			}
 			var problems []string
 			for e := range tx.Check() {
@@ -85,8 +102,9 @@ func verify(path string) (schema int, err error) {
 }
 
 // checkRecords decodes every record, so a garbled value is found by doctor
-// and at start-up rather than halfway through a quiz.
-func checkRecords(tx *bolt.Tx, path string) error {
+// and at start-up rather than halfway through a quiz. Without full it skips
+// the attempt history but still decodes each chapter's open attempt.
+func checkRecords(tx *bolt.Tx, path string, full bool) error {
 	damaged := func(format string, a ...any) error {
 		return &DamagedError{Path: path, Reason: fmt.Sprintf(format, a...)}
 	}
@@ -98,7 +116,7 @@ func checkRecords(tx *bolt.Tx, path string) error {
 		}
 	}
 	attempts := tx.Bucket(bucketAttempts)
-	if attempts != nil {
+	if attempts != nil && full {
 		err := attempts.ForEach(func(k, v []byte) error {
 			b := attempts.Bucket(k)
 			if b == nil {

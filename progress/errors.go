@@ -14,8 +14,8 @@ type DamagedError struct {
 }
 
 func (e *DamagedError) Error() string {
-	return fmt.Sprintf("progress file %s is damaged (%s). Run `backend-tutor doctor` to check it, "+
-		"or `backend-tutor doctor --reset` to move it aside and start fresh. Nothing was changed.",
+	return fmt.Sprintf("progress file %s is damaged: %s.\nNothing was changed. Run `backend-tutor doctor` to check it, "+
+		"or `backend-tutor doctor --reset` to move it aside and start fresh.",
 		e.Path, e.Reason)
 }
 
@@ -29,7 +29,7 @@ type NewerSchemaError struct {
 
 func (e *NewerSchemaError) Error() string {
 	return fmt.Sprintf("progress file %s was written by a newer backend-tutor (schema %d; this version understands up to %d). "+
-		"Upgrade backend-tutor to keep using it. Nothing was changed.", e.Path, e.Found, e.Supported)
+		"Nothing was changed. Upgrade backend-tutor to keep using it.", e.Path, e.Found, e.Supported)
 }
 
 // ErrLocked is returned (wrapped, with the path) when another process holds

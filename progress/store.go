@@ -74,7 +74,7 @@ func Open(path string) (*Store, error) {
 		if !info.Mode().IsRegular() {
 			return nil, &DamagedError{Path: path, Reason: "it is not a regular file"}
 		}
-		schema, err := verify(path)
+		schema, err := verify(path, false)
 		if err != nil {
 			return nil, err
 		}

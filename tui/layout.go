@@ -60,9 +60,9 @@ func (m *Model) tooSmallView() string {
 func (m *Model) helpView() string {
 	keys := m.screenKeys()
 	var b strings.Builder
-	b.WriteString(m.help.FullHelpView(keys.full))
+	b.WriteString(lipgloss.NewStyle().PaddingLeft(2).Render(m.help.FullHelpView(keys.full)))
 	b.WriteString("\n\n")
-	b.WriteString(m.st.Subtle.Render("ctrl+c quits from anywhere. Your answers are saved as you submit them."))
+	b.WriteString(m.st.Subtle.Render("  ctrl+c quits from anywhere. Your answers are saved as you submit them."))
 	return m.frame("Keys — "+screenTitle(m.screen), b.String(), "press any key to close")
 }
 
@@ -143,4 +143,23 @@ func (m *Model) resumeView() string {
 		"with freshly shuffled questions, or esc to go back.",
 	}, "\n")
 	return m.frame("Quiz — "+q.ch.Title, m.st.Item.PaddingLeft(2).Render(body), m.shortHelp(m.screenKeys()))
+}
+
+// hang wraps text to width with a hanging indent: the first line starts
+// with prefix, and every following line is indented to line up under the
+// text, so a long option or answer reads as one block.
+func hang(prefix, text string, width int) string {
+	pw := ansi.StringWidth(prefix)
+	body := lipgloss.NewStyle().Width(max(10, width-pw)).Render(text)
+	lines := strings.Split(body, "\n")
+	pad := strings.Repeat(" ", pw)
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+		if i == 0 {
+			lines[i] = prefix + lines[i]
+		} else {
+			lines[i] = pad + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
 }

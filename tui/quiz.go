@@ -52,6 +52,7 @@ func newQuiz(m *Model, ch *content.Chapter) *quizModel {
 	in.Placeholder = "type your answer, then enter"
 	in.CharLimit = maxTyped
 	in.SetVirtualCursor(true)
+	in.SetWidth(max(10, min(m.width-8, 70)))
 	vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
 	vp.KeyMap = viewport.KeyMap{}
 	return &quizModel{
@@ -364,7 +365,7 @@ func (q *quizModel) refresh(m *Model) {
 	ans, done := q.answers[qu.ID]
 	if qu.Kind == content.Typed {
 		if q.submitted {
-			write("  Your answer: " + render.SanitizeLine(strings.Join(ans.given, "")))
+			write(hang("  Your answer: ", render.SanitizeLine(strings.Join(ans.given, "")), w))
 		} else {
 			write("  " + q.input.View())
 		}
@@ -394,7 +395,7 @@ func (q *quizModel) refresh(m *Model) {
 			write(st.Right.Render("  ✓ Right!"))
 		} else {
 			write(st.Wrong.Render("  ✗ Not quite."))
-			write(wrap.Render("  The answer: " + render.Sanitize(strings.Join(qu.CorrectAnswer(), " → "))))
+			write(answerText(qu, "  ", w))
 		}
 		write("")
 		write(st.Explanation.Width(w).Render(render.Sanitize(qu.Explanation)))
@@ -437,27 +438,32 @@ func (q *quizModel) optionLine(m *Model, qu *content.Question, pos, orig int, te
 		mark = fmt.Sprintf("%d. ", pos+1)
 	}
 	label := render.SanitizeLine(text)
-	out := cursor + mark + label
+	right, picked := false, false
 	if q.submitted && done {
-		right := false
 		switch qu.Kind {
 		case content.Single, content.Multi:
 			right = qu.Options[orig].Correct
 		case content.TrueFalse:
 			right = (orig == 1) == qu.Answer
 		}
-		picked := containsStr(ans.given, text)
-		switch {
-		case qu.Kind == content.Order:
-		case right:
-			out = st.Right.Render(out + "  ✓")
-		case picked:
-			out = st.Wrong.Render(out + "  ✗")
-		}
-	} else if pos == q.cursor {
-		out = st.Selected.Render(out)
+		picked = containsStr(ans.given, text)
 	}
-	return lipgloss.NewStyle().Width(w).Render(out)
+	switch {
+	case q.submitted && done && qu.Kind != content.Order && right:
+		label += "  ✓"
+	case q.submitted && done && qu.Kind != content.Order && picked:
+		label += "  ✗"
+	}
+	out := hang(cursor+mark, label, w)
+	switch {
+	case q.submitted && done && qu.Kind != content.Order && right:
+		return st.Right.Render(out)
+	case q.submitted && done && qu.Kind != content.Order && picked:
+		return st.Wrong.Render(out)
+	case pos == q.cursor && !q.submitted:
+		return st.Selected.Render(out)
+	}
+	return out
 }
 
 func containsStr(list []string, s string) bool {
@@ -514,4 +520,18 @@ func (q *quizModel) helpKeys(m *Model) helpKeys {
 func (q *quizModel) view(m *Model) string {
 	header := fmt.Sprintf("Quiz · %s · Question %d of %d", render.SanitizeLine(q.ch.Title), q.index+1, len(q.questions))
 	return m.frame(header, q.vp.View(), m.shortHelp(m.screenKeys()))
+}
+
+// answerText shows a question's right answer: one line, or for an order
+// question the items numbered in the right order.
+func answerText(qu *content.Question, indent string, w int) string {
+	ans := qu.CorrectAnswer()
+	if qu.Kind != content.Order {
+		return hang(indent+"The answer: ", render.SanitizeLine(strings.Join(ans, " · ")), w)
+	}
+	lines := []string{indent + "The right order:"}
+	for i, item := range ans {
+		lines = append(lines, hang(fmt.Sprintf("%s  %d. ", indent, i+1), render.SanitizeLine(item), w))
+	}
+	return strings.Join(lines, "\n")
 }

@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"time"
 
+	"strings"
+
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -14,13 +15,13 @@ import (
 	"backend-tutor/tui/render"
 )
 
-// readerModel shows one chapter in a scrolling viewport. The chapter is
+// readerModel shows one chapter in a scrolling pager. The chapter is
 // rendered by a command; until it arrives the reader shows a placeholder,
 // and keys keep working.
 type readerModel struct {
 	ch      *content.Chapter
 	idx     int
-	vp      viewport.Model
+	vp      pager
 	want    render.Key // the render the reader is waiting for or showing
 	ready   bool       // the viewport holds the rendered chapter
 	laidOut bool
@@ -30,6 +31,16 @@ type readerModel struct {
 	savedLine  int
 	savedFurth int
 	scrollGen  int
+
+	footer footerCache
+}
+
+// footerCache keeps the reader's key hints, which change only with the
+// width and the colours, so a keystroke does not rebuild them.
+type footerCache struct {
+	width int
+	dark  bool
+	text  string
 }
 
 // openChapter shows chapter id at line (or at the saved line when line < 0).
@@ -46,10 +57,9 @@ func (m *Model) openChapter(id string, line int) tea.Cmd {
 	if line < 0 {
 		line = rec.Line
 	}
-	vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
-	vp.KeyMap = viewport.KeyMap{} // keys are routed by the reader, not the viewport
 	m.reader = readerModel{
-		ch: ch, idx: m.course.Index(id), vp: vp, restore: line, laidOut: true,
+		ch: ch, idx: m.course.Index(id), vp: pager{height: m.bodyHeight()}, restore: line, laidOut: true,
+		footer:   m.reader.footer,
 		furthest: rec.Furthest, savedLine: rec.Line, savedFurth: rec.Furthest,
 	}
 	m.screen = readerScreen
@@ -148,7 +158,6 @@ func (r *readerModel) endLine(m *Model) string {
 }
 
 func (r *readerModel) resize(m *Model) {
-	r.vp.SetWidth(m.width)
 	r.vp.SetHeight(m.bodyHeight())
 }
 
@@ -243,6 +252,69 @@ func (r *readerModel) view(m *Model) string {
 	if !r.ready {
 		body = "\n  " + m.st.Subtle.Render("Formatting the chapter…")
 	}
-	footer := fmt.Sprintf("%3d%% · %s", r.percent(), m.shortHelp(m.screenKeys()))
+	if f := r.footer; f.text == "" || f.width != m.width || f.dark != m.st.isDark {
+		r.footer = footerCache{width: m.width, dark: m.st.isDark, text: m.shortHelp(m.screenKeys())}
+	}
+	footer := fmt.Sprintf("%3d%% · %s", r.percent(), r.footer.text)
 	return m.frame(header, body, footer)
+}
+
+// pager is the reader's scrolling window over the rendered chapter. It
+// keeps the chapter as lines and a frame joins only the visible ones: no
+// per-line restyling, so a keystroke costs what the screen costs, not what
+// the chapter costs (a bubbles viewport re-renders every visible line
+// through lipgloss, about 0.2 ms a frame). Its methods behave like the
+// viewport's of the same name. Lines wider than the window are cut by
+// frame; rendered lines never are (render fits them to the wrap width).
+type pager struct {
+	lines  []string
+	height int
+	offset int
+}
+
+// SetContent replaces the text; the offset stays where it is if it can.
+func (p *pager) SetContent(s string) {
+	p.lines = strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	if len(p.lines) == 1 && p.lines[0] == "" {
+		p.lines = nil
+	}
+	p.SetYOffset(p.offset)
+}
+
+func (p *pager) SetHeight(h int) {
+	p.height = max(0, h)
+	p.SetYOffset(p.offset)
+}
+
+func (p pager) Height() int         { return p.height }
+func (p pager) TotalLineCount() int { return len(p.lines) }
+func (p pager) YOffset() int        { return p.offset }
+func (p pager) maxYOffset() int     { return max(0, len(p.lines)-p.height) }
+func (p pager) AtBottom() bool      { return p.offset >= p.maxYOffset() }
+
+func (p *pager) SetYOffset(n int) { p.offset = min(max(n, 0), p.maxYOffset()) }
+func (p *pager) ScrollDown(n int) { p.SetYOffset(p.offset + n) }
+func (p *pager) ScrollUp(n int)   { p.SetYOffset(p.offset - n) }
+func (p *pager) PageDown()        { p.ScrollDown(p.height) }
+func (p *pager) PageUp()          { p.ScrollUp(p.height) }
+func (p *pager) HalfPageDown()    { p.ScrollDown(p.height / 2) }
+func (p *pager) HalfPageUp()      { p.ScrollUp(p.height / 2) }
+func (p *pager) GotoTop()         { p.SetYOffset(0) }
+func (p *pager) GotoBottom()      { p.SetYOffset(p.maxYOffset()) }
+
+// ScrollPercent is how far down the text the window is, 0 to 1.
+func (p pager) ScrollPercent() float64 {
+	if p.height >= len(p.lines) {
+		return 1
+	}
+	return min(1, max(0, float64(p.offset)/float64(len(p.lines)-p.height)))
+}
+
+// View is the visible lines, no more: frame pads the body to its height.
+func (p pager) View() string {
+	end := min(len(p.lines), p.offset+p.height)
+	if p.offset >= end {
+		return ""
+	}
+	return strings.Join(p.lines[p.offset:end], "\n")
 }

@@ -7,7 +7,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"backend-tutor/content"
 	"backend-tutor/tui/render"
@@ -52,7 +51,6 @@ func (r *resultsModel) resize(m *Model) {
 func (r *resultsModel) content(m *Model) string {
 	st := m.st
 	w := max(20, min(m.width-4, 90))
-	wrap := lipgloss.NewStyle().Width(w)
 	var b strings.Builder
 	fmt.Fprintf(&b, "  You got %d of %d right: %d%%.\n\n", r.right, r.total, r.score)
 	if r.passed {
@@ -66,15 +64,19 @@ func (r *resultsModel) content(m *Model) string {
 	} else {
 		b.WriteString(st.Title.Render("  Questions to review") + "\n\n")
 		for i, qu := range r.missed {
-			b.WriteString(wrap.Render(st.Selected.Render(fmt.Sprintf("  %d. ", i+1)) + render.Sanitize(qu.Prompt)))
+			b.WriteString(hang(fmt.Sprintf("  %d. ", i+1), st.Selected.Render(render.SanitizeLine(qu.Prompt)), w))
 			b.WriteString("\n")
-			given := strings.Join(r.given[qu.ID], " → ")
+			sep := " · "
+			if qu.Kind == content.Order {
+				sep = " → "
+			}
+			given := strings.Join(r.given[qu.ID], sep)
 			if given == "" {
 				given = "(no answer)"
 			}
-			b.WriteString(wrap.Render(st.Wrong.Render("     You answered: ") + render.SanitizeLine(given)))
+			b.WriteString(hang("     You answered: ", render.SanitizeLine(given), w))
 			b.WriteString("\n")
-			b.WriteString(wrap.Render(st.Right.Render("     The answer: ") + render.SanitizeLine(strings.Join(qu.CorrectAnswer(), " → "))))
+			b.WriteString(answerText(qu, "     ", w))
 			b.WriteString("\n")
 			b.WriteString(st.Explanation.Width(w).PaddingLeft(5).Render(render.Sanitize(qu.Explanation)))
 			b.WriteString("\n\n")

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -49,7 +50,7 @@ func Markdown(md string, width int, style string) (out string, err error) {
 	if err != nil {
 		return "", err
 	}
-	out, err = r.Render(Sanitize(md))
+	out, err = r.Render(limitNesting(Sanitize(md)))
 	if err != nil {
 		return "", err
 	}
@@ -129,7 +130,12 @@ type Cache struct {
 	entries map[Key]string
 	order   []Key // least recently used first
 	limit   int
+	renders atomic.Int64
 }
+
+// Renders is how many glamour renders the cache has run (its misses). Tests
+// use it to prove a code path renders nothing.
+func (c *Cache) Renders() int64 { return c.renders.Load() }
 
 // NewCache keeps up to limit renders (each is tens of KB after trimming).
 func NewCache(limit int) *Cache {
@@ -174,6 +180,7 @@ func (c *Cache) Render(k Key, md string) (string, error) {
 	if s, ok := c.Get(k); ok {
 		return s, nil
 	}
+	c.renders.Add(1)
 	s, err := Markdown(md, k.Width, k.Style)
 	if err != nil {
 		return "", err

@@ -1,0 +1,43 @@
+package progress_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"backend-tutor/content"
+	"backend-tutor/internal/benchgen"
+	"backend-tutor/progress"
+)
+
+// BenchmarkOpenSnapshot is what start-up and `progress` ask of the store:
+// open (with its damage checks) and read the summaries, for a file with no
+// answers and one with 100,000 (generated, see internal/benchgen). The
+// budget is that the large file costs at most twice the empty one.
+func BenchmarkOpenSnapshot(b *testing.B) {
+	c, err := content.Load(content.Embedded())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{0, 100_000} {
+		name := "empty"
+		if n > 0 {
+			name = "100k"
+		}
+		b.Run(name, func(b *testing.B) {
+			path := filepath.Join(b.TempDir(), "progress.db")
+			if err := benchgen.Progress(path, c, n); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				s, err := progress.Open(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := s.Snapshot(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
