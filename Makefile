@@ -18,8 +18,8 @@ lint: ## gofmt check, go vet, staticcheck (pinned in go.mod as a tool)
 	$(GO) vet ./...
 	$(GO) tool staticcheck ./...
 
-bench: ## benchmarks with allocation counts
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+bench: ## benchmarks (-benchmem) + start-up harness: one table of figures against budgets (BENCHMARKS.md)
+	$(GO) run ./tools/bench $(BENCHFLAGS)
 
 FUZZTIME ?= 60s
 fuzz: ## run every fuzz target for FUZZTIME each

@@ -140,3 +140,31 @@ func TestDoctor(t *testing.T) {
 		t.Fatalf("fresh file not healthy: %d %q", code, out)
 	}
 }
+
+// Escape sequences in a pack never reach the terminal through the commands.
+func TestHostilePackCommands(t *testing.T) {
+	dir := t.TempDir()
+	hostile := "\x1b]52;c;aGVsbG8=\x07\x1b]0;pwned\x07\x1b[2J\u009b31m\u202e"
+	// YAML refuses raw control characters, but its "\e" and "\a" escapes
+	// produce them; the markdown body can hold anything.
+	chapter := "---\nid: h\ntitle: \"Title \\e]0;pwned\\a \\e[2J\"\nsummary: s\norder: 1\n---\n# Heading " + hostile +
+		"\n\nBody " + hostile + " [link](http://x/" + hostile + ")\n"
+	if err := os.WriteFile(filepath.Join(dir, "h.md"), []byte(chapter), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "p.db")
+	for _, args := range [][]string{{"read", "1", "--plain"}, {"read", "h"}, {"list"}, {"progress"}} {
+		code, out, errOut := runCLI(t, append([]string{"--content", dir, "--db", db}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u202e"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%v: output contains %q", args, bad)
+			}
+		}
+		if args[0] == "read" && !strings.Contains(out, "Body") {
+			t.Errorf("%v: the text itself is missing: %q", args, out)
+		}
+	}
+}

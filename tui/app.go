@@ -30,10 +30,11 @@ const (
 	quizScreen
 	resumeScreen
 	resultsScreen
+	glossaryScreen
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results"}[s]
+	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -68,10 +69,11 @@ type Model struct {
 	noColor  bool
 	warning  string // shown on every screen: progress not being saved, and why
 
-	home    homeModel
-	reader  readerModel
-	quiz    *quizModel
-	results *resultsModel
+	home     homeModel
+	reader   readerModel
+	quiz     *quizModel
+	results  *resultsModel
+	glossary *glossaryModel
 
 	resizeGen int
 }
@@ -223,6 +225,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.resumeKey(msg)
 	case resultsScreen:
 		return m.results.key(m, msg)
+	case glossaryScreen:
+		return m.glossary.key(m, msg)
 	}
 	return nil
 }
@@ -248,6 +252,9 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	}
 	if m.results != nil {
 		m.results.resize(m)
+	}
+	if m.glossary != nil {
+		m.glossary.resize(m)
 	}
 	m.reader.resize(m)
 	if m.screen != readerScreen {
@@ -320,6 +327,8 @@ func (m *Model) View() tea.View {
 			body = m.resumeView()
 		case resultsScreen:
 			body = m.results.view(m)
+		case glossaryScreen:
+			body = m.glossary.view(m)
 		}
 	}
 	v := tea.NewView(body)

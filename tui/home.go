@@ -18,12 +18,18 @@ import (
 // homeItem is one row of the chapter list: "Continue" or a chapter.
 type homeItem struct {
 	continues bool
+	glossary  bool
 	ch        *content.Chapter
 	number    int
 	status    string
 }
 
-func (it homeItem) FilterValue() string { return it.ch.Title }
+func (it homeItem) FilterValue() string {
+	if it.glossary {
+		return "Glossary"
+	}
+	return it.ch.Title
+}
 
 // homeModel is the home screen: course title, overall progress and the
 // chapter list (bubbles/list, which brings paging and / to filter).
@@ -58,6 +64,9 @@ func (h *homeModel) refresh(m *Model) {
 	for i, ch := range m.course.Chapters {
 		items = append(items, homeItem{ch: ch, number: i + 1, status: StatusText(ch, m.records[ch.ID])})
 	}
+	if len(m.course.Glossary) > 0 {
+		items = append(items, homeItem{glossary: true, status: fmt.Sprintf("%d terms, each with the chapter that introduces it", len(m.course.Glossary))})
+	}
 	sel := h.list.Index()
 	h.list.SetItems(items)
 	h.list.SetDelegate(homeDelegate{m: m})
@@ -83,12 +92,14 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	if !h.list.SettingFilter() {
 		it, ok := h.list.SelectedItem().(homeItem)
 		switch {
+		case key.Matches(msg, m.keys.Open) && ok && it.glossary:
+			return m.openGlossary()
 		case key.Matches(msg, m.keys.Open) && ok:
 			if it.continues {
 				return m.continueLast()
 			}
 			return m.openChapter(it.ch.ID, -1)
-		case key.Matches(msg, m.keys.StartQuiz) && ok:
+		case key.Matches(msg, m.keys.StartQuiz) && ok && !it.glossary:
 			return m.beginQuiz(it.ch.ID)
 		case key.Matches(msg, m.keys.QuitHome):
 			return m.quit()
@@ -132,10 +143,14 @@ func (d homeDelegate) Render(w io.Writer, l list.Model, index int, item list.Ite
 		cursor = st.Cursor.Render("› ")
 	}
 	var title, second string
-	if it.continues {
+	switch {
+	case it.glossary:
+		title = "    Glossary"
+		second = it.status
+	case it.continues:
 		title = "Continue: " + render.SanitizeLine(it.ch.Title)
 		second = it.status
-	} else {
+	default:
 		title = fmt.Sprintf("%2d. %s", it.number, render.SanitizeLine(it.ch.Title))
 		second = it.status + " — " + render.SanitizeLine(it.ch.Summary)
 	}

@@ -76,6 +76,8 @@ func screenTitle(s screen) string {
 		return "quiz"
 	case resultsScreen:
 		return "quiz results"
+	case glossaryScreen:
+		return "glossary"
 	}
 	return ""
 }
@@ -101,6 +103,11 @@ func (m *Model) screenKeys() helpKeys {
 		return helpKeys{short: []key.Binding{k.Resume, k.Restart, k.Back}, full: [][]key.Binding{{k.Resume, k.Restart, k.Back, k.Quit}}}
 	case resultsScreen:
 		return m.results.helpKeys(m)
+	case glossaryScreen:
+		return helpKeys{
+			short: []key.Binding{k.Up, k.Down, k.PageDown, k.Back, k.Help},
+			full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Back, k.Quit}},
+		}
 	}
 	return helpKeys{
 		short: []key.Binding{k.Up, k.Down, k.Open, k.StartQuiz, k.Filter, k.Help, k.QuitHome},

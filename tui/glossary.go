@@ -1,0 +1,83 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"backend-tutor/tui/render"
+)
+
+// glossaryModel shows every glossary term with its definition and the
+// chapter that introduces it, alphabetically, in a scrolling viewport.
+type glossaryModel struct {
+	vp viewport.Model
+}
+
+func (m *Model) openGlossary() tea.Cmd {
+	vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
+	vp.KeyMap = viewport.KeyMap{}
+	m.glossary = &glossaryModel{vp: vp}
+	m.glossary.resize(m)
+	m.screen = glossaryScreen
+	return nil
+}
+
+func (g *glossaryModel) resize(m *Model) {
+	g.vp.SetWidth(m.width)
+	g.vp.SetHeight(m.bodyHeight())
+	g.vp.SetContent(glossaryText(m))
+}
+
+func glossaryText(m *Model) string {
+	terms := append(m.course.Glossary[:0:0], m.course.Glossary...)
+	sort.SliceStable(terms, func(i, j int) bool {
+		return strings.ToLower(terms[i].Term) < strings.ToLower(terms[j].Term)
+	})
+	w := max(20, min(m.width-4, 90))
+	var b strings.Builder
+	for _, t := range terms {
+		b.WriteString("  " + m.st.Selected.Render(render.SanitizeLine(t.Term)) + "\n")
+		b.WriteString(hang("    ", render.SanitizeLine(t.Definition), w) + "\n")
+		if i := m.course.Index(t.ChapterID); i >= 0 {
+			ch := m.course.Chapters[i]
+			b.WriteString(m.st.Faint.Render(fmt.Sprintf("    chapter %d: %s", i+1, render.SanitizeLine(ch.Title))) + "\n")
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func (g *glossaryModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		m.screen = homeScreen
+	case key.Matches(msg, k.Up):
+		g.vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		g.vp.ScrollDown(1)
+	case key.Matches(msg, k.PageDown):
+		g.vp.PageDown()
+	case key.Matches(msg, k.PageUp):
+		g.vp.PageUp()
+	case key.Matches(msg, k.HalfDown):
+		g.vp.HalfPageDown()
+	case key.Matches(msg, k.HalfUp):
+		g.vp.HalfPageUp()
+	case key.Matches(msg, k.Top):
+		g.vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		g.vp.GotoBottom()
+	}
+	return nil
+}
+
+func (g *glossaryModel) view(m *Model) string {
+	header := fmt.Sprintf("Glossary · %d terms", len(m.course.Glossary))
+	return m.frame(header, g.vp.View(), m.shortHelp(m.screenKeys()))
+}

@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// A storm of resizes while reading: nothing breaks, every frame fits the
+// window, and the chapter is re-rendered for the final size only once the
+// size settles.
+func TestResizeStorm(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	sendKeys(m, "enter")
+	if !m.reader.ready {
+		t.Fatal("chapter not shown")
+	}
+	for i := range 300 {
+		w, h := 30+(i*7)%150, 8+(i*5)%50
+		m.Update(tea.WindowSizeMsg{Width: w, Height: h}) // drop the settle tick: the storm goes on
+		v := m.View().Content
+		lines := strings.Split(v, "\n")
+		if len(lines) > h {
+			t.Fatalf("%dx%d: %d lines", w, h, len(lines))
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Fatalf("%dx%d: line %d wide: %q", w, h, ansi.StringWidth(l), ansi.Strip(l))
+			}
+		}
+	}
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if m.reader.want.Width == 100 {
+		t.Fatal("re-rendered before the size settled")
+	}
+	step(m, resizeSettledMsg{gen: m.resizeGen})
+	if m.reader.want.Width != 100 || !m.reader.ready {
+		t.Fatalf("after settling: render width %d, ready %v", m.reader.want.Width, m.reader.ready)
+	}
+}
+
+// The glossary lists every term alphabetically with its chapter, and no
+// escape sequence from the content reaches the screen.
+func TestGlossaryScreen(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	sendKeys(m, "G", "enter")
+	if m.Screen() != "glossary" {
+		t.Fatalf("screen %s, want glossary", m.Screen())
+	}
+	text := m.glossary.vp.GetContent()
+	plain := ansi.Strip(text)
+	if a, z := strings.Index(plain, "Alpha"), strings.Index(plain, "Zeta"); a < 0 || z < 0 || a > z {
+		t.Fatalf("terms missing or not sorted:\n%s", plain)
+	}
+	if !strings.Contains(plain, "chapter 2: Beta chapter") {
+		t.Fatalf("term's chapter not shown:\n%s", plain)
+	}
+	for _, bad := range []string{"]52;", "\x07", "[2J"} {
+		if strings.Contains(text, bad) {
+			t.Fatalf("glossary output contains %q", bad)
+		}
+	}
+	sendKeys(m, "esc")
+	if m.Screen() != "home" {
+		t.Fatalf("esc should go home, got %s", m.Screen())
+	}
+}
