@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 
 	"backend-tutor/content"
@@ -135,15 +136,13 @@ func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	style := render.StyleDark
-	if os.Getenv("NO_COLOR") != "" {
-		style = render.StyleNoColor
-	}
-	out, err := render.Markdown(ch.Body, render.WrapWidth(w), style)
+	out, err := render.Markdown(ch.Body, render.WrapWidth(w), render.StyleDark)
 	if err != nil {
 		return err
 	}
-	_, err = io.WriteString(stdout, out+"\n")
+	// The writer fits the colours to the terminal: fewer on a basic one,
+	// none under NO_COLOR (bold and italics stay).
+	_, err = io.WriteString(colorprofile.NewWriter(stdout, os.Environ()), out+"\n")
 	return err
 }
 

@@ -43,7 +43,7 @@ type Options struct {
 	Store    *progress.Store
 	Snapshot *progress.Snapshot
 	Cache    *render.Cache // shared with pre-rendering; nil makes a new one
-	NoColor  bool          // NO_COLOR: no colours, no background query
+	NoColor  bool          // NO_COLOR: skip the background query; Bubble Tea drops the colours
 	Rand     *rand.Rand    // shuffles; nil seeds from the clock
 }
 
@@ -100,9 +100,6 @@ func New(o Options) *Model {
 	if m.rng == nil {
 		now := uint64(time.Now().UnixNano())
 		m.rng = rand.New(rand.NewPCG(now, now>>17))
-	}
-	if o.NoColor {
-		m.style = render.StyleNoColor
 	}
 	if s := o.Snapshot; s != nil {
 		for id, r := range s.Chapters {

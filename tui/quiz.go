@@ -52,6 +52,11 @@ func newQuiz(m *Model, ch *content.Chapter) *quizModel {
 	in.Placeholder = "type your answer, then enter"
 	in.CharLimit = maxTyped
 	in.SetVirtualCursor(true)
+	// A steady cursor: a blinking one repaints the screen twice a second
+	// for nothing while the learner thinks.
+	ist := in.Styles()
+	ist.Cursor.Blink = false
+	in.SetStyles(ist)
 	in.SetWidth(max(10, min(m.width-8, 70)))
 	vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
 	vp.KeyMap = viewport.KeyMap{}

@@ -1,6 +1,10 @@
 package tui
 
 import (
+	"image/color"
+
+	"backend-tutor/progress"
+	"backend-tutor/tui/render"
 	"strings"
 	"testing"
 
@@ -69,5 +73,29 @@ func TestGlossaryScreen(t *testing.T) {
 	sendKeys(m, "esc")
 	if m.Screen() != "home" {
 		t.Fatalf("esc should go home, got %s", m.Screen())
+	}
+}
+
+// The tutor starts dark without waiting for the terminal; when the terminal
+// reports a light background the styles and the chapter's render switch.
+func TestLightBackgroundSwitchesStyle(t *testing.T) {
+	e := newEnv(t)
+	s := e.store(t)
+	m := New(Options{Course: e.course, Store: s, Snapshot: &progress.Snapshot{Welcomed: true}, Cache: e.cache, Rand: testRand()})
+	if m.Init() == nil {
+		t.Fatal("Init should ask the terminal for its background colour")
+	}
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	sendKeys(m, "enter")
+	if m.style != render.StyleDark || m.reader.want.Style != render.StyleDark {
+		t.Fatalf("should start dark, got %s / %s", m.style, m.reader.want.Style)
+	}
+	step(m, tea.BackgroundColorMsg{Color: color.White})
+	if m.style != render.StyleLight || m.reader.want.Style != render.StyleLight || m.st.isDark {
+		t.Fatalf("after a light background: style %s, render %s, dark styles %v", m.style, m.reader.want.Style, m.st.isDark)
+	}
+	// NO_COLOR: no query (Bubble Tea's colour profile drops the colours).
+	if nc := New(Options{Course: e.course, Store: s, NoColor: true}); nc.Init() != nil {
+		t.Fatal("NO_COLOR: the background should not be queried")
 	}
 }
