@@ -2,13 +2,16 @@
 GO ?= go
 BIN := bin/backend-tutor
 
-.PHONY: run build test lint bench fuzz clean
+.PHONY: run build generate test lint bench fuzz clean
 
-run: ## start the tutor
+run: generate ## start the tutor
 	$(GO) run .
 
-build: ## build the binary into bin/
+build: generate ## build the binary into bin/
 	$(GO) build -trimpath -o $(BIN) .
+
+generate: ## refresh content/guide.snapshot after editing content/guide/
+	@cd content && $(GO) run ./internal/snapgen >/dev/null
 
 test: ## unit, model (teatest), fuzz-seed and real-terminal (tmux) tests
 	$(GO) test -count=1 ./...

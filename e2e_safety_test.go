@@ -12,9 +12,9 @@ import (
 	"time"
 )
 
-// startAtQuiz starts the tutor on db, dismisses the welcome, starts the
-// first quiz and answers its first question.
-func startAtQuiz(t *testing.T, db string) *screenTerm {
+// startQuizTerm starts the tutor on a fresh db, dismisses the welcome and
+// starts the first chapter's quiz.
+func startQuizTerm(t *testing.T, db string) *screenTerm {
 	t.Helper()
 	tm := startTerm(t, "--db", db)
 	tm.waitFor("Press enter to begin")
@@ -22,6 +22,13 @@ func startAtQuiz(t *testing.T, db string) *screenTerm {
 	tm.waitFor("quizzes passed")
 	tm.keys("t")
 	tm.waitFor("Question 1 of 12")
+	return tm
+}
+
+// startAtQuiz is startQuizTerm with the first question answered.
+func startAtQuiz(t *testing.T, db string) *screenTerm {
+	t.Helper()
+	tm := startQuizTerm(t, db)
 	tm.keys("1", "Enter")
 	tm.waitFor("Press enter for the next question")
 	return tm
@@ -143,13 +150,7 @@ func TestRealTerminalNoColorAndDumb(t *testing.T) {
 // A 10 KB paste into a typed answer is cut to the field's limit and
 // nothing breaks.
 func TestRealTerminalBigPaste(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "p.db")
-	tm := startTerm(t, "--db", db)
-	tm.waitFor("Press enter to begin")
-	tm.keys("Enter")
-	tm.waitFor("quizzes passed")
-	tm.keys("t")
-	tm.waitFor("Question 1 of 12")
+	tm := startQuizTerm(t, filepath.Join(t.TempDir(), "p.db"))
 	for i := 0; i < 9; i++ { // the first typed question is the 10th
 		tm.keys("1", "Enter")
 		tm.waitFor("Press enter for the")

@@ -202,14 +202,7 @@ func TestRealTerminalFirstAnswerIsSaved(t *testing.T) {
 // offered for resuming at the next question.
 func TestRealTerminalKilledMidQuiz(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "p.db")
-	tm := startTerm(t, "--db", db)
-	tm.waitFor("Press enter to begin")
-	tm.keys("Enter")
-	tm.waitFor("quizzes passed")
-	tm.keys("t")
-	tm.waitFor("Question 1 of 12")
-	tm.keys("1", "Enter")
-	tm.waitFor("Press enter for the next question")
+	tm := startAtQuiz(t, db)
 	tm.keys("Enter")
 	tm.waitFor("Question 2 of 12")
 	tm.keys("1", "Enter")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -166,5 +167,29 @@ func TestHostilePackCommands(t *testing.T) {
 		if args[0] == "read" && !strings.Contains(out, "Body") {
 			t.Errorf("%v: the text itself is missing: %q", args, out)
 		}
+	}
+}
+
+// The binary must not link the real syntax highlighter: its package
+// initialisers cost ~18 ms at every start (see tui/render/nohighlight).
+func TestHighlighterIsTheStandIn(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{with .Module}}{{.Dir}}{{end}}", ".").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "github.com/alecthomas/chroma/v2") {
+			found = true
+			if !strings.Contains(line, filepath.Join("tui", "render", "nohighlight")) {
+				t.Errorf("real chroma linked: %s", line)
+			}
+		}
+		if strings.HasPrefix(line, "github.com/alecthomas/chroma/v2/lexers") {
+			t.Errorf("chroma's lexers are linked: %s", line)
+		}
+	}
+	if !found {
+		t.Log("glamour no longer imports chroma at all")
 	}
 }

@@ -3,34 +3,31 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 
 	"backend-tutor/content"
 	"backend-tutor/progress"
 )
 
-// loadCourse loads the embedded guide, or the --content folder. A folder is
-// opened as an os.Root, so a symlink cannot lead the loader outside it.
+// loadCourse loads the embedded guide (from its compiled-in snapshot), or
+// the --content folder. A folder is opened as an os.Root, so a symlink
+// cannot lead the loader outside it.
 func loadCourse(dir string) (*content.Course, error) {
-	var fsys fs.FS
 	if dir == "" {
-		fsys = content.Embedded()
-	} else {
-		st, err := os.Stat(dir)
-		if err != nil {
-			return nil, &exitError{1, fmt.Sprintf("backend-tutor: content folder %s: %v", dir, errors.Unwrap(err))}
-		}
-		if !st.IsDir() {
-			return nil, &exitError{1, fmt.Sprintf("backend-tutor: %s is not a folder (--content wants a folder of chapters)", dir)}
-		}
-		root, err := os.OpenRoot(dir)
-		if err != nil {
-			return nil, &exitError{1, fmt.Sprintf("backend-tutor: content folder %s: %v", dir, err)}
-		}
-		fsys = root.FS()
+		return content.EmbeddedCourse()
 	}
-	c, err := content.Load(fsys)
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, &exitError{1, fmt.Sprintf("backend-tutor: content folder %s: %v", dir, errors.Unwrap(err))}
+	}
+	if !st.IsDir() {
+		return nil, &exitError{1, fmt.Sprintf("backend-tutor: %s is not a folder (--content wants a folder of chapters)", dir)}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, &exitError{1, fmt.Sprintf("backend-tutor: content folder %s: %v", dir, err)}
+	}
+	c, err := content.Load(root.FS())
 	var probs content.Problems
 	if errors.As(err, &probs) {
 		where := "the built-in guide"

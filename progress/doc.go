@@ -12,5 +12,9 @@
 // The file is opened for one transaction at a time and closed again, so
 // several processes can share it; bbolt's flock serialises them.
 // Existing files are verified read-only before anything is written, and a
-// damaged one is reported, never repaired or overwritten.
+// damaged one is reported, never repaired or overwritten. Up to
+// fullCheckLimit (256 KiB) that check reads everything; above it, start-up
+// checks what grows with the chapters (header, summaries, open attempts)
+// and leaves the whole history to doctor, so a long history never slows a
+// start. A damaged old attempt is still reported whenever it is read.
 package progress

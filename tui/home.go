@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/paginator"
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -45,6 +46,9 @@ func newHomeModel(m *Model) homeModel {
 	l.SetShowStatusBar(false)
 	l.SetStatusBarItemName("chapter", "chapters")
 	l.DisableQuitKeybindings()
+	// "page 2/100" rather than a dot per page: a big instructor pack would
+	// otherwise draw a hundred dots on every frame.
+	l.Paginator.Type = paginator.Arabic
 	l.KeyMap.ShowFullHelp.SetEnabled(false)
 	l.KeyMap.CloseFullHelp.SetEnabled(false)
 	h := homeModel{list: l, bar: progress.New(progress.WithWidth(40), progress.WithoutPercentage())}

@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 
 	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -43,8 +45,12 @@ func Markdown(md string, width int, style string) (out string, err error) {
 			out, err = "", fmt.Errorf("rendering failed: %v", r)
 		}
 	}()
+	cfg, err := plainCodeStyle(style)
+	if err != nil {
+		return "", err
+	}
 	r, err := glamour.NewTermRenderer(
-		glamour.WithStandardStyle(style),
+		glamour.WithStyles(cfg),
 		glamour.WithWordWrap(width),
 	)
 	if err != nil {
@@ -114,6 +120,21 @@ func trimPadding(s string) string {
 		lines = lines[1:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// plainCodeStyle is one of glamour's standard styles with syntax
+// highlighting switched off: code blocks keep the style's code colour and
+// indent, and glamour never calls the highlighter (which this module
+// replaces with a stand-in, see tui/render/nohighlight).
+func plainCodeStyle(name string) (gansi.StyleConfig, error) {
+	cfg, ok := styles.DefaultStyles[name]
+	if !ok {
+		return gansi.StyleConfig{}, fmt.Errorf("unknown style %q", name)
+	}
+	c := *cfg
+	c.CodeBlock.Chroma = nil
+	c.CodeBlock.Theme = ""
+	return c, nil
 }
 
 // Key identifies one rendering of one chapter.

@@ -1,0 +1,85 @@
+package content
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/gob"
+	"encoding/hex"
+	"io/fs"
+	"sort"
+)
+
+// The embedded guide is also compiled in as a snapshot: the Course that
+// Load builds from it, gob-encoded by `go generate ./content`. Decoding it
+// takes a fraction of a millisecond where parsing the YAML takes several, and
+// every command pays for loading the course, so it matters for start-up
+// (BENCHMARKS.md). The snapshot records a hash of the guide's files: if a
+// chapter was edited without regenerating, the hash differs and the guide is
+// loaded the slow way, so a stale snapshot can never show stale text.
+// TestSnapshotIsFresh fails until it is regenerated.
+
+//go:generate go run ./internal/snapgen
+
+//go:embed guide.snapshot
+var snapshotBytes []byte
+
+// snapshotFile is what guide.snapshot holds.
+type snapshotFile struct {
+	SourceHash string
+	Course     *Course
+}
+
+// EmbeddedCourse is the loaded, validated embedded guide: from the snapshot
+// when it matches the guide's files, otherwise by loading them.
+func EmbeddedCourse() (*Course, error) {
+	if c := decodeSnapshot(snapshotBytes, GuideHash()); c != nil {
+		return c, nil
+	}
+	return Load(Embedded())
+}
+
+// GuideHash fingerprints every file of the embedded guide.
+func GuideHash() string {
+	h := sha256.New()
+	entries, _ := fs.ReadDir(guide, "guide")
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b, _ := guide.ReadFile("guide/" + n)
+		h.Write([]byte(n))
+		h.Write([]byte{0})
+		h.Write(b)
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func decodeSnapshot(b []byte, wantHash string) *Course {
+	var s snapshotFile
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&s); err != nil || s.SourceHash != wantHash || s.Course == nil {
+		return nil
+	}
+	c := s.Course
+	c.byID = make(map[string]int, len(c.Chapters))
+	for i, ch := range c.Chapters {
+		c.byID[ch.ID] = i
+	}
+	return c
+}
+
+// EncodeSnapshot builds the snapshot of the embedded guide (for snapgen).
+func EncodeSnapshot() ([]byte, error) {
+	c, err := Load(Embedded())
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(snapshotFile{SourceHash: GuideHash(), Course: c}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
