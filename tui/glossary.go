@@ -57,22 +57,8 @@ func (g *glossaryModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		m.screen = homeScreen
-	case key.Matches(msg, k.Up):
-		g.vp.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		g.vp.ScrollDown(1)
-	case key.Matches(msg, k.PageDown):
-		g.vp.PageDown()
-	case key.Matches(msg, k.PageUp):
-		g.vp.PageUp()
-	case key.Matches(msg, k.HalfDown):
-		g.vp.HalfPageDown()
-	case key.Matches(msg, k.HalfUp):
-		g.vp.HalfPageUp()
-	case key.Matches(msg, k.Top):
-		g.vp.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		g.vp.GotoBottom()
+	default:
+		scrollKey(&g.vp, k, msg)
 	}
 	return nil
 }

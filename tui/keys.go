@@ -1,6 +1,9 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // keyMap is the one keymap of the tutor. Every screen matches keys against
 // it and builds its help from it, so the help can never drift from what the
@@ -65,3 +68,40 @@ type helpKeys struct {
 
 func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
 func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+
+// scroller is what the scrolling screens share: the reader's pager and the
+// bubbles viewports of the glossary, the results and the quiz.
+type scroller interface {
+	ScrollUp(n int)
+	ScrollDown(n int)
+	PageDown()
+	PageUp()
+	HalfPageDown()
+	HalfPageUp()
+	SetYOffset(n int)
+}
+
+// scrollKey applies a scrolling key to s and says whether it was one.
+func scrollKey(s scroller, k keyMap, msg tea.KeyPressMsg) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		s.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		s.ScrollDown(1)
+	case key.Matches(msg, k.PageDown):
+		s.PageDown()
+	case key.Matches(msg, k.PageUp):
+		s.PageUp()
+	case key.Matches(msg, k.HalfDown):
+		s.HalfPageDown()
+	case key.Matches(msg, k.HalfUp):
+		s.HalfPageUp()
+	case key.Matches(msg, k.Top):
+		s.SetYOffset(0)
+	case key.Matches(msg, k.Bottom):
+		s.SetYOffset(1 << 30) // clamped to the last page
+	default:
+		return false
+	}
+	return true
+}

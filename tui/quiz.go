@@ -127,12 +127,8 @@ func (q *quizModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			return q.leave(m)
 		case msg.String() == "enter" || msg.String() == "space" || msg.String() == "n":
 			return q.advance(m)
-		case key.Matches(msg, k.PageDown):
-			q.vp.PageDown()
-		case key.Matches(msg, k.PageUp), key.Matches(msg, k.Up):
-			q.vp.ScrollUp(1)
-		case key.Matches(msg, k.Down):
-			q.vp.ScrollDown(1)
+		default:
+			scrollKey(&q.vp, k, msg) // a long explanation may not fit
 		}
 		return nil
 	}

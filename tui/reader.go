@@ -178,7 +178,7 @@ func (r *readerModel) noteScroll() {
 
 func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
-	scrolled := true
+	var scrolled bool
 	switch {
 	case key.Matches(msg, k.Back):
 		cmd := r.savePosition(m)
@@ -198,24 +198,8 @@ func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			return m.openChapter(m.course.Chapters[r.idx-1].ID, -1)
 		}
 		return nil
-	case key.Matches(msg, k.Up):
-		r.vp.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		r.vp.ScrollDown(1)
-	case key.Matches(msg, k.PageDown):
-		r.vp.PageDown()
-	case key.Matches(msg, k.PageUp):
-		r.vp.PageUp()
-	case key.Matches(msg, k.HalfDown):
-		r.vp.HalfPageDown()
-	case key.Matches(msg, k.HalfUp):
-		r.vp.HalfPageUp()
-	case key.Matches(msg, k.Top):
-		r.vp.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		r.vp.GotoBottom()
 	default:
-		scrolled = false
+		scrolled = scrollKey(&r.vp, k, msg)
 	}
 	if !scrolled || !r.ready {
 		return nil

@@ -100,14 +100,8 @@ func (r *resultsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		m.screen = homeScreen
 		m.home.refresh(m)
-	case key.Matches(msg, k.Up):
-		r.vp.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		r.vp.ScrollDown(1)
-	case key.Matches(msg, k.PageDown):
-		r.vp.PageDown()
-	case key.Matches(msg, k.PageUp):
-		r.vp.PageUp()
+	default:
+		scrollKey(&r.vp, k, msg)
 	}
 	return nil
 }
