@@ -76,6 +76,10 @@ type Model struct {
 	glossary *glossaryModel
 
 	resizeGen int
+
+	// tick schedules the debounce timers (tea.Tick); tests replace it so
+	// they can run every other command to completion without waiting.
+	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 // New builds the tutor's model.
@@ -93,6 +97,7 @@ func New(o Options) *Model {
 		noColor: o.NoColor,
 		width:   80,
 		height:  24,
+		tick:    tea.Tick,
 	}
 	if m.cache == nil {
 		m.cache = render.NewCache(16)
@@ -261,7 +266,7 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	// dozens of sizes a second, and each render costs milliseconds.
 	m.resizeGen++
 	gen := m.resizeGen
-	return tea.Tick(80*time.Millisecond, func(time.Time) tea.Msg { return resizeSettledMsg{gen} })
+	return m.tick(80*time.Millisecond, func(time.Time) tea.Msg { return resizeSettledMsg{gen} })
 }
 
 func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }

@@ -89,7 +89,15 @@ func (e *env) model(t testing.TB, welcomed bool) *Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(Options{Course: e.course, Store: s, Snapshot: snap, Cache: e.cache, NoColor: true, Rand: testRand()})
+	return withoutTicks(New(Options{Course: e.course, Store: s, Snapshot: snap, Cache: e.cache, NoColor: true, Rand: testRand()}))
+}
+
+// withoutTicks drops the debounce timers, so step can run every other
+// command to completion; tests send resizeSettledMsg / scrollSettledMsg
+// themselves when they want one.
+func withoutTicks(m *Model) *Model {
+	m.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	return m
 }
 
 func (e *env) record(t testing.TB, id string) progress.ChapterRecord {
@@ -165,8 +173,8 @@ func keys(tm *teatest.TestModel, ks ...string) {
 // --- driving Update directly, without a program ---
 
 // step sends msg to the model and runs the commands it returns, feeding
-// their messages back, the way the Bubble Tea loop would. Commands that do
-// not answer within a moment (ticks for debouncing) are dropped.
+// their messages back, the way the Bubble Tea loop would (debounce ticks
+// are off: see withoutTicks).
 func step(m *Model, msg tea.Msg) {
 	_, cmd := m.Update(msg)
 	run(m, cmd)
@@ -176,15 +184,7 @@ func run(m *Model, cmd tea.Cmd) {
 	if cmd == nil {
 		return
 	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(50 * time.Millisecond):
-		return // a tick: debounce timers are not part of these tests
-	}
-	switch msg := msg.(type) {
+	switch msg := cmd().(type) {
 	case nil:
 	case tea.BatchMsg:
 		for _, c := range msg {

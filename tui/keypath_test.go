@@ -21,6 +21,7 @@ func TestReaderKeystrokeDoesNoRenderNoWrite(t *testing.T) {
 	for len(m.saver.queue) > 0 || m.saver.running {
 		run(m, m.saver.next())
 	}
+	m.tick = tea.Tick // the real debounce timer: each scroll key must arm it
 	renders := e.cache.Renders()
 	moved := false
 	for _, k := range []tea.KeyPressMsg{press("j"), press("k"), {Code: tea.KeyPgDown}, {Code: tea.KeyPgUp},

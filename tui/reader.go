@@ -2,9 +2,8 @@ package tui
 
 import (
 	"fmt"
-	"time"
-
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -208,7 +207,7 @@ func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	// Save the position once scrolling pauses, not on every keystroke.
 	r.scrollGen++
 	gen := r.scrollGen
-	return tea.Tick(time.Second, func(time.Time) tea.Msg { return scrollSettledMsg{gen} })
+	return m.tick(time.Second, func(time.Time) tea.Msg { return scrollSettledMsg{gen} })
 }
 
 // savePosition queues a save of the reading position if it changed.

@@ -81,7 +81,7 @@ func TestGlossaryScreen(t *testing.T) {
 func TestLightBackgroundSwitchesStyle(t *testing.T) {
 	e := newEnv(t)
 	s := e.store(t)
-	m := New(Options{Course: e.course, Store: s, Snapshot: &progress.Snapshot{Welcomed: true}, Cache: e.cache, Rand: testRand()})
+	m := withoutTicks(New(Options{Course: e.course, Store: s, Snapshot: &progress.Snapshot{Welcomed: true}, Cache: e.cache, Rand: testRand()}))
 	if m.Init() == nil {
 		t.Fatal("Init should ask the terminal for its background colour")
 	}
