@@ -8,8 +8,17 @@ import (
 )
 
 // StatusText describes where the learner stands in a chapter, in the words
-// the home screen and `backend-tutor list` both use.
+// the home screen and `backend-tutor list` both use. A chapter edited since
+// the learner read it (its content hash changed) says so.
 func StatusText(ch *content.Chapter, rec progress.ChapterRecord) string {
+	s := statusWords(ch, rec)
+	if rec.ContentHash != "" && rec.ContentHash != ch.Hash {
+		s += " · updated since you read it"
+	}
+	return s
+}
+
+func statusWords(ch *content.Chapter, rec progress.ChapterRecord) string {
 	switch {
 	case rec.Passed:
 		return fmt.Sprintf("quiz passed · best %d%%", rec.BestScore)
