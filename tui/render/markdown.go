@@ -56,11 +56,15 @@ func Markdown(md string, width int, style string) (out string, err error) {
 	if err != nil {
 		return "", err
 	}
-	out, err = r.Render(limitNesting(Sanitize(md)))
-	if err != nil {
-		return "", err
+	var b strings.Builder
+	for _, part := range splitLarge(limitNesting(Sanitize(md))) {
+		piece, err := r.Render(part)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(piece)
 	}
-	return trimPadding(fitWidth(out, width)), nil
+	return trimPadding(fitWidth(b.String(), width)), nil
 }
 
 // sgr matches one SGR (colour and style) sequence.

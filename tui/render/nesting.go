@@ -2,6 +2,56 @@ package render
 
 import "strings"
 
+// Size limits. glamour's render time grows with the square of the number of
+// blocks in a document: 8,000 one-line headings took 6 s, and a 1 MiB file
+// of them would take minutes. A chapter longer than splitAbove lines (real
+// chapters have a few hundred) is rendered in pieces of about pieceLines
+// lines, cut only where a new top-level block starts, so the cost stays
+// linear. Chapters below the limit render in one piece, exactly as written.
+const (
+	splitAbove = 1500
+	pieceLines = 120
+)
+
+// splitLarge cuts a very long document into pieces that can be rendered one
+// after another; a normal chapter comes back whole.
+func splitLarge(md string) []string {
+	if strings.Count(md, "\n") < splitAbove {
+		return []string{md}
+	}
+	lines := strings.Split(md, "\n")
+	var pieces []string
+	start, fence := 0, ""
+	for i, line := range lines {
+		trimmed := strings.TrimLeft(line, " ")
+		if fence != "" {
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
+			fence = trimmed[:3]
+		}
+		size := i - start
+		if size < pieceLines || line == "" || line[0] == ' ' || line[0] == '|' {
+			continue
+		}
+		// A top-level block starts here: after a blank line, or a heading
+		// or list item (a long list without blank lines would otherwise
+		// never be cut); past four pieces' worth, any unindented line.
+		prevBlank := i > 0 && strings.TrimSpace(lines[i-1]) == ""
+		if prevBlank || line[0] == '#' || markerLen(line) > 0 || size >= 4*pieceLines {
+			pieces = append(pieces, strings.Join(lines[start:i], "\n")+"\n")
+			start = i
+			if fence != "" { // the cut line opens a fence: it belongs to the new piece
+				continue
+			}
+		}
+	}
+	return append(pieces, strings.Join(lines[start:], "\n"))
+}
+
 // Nesting limits. Markdown renderers recurse once per level of quote or list;
 // a hostile file of a few hundred nested levels made glamour take 40 s and
 // 1.8 GB, and 50,000 nested quotes never finished. No real chapter needs more

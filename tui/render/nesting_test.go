@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
 )
@@ -49,6 +50,55 @@ func TestDeepNestingIsBounded(t *testing.T) {
 		}
 		if !strings.Contains(out, "item") && !strings.Contains(out, "deep") && !strings.Contains(out, "x") {
 			t.Errorf("%s: the text itself was lost", name)
+		}
+	}
+}
+
+// Very long documents are rendered in pieces, so glamour's cost (quadratic
+// in the number of blocks) stays linear; normal chapters stay whole.
+func TestSplitLarge(t *testing.T) {
+	chapter := strings.Repeat("Some text.\n\n", 300)
+	if got := splitLarge(chapter); len(got) != 1 || got[0] != chapter {
+		t.Fatalf("a chapter-sized document was split into %d pieces", len(got))
+	}
+	for name, md := range map[string]string{
+		"headings":   strings.Repeat("# h\n", 15000),
+		"tight list": strings.Repeat("- item\n", 15000),
+		"paragraphs": strings.Repeat("text\n\n", 8000),
+		"one line":   strings.Repeat("a ", 30000) + "\n" + strings.Repeat("b\n", 3000),
+	} {
+		pieces := splitLarge(md)
+		if strings.Join(pieces, "") != md {
+			t.Errorf("%s: pieces do not add up to the document", name)
+		}
+		for i, p := range pieces {
+			if n := strings.Count(p, "\n"); n > 4*pieceLines+1 {
+				t.Errorf("%s: piece %d has %d lines", name, i, n)
+			}
+		}
+	}
+	// a fence is never cut
+	fenced := strings.Repeat("x\n\n", 800) + "```text\n" + strings.Repeat("# not a heading\n", 900) + "```\n" + strings.Repeat("y\n\n", 800)
+	for _, p := range splitLarge(fenced) {
+		if strings.Count(p, "```")%2 != 0 {
+			t.Fatalf("a piece cuts a code fence:\n%.200s", p)
+		}
+	}
+}
+
+// Tens of thousands of headings or list items render in bounded time (a hang
+// would be a test timeout) and keeps its text.
+func TestHugeDocumentRenders(t *testing.T) {
+	for name, md := range map[string]string{
+		"headings": strings.Repeat("# h\n", 16000), // ~25 s unsplit
+		"list":     strings.Repeat("- a\n", 16000),
+	} {
+		out, err := Markdown(md, 80, StyleDark)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if strings.Count(ansi.Strip(out), "h") < 15000 && strings.Count(ansi.Strip(out), "a") < 15000 {
+			t.Fatalf("%s: text lost", name)
 		}
 	}
 }

@@ -1,0 +1,28 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzMarkdown renders arbitrary chapter text: it must never panic, never
+// emit an escape sequence glamour did not make itself (checkTerminalOutput),
+// and stay within a bounded size (nesting is limited before rendering).
+func FuzzMarkdown(f *testing.F) {
+	f.Add("# Title\n\nSome *text* and `code`.\n\n```go\nfunc main() {}\n```\n")
+	f.Add("| a | b |\n|---|---|\n| 1 | 2 |\n")
+	f.Add(strings.Repeat("> ", 40) + "deep\n" + strings.Repeat("- ", 40) + "x\n")
+	f.Add("[link](http://x/\x1b]52;c;aGk=\x07) \x1b[2J \u009b31m \u202e")
+	f.Add(hostileDoc())
+	f.Fuzz(func(t *testing.T, md string) {
+		if len(md) > 64<<10 || !utf8.ValidString(md) {
+			return // content files are UTF-8 (the loader rejects the rest)
+		}
+		out, err := Markdown(md, 80, StyleDark)
+		if err != nil {
+			return // a render error is reported, and the reader falls back to plain text
+		}
+		checkTerminalOutput(t, out)
+	})
+}
