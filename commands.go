@@ -14,6 +14,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
 	"backend-tutor/content"
@@ -83,10 +84,16 @@ func cmdList(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	idW, statusW := 2, 6
+	for _, ch := range course.Chapters {
+		idW = max(idW, len(ch.ID))
+		statusW = max(statusW, ansi.StringWidth(tui.StatusText(ch, snap.Chapters[ch.ID])))
+	}
+	titleW := titleWidth(stdout, 4+idW+2+statusW+2)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\tID\tTITLE\tSTATUS")
 	for i, ch := range course.Chapters {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", i+1, ch.ID, render.SanitizeLine(ch.Title), tui.StatusText(ch, snap.Chapters[ch.ID]))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", i+1, ch.ID, fit(render.SanitizeLine(ch.Title), titleW), tui.StatusText(ch, snap.Chapters[ch.ID]))
 	}
 	return tw.Flush()
 }
@@ -221,10 +228,11 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep)
 	}
+	titleW := titleWidth(stdout, 4+6+10+10+6+6+2)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\tCHAPTER\tREAD\tANSWERED\tATTEMPTS\tBEST\tPASSED")
 	for i, c := range rep.Chapters {
-		fmt.Fprintf(tw, "%d\t%s\t%d%%\t%d\t%d\t%d%%\t%s\n", i+1, render.SanitizeLine(c.Title), c.ReadPercent, c.Answered, c.Attempts, c.BestScore, yesNo(c.Passed))
+		fmt.Fprintf(tw, "%d\t%s\t%d%%\t%d\t%d\t%d%%\t%s\n", i+1, fit(render.SanitizeLine(c.Title), titleW), c.ReadPercent, c.Answered, c.Attempts, c.BestScore, yesNo(c.Passed))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -232,6 +240,29 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	t := rep.Total
 	fmt.Fprintf(stdout, "\nCourse: %d%% done · %d of %d quizzes passed · %d answers saved\n", t.Percent, t.Passed, t.Quizzes, t.Answered)
 	return nil
+}
+
+// titleWidth is how wide a table's title column may be so the table fits a
+// terminal, given the width of the other columns; 0 (no limit) when the
+// output is not a terminal, so scripts always get whole titles.
+func titleWidth(w io.Writer, others int) int {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0
+	}
+	cols, _, err := term.GetSize(f.Fd())
+	if err != nil || cols <= 0 {
+		return 0
+	}
+	return max(16, cols-others-1)
+}
+
+// fit cuts s to width columns with an ellipsis; width 0 means no limit.
+func fit(s string, width int) string {
+	if width <= 0 {
+		return s
+	}
+	return ansi.Truncate(s, width, "…")
 }
 
 func yesNo(b bool) string {

@@ -188,6 +188,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	// Anything else belongs to the home list when it is showing: its filter
+	// runs as a command and reports its matches with a message of its own.
+	if m.screen == homeScreen {
+		return m, m.home.update(msg)
+	}
 	return m, nil
 }
 

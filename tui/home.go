@@ -49,6 +49,10 @@ func newHomeModel(m *Model) homeModel {
 	// "page 2/100" rather than a dot per page: a big instructor pack would
 	// otherwise draw a hundred dots on every frame.
 	l.Paginator.Type = paginator.Arabic
+	// A steady cursor in the filter box, as in typed answers: no blink timer.
+	fst := l.FilterInput.Styles()
+	fst.Cursor.Blink = false
+	l.FilterInput.SetStyles(fst)
 	l.KeyMap.ShowFullHelp.SetEnabled(false)
 	l.KeyMap.CloseFullHelp.SetEnabled(false)
 	h := homeModel{list: l, bar: progress.New(progress.WithWidth(40), progress.WithoutPercentage())}
@@ -109,6 +113,13 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			return m.quit()
 		}
 	}
+	var cmd tea.Cmd
+	h.list, cmd = h.list.Update(msg)
+	return cmd
+}
+
+// update hands the list a message that is not a key (filter results).
+func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	h.list, cmd = h.list.Update(msg)
 	return cmd

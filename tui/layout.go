@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"backend-tutor/tui/render"
 )
 
 // frame lays a screen out: a header line, the body, the warning (if any) and
@@ -111,7 +113,7 @@ func (m *Model) screenKeys() helpKeys {
 	}
 	return helpKeys{
 		short: []key.Binding{k.Up, k.Down, k.Open, k.StartQuiz, k.Filter, k.Help, k.QuitHome},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Open, k.StartQuiz}, {k.Filter, k.QuitHome, k.Quit}},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open, k.StartQuiz}, {k.Filter, k.QuitHome, k.Quit}},
 	}
 }
 
@@ -120,18 +122,22 @@ func (m *Model) welcomeView() string {
 	if m.course != nil {
 		title = m.course.Title
 	}
+	// Paragraphs are single lines: the box wraps them to the window.
 	text := strings.Join([]string{
-		m.st.Title.Render("Welcome to " + title),
+		m.st.Title.Render("Welcome to " + render.SanitizeLine(title)),
 		"",
-		fmt.Sprintf("%d chapters take you from \"what is a backend?\" to deploying and running one.", len(m.course.Chapters)),
-		"Read a chapter, then take its quiz. Everything you do is saved as you go,",
-		"so you can quit at any time and pick up exactly where you left off.",
+		fmt.Sprintf("%d chapters take you from \"what is a backend?\" to deploying and running one. "+
+			"Read a chapter, then take its quiz. Everything you do is saved as you go, so you can quit "+
+			"at any time and pick up exactly where you left off.", len(m.course.Chapters)),
 		"",
-		"  ↑/↓ or j/k   move and scroll      enter   open",
-		"  space/b      page down / up       t       take a chapter's quiz",
-		"  n/p          next/previous chapter",
-		"  esc or q     go back              ?       all keys, on any screen",
-		"  ctrl+c       quit",
+		"↑/↓ or j/k  move and scroll",
+		"enter       open",
+		"space / b   page down / up",
+		"t           take a chapter's quiz",
+		"n / p       next / previous chapter",
+		"esc or q    go back",
+		"?           all keys, on any screen",
+		"ctrl+c      quit",
 		"",
 		m.st.Selected.Render("Press enter to begin."),
 	}, "\n")
@@ -141,15 +147,15 @@ func (m *Model) welcomeView() string {
 
 func (m *Model) resumeView() string {
 	q := m.quiz
+	w := max(20, min(m.width-4, 78))
 	body := strings.Join([]string{
 		"",
-		fmt.Sprintf("You have an unfinished quiz for %q:", q.ch.Title),
-		fmt.Sprintf("%d of %d questions answered.", len(q.answers), len(q.questions)),
+		hang("  ", fmt.Sprintf("You have an unfinished quiz for %q: %d of %d questions answered.",
+			render.SanitizeLine(q.ch.Title), len(q.answers), len(q.questions)), w),
 		"",
-		"Press enter (or r) to carry on where you stopped, s to start over",
-		"with freshly shuffled questions, or esc to go back.",
+		hang("  ", "Press enter (or r) to carry on where you stopped, s to start over with freshly shuffled options, or esc to go back.", w),
 	}, "\n")
-	return m.frame("Quiz — "+q.ch.Title, m.st.Item.PaddingLeft(2).Render(body), m.shortHelp(m.screenKeys()))
+	return m.frame("Quiz · "+render.SanitizeLine(q.ch.Title), body, m.shortHelp(m.screenKeys()))
 }
 
 // hang wraps text to width with a hanging indent: the first line starts

@@ -42,6 +42,7 @@ type quizModel struct {
 	showHint    bool
 	submitted   bool
 	notice      string
+	reveal      bool // scroll the feedback into view on the next refresh
 	vp          viewport.Model
 	cursorLine  int
 }
@@ -266,7 +267,7 @@ func (q *quizModel) submit(m *Model) tea.Cmd {
 	q.answers[qu.ID] = answered{correct: correct, given: given}
 	q.submitted, q.grabbed = true, false
 	q.input.Blur()
-	q.vp.GotoTop()
+	q.reveal = true // show the verdict and the way on, even if the question scrolls off
 
 	rec := m.records[q.ch.ID]
 	rec.ID = q.ch.ID
@@ -408,9 +409,22 @@ func (q *quizModel) refresh(m *Model) {
 		write(st.Selected.Render("  " + next))
 	}
 	q.vp.SetContent(strings.TrimRight(b.String(), "\n"))
-	if !q.submitted {
+	switch {
+	case q.reveal:
+		q.vp.GotoBottom()
+		q.reveal = false
+	case !q.submitted:
 		q.vp.EnsureVisible(q.cursorLine, 0, 0)
 	}
+}
+
+// moreCue tells the learner that a screen scrolls: without it a long
+// explanation or results list just stops at the window's edge.
+func moreCue(atBottom bool) string {
+	if atBottom {
+		return ""
+	}
+	return "↓ more (j/pgdn) · "
 }
 
 func (q *quizModel) remaining() int { return len(q.questions) - len(q.answers) }
@@ -429,9 +443,9 @@ func (q *quizModel) optionLine(m *Model, qu *content.Question, pos, orig int, te
 	var mark string
 	switch qu.Kind {
 	case content.Multi:
-		mark = "[ ] "
+		mark = fmt.Sprintf("%d. [ ] ", pos+1)
 		if q.ticked[orig] || (q.submitted && containsStr(ans.given, text)) {
-			mark = "[x] "
+			mark = fmt.Sprintf("%d. [x] ", pos+1)
 		}
 	case content.Order:
 		mark = fmt.Sprintf("%d. ", pos+1)
@@ -450,10 +464,13 @@ func (q *quizModel) optionLine(m *Model, qu *content.Question, pos, orig int, te
 		picked = containsStr(ans.given, text)
 	}
 	switch {
-	case q.submitted && done && qu.Kind != content.Order && right:
-		label += "  ✓"
-	case q.submitted && done && qu.Kind != content.Order && picked:
-		label += "  ✗"
+	case !q.submitted || !done || qu.Kind == content.Order:
+	case right && picked:
+		label += "  ✓ right"
+	case right:
+		label += "  ✓ the right answer" // one you did not pick
+	case picked:
+		label += "  ✗ not right"
 	}
 	out := hang(cursor+mark, label, w)
 	switch {
@@ -494,33 +511,53 @@ func kindLabel(k content.Kind) string {
 
 func (q *quizModel) helpKeys(m *Model) helpKeys {
 	k := m.keys
-	back := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave (answers kept)"))
+	leave := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave"))
+	leaveFull := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave the quiz (answers are kept)"))
 	next := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next"))
 	if q.submitted {
-		return helpKeys{short: []key.Binding{next, back}, full: [][]key.Binding{{next, k.PageDown, k.PageUp, back, k.Quit}}}
+		return helpKeys{short: []key.Binding{next, leave},
+			full: [][]key.Binding{{next, k.Up, k.Down, k.PageDown, k.PageUp}, {leaveFull, k.Quit}}}
 	}
-	var short []key.Binding
-	switch q.current().Kind {
+	qu := q.current()
+	hint := k.Hint
+	if qu.Kind == content.Typed {
+		hint = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "hint"))
+	}
+	var short, full []key.Binding
+	switch qu.Kind {
 	case content.Single:
-		short = []key.Binding{k.Choose, k.Number, k.Submit}
+		pick := key.NewBinding(key.WithKeys("up", "down", "1"), key.WithHelp("↑↓/1-9", "choose"))
+		short = []key.Binding{pick, k.Submit}
+		full = []key.Binding{k.Choose, k.Number, k.Submit}
 	case content.Multi:
-		short = []key.Binding{k.Choose, k.Toggle, k.Submit}
+		tick := key.NewBinding(key.WithKeys("space", "1"), key.WithHelp("space/1-9", "tick"))
+		short = []key.Binding{k.Choose, tick, k.Submit}
+		full = []key.Binding{k.Choose, k.Toggle, k.Number, k.Submit}
 	case content.TrueFalse:
 		short = []key.Binding{k.True, k.False, k.Submit}
+		full = short
 	case content.Typed:
-		hint := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "hint"))
-		return helpKeys{short: []key.Binding{k.Submit, hint, back}, full: [][]key.Binding{{k.Submit, hint, back, k.Quit}}}
+		short = []key.Binding{k.Submit}
+		full = short
 	case content.Order:
-		grab := key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pick up/put down"))
-		short = []key.Binding{k.Choose, grab, k.MoveUp, k.Submit}
+		grab := key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pick up"))
+		move := key.NewBinding(key.WithKeys("K", "J"), key.WithHelp("K/J", "move"))
+		short = []key.Binding{k.Choose, grab, move, k.Submit}
+		grabFull := key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pick up / put down the item"))
+		full = []key.Binding{k.Choose, grabFull, k.MoveUp, k.MoveDown, k.Submit}
 	}
-	short = append(short, k.Hint, back)
-	return helpKeys{short: short, full: [][]key.Binding{short, {k.Help, k.Quit}}}
+	if qu.Hint != "" { // offer the hint key only where there is a hint
+		short = append(short, hint)
+		full = append(full, hint)
+	}
+	short = append(short, leave)
+	return helpKeys{short: short, full: [][]key.Binding{full, {leaveFull, k.Help, k.Quit}}}
 }
 
 func (q *quizModel) view(m *Model) string {
-	header := fmt.Sprintf("Quiz · %s · Question %d of %d", render.SanitizeLine(q.ch.Title), q.index+1, len(q.questions))
-	return m.frame(header, q.vp.View(), m.shortHelp(m.screenKeys()))
+	// The question number comes first: a long title is cut, the number never.
+	header := fmt.Sprintf("Question %d of %d · Quiz · %s", q.index+1, len(q.questions), render.SanitizeLine(q.ch.Title))
+	return m.frame(header, q.vp.View(), moreCue(q.vp.AtBottom())+m.shortHelp(m.screenKeys()))
 }
 
 // answerText shows a question's right answer: one line, or for an order

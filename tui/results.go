@@ -56,7 +56,8 @@ func (r *resultsModel) content(m *Model) string {
 	if r.passed {
 		b.WriteString(st.Right.Render(fmt.Sprintf("  ✓ Passed (the pass mark is %d%%).", r.ch.Quiz.PassMark)))
 	} else {
-		b.WriteString(st.Wrong.Render(fmt.Sprintf("  ✗ Not passed yet: the pass mark is %d%%.", r.ch.Quiz.PassMark)))
+		b.WriteString(st.Wrong.Render(fmt.Sprintf("  ✗ Not passed yet: the pass mark is %d%% (%d of %d right).",
+			r.ch.Quiz.PassMark, needed(r.ch.Quiz.PassMark, r.total), r.total)))
 	}
 	b.WriteString("\n\n")
 	if len(r.missed) == 0 {
@@ -82,8 +83,7 @@ func (r *resultsModel) content(m *Model) string {
 			b.WriteString("\n\n")
 		}
 	}
-	b.WriteString(st.Subtle.Render("  r retry (shuffled) · c back to the chapter · n next chapter · esc chapter list"))
-	return b.String()
+	return strings.TrimRight(b.String(), "\n")
 }
 
 func (r *resultsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
@@ -117,5 +117,15 @@ func (r *resultsModel) helpKeys(m *Model) helpKeys {
 
 func (r *resultsModel) view(m *Model) string {
 	header := fmt.Sprintf("Results · %s", render.SanitizeLine(r.ch.Title))
-	return m.frame(header, r.vp.View(), m.shortHelp(r.helpKeys(m)))
+	return m.frame(header, r.vp.View(), moreCue(r.vp.AtBottom())+m.shortHelp(r.helpKeys(m)))
+}
+
+// needed is how many right answers out of total reach a pass mark.
+func needed(passMark, total int) int {
+	for n := 0; n <= total; n++ {
+		if content.Score(n, total) >= passMark {
+			return n
+		}
+	}
+	return total
 }

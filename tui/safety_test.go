@@ -99,3 +99,20 @@ func TestLightBackgroundSwitchesStyle(t *testing.T) {
 		t.Fatal("NO_COLOR: the background should not be queried")
 	}
 }
+
+// "/" filters the chapter list: the list's filter runs as a command and its
+// result message must reach the list.
+func TestHomeFilter(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	sendKeys(m, "/", "b", "e", "t")
+	v := viewText(m)
+	if !strings.Contains(v, "Beta chapter") || strings.Contains(v, "Alpha chapter") {
+		t.Fatalf("filtering for 'bet' should leave only Beta:\n%s", v)
+	}
+	sendKeys(m, "enter", "enter")
+	if m.Screen() != "reader" || m.reader.ch.ID != "beta" {
+		t.Fatalf("enter on the filtered row should open Beta, got %s", m.Screen())
+	}
+}

@@ -57,7 +57,7 @@ func Markdown(md string, width int, style string) (out string, err error) {
 		return "", err
 	}
 	var b strings.Builder
-	for _, part := range splitLarge(limitNesting(Sanitize(md))) {
+	for _, part := range splitLarge(joinListLines(limitNesting(Sanitize(md)))) {
 		piece, err := r.Render(part)
 		if err != nil {
 			return "", err
