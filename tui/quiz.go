@@ -359,7 +359,7 @@ func (q *quizModel) refresh(m *Model) {
 		b.WriteByte('\n')
 		line += strings.Count(s, "\n") + 1
 	}
-	write(st.Subtle.Render("  " + kindLabel(qu.Kind)))
+	write(st.Subtle.Render(hang("  ", kindLabel(qu.Kind), w)))
 	write("")
 	write(wrap.PaddingLeft(2).Render(st.Title.Render(render.Sanitize(qu.Prompt))))
 	write("")
@@ -420,11 +420,14 @@ func (q *quizModel) refresh(m *Model) {
 
 // moreCue tells the learner that a screen scrolls: without it a long
 // explanation or results list just stops at the window's edge.
-func moreCue(atBottom bool) string {
-	if atBottom {
-		return ""
+func moreCue(vp viewport.Model) string {
+	switch {
+	case !vp.AtBottom():
+		return "↓ more (j/pgdn) · "
+	case !vp.AtTop():
+		return "↑ more (k/pgup) · "
 	}
-	return "↓ more (j/pgdn) · "
+	return ""
 }
 
 func (q *quizModel) remaining() int { return len(q.questions) - len(q.answers) }
@@ -557,7 +560,7 @@ func (q *quizModel) helpKeys(m *Model) helpKeys {
 func (q *quizModel) view(m *Model) string {
 	// The question number comes first: a long title is cut, the number never.
 	header := fmt.Sprintf("Question %d of %d · Quiz · %s", q.index+1, len(q.questions), render.SanitizeLine(q.ch.Title))
-	return m.frame(header, q.vp.View(), moreCue(q.vp.AtBottom())+m.shortHelp(m.screenKeys()))
+	return m.frame(header, q.vp.View(), moreCue(q.vp)+m.shortHelp(m.screenKeys()))
 }
 
 // answerText shows a question's right answer: one line, or for an order

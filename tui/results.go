@@ -117,7 +117,7 @@ func (r *resultsModel) helpKeys(m *Model) helpKeys {
 
 func (r *resultsModel) view(m *Model) string {
 	header := fmt.Sprintf("Results · %s", render.SanitizeLine(r.ch.Title))
-	return m.frame(header, r.vp.View(), moreCue(r.vp.AtBottom())+m.shortHelp(r.helpKeys(m)))
+	return m.frame(header, r.vp.View(), moreCue(r.vp)+m.shortHelp(r.helpKeys(m)))
 }
 
 // needed is how many right answers out of total reach a pass mark.

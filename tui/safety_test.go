@@ -3,6 +3,7 @@ package tui
 import (
 	"image/color"
 
+	"backend-tutor/content"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 	"strings"
@@ -114,5 +115,25 @@ func TestHomeFilter(t *testing.T) {
 	sendKeys(m, "enter", "enter")
 	if m.Screen() != "reader" || m.reader.ch.ID != "beta" {
 		t.Fatalf("enter on the filtered row should open Beta, got %s", m.Screen())
+	}
+}
+
+// In a small window the verdict and "press enter" are scrolled into view
+// after an answer, and the footer says there is more above.
+func TestFeedbackRevealedInSmallWindow(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 40, Height: 12})
+	sendKeys(m, "t")
+	for m.quiz.current().ID != "o1" {
+		sendKeys(m, "1", "enter", "enter")
+		if m.quiz.current().Kind == content.Typed {
+			sendKeys(m, "x", "enter", "enter")
+		}
+	}
+	sendKeys(m, "enter") // submit o1 as shuffled: wrong
+	v := viewText(m)
+	if !strings.Contains(v, "Press enter for the next question") || !strings.Contains(v, "↑ more") {
+		t.Fatalf("feedback not revealed or no cue:\n%s", v)
 	}
 }
