@@ -68,6 +68,8 @@ type Model struct {
 	style    string // glamour style
 	noColor  bool
 	warning  string // shown on every screen: progress not being saved, and why
+	// saveFailed: the warning comes from a failed save, so a later success clears it
+	saveFailed bool
 
 	home     homeModel
 	reader   readerModel
@@ -298,16 +300,24 @@ func (m *Model) handleSaved(result tea.Msg) tea.Cmd {
 	case resumeLoadedMsg:
 		if r.err != nil {
 			m.noteSaveError(r.err)
-			return m.startQuiz(r.chapter, false)
+			return m.startQuiz(r.chapter)
 		}
 		m.resumeQuiz(r.chapter, r.attempt, r.prompt)
 	}
 	return nil
 }
 
+// noteSaveError shows a failed save as a warning, and takes the warning
+// down again when a later save succeeds (a lock held for a moment by another
+// tutor, a disk that had filled up). A store that cannot write at all keeps
+// its warning.
 func (m *Model) noteSaveError(err error) {
-	if err != nil {
+	switch {
+	case err != nil:
 		m.warning = "Progress is not being saved: " + err.Error()
+		m.saveFailed = true
+	case m.saveFailed && (m.store == nil || m.store.Writable()):
+		m.warning, m.saveFailed = "", false
 	}
 }
 

@@ -63,7 +63,7 @@ func TestEveryEmbeddedQuizCanBeAcedThroughTheUI(t *testing.T) {
 		if ch.Quiz == nil {
 			continue
 		}
-		run(m, m.startQuiz(ch.ID, false))
+		run(m, m.startQuiz(ch.ID))
 		for range ch.Quiz.Questions {
 			sendKeys(m, rightKeys(m.quiz)...)
 			if !m.quiz.answers[m.quiz.current().ID].correct {

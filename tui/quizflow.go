@@ -24,7 +24,7 @@ func (m *Model) beginQuiz(id string) tea.Cmd {
 	if open := m.records[id].OpenAttempt; open != 0 {
 		return m.loadAttempt(id, open, true)
 	}
-	return m.startQuiz(id, false)
+	return m.startQuiz(id)
 }
 
 // continueLast is the home screen's "Continue".
@@ -48,7 +48,7 @@ func (m *Model) loadAttempt(id string, attemptID uint64, prompt bool) tea.Cmd {
 }
 
 // startQuiz begins a new attempt with freshly shuffled options.
-func (m *Model) startQuiz(id string, _ bool) tea.Cmd {
+func (m *Model) startQuiz(id string) tea.Cmd {
 	ch, ok := m.course.Chapter(id)
 	if !ok || ch.Quiz == nil {
 		return nil
@@ -161,7 +161,7 @@ func (m *Model) resumeKey(msg tea.KeyPressMsg) tea.Cmd {
 		rec := m.records[id]
 		rec.OpenAttempt = 0
 		m.records[id] = rec
-		return tea.Batch(drop, m.startQuiz(id, true))
+		return tea.Batch(drop, m.startQuiz(id))
 	case "esc", "q":
 		m.screen = homeScreen
 		m.home.refresh(m)

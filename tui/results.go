@@ -90,7 +90,7 @@ func (r *resultsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Retry):
-		return m.startQuiz(r.ch.ID, true)
+		return m.startQuiz(r.ch.ID)
 	case msg.String() == "c":
 		return m.openChapter(r.ch.ID, -1)
 	case key.Matches(msg, k.NextChapter):
