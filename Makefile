@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin/backend-tutor
 
-.PHONY: run build generate test lint bench fuzz clean
+.PHONY: run build generate test race lint bench fuzz clean
 
 run: generate ## start the tutor
 	$(GO) run .
@@ -15,6 +15,9 @@ generate: ## refresh content/guide.snapshot after editing content/guide/
 
 test: ## unit, model (teatest), fuzz-seed and real-terminal (tmux) tests
 	$(GO) test -count=1 ./...
+
+race: ## the tests again under the race detector (CI runs it; slower)
+	$(GO) test -race -count=1 ./...
 
 lint: ## gofmt check, go vet, staticcheck (pinned in go.mod as a tool)
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
