@@ -64,7 +64,8 @@ func Markdown(md string, width int, style string) (out string, err error) {
 		}
 		b.WriteString(piece)
 	}
-	return trimPadding(fitWidth(b.String(), width)), nil
+	// Padding off first, so list lines are measured by what they show.
+	return fitWidth(hangListItems(trimPadding(b.String()), width), width), nil
 }
 
 // sgr matches one SGR (colour and style) sequence.

@@ -1,6 +1,10 @@
 package render
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
 
 // joinListLines puts each list item's text on one source line before
 // rendering. glamour keeps a line break inside a list item as a hard break,
@@ -53,4 +57,44 @@ func continuesText(t string) bool {
 // hardBreak says whether a line ends in a markdown hard line break.
 func hardBreak(line string) bool {
 	return strings.HasSuffix(line, "  ") || strings.HasSuffix(line, "\\")
+}
+
+// hangListItems indents the wrapped lines of a rendered list item under the
+// item's text (glamour starts them under the bullet). A line is indented
+// only when it still fits the width, so nothing is cut or rewrapped.
+func hangListItems(out string, width int) string {
+	lines := strings.Split(out, "\n")
+	margin, indent := -1, 0 // bullet column and text offset of the current item
+	for i, line := range lines {
+		plain := ansi.Strip(line)
+		text := strings.TrimLeft(plain, " ")
+		n := len(plain) - len(text)
+		switch {
+		case text == "":
+			margin = -1
+		case renderedMarker(text) > 0:
+			margin, indent = n, renderedMarker(text)
+		case n == margin && ansi.StringWidth(strings.TrimRight(plain, " "))+indent <= width:
+			lines[i] = strings.Repeat(" ", indent) + line
+		case n <= margin:
+			margin = -1 // back at or left of the bullet: the list is over
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// renderedMarker is the width of the bullet ("• ") or number ("12. ") that
+// starts a rendered list item, or 0.
+func renderedMarker(text string) int {
+	if strings.HasPrefix(text, "• ") {
+		return 2
+	}
+	d := 0
+	for d < len(text) && d < 4 && text[d] >= '0' && text[d] <= '9' {
+		d++
+	}
+	if d > 0 && strings.HasPrefix(text[d:], ". ") {
+		return d + 2
+	}
+	return 0
 }

@@ -48,3 +48,32 @@ func mustMarkdown(t *testing.T, md string, w int) string {
 	}
 	return out
 }
+
+// Wrapped lines of a list item line up under its text, not its bullet.
+func TestListItemsHang(t *testing.T) {
+	md := "- item one starts here and goes on for a bit and continues on a second line.\n- second\n\n1. Numbered item that is long enough to wrap at forty columns.\n\nAfter the list.\n"
+	lines := strings.Split(ansi.Strip(mustMarkdown(t, md, 40)), "\n")
+	var bullet, cont, numbered, numCont, after string
+	for i, l := range lines {
+		switch {
+		case strings.Contains(l, "• item one"):
+			bullet, cont = l, lines[i+1]
+		case strings.Contains(l, "1. Numbered"):
+			numbered, numCont = l, lines[i+1]
+		case strings.Contains(l, "After the list"):
+			after = l
+		}
+	}
+	col := func(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+	if col(cont) != col(bullet)+2 || col(numCont) != col(numbered)+3 {
+		t.Fatalf("continuations not under the text:\n%q\n%q\n%q\n%q", bullet, cont, numbered, numCont)
+	}
+	if col(after) != col(bullet) {
+		t.Fatalf("the paragraph after the list moved: %q", after)
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 40 {
+			t.Fatalf("line wider than 40: %q", l)
+		}
+	}
+}
