@@ -7,8 +7,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
-	"strings"
 	"syscall"
 	"text/tabwriter"
 
@@ -74,6 +74,9 @@ func runTutor(g globals, stdout, stderr io.Writer) error {
 func cmdList(g globals, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("list", "list", stderr)
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs, stderr); err != nil {
 		return err
 	}
 	course, err := loadCourse(g.content)
@@ -201,6 +204,9 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := noArgs(fs, stderr); err != nil {
+		return err
+	}
 	course, err := loadCourse(g.content)
 	if err != nil {
 		return err
@@ -300,6 +306,9 @@ func cmdDoctor(g globals, args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := noArgs(fs, stderr); err != nil {
+		return err
+	}
 	path, err := dbPath(g)
 	if err != nil {
 		return err
@@ -313,20 +322,30 @@ func cmdDoctor(g globals, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "%s is healthy.\n", path)
 		return nil
 	}
-	var newer *progress.NewerSchemaError
-	if errors.As(err, &newer) || !*reset {
-		if !*reset && !errors.As(err, &newer) {
-			return &exitError{1, err.Error() + "\nTo move it aside and start fresh: backend-tutor doctor --reset"}
-		}
+	// Only a damaged progress file is ever reset: not a folder, pipe or
+	// device (NotAFileError), not a newer tutor's file, not a file that is
+	// merely locked or unreadable for now.
+	var damaged *progress.DamagedError
+	if !errors.As(err, &damaged) {
 		return &exitError{1, err.Error()}
+	}
+	if !*reset {
+		return &exitError{1, err.Error() + "\nTo move it aside and start fresh: backend-tutor doctor --reset"}
+	}
+	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&os.ModeSymlink != 0 {
+		// Moving the link would leave the damaged file it points to as it is.
+		target, _ := filepath.EvalSymlinks(path)
+		return &exitError{1, fmt.Sprintf("progress file %s is damaged: %s.\n%s is a symbolic link to %s; nothing was changed. "+
+			"To reset the file itself: backend-tutor doctor --reset --db %s", path, damaged.Reason, path, target, target)}
 	}
 	moved, merr := progress.MoveAside(path)
 	if merr != nil {
-		return &exitError{1, fmt.Sprintf("%v\nbackend-tutor: could not move it aside: %v", err, merr)}
+		return &exitError{1, fmt.Sprintf("progress file %s is damaged: %s.\nbackend-tutor: could not move it aside: %v", path, damaged.Reason, merr)}
 	}
 	if _, oerr := progress.Open(path); oerr != nil {
 		return &exitError{1, fmt.Sprintf("moved the damaged file to %s, but could not start a fresh one: %v", moved, oerr)}
 	}
-	fmt.Fprintf(stdout, "%s\nMoved it to %s and started a fresh progress file at %s.\n", strings.TrimSpace(err.Error()), moved, path)
+	fmt.Fprintf(stdout, "Progress file %s was damaged: %s.\nMoved it to %s and started a fresh progress file at %s.\n",
+		path, damaged.Reason, moved, path)
 	return nil
 }

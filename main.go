@@ -98,6 +98,11 @@ func parseGlobal(args []string) (globals, []string, error) {
 			i++
 			value = args[i]
 		}
+		if value == "" {
+			// An empty path would silently mean the default file (or the
+			// built-in guide): refuse it, the learner meant some path.
+			return g, nil, &exitError{2, fmt.Sprintf("backend-tutor: --%s needs a non-empty path (leave the flag out for the default)", name)}
+		}
 		if name == "db" {
 			g.db = value
 		} else {
@@ -124,9 +129,15 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 	case "doctor":
 		return cmdDoctor(g, rest, stdout, stderr)
 	case "version", "--version", "-v":
+		if err := noMore(cmd, rest, stderr); err != nil {
+			return err
+		}
 		fmt.Fprintln(stdout, "backend-tutor", version)
 		return nil
 	case "help", "-h", "--help", "-help":
+		if err := noMore(cmd, rest, stderr); err != nil {
+			return err
+		}
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
@@ -144,6 +155,21 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tuse this folder's chapters instead of the built-in guide")
 	}
 	return fs
+}
+
+// noMore refuses arguments after a command that takes none (`version x`).
+func noMore(cmd string, rest []string, stderr io.Writer) error {
+	if len(rest) == 0 {
+		return nil
+	}
+	fmt.Fprintf(stderr, "backend-tutor %s: unexpected argument %q (it takes none; see `backend-tutor help`)\n", cmd, rest[0])
+	return errUsage
+}
+
+// noArgs refuses arguments left after a command's flags (`list extra`): a
+// usage error, not something to ignore, since the learner meant something.
+func noArgs(fs *flag.FlagSet, stderr io.Writer) error {
+	return noMore(fs.Name(), fs.Args(), stderr)
 }
 
 // parseFlags parses a command's flags; -h prints its usage and exits 0.

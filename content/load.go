@@ -13,6 +13,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+
+	"backend-tutor/internal/filekind"
 )
 
 // MaxFileSize bounds every content file, so a huge or runaway file is a clear
@@ -47,7 +49,7 @@ func Load(fsys fs.FS) (*Course, error) {
 			continue
 		}
 		if kind := fileKind(name); kind != "" {
-			files = append(files, parsedFile{name: name, kind: kind})
+			files = append(files, parsedFile{name: name, kind: kind, mode: e.Type()})
 		}
 	}
 	// Files are read in order, parsed in parallel a chunk at a time (YAML
@@ -56,7 +58,7 @@ func Load(fsys fs.FS) (*Course, error) {
 	for start := 0; start < len(files); start += loadChunk {
 		chunk := files[start:min(len(files), start+loadChunk)]
 		for i := range chunk {
-			chunk[i].src, chunk[i].ok = readFile(fsys, chunk[i].name, &chunk[i].probs)
+			chunk[i].src, chunk[i].ok = readFile(fsys, chunk[i].name, chunk[i].mode, &chunk[i].probs)
 		}
 		parseFiles(chunk)
 		for i := range chunk {
@@ -116,6 +118,7 @@ const loadChunk = 256
 // parsedFile is one content file, read and parsed.
 type parsedFile struct {
 	name, kind string
+	mode       fs.FileMode // type bits from the folder listing
 	src        []byte
 	ok         bool // read and valid UTF-8
 	chapter    *Chapter
@@ -170,7 +173,14 @@ func fileKind(name string) string {
 }
 
 // readFile reads one file with a hard size limit and checks it is UTF-8.
-func readFile(fsys fs.FS, name string, c *collector) ([]byte, bool) {
+// listed is the file's type from the folder listing. The file must be
+// regular before it is opened: opening a named pipe blocks until something
+// writes to it (for ever, in a pack), and a device can be endless.
+func readFile(fsys fs.FS, name string, listed fs.FileMode, c *collector) ([]byte, bool) {
+	if err := checkRegular(fsys, name, listed); err != nil {
+		c.add(name, 0, "%s", err)
+		return nil, false
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		c.add(name, 0, "cannot read: %s", cleanFSError(err))
@@ -195,6 +205,27 @@ func readFile(fsys fs.FS, name string, c *collector) ([]byte, bool) {
 		return nil, false
 	}
 	return src, true
+}
+
+// checkRegular refuses anything but a regular file without opening it. An
+// fs.StatFS (os.DirFS, os.Root.FS, fstest.MapFS) answers with a stat that
+// follows a symlink, so a link to a pipe is caught too; any other fs.FS
+// falls back on the listing's type bits, which name a pipe, socket or
+// device as such (a symlink there is opened and checked after).
+func checkRegular(fsys fs.FS, name string, listed fs.FileMode) error {
+	mode := listed
+	sfs, ok := fsys.(fs.StatFS)
+	if ok {
+		st, err := sfs.Stat(name)
+		if err != nil {
+			return fmt.Errorf("cannot read: %s", cleanFSError(err))
+		}
+		mode = st.Mode()
+	}
+	if mode.IsRegular() || (!ok && mode.Type() == fs.ModeSymlink) {
+		return nil
+	}
+	return fmt.Errorf("it is %s, not a regular file; content files must be ordinary files", filekind.Describe(mode))
 }
 
 func cleanFSError(err error) string {

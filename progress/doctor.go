@@ -12,11 +12,13 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"backend-tutor/internal/filekind"
 )
 
 // Check reports whether the progress file at path is healthy: nil if so,
-// otherwise a *DamagedError or *NewerSchemaError (or an fs error such as
-// fs.ErrNotExist when there is no file). It never writes to the file; it
+// otherwise a *DamagedError, *NewerSchemaError or *NotAFileError (or an fs
+// error such as fs.ErrNotExist when there is no file). It never writes to the file; it
 // only takes a shared lock, so it can run while a tutor is open.
 func Check(path string) error {
 	info, err := os.Stat(path)
@@ -24,7 +26,7 @@ func Check(path string) error {
 		return err
 	}
 	if !info.Mode().IsRegular() {
-		return &DamagedError{Path: path, Reason: "it is not a regular file"}
+		return &NotAFileError{Path: path, What: filekind.Describe(info.Mode())}
 	}
 	_, err = verify(path, true)
 	return err
@@ -33,7 +35,18 @@ func Check(path string) error {
 // MoveAside renames a (damaged) progress file to
 // path.damaged-YYYYMMDD-HHMMSS and returns the new name, so `doctor --reset`
 // starts fresh without destroying anything the learner might want back.
+// Only a regular file is moved: for a folder, pipe, device or symbolic
+// link it returns *NotAFileError and changes nothing (a link is refused
+// too: renaming it would leave its target, the file that is damaged, as
+// it was).
 func MoveAside(path string) (string, error) {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return "", err
+	}
+	if !info.Mode().IsRegular() {
+		return "", &NotAFileError{Path: path, What: filekind.Describe(info.Mode())}
+	}
 	base := path + ".damaged-" + time.Now().Format("20060102-150405")
 	dst := base
 	// Never clobber an earlier quarantined file from the same second.
@@ -117,26 +130,7 @@ func checkRecords(tx *bolt.Tx, path string, full bool) error {
 	}
 	attempts := tx.Bucket(bucketAttempts)
 	if attempts != nil && full {
-		err := attempts.ForEach(func(k, v []byte) error {
-			b := attempts.Bucket(k)
-			if b == nil {
-				return damaged("attempts/%q is not a bucket", k)
-			}
-			return b.ForEach(func(ik, iv []byte) error {
-				if len(ik) != 8 {
-					return damaged("attempts/%q has a key of %d bytes", k, len(ik))
-				}
-				a, err := decodeAttempt(iv)
-				if err != nil {
-					return damaged("chapter %q attempt %x: %v", k, ik, err)
-				}
-				if a.ID != binary.BigEndian.Uint64(ik) || a.ChapterID != string(k) {
-					return damaged("chapter %q attempt %d is filed under the wrong key", k, a.ID)
-				}
-				return nil
-			})
-		})
-		if err != nil {
+		if err := checkHistory(attempts, path); err != nil {
 			return err
 		}
 	}

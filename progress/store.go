@@ -15,6 +15,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"backend-tutor/internal/filekind"
 )
 
 // Bucket and key names. See the package doc in doc.go for the layout.
@@ -48,6 +50,8 @@ type Store struct {
 	warning  string
 	cause    error // why the store is not writable; nil when it is
 
+	pre preWriteCheck // the full check before the first write; see precheck.go
+
 	// mu serialises this process's transactions. Without it two goroutines
 	// would still be correct (flock), but the loser would sleep in bbolt's
 	// 50 ms lock-retry loop.
@@ -72,11 +76,14 @@ func Open(path string) (*Store, error) {
 	switch {
 	case statErr == nil:
 		if !info.Mode().IsRegular() {
-			return nil, &DamagedError{Path: path, Reason: "it is not a regular file"}
+			return nil, &NotAFileError{Path: path, What: filekind.Describe(info.Mode())}
 		}
 		schema, err := verify(path, false)
 		if err != nil {
 			return nil, err
+		}
+		if info.Size() <= fullCheckLimit {
+			s.markChecked() // verify checked everything
 		}
 		if werr := checkWritable(path); werr != nil {
 			s.setNotWritable(werr)
@@ -91,6 +98,8 @@ func Open(path string) (*Store, error) {
 	case errors.Is(statErr, fs.ErrNotExist) && dirErr == nil:
 		if err := createFresh(path); err != nil {
 			s.setNotWritable(err)
+		} else {
+			s.markChecked()
 		}
 	case dirErr != nil:
 		s.setNotWritable(dirErr)
@@ -103,12 +112,18 @@ func Open(path string) (*Store, error) {
 // Path is the progress file's location.
 func (s *Store) Path() string { return s.path }
 
-// Writable reports whether saves can succeed.
-func (s *Store) Writable() bool { return s.writable }
+// Writable reports whether saves can succeed. It turns false for the rest
+// of the session if the check before the first write finds damage.
+func (s *Store) Writable() bool { return s.writable && s.damagedCause() == nil }
 
 // Warning explains, for the status line, why progress is not being saved;
 // "" when it is.
-func (s *Store) Warning() string { return s.warning }
+func (s *Store) Warning() string {
+	if cause := s.damagedCause(); cause != nil && s.writable {
+		return damagedWarning(cause)
+	}
+	return s.warning
+}
 
 func (s *Store) setNotWritable(err error) {
 	cause := rootCause(err)
@@ -353,6 +368,12 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if !s.writable {
 		return fmt.Errorf("%w: %s: %w", ErrNotWritable, s.path, s.cause)
+	}
+	if err := s.CheckBeforeWrite(); err != nil {
+		if isVerdict(err) {
+			return s.refusedWrite(err)
+		}
+		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -139,13 +139,19 @@ func (m *Model) applyStyles(st styles) {
 	m.help.Styles = help.DefaultStyles(st.isDark)
 }
 
-// Init asks the terminal for its background colour. The answer may never
-// come (a terminal that doesn't reply): we start dark and switch if it does.
+// Init asks the terminal for its background colour (the answer may never
+// come, from a terminal that doesn't reply: we start dark and switch if it
+// does) and starts the progress file's check before the first write, off
+// the UI goroutine, so a damaged file is reported at once.
 func (m *Model) Init() tea.Cmd {
-	if m.noColor {
-		return nil
+	var check tea.Cmd
+	if store := m.store; store != nil {
+		check = func() tea.Msg { return storeCheckedMsg{store.CheckBeforeWrite()} }
 	}
-	return tea.RequestBackgroundColor
+	if m.noColor {
+		return check
+	}
+	return tea.Batch(check, tea.RequestBackgroundColor)
 }
 
 // Update routes a message: global concerns first, then the active screen.
@@ -177,6 +183,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case scrollSettledMsg:
 		if m.screen == readerScreen && msg.gen == m.reader.scrollGen {
 			return m, m.reader.savePosition(m)
+		}
+		return m, nil
+	case storeCheckedMsg:
+		if msg.err != nil && !m.store.Writable() {
+			m.warning = m.store.Warning() // read-only from now on: says why
 		}
 		return m, nil
 	case saveDoneMsg:

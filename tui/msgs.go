@@ -23,6 +23,10 @@ type resizeSettledMsg struct{ gen int }
 // scrollSettledMsg saves the reading position once scrolling pauses.
 type scrollSettledMsg struct{ gen int }
 
+// storeCheckedMsg is the result of the progress file's check before the
+// first write (progress.Store.CheckBeforeWrite).
+type storeCheckedMsg struct{ err error }
+
 // saveErrMsg reports any failed save: it shows as a warning, it never stops
 // the learner.
 type saveErrMsg struct{ err error }
