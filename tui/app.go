@@ -78,6 +78,7 @@ type Model struct {
 	glossary *glossaryModel
 
 	resizeGen int
+	renders   renderQueue // one chapter render at a time; see renders.go
 
 	// tick schedules the debounce timers (tea.Tick); tests replace it so
 	// they can run every other command to completion without waiting.
@@ -179,7 +180,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case renderedMsg:
-		return m, m.reader.rendered(m, msg)
+		next := m.renders.done(m.cache, msg.key) // first, so a pre-render finds the queue free
+		return m, tea.Batch(next, m.reader.rendered(m, msg))
 	case scrollSettledMsg:
 		if m.screen == readerScreen && msg.gen == m.reader.scrollGen {
 			return m, m.reader.savePosition(m)
