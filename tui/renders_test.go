@@ -30,12 +30,10 @@ func collectRenders(m *Model, cmd tea.Cmd) (held []renderedMsg) {
 	return held
 }
 
-// Proves (issue 8 item 6): while a chapter render runs, a resize storm
-// (every size settling, so each would re-render) starts no other render;
-// when the running one ends, only the newest size's render starts, and
-// the reader shows it. Before, every settled size started a full render
-// of its own beside the others.
-func TestResizeStormRendersOneAtATime(t *testing.T) {
+// openWithRenderRunning opens chapter 1 at 80×24 and returns the model
+// with the chapter's render still running, and that render's result.
+func openWithRenderRunning(t *testing.T) (*Model, renderedMsg) {
+	t.Helper()
 	e := newEnv(t)
 	m := e.model(t, true)
 	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -44,6 +42,16 @@ func TestResizeStormRendersOneAtATime(t *testing.T) {
 	if len(held) != 1 || m.Screen() != "reader" {
 		t.Fatalf("opening a chapter started %d renders (screen %s), want 1", len(held), m.Screen())
 	}
+	return m, held[0]
+}
+
+// Proves (issue 8 item 6): while a chapter render runs, a resize storm
+// (every size settling, so each would re-render) starts no other render;
+// when the running one ends, only the newest size's render starts, and
+// the reader shows it. Before, every settled size started a full render
+// of its own beside the others.
+func TestResizeStormRendersOneAtATime(t *testing.T) {
+	m, held := openWithRenderRunning(t)
 	last := 0
 	for w := 41; w < 100; w += 2 {
 		_, c1 := m.Update(tea.WindowSizeMsg{Width: w, Height: 24})
@@ -53,7 +61,7 @@ func TestResizeStormRendersOneAtATime(t *testing.T) {
 		}
 		last = w
 	}
-	_, cmd = m.Update(held[0]) // the first render ends (its size is stale)
+	_, cmd := m.Update(held) // the first render ends (its size is stale)
 	next := collectRenders(m, cmd)
 	if len(next) != 1 || next[0].key.Width != render.WrapWidth(last) {
 		t.Fatalf("after the running render ended: %d renders started (%v), want one at width %d", len(next), next, last)
@@ -69,14 +77,7 @@ func TestResizeStormRendersOneAtATime(t *testing.T) {
 // render was cancelled for another, is rendered again rather than left
 // showing nothing (a cancelled render's result is never shown).
 func TestResizeBackToRunningSize(t *testing.T) {
-	e := newEnv(t)
-	m := e.model(t, true)
-	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	_, cmd := m.Update(press("enter"))
-	held := collectRenders(m, cmd)
-	if len(held) != 1 {
-		t.Fatalf("%d renders", len(held))
-	}
+	m, held := openWithRenderRunning(t)
 	// collectRenders ran the render to the end, which cached it; a
 	// cancelled render caches nothing, so start from an empty cache.
 	m.cache = render.NewCache(16)
@@ -89,8 +90,8 @@ func TestResizeBackToRunningSize(t *testing.T) {
 	}
 	// The 80-column render was cancelled when 60 was wanted: its result
 	// (here it had finished, as a cancelled one may) is not shown...
-	held[0].err, held[0].out = context.Canceled, ""
-	_, cmd = m.Update(held[0])
+	held.err, held.out = context.Canceled, ""
+	_, cmd := m.Update(held)
 	next := collectRenders(m, cmd)
 	if m.reader.ready {
 		t.Fatal("a cancelled render was shown")
