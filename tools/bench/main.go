@@ -111,6 +111,14 @@ func main() {
 	store.limit, store.budget = 0, "measure"
 	add(store)
 
+	add(benchRow(bench, "BenchmarkCheckBeforeWrite10MB", "full check before the first write of a session, 10 MB progress file (26,000 answers; in a tea.Cmd)", "≤ 50 ms", 50))
+	add(slowestRow(bench, "BenchmarkRenderWorstShapes/", "render of a worst-shape chapter at the largest size still formatted, or plain at 1 MiB (slowest shape, 80 columns)", "≤ 1 s", 1000))
+	step("read of 1 MiB worst-shape chapters")
+	shapeTimes, timeShape, shapePeaks, peakShape := worstShapeReads(bin, tmp)
+	add(row{figure: "`read 1 --width 80` of a 1 MiB worst-shape chapter, whole process (slowest shape)", budget: "≤ 1 s", unit: "ms", limit: 1000,
+		vals: shapeTimes, note: timeShape})
+	add(row{figure: "peak memory of that `read` (largest of the shapes)", budget: "≤ 200 MB", unit: "MB", limit: 200, vals: shapePeaks, note: peakShape})
+
 	step("read vs lowdown")
 	readVals, lowVals := comparison(bin, tmp, course.Chapters[longest].ID, longest+1)
 	add(row{figure: fmt.Sprintf("`backend-tutor read %d --width 80` (longest chapter), whole process", longest+1), budget: "compare", unit: "ms", vals: readVals})
@@ -146,7 +154,7 @@ var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([0-9.]+) 
 func goBenchmarks() map[string][]float64 {
 	step(fmt.Sprintf("go test -bench (-benchmem, -count %d)", *count))
 	args := []string{"test", "-run", "^$", "-benchmem", "-count", strconv.Itoa(*count), "-benchtime", *benchTim,
-		"-bench", "ReaderKey|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot",
+		"-bench", "ReaderKey|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|CheckBeforeWrite10MB|RenderWorstShapes",
 		".", "./tui", "./tui/render", "./progress", "./content"}
 	cmd := exec.Command("go", args...)
 	var out bytes.Buffer

@@ -50,11 +50,11 @@ func Markdown(md string, width int, style string) (string, error) {
 // MarkdownContext is Markdown that stops early, with ctx's error, once ctx
 // is done: the tutor cancels a render nobody waits for any more.
 func MarkdownContext(ctx context.Context, md string, width int, style string) (string, error) {
-	md = limitTables(md)
-	if renderCost(md) > renderBudget {
-		return plainChapter(md, width), nil
+	bounded := limitTables(md)
+	if renderCost(bounded) > renderBudget {
+		return plainChapter(md, width), nil // as written: no folded cells
 	}
-	return format(ctx, md, width, style)
+	return format(ctx, bounded, width, style)
 }
 
 // renderCost estimates glamour's time for md, in microseconds (see above).
