@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -156,6 +157,14 @@ func checkRecords(tx *bolt.Tx, path string, full bool) error {
 	})
 }
 
+// openNoWait opens path with O_NONBLOCK, so that a named pipe put where
+// the progress file was (after the caller's stat said it was a regular
+// file) cannot block the open; callers check what they opened. The flag
+// changes nothing for a regular file.
+func openNoWait(path string, flag int) (*os.File, error) {
+	return os.OpenFile(path, flag|syscall.O_NONBLOCK, 0)
+}
+
 // bbolt meta page layout (go.etcd.io/bbolt internal/common/meta.go, file
 // format version 2, stable since boltdb): a 16-byte page header, then
 // magic, version, pageSize, flags (uint32 each), root bucket {root pgid,
@@ -202,7 +211,7 @@ func parseMeta(page []byte) (boltMeta, bool) {
 // not at all inside tx.Check's own goroutine; this catches truncation with
 // a clear message before any of that.
 func preflight(path string) error {
-	f, err := os.Open(path)
+	f, err := openNoWait(path, os.O_RDONLY)
 	if err != nil {
 		return err
 	}
@@ -210,6 +219,9 @@ func preflight(path string) error {
 	fi, err := f.Stat()
 	if err != nil {
 		return err
+	}
+	if !fi.Mode().IsRegular() { // swapped for a pipe or device since our stat
+		return &NotAFileError{Path: path, What: filekind.Describe(fi.Mode())}
 	}
 	size := fi.Size()
 	if size < minFileSize {

@@ -285,13 +285,16 @@ func withDB(path string, readOnly bool, fn func(db *bolt.DB) error) (err error) 
 		// tx.Check loads it in its own goroutine, out of our fault guard.
 		PreLoadFreelist: true,
 		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
-			f, err := os.OpenFile(name, flag&^os.O_CREATE, perm)
+			f, err := openNoWait(name, flag&^os.O_CREATE)
 			if err != nil {
 				return nil, err
 			}
 			if fi, err := f.Stat(); err != nil {
 				f.Close()
 				return nil, err
+			} else if !fi.Mode().IsRegular() {
+				f.Close()
+				return nil, &NotAFileError{Path: path, What: filekind.Describe(fi.Mode())}
 			} else if fi.Size() < minFileSize {
 				f.Close()
 				return nil, tooSmall(path, fi.Size())

@@ -92,12 +92,14 @@ func renderCost(md string) int {
 		case indent >= 4:
 			cost += costIndented
 		case strings.Contains(t, "|"):
-			cost += costRow + costCell*strings.Count(t, "|")
+			cost += costRow
 		case t[0] == '<':
 			cost += costHTML
 		default:
 			cost += costLine
 		}
+		// Cells count wherever a table is: in a quote or a list too.
+		cost += costCell * strings.Count(t, "|")
 		links, images := strings.Count(t, "]("), strings.Count(t, "![")
 		cost += costLink*links + costImage*images + costAutolink*max(0, strings.Count(t, "://")-links)
 		cost += costMark * countMarks(t)
