@@ -2,56 +2,15 @@ package progress_test
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"os"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
 
+	"backend-tutor/internal/benchgen"
 	"backend-tutor/progress"
 )
-
-// freeLivePage puts a live page (the attempts bucket's root) on the file's
-// freelist, in place of a free one: the damage a bounded start-up check
-// does not see, and that a write would spread, since bbolt hands freelist
-// pages out for new data. Layout: bbolt's meta and freelist pages (see
-// parseMeta in doctor.go), native byte order.
-func freeLivePage(t *testing.T, path string) {
-	t.Helper()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var live uint64
-	err = db.View(func(tx *bolt.Tx) error {
-		live = uint64(tx.Bucket([]byte("attempts")).Root())
-		return nil
-	})
-	pageSize := db.Info().PageSize
-	db.Close()
-	if err != nil || live == 0 {
-		t.Fatalf("no live page to free: %v", err)
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ne := binary.NativeEndian
-	meta := func(i int) []byte { return raw[i*pageSize+16:] }
-	m := meta(0)
-	if ne.Uint64(meta(1)[48:]) > ne.Uint64(m[48:]) {
-		m = meta(1) // the newer transaction
-	}
-	fl := raw[int(ne.Uint64(m[32:]))*pageSize:]
-	if count := ne.Uint16(fl[10:]); count == 0 || count == 0xFFFF {
-		t.Fatalf("freelist holds %d ids; the test needs a short, non-empty one", count)
-	}
-	ne.PutUint64(fl[16:], live)
-	if err := os.WriteFile(path, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // Proves (issue 8 item 3): a file over the start-up check's limit whose
 // freelist holds a live page still opens (it reads fine), but no write
@@ -60,7 +19,9 @@ func freeLivePage(t *testing.T, path string) {
 // are unchanged.
 func TestFreedLivePageRefusedBeforeAnyWrite(t *testing.T) {
 	path := bigFile(t, func(*bolt.Tx) error { return nil })
-	freeLivePage(t, path)
+	if err := benchgen.FreeLivePage(path); err != nil {
+		t.Fatal(err)
+	}
 	before, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
