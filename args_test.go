@@ -5,6 +5,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"backend-tutor/progress"
 )
 
 // Proves (issue 8, smaller items): an argument a command does not take is a
@@ -75,5 +80,27 @@ func TestDoctorResetSymlink(t *testing.T) {
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
 		t.Fatalf("the link was moved: %v", err)
+	}
+}
+
+// Proves: `doctor --reset` on a healthy file that another tutor holds
+// locked (busy saving) moves nothing: only a damaged file is ever reset.
+// (The old code moved any file whose check failed, a lock timeout too.)
+func TestDoctorResetLockedFileMovesNothing(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	if _, err := progress.Open(db); err != nil { // creates the file
+		t.Fatal(err)
+	}
+	holder, err := bolt.Open(db, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	code, out, errOut := runCLI(t, "--db", db, "doctor", "--reset")
+	if code != 1 || !strings.Contains(errOut, "locked") || strings.Contains(out, "Moved") {
+		t.Fatalf("doctor --reset on a locked file: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if left, _ := filepath.Glob(db + ".damaged-*"); len(left) > 0 {
+		t.Fatalf("a locked, healthy file was moved aside: %v", left)
 	}
 }
