@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // preWriteCheck is the one full check a session runs before its first
@@ -16,9 +17,12 @@ import (
 // the live pages, every record) and, if it fails, no write is attempted for
 // the rest of the session: the Store turns read-only and says why.
 type preWriteCheck struct {
-	mu   sync.Mutex
+	mu   sync.Mutex // held while the check runs; later callers wait for it
 	done bool
-	err  error // the *DamagedError (or other) that made the file read-only
+	// verdict is the *DamagedError or *NewerSchemaError that made the
+	// file read-only, readable without waiting for a running check:
+	// Writable and Warning are called from the UI goroutine.
+	verdict atomic.Pointer[error]
 }
 
 // CheckBeforeWrite runs the full check once per Store (later calls return
@@ -32,13 +36,17 @@ func (s *Store) CheckBeforeWrite() error {
 	s.pre.mu.Lock()
 	defer s.pre.mu.Unlock()
 	if s.pre.done {
-		return s.pre.err
+		if v := s.pre.verdict.Load(); v != nil {
+			return *v
+		}
+		return nil
 	}
 	_, err := verify(s.path, true)
 	if isVerdict(err) {
 		// Only a verdict about the file sticks; a lock held by another
 		// process or a file that went away is asked again next time.
-		s.pre.done, s.pre.err = true, err
+		s.pre.done = true
+		s.pre.verdict.Store(&err)
 		return err
 	}
 	if err == nil || isMissing(err) {
@@ -59,9 +67,10 @@ func isVerdict(err error) bool {
 
 // damagedCause is the check's verdict if it made the file read-only.
 func (s *Store) damagedCause() error {
-	s.pre.mu.Lock()
-	defer s.pre.mu.Unlock()
-	return s.pre.err
+	if v := s.pre.verdict.Load(); v != nil {
+		return *v
+	}
+	return nil
 }
 
 // markChecked records that opening (or creating) the file checked it in full.
