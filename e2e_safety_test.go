@@ -132,7 +132,7 @@ func TestRealTerminalNoColorAndDumb(t *testing.T) {
 			tm.keys("Enter")
 			tm.waitFor("quizzes passed")
 			tm.keys("Enter")
-			tm.waitFor("Chapter 1 of 14", "By the end of this chapter")
+			tm.waitFor("Chapter 1 of 16", "By the end of this chapter")
 			if env == "NO_COLOR=1" {
 				colored := tm.tmux("capture-pane", "-p", "-e")
 				if m := colourCode.FindString(colored); m != "" {

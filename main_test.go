@@ -34,7 +34,7 @@ func TestCommands(t *testing.T) {
 		{[]string{"--db", db, "read", "nope"}, 1, "", `no chapter has the id "nope"`},
 		{[]string{"--db", db, "read"}, 2, "", "name one chapter"},
 		{[]string{"read", "--help"}, 0, "", "Usage: backend-tutor read"},
-		{[]string{"validate", "content/guide"}, 0, "ok — 14 chapters", ""},
+		{[]string{"validate", "content/guide"}, 0, "ok — 16 chapters", ""},
 		{[]string{"validate"}, 2, "", "name the content folder"},
 		{[]string{"validate", "does-not-exist"}, 1, "", "does-not-exist"},
 		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
@@ -96,7 +96,7 @@ func TestProgressJSONShape(t *testing.T) {
 		t.Fatal(err)
 	}
 	chapters := rep["chapters"].([]any)
-	if len(chapters) != 14 {
+	if len(chapters) != 16 {
 		t.Fatalf("%d chapters", len(chapters))
 	}
 	first := chapters[0].(map[string]any)
