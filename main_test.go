@@ -24,7 +24,7 @@ func TestCommands(t *testing.T) {
 		code        int
 		out, errOut string
 	}{
-		{[]string{"version"}, 0, "backend-tutor ", ""},
+		{[]string{"version"}, 0, "(commit ", ""},
 		{[]string{"--help"}, 0, "Usage:", ""},
 		{[]string{"--db", db, "list"}, 0, "3   http-essentials", ""},
 		{[]string{"list", "--db", db}, 0, "not started", ""},
