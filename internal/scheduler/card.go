@@ -94,23 +94,11 @@ func (s *Scheduler) Review(c Card, r Rating, now time.Time) Card {
 	if r < Again || r > Easy {
 		r = Again
 	}
+	before := c
+	c.Stability, c.Difficulty = s.memory(before, r, now)
 	if c.State == New {
-		c.Stability = s.initialStability(r)
-		c.Difficulty = s.initialDifficulty(r)
 		c.State, c.Step = Learning, 0
-	} else {
-		t := s.elapsedDays(c, now)
-		switch {
-		case t == 0:
-			c.Stability = s.shortTermStability(c.Stability, r)
-		case r == Again:
-			c.Stability = s.forgetStability(c.Difficulty, c.Stability, s.retrievability(float64(t), c.Stability))
-		default:
-			c.Stability = s.recallStability(c.Difficulty, c.Stability, s.retrievability(float64(t), c.Stability), r)
-		}
-		c.Difficulty = s.nextDifficulty(c.Difficulty, r)
 	}
-	c.Stability = clampStability(c.Stability)
 
 	step := time.Duration(0) // > 0: due after this step; 0: due in days
 	switch c.State {
@@ -127,14 +115,45 @@ func (s *Scheduler) Review(c Card, r Rating, now time.Time) Card {
 	case Relearning:
 		step = s.stepAfter(&c, r, s.p.RelearningSteps)
 	}
-	if step > 0 {
+	switch {
+	case step > 0:
 		c.Due = now.Add(step)
-	} else {
-		c.Due = s.dueAfterDays(c.Stability, now)
+	case r == Hard:
+		// Hard must come back sooner than Good would have (issue 11: "a
+		// right one after a hint comes back sooner"). The formulas alone do
+		// not promise it: on the same local day Hard and Good both keep S
+		// (the same-day floor), so after a Good answer (S 2.31, 2 days) a
+		// second answer that day would be due in 2 days either way; and
+		// close stabilities round to the same day. Anki and go-fsrs push
+		// Good up to Hard+1, which changes Good's intervals and breaks
+		// py-fsrs's vectors (V1, V7), so Hard is pulled down instead.
+		good, _ := s.memory(before, Good, now)
+		c.Due = s.dueAfterDays(c.Stability, now, s.interval(s.intervalRaw(good))-1)
+	default:
+		c.Due = s.dueAfterDays(c.Stability, now, s.p.MaximumInterval)
 	}
 	c.LastReview = now
 	c.Reps = inc(c.Reps)
 	return c
+}
+
+// memory is the stability and difficulty after rating r at now. Elapsed
+// time is whole local days since the last review; 0 days (the same local
+// day) uses the short-term formula.
+func (s *Scheduler) memory(c Card, r Rating, now time.Time) (stability, difficulty float64) {
+	if c.State == New {
+		return s.initialStability(r), s.initialDifficulty(r)
+	}
+	t := s.elapsedDays(c, now)
+	switch {
+	case t == 0:
+		stability = s.shortTermStability(c.Stability, r)
+	case r == Again:
+		stability = s.forgetStability(c.Difficulty, c.Stability, s.retrievability(float64(t), c.Stability))
+	default:
+		stability = s.recallStability(c.Difficulty, c.Stability, s.retrievability(float64(t), c.Stability), r)
+	}
+	return clampStability(stability), s.nextDifficulty(c.Difficulty, r)
 }
 
 // stepAfter moves a card in learning or relearning through its steps as
@@ -170,13 +189,15 @@ func (s *Scheduler) stepAfter(c *Card, r Rating, steps []time.Duration) time.Dur
 }
 
 // dueAfterDays is the start of the local day the interval for stability
-// lands on, fuzzed if the scheduler has a random source.
-func (s *Scheduler) dueAfterDays(stability float64, now time.Time) time.Time {
+// lands on, fuzzed if the scheduler has a random source, at most limit
+// days (and at least 1).
+func (s *Scheduler) dueAfterDays(stability float64, now time.Time, limit int) time.Time {
 	raw := s.intervalRaw(stability)
 	ivl := s.interval(raw)
 	if s.p.Fuzz != nil {
 		ivl = fuzzedInterval(raw, s.p.Fuzz(), 1, s.p.MaximumInterval)
 	}
+	ivl = max(min(ivl, limit), 1)
 	today := Day(now, s.p.Location)
 	due := DayStart(today+ivl, s.p.Location)
 	// Day and DayStart agree, so this holds for any ivl >= 1; the loop is

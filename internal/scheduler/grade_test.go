@@ -1,0 +1,48 @@
+package scheduler
+
+import (
+	"testing"
+	"time"
+)
+
+func TestRatingFor(t *testing.T) {
+	for _, c := range []struct {
+		a    Answer
+		want Rating
+	}{
+		{Answer{Correct: true}, Good},
+		{Answer{Correct: true, Hinted: true}, Hard},
+		{Answer{Correct: true, Retried: true}, Hard},
+		{Answer{Correct: true, Hinted: true, Revealed: true}, Again}, // the hint gave it away
+		{Answer{}, Again},
+		{Answer{Hinted: true}, Again},
+		{Answer{Correct: false, Retried: true}, Again},
+	} {
+		if got := RatingFor(c.a); got != c.want {
+			t.Errorf("RatingFor(%+v) = %v, want %v", c.a, got, c.want)
+		}
+	}
+}
+
+// Issue 11: a wrong answer, or a right one after a hint, comes back
+// sooner than a right one, from a new card and from one well learned.
+func TestMissOrHintComesBackSooner(t *testing.T) {
+	s := Default(nil)
+	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
+	learned := Card{}
+	for _, r := range []Rating{Good, Good, Good} {
+		learned = s.Review(learned, r, now)
+		now = learned.Due
+	}
+	answeredToday := s.Review(Card{}, Good, now.Add(-time.Hour)) // S 2.31: 2 days
+	for _, start := range []Card{{}, learned, answeredToday} {
+		right := s.Review(start, RatingFor(Answer{Correct: true}), now)
+		hinted := s.Review(start, RatingFor(Answer{Correct: true, Hinted: true}), now)
+		wrong := s.Review(start, RatingFor(Answer{}), now)
+		// A new card's miss and hinted answer both come back tomorrow.
+		if !(!wrong.Due.After(hinted.Due) && hinted.Due.Before(right.Due)) {
+			t.Errorf("from %v (S %.2f): due wrong %s, hinted %s, right %s; want in that order",
+				start.State, start.Stability, wrong.Due, hinted.Due, right.Due)
+		}
+	}
+}
