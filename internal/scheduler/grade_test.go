@@ -25,17 +25,24 @@ func TestRatingFor(t *testing.T) {
 }
 
 // Issue 11: a wrong answer, or a right one after a hint, comes back
-// sooner than a right one, from a new card and from one well learned.
+// sooner than a right one: from a new card, from one well learned, and
+// from one answered an hour before on the same day, where the same-day
+// floor gives Hard and Good the same S (fails without Hard's cap in
+// Review).
 func TestMissOrHintComesBackSooner(t *testing.T) {
 	s := Default(nil)
-	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
-	learned := Card{}
+	start := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
+	learned, now := Card{}, start
 	for _, r := range []Rating{Good, Good, Good} {
 		learned = s.Review(learned, r, now)
 		now = learned.Due
 	}
-	answeredToday := s.Review(Card{}, Good, now.Add(-time.Hour)) // S 2.31: 2 days
-	for _, start := range []Card{{}, learned, answeredToday} {
+	answered := s.Review(Card{}, Good, start.Add(-time.Hour)) // S 2.31: due in 2 days
+	for _, c := range []struct {
+		start Card
+		now   time.Time
+	}{{Card{}, start}, {learned, now}, {answered, start}} {
+		start, now := c.start, c.now
 		right := s.Review(start, RatingFor(Answer{Correct: true}), now)
 		hinted := s.Review(start, RatingFor(Answer{Correct: true, Hinted: true}), now)
 		wrong := s.Review(start, RatingFor(Answer{}), now)
