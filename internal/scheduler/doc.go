@@ -16,8 +16,9 @@
 // (go-fsrs, the same-day Hard floor), V5 (fsrs-rs formula by formula), V6
 // (FSRS-5 weights), V7 (the tutor's own no-step configuration) and Anki's
 // fuzz table. V3 is go-fsrs's "long-term" mode, which orders the four
-// ratings' intervals by pushing Good up to Hard+1 and caps a lapse at S;
-// it contradicts V1 and is not implemented.
+// ratings' intervals by pushing Good up to Hard+1; that contradicts V1,
+// so Review does not do it, and the test checks V3 over the formulas with
+// that ordering written out.
 //
 // # Choices for the tutor
 //

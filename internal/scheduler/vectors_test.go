@@ -222,3 +222,52 @@ func TestFuzzedIntervalAnki(t *testing.T) {
 		}
 	}
 }
+
+// V3: go-fsrs TestLongTermScheduler, the mode this package does not
+// implement (see doc.go): no steps, and each review's four intervals
+// ordered again=min(a,h), hard=max(h,again+1), good=max(g,hard+1),
+// easy=max(e,good+1). The ordering is written out here over the package's
+// formulas, which V3 then checks at stabilities up to 1,559 days (V1 stops
+// at 498). Its lapse cap is S where ours is S/e^(w17*w18); neither binds in
+// V3.
+func TestV3LongTermFormulas(t *testing.T) {
+	s := Default(nil)
+	G, A := Good, Again
+	ratings := []Rating{G, G, G, G, G, G, A, A, G, G, G, G, G}
+	wantIvl := []int{3, 14, 57, 196, 586, 1559, 10, 1, 3, 5, 9, 15, 25}
+	wantS := []float64{2.3065, 13.8269, 56.9567, 196.2353, 586.4835, 1559.3567, 9.8832, 1.3527, 2.392, 4.8562, 8.7624, 15.186, 25.1362}
+	wantD := []float64{2.1181, 2.1112, 2.1043, 2.0975, 2.0906, 2.0837, 7.3832, 9.1251, 9.1112, 9.0973, 9.0835, 9.0696, 9.0558}
+	var st, d float64
+	elapsed := 0
+	for i, r := range ratings {
+		var next [5]float64 // by rating
+		for g := Again; g <= Easy; g++ {
+			switch {
+			case i == 0:
+				next[g] = s.initialStability(g)
+			case g == Again:
+				next[g] = min(s.forgetStability(d, st, s.retrievability(float64(elapsed), st)), st)
+			default:
+				next[g] = s.recallStability(d, st, s.retrievability(float64(elapsed), st), g)
+			}
+		}
+		ivl := func(g Rating) int { return s.interval(s.intervalRaw(next[g])) }
+		again := min(ivl(Again), ivl(Hard))
+		hard := max(ivl(Hard), again+1)
+		good := max(ivl(Good), hard+1)
+		easy := max(ivl(Easy), good+1)
+		if i == 0 {
+			d = s.initialDifficulty(r)
+		} else {
+			d = s.nextDifficulty(d, r)
+		}
+		st = next[r]
+		elapsed = [5]int{0, again, hard, good, easy}[r]
+		step := fmt.Sprintf("review %d", i+1)
+		if elapsed != wantIvl[i] {
+			t.Errorf("%s: interval %d, want %d", step, elapsed, wantIvl[i])
+		}
+		near(t, step+" S", st, wantS[i], dp(4))
+		near(t, step+" D", d, wantD[i], dp(4))
+	}
+}
