@@ -123,5 +123,10 @@ func Default(loc *time.Location) *Scheduler {
 	return s
 }
 
-// Params returns the scheduler's configuration.
-func (s *Scheduler) Params() Params { return s.p }
+// Params returns the scheduler's configuration (a copy).
+func (s *Scheduler) Params() Params {
+	p := s.p
+	p.LearningSteps = append([]time.Duration(nil), p.LearningSteps...)
+	p.RelearningSteps = append([]time.Duration(nil), p.RelearningSteps...)
+	return p
+}

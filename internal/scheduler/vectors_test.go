@@ -271,3 +271,22 @@ func TestV3LongTermFormulas(t *testing.T) {
 		near(t, step+" D", d, wantD[i], dp(4))
 	}
 }
+
+func TestConfigureRejectsBadParams(t *testing.T) {
+	for name, change := range map[string]func(*Params){
+		"weight NaN":        func(p *Params) { p.Weights[3] = math.NaN() },
+		"w20 too small":     func(p *Params) { p.Weights[20] = 0.05 },
+		"retention 0":       func(p *Params) { p.DesiredRetention = 0 },
+		"retention above 1": func(p *Params) { p.DesiredRetention = 1.01 },
+		"maximum 0":         func(p *Params) { p.MaximumInterval = 0 },
+		"maximum too big":   func(p *Params) { p.MaximumInterval = MaxInterval + 1 },
+		"zero step":         func(p *Params) { p.LearningSteps = []time.Duration{time.Minute, 0} },
+		"negative limit":    func(p *Params) { p.DailyLimit = -1 },
+	} {
+		p := DefaultParams()
+		change(&p)
+		if _, err := Configure(p); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
