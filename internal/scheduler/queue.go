@@ -99,3 +99,17 @@ func (h dueHeap) down(i int) {
 		i = big
 	}
 }
+
+// DueWithin counts the review cards due before the end of the local day
+// `days` after today: 0 counts what is due today (the uncapped size of
+// today's queue), 6 the reviews due this week. New cards never count.
+func (s *Scheduler) DueWithin(cards []Card, now time.Time, days int) int {
+	end := DayStart(Day(now, s.p.Location)+max(days, 0)+1, s.p.Location)
+	n := 0
+	for i := range cards {
+		if cards[i].State != New && cards[i].Due.Before(end) {
+			n++
+		}
+	}
+	return n
+}

@@ -53,6 +53,27 @@ func TestQueueOrderAndCap(t *testing.T) {
 	}
 }
 
+func TestDueWithin(t *testing.T) {
+	loc := mustZone(t, "Europe/Berlin")
+	s := Default(loc)
+	now := time.Date(2026, 10, 24, 3, 59, 0, 0, loc) // still Friday's day; DST ends that weekend
+	today := Day(now, loc)
+	var cards []Card
+	for d := -2; d <= 8; d++ {
+		cards = append(cards, Card{State: Review, Due: DayStart(today+d, loc)})
+	}
+	cards = append(cards, Card{State: New}, Card{State: Learning, Due: now.Add(30 * time.Second)})
+	// due by the end of today (4:00 tomorrow): days -2..0 and the step ending at 3:59:30
+	for days, want := range map[int]int{0: 4, 1: 5, 6: 10, 100: 12, -3: 4} {
+		if got := s.DueWithin(cards, now, days); got != want {
+			t.Errorf("DueWithin(%d days) = %d, want %d", days, got, want)
+		}
+	}
+	if got := len(s.Queue(cards, now, 0)); got != 3 {
+		t.Errorf("Queue at 3:59 = %d cards, want 3 (the step is not over)", got)
+	}
+}
+
 // The bounded heap returns exactly what sorting everything would, for
 // many sizes, caps and ties.
 func TestQueueMatchesSort(t *testing.T) {
