@@ -38,7 +38,8 @@
 //     numbers; every test runs without it except the year simulation.
 //   - Queue returns today's due cards, most overdue first, capped per local
 //     day (DefaultDailyLimit, 20) counting the review answers already
-//     given that day (Tally).
+//     given that day (Tally). DueWithin counts what falls due by the end
+//     of a later local day ("reviews due this week").
 //
 // # What a caller stores
 //
