@@ -46,6 +46,7 @@ fuzz: ## run every fuzz target for FUZZTIME each
 	$(GO) test ./tui/render -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./progress -run '^$$' -fuzz '^FuzzDecodeChapter$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./progress -run '^$$' -fuzz '^FuzzDecodeAttempt$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/scheduler -run '^$$' -fuzz '^FuzzReview$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin dist
