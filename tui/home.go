@@ -62,7 +62,9 @@ func newHomeModel(m *Model) homeModel {
 
 // refresh rebuilds the rows from the course and the progress records; it
 // reads only the small per-chapter summaries, never the answer history.
-func (h *homeModel) refresh(m *Model) {
+// With a filter applied the list re-runs it: the command that does so must
+// reach the program, or the list shows no rows at all ("No chapters.").
+func (h *homeModel) refresh(m *Model) tea.Cmd {
 	var items []list.Item
 	if m.last != nil {
 		if ch, ok := m.course.Chapter(m.last.ChapterID); ok {
@@ -76,9 +78,10 @@ func (h *homeModel) refresh(m *Model) {
 		items = append(items, homeItem{glossary: true, status: fmt.Sprintf("%d terms, each with the chapter that introduces it", len(m.course.Glossary))})
 	}
 	sel := h.list.Index()
-	h.list.SetItems(items)
+	cmd := h.list.SetItems(items)
 	h.list.SetDelegate(homeDelegate{m: m})
-	h.list.Select(min(sel, len(items)-1))
+	h.list.Select(max(0, min(sel, len(items)-1)))
+	return cmd
 }
 
 func (m *Model) continueText(ch *content.Chapter) string {
@@ -129,12 +132,24 @@ func (h *homeModel) view(m *Model) string {
 	passed, quizzes := PassedCount(m.course, m.records)
 	done := CourseProgress(m.course, m.records)
 	line := fmt.Sprintf(" %s %3.0f%% · %d of %d quizzes passed", h.bar.ViewAs(done), done*100, passed, quizzes)
-	body := line + "\n" + strings.TrimLeft(h.list.View(), "\n")
+	rows := strings.TrimLeft(h.list.View(), "\n")
 	footer := m.shortHelp(m.screenKeys())
-	if h.list.FilterState() != list.Unfiltered {
-		footer = m.st.Footer.Render("type to filter · enter apply · esc clear")
+	state := h.list.FilterState()
+	if state != list.Unfiltered && len(h.list.VisibleItems()) == 0 {
+		// The list alone would show a blank page with a page marker.
+		rows = m.st.Subtle.Render(fmt.Sprintf("  No chapter title matches %q.", render.SanitizeLine(h.list.FilterValue())))
+		if state == list.Filtering {
+			rows = h.list.FilterInput.View() + "\n\n" + rows
+		}
 	}
-	return m.frame(render.SanitizeLine(m.course.Title), body, footer)
+	switch state {
+	case list.Filtering:
+		footer = m.hintText("type to filter · enter apply · esc clear")
+	case list.FilterApplied:
+		// The list hides its status bar, so the footer says what is filtered.
+		footer = m.hintText(fmt.Sprintf("filter %q · ", render.SanitizeLine(h.list.FilterValue())), m.keys.ClearFilter, m.keys.Open, m.keys.Help, m.keys.QuitHome)
+	}
+	return m.frame(render.SanitizeLine(m.course.Title), line+"\n"+rows, footer)
 }
 
 // homeDelegate draws a row in two lines: number, title and status; then the

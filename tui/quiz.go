@@ -419,15 +419,20 @@ func (q *quizModel) refresh(m *Model) {
 }
 
 // moreCue tells the learner that a screen scrolls: without it a long
-// explanation or results list just stops at the window's edge.
-func moreCue(vp viewport.Model) string {
+// explanation or results list just stops at the window's edge. A narrow
+// window gets the arrow alone, leaving room for help and the way back.
+func moreCue(m *Model, vp viewport.Model) string {
+	cue := ""
 	switch {
 	case !vp.AtBottom():
-		return "↓ more (j/pgdn) · "
+		cue = "↓ more (j/pgdn) · "
 	case !vp.AtTop():
-		return "↑ more (k/pgup) · "
+		cue = "↑ more (k/pgup) · "
 	}
-	return ""
+	if cue != "" && m.width < 60 {
+		cue = cue[:len("↓ more")] + " · "
+	}
+	return cue
 }
 
 func (q *quizModel) remaining() int { return len(q.questions) - len(q.answers) }
@@ -518,7 +523,7 @@ func (q *quizModel) helpKeys(m *Model) helpKeys {
 	leaveFull := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave the quiz (answers are kept)"))
 	next := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next"))
 	if q.submitted {
-		return helpKeys{short: []key.Binding{next, leave},
+		return helpKeys{short: []key.Binding{next, k.Help, leave},
 			full: [][]key.Binding{{next, k.Up, k.Down, k.PageDown, k.PageUp}, {leaveFull, k.Quit}}}
 	}
 	qu := q.current()
@@ -546,12 +551,20 @@ func (q *quizModel) helpKeys(m *Model) helpKeys {
 		grab := key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pick up"))
 		move := key.NewBinding(key.WithKeys("K", "J"), key.WithHelp("K/J", "move"))
 		short = []key.Binding{k.Choose, grab, move, k.Submit}
+		if q.grabbed { // the item is in hand: the arrows move it
+			grab = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "put down"))
+			move = key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move it"))
+			short = []key.Binding{grab, move, k.Submit}
+		}
 		grabFull := key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pick up / put down the item"))
 		full = []key.Binding{k.Choose, grabFull, k.MoveUp, k.MoveDown, k.Submit}
 	}
 	if qu.Hint != "" { // offer the hint key only where there is a hint
 		short = append(short, hint)
 		full = append(full, hint)
+	}
+	if qu.Kind != content.Typed { // typed answers take "?" as text
+		short = append(short, k.Help)
 	}
 	short = append(short, leave)
 	return helpKeys{short: short, full: [][]key.Binding{full, {leaveFull, k.Help, k.Quit}}}
@@ -560,7 +573,7 @@ func (q *quizModel) helpKeys(m *Model) helpKeys {
 func (q *quizModel) view(m *Model) string {
 	// The question number comes first: a long title is cut, the number never.
 	header := fmt.Sprintf("Question %d of %d · Quiz · %s", q.index+1, len(q.questions), render.SanitizeLine(q.ch.Title))
-	return m.frame(header, q.vp.View(), moreCue(q.vp)+m.shortHelp(m.screenKeys()))
+	return m.frame(header, q.vp.View(), m.hintText(moreCue(m, q.vp), m.screenKeys().short...))
 }
 
 // answerText shows a question's right answer: one line, or for an order

@@ -164,7 +164,7 @@ func (m *Model) resumeKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(drop, m.startQuiz(id))
 	case "esc", "q":
 		m.screen = homeScreen
-		m.home.refresh(m)
+		return m.home.refresh(m)
 	}
 	return nil
 }

@@ -99,7 +99,7 @@ func (r *resultsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Back):
 		m.screen = homeScreen
-		m.home.refresh(m)
+		return m.home.refresh(m)
 	default:
 		scrollKey(&r.vp, k, msg)
 	}
@@ -111,13 +111,13 @@ func (r *resultsModel) helpKeys(m *Model) helpKeys {
 	chapter := key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "back to the chapter"))
 	next := key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next chapter"))
 	home := key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "chapter list"))
-	short := []key.Binding{k.Retry, chapter, next, home}
-	return helpKeys{short: short, full: [][]key.Binding{short, {k.Up, k.Down, k.PageDown, k.PageUp, k.Quit}}}
+	short := []key.Binding{k.Retry, chapter, next, k.Help, home}
+	return helpKeys{short: short, full: [][]key.Binding{{k.Retry, chapter, next, home}, {k.Up, k.Down, k.PageDown, k.PageUp, k.Quit}}}
 }
 
 func (r *resultsModel) view(m *Model) string {
 	header := fmt.Sprintf("Results · %s", render.SanitizeLine(r.ch.Title))
-	return m.frame(header, r.vp.View(), moreCue(r.vp)+m.shortHelp(r.helpKeys(m)))
+	return m.frame(header, r.vp.View(), m.hintText(moreCue(m, r.vp), r.helpKeys(m).short...))
 }
 
 // needed is how many right answers out of total reach a pass mark.
