@@ -4,7 +4,9 @@ BIN := bin/backend-tutor
 
 .PHONY: run build generate test race lint bench fuzz clean
 
-run: generate ## start the tutor
+run: ## start the tutor (says first that a fresh machine compiles for a minute or two)
+	@echo "Compiling Backend Tutor: on a fresh machine the first run takes a minute or two with no other output; later runs start at once."
+	@$(MAKE) --no-print-directory generate
 	$(GO) run .
 
 build: generate ## build the binary into bin/

@@ -32,10 +32,11 @@ const (
 	resumeScreen
 	resultsScreen
 	glossaryScreen
+	retakeScreen
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary"}[s]
+	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -81,6 +82,9 @@ type Model struct {
 
 	resizeGen int
 
+	retake     string // the passed chapter whose quiz the learner asked to take again
+	retakeFrom screen // where "no" goes back to
+
 	// tick schedules the debounce timers (tea.Tick); tests replace it so
 	// they can run every other command to completion without waiting.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -105,6 +109,9 @@ func New(o Options) *Model {
 	}
 	if m.cache == nil {
 		m.cache = render.NewCache(16)
+	}
+	if m.noColor {
+		m.style = render.StyleNoColor
 	}
 	if m.rng == nil {
 		now := uint64(time.Now().UnixNano())
@@ -252,6 +259,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.results.key(m, msg)
 	case glossaryScreen:
 		return m.glossary.key(m, msg)
+	case retakeScreen:
+		return m.retakeKey(msg)
 	}
 	return nil
 }
@@ -367,6 +376,8 @@ func (m *Model) View() tea.View {
 			body = m.results.view(m)
 		case glossaryScreen:
 			body = m.glossary.view(m)
+		case retakeScreen:
+			body = m.retakeView()
 		}
 	}
 	v := tea.NewView(body)

@@ -55,7 +55,12 @@ func newHomeModel(m *Model) homeModel {
 	l.FilterInput.SetStyles(fst)
 	l.KeyMap.ShowFullHelp.SetEnabled(false)
 	l.KeyMap.CloseFullHelp.SetEnabled(false)
-	h := homeModel{list: l, bar: progress.New(progress.WithWidth(40), progress.WithoutPercentage())}
+	// A solid bar in one colour: the default half blocks in a blend read
+	// as a comb.
+	bar := progress.New(progress.WithWidth(40), progress.WithoutPercentage(),
+		progress.WithFillCharacters(progress.DefaultFullCharFullBlock, progress.DefaultEmptyCharBlock),
+		progress.WithColors(m.st.accent))
+	h := homeModel{list: l, bar: bar}
 	h.refresh(m)
 	return h
 }
@@ -66,10 +71,8 @@ func newHomeModel(m *Model) homeModel {
 // reach the program, or the list shows no rows at all ("No chapters.").
 func (h *homeModel) refresh(m *Model) tea.Cmd {
 	var items []list.Item
-	if m.last != nil {
-		if ch, ok := m.course.Chapter(m.last.ChapterID); ok {
-			items = append(items, homeItem{continues: true, ch: ch, number: m.course.Index(ch.ID) + 1, status: m.continueText(ch)})
-		}
+	if ch, status := m.continueTarget(); ch != nil {
+		items = append(items, homeItem{continues: true, ch: ch, number: m.course.Index(ch.ID) + 1, status: status})
 	}
 	for i, ch := range m.course.Chapters {
 		items = append(items, homeItem{ch: ch, number: i + 1, status: StatusText(ch, m.records[ch.ID])})
@@ -77,6 +80,7 @@ func (h *homeModel) refresh(m *Model) tea.Cmd {
 	if len(m.course.Glossary) > 0 {
 		items = append(items, homeItem{glossary: true, status: fmt.Sprintf("%d terms, each with the chapter that introduces it", len(m.course.Glossary))})
 	}
+	h.bar.FullColor = m.st.accent // the background may have changed
 	sel := h.list.Index()
 	cmd := h.list.SetItems(items)
 	h.list.SetDelegate(homeDelegate{m: m})
@@ -84,12 +88,35 @@ func (h *homeModel) refresh(m *Model) tea.Cmd {
 	return cmd
 }
 
-func (m *Model) continueText(ch *content.Chapter) string {
-	rec := m.records[ch.ID]
-	if m.last.Screen == "quiz" && rec.OpenAttempt != 0 {
-		return "back to the quiz"
+// continueTarget is where "Continue" leads: the quiz or chapter the learner
+// left, or once that chapter is done (quiz passed, or read when it has no
+// quiz) the next chapter not yet done. Its words end with the chapter's own
+// status, so the Continue row and the chapter row agree. Nil when there is
+// no last place, or nothing left to do.
+func (m *Model) continueTarget() (*content.Chapter, string) {
+	if m.last == nil {
+		return nil, ""
 	}
-	return fmt.Sprintf("back to reading · %d%%", rec.Furthest)
+	ch, ok := m.course.Chapter(m.last.ChapterID)
+	if !ok {
+		return nil, ""
+	}
+	rec := m.records[ch.ID]
+	switch {
+	case m.last.Screen == "quiz" && rec.OpenAttempt != 0:
+		return ch, "back to the quiz · " + StatusText(ch, rec)
+	case !chapterDone(ch, rec):
+		return ch, "back to reading · " + StatusText(ch, rec)
+	}
+	i := m.course.Index(ch.ID)
+	n := len(m.course.Chapters)
+	for k := 1; k < n; k++ { // the chapters after it, then from the start
+		next := m.course.Chapters[(i+k)%n]
+		if r := m.records[next.ID]; !chapterDone(next, r) {
+			return next, "next chapter · " + StatusText(next, r)
+		}
+	}
+	return nil, ""
 }
 
 func (h *homeModel) resize(m *Model) {
@@ -106,7 +133,7 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, m.keys.Open) && ok && it.glossary:
 			return m.openGlossary()
 		case key.Matches(msg, m.keys.Open) && ok:
-			if it.continues {
+			if it.continues && it.ch.ID == m.last.ChapterID {
 				return m.continueLast()
 			}
 			return m.openChapter(it.ch.ID, -1)

@@ -125,7 +125,7 @@ func screenTitle(s screen) string {
 		return "chapter list"
 	case readerScreen:
 		return "reading a chapter"
-	case quizScreen, resumeScreen:
+	case quizScreen, resumeScreen, retakeScreen:
 		return "quiz"
 	case resultsScreen:
 		return "quiz results"
@@ -156,6 +156,10 @@ func (m *Model) screenKeys() helpKeys {
 		if m.quiz != nil {
 			return m.quiz.helpKeys(m)
 		}
+	case retakeScreen:
+		again := key.NewBinding(key.WithKeys("enter", "y"), key.WithHelp("enter/y", "take it again"))
+		keep := key.NewBinding(key.WithKeys("esc", "n"), key.WithHelp("esc/n", "not now"))
+		return helpKeys{short: []key.Binding{again, keep, k.Help}, full: [][]key.Binding{{again, keep, k.Quit}}}
 	case resumeScreen:
 		return helpKeys{short: []key.Binding{k.Resume, k.Restart, k.Back, k.Help}, full: [][]key.Binding{{k.Resume, k.Restart, k.Back, k.Quit}}}
 	case resultsScreen:
@@ -251,6 +255,19 @@ func (m *Model) resumeView() string {
 		hang("  ", "Press enter (or r) to carry on where you stopped, s to start over with freshly shuffled options, or esc to go back.", w),
 	}, "\n")
 	return m.frame("Quiz · "+render.SanitizeLine(q.ch.Title), body, m.shortHelp(m.screenKeys()))
+}
+
+func (m *Model) retakeView() string {
+	ch, _ := m.course.Chapter(m.retake)
+	rec := m.records[m.retake]
+	w := max(20, min(m.width-4, 78))
+	body := strings.Join([]string{
+		"",
+		m.st.Right.Render(hang("  ", fmt.Sprintf("✓ You passed this quiz: your best score is %d%%.", rec.BestScore), w)),
+		"",
+		hang("  ", "Take it again? A new attempt has freshly shuffled options; your best score stays. Press enter (or y) to start, esc (or n) to go back.", w),
+	}, "\n")
+	return m.frame("Quiz · "+render.SanitizeLine(ch.Title), body, m.shortHelp(m.screenKeys()))
 }
 
 // hang wraps text to width with a hanging indent: the first line starts

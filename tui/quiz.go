@@ -361,7 +361,7 @@ func (q *quizModel) refresh(m *Model) {
 	}
 	write(st.Subtle.Render(hang("  ", kindLabel(qu.Kind), w)))
 	write("")
-	write(wrap.PaddingLeft(2).Render(st.Title.Render(render.Sanitize(qu.Prompt))))
+	write(wrap.PaddingLeft(2).Render(st.Title.Render(m.inline(qu.Prompt))))
 	write("")
 
 	ans, done := q.answers[qu.ID]
@@ -382,7 +382,7 @@ func (q *quizModel) refresh(m *Model) {
 	}
 	if q.showHint && qu.Hint != "" && !q.submitted {
 		write("")
-		write(wrap.PaddingLeft(2).Render(st.Accent.Render("Hint: ") + render.Sanitize(qu.Hint)))
+		write(wrap.PaddingLeft(2).Render(st.Accent.Render("Hint: ") + m.inline(qu.Hint)))
 	} else if q.showHint && !q.submitted {
 		write("")
 		write(st.Subtle.Render("  No hint for this one."))
@@ -397,10 +397,10 @@ func (q *quizModel) refresh(m *Model) {
 			write(st.Right.Render("  ✓ Right!"))
 		} else {
 			write(st.Wrong.Render("  ✗ Not quite."))
-			write(answerText(qu, "  ", w))
+			write(m.answerText(qu, q.shuffles[qu.ID], "  ", w))
 		}
 		write("")
-		write(st.Explanation.Width(w).Render(render.Sanitize(qu.Explanation)))
+		write(st.Explanation.Width(w).Render(m.inline(qu.Explanation)))
 		write("")
 		next := "Press enter for the next question."
 		if q.remaining() == 0 {
@@ -460,7 +460,7 @@ func (q *quizModel) optionLine(m *Model, qu *content.Question, pos, orig int, te
 	default:
 		mark = fmt.Sprintf("%d. ", pos+1)
 	}
-	label := render.SanitizeLine(text)
+	label := m.inline(render.SanitizeLine(text))
 	right, picked := false, false
 	if q.submitted && done {
 		switch qu.Kind {
@@ -473,12 +473,13 @@ func (q *quizModel) optionLine(m *Model, qu *content.Question, pos, orig int, te
 	}
 	switch {
 	case !q.submitted || !done || qu.Kind == content.Order:
+	// Non-breaking spaces keep each verdict tag whole when the line wraps.
 	case right && picked:
-		label += "  ✓ right"
+		label += "  ✓\u00a0right"
 	case right:
-		label += "  ✓ the right answer" // one you did not pick
+		label += "  ✓\u00a0the\u00a0right\u00a0answer" // one you did not pick
 	case picked:
-		label += "  ✗ not right"
+		label += "  ✗\u00a0not\u00a0right"
 	}
 	out := hang(cursor+mark, label, w)
 	switch {
@@ -576,16 +577,29 @@ func (q *quizModel) view(m *Model) string {
 	return m.frame(header, q.vp.View(), m.hintText(moreCue(m, q.vp), m.screenKeys().short...))
 }
 
-// answerText shows a question's right answer: one line, or for an order
-// question the items numbered in the right order.
-func answerText(qu *content.Question, indent string, w int) string {
+// answerText shows a question's right answer: one line, with the options
+// in the order the screen showed them (shuffle: display position ->
+// original index), or for an order question the items numbered in the
+// right order.
+func (m *Model) answerText(qu *content.Question, shuffle []int, indent string, w int) string {
 	ans := qu.CorrectAnswer()
+	if (qu.Kind == content.Single || qu.Kind == content.Multi) && len(shuffle) == len(qu.Options) {
+		ans = ans[:0:0]
+		for _, i := range shuffle {
+			if qu.Options[i].Correct {
+				ans = append(ans, qu.Options[i].Text)
+			}
+		}
+	}
+	for i := range ans {
+		ans[i] = m.inline(render.SanitizeLine(ans[i]))
+	}
 	if qu.Kind != content.Order {
-		return hang(indent+"The answer: ", render.SanitizeLine(strings.Join(ans, " · ")), w)
+		return hang(indent+"The answer: ", strings.Join(ans, " · "), w)
 	}
 	lines := []string{indent + "The right order:"}
 	for i, item := range ans {
-		lines = append(lines, hang(fmt.Sprintf("%s  %d. ", indent, i+1), render.SanitizeLine(item), w))
+		lines = append(lines, hang(fmt.Sprintf("%s  %d. ", indent, i+1), item, w))
 	}
 	return strings.Join(lines, "\n")
 }

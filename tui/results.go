@@ -22,13 +22,14 @@ type resultsModel struct {
 	passed bool
 	missed []*content.Question
 	given  map[string][]string
+	shown  map[string][]int // each question's option order on screen
 	vp     viewport.Model
 }
 
 func newResults(m *Model, q *quizModel, right, score int, passed bool) *resultsModel {
 	r := &resultsModel{
 		ch: q.ch, idx: m.course.Index(q.ch.ID), right: right, total: len(q.questions),
-		score: score, passed: passed, given: map[string][]string{},
+		score: score, passed: passed, given: map[string][]string{}, shown: q.shuffles,
 	}
 	for _, qu := range q.questions {
 		if a := q.answers[qu.ID]; !a.correct {
@@ -65,7 +66,7 @@ func (r *resultsModel) content(m *Model) string {
 	} else {
 		b.WriteString(st.Title.Render("  Questions to review") + "\n\n")
 		for i, qu := range r.missed {
-			b.WriteString(hang(fmt.Sprintf("  %d. ", i+1), st.Selected.Render(render.SanitizeLine(qu.Prompt)), w))
+			b.WriteString(hang(fmt.Sprintf("  %d. ", i+1), st.Selected.Render(m.inline(render.SanitizeLine(qu.Prompt))), w))
 			b.WriteString("\n")
 			sep := " · "
 			if qu.Kind == content.Order {
@@ -77,9 +78,9 @@ func (r *resultsModel) content(m *Model) string {
 			}
 			b.WriteString(hang("     You answered: ", render.SanitizeLine(given), w))
 			b.WriteString("\n")
-			b.WriteString(answerText(qu, "     ", w))
+			b.WriteString(m.answerText(qu, r.shown[qu.ID], "     ", w))
 			b.WriteString("\n")
-			b.WriteString(st.Explanation.Width(w).PaddingLeft(5).Render(render.Sanitize(qu.Explanation)))
+			b.WriteString(st.Explanation.Width(w).PaddingLeft(5).Render(m.inline(qu.Explanation)))
 			b.WriteString("\n\n")
 		}
 	}

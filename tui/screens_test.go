@@ -222,3 +222,135 @@ func TestWarningLineRelaysOut(t *testing.T) {
 		t.Fatalf("page down: last line before %q, first after %q", last, first)
 	}
 }
+
+// passAlpha takes the fixture's quiz with every answer right.
+func passAlpha(t *testing.T, m *Model) {
+	t.Helper()
+	sh := shufflesFor(m.course, "alpha")
+	ch, _ := m.course.Chapter("alpha")
+	sendKeys(m, "t")
+	for _, qu := range ch.Quiz.Questions {
+		switch qu.Kind {
+		case content.Single:
+			for i, o := range qu.Options {
+				if o.Correct {
+					sendKeys(m, pos(sh, qu.ID, i))
+				}
+			}
+		case content.Multi:
+			for i, o := range qu.Options {
+				if o.Correct {
+					sendKeys(m, pos(sh, qu.ID, i))
+				}
+			}
+		case content.TrueFalse:
+			if qu.Answer {
+				sendKeys(m, "t")
+			} else {
+				sendKeys(m, "f")
+			}
+		case content.Typed:
+			sendKeys(m, strings.Split(qu.Accept[0], "")...)
+		case content.Order:
+			sendKeys(m, sortKeys(sh[qu.ID])...)
+		}
+		sendKeys(m, "enter", "enter")
+	}
+	if m.Screen() != "results" || !m.records["alpha"].Passed {
+		t.Fatalf("did not pass: screen %s\n%s", m.Screen(), viewText(m))
+	}
+}
+
+// Continue leads to the next thing to do, in the chapter row's own words;
+// "t" on a passed chapter asks first and shows the best score.
+func TestContinueAndRetake(t *testing.T) {
+	m := newEnv(t).sized(t, true, 80, 24)
+	sendKeys(m, "enter", "esc") // open chapter 1, back
+	v := viewText(m)
+	status := StatusText(m.course.Chapters[0], m.records["alpha"])
+	if !strings.Contains(v, "back to reading · "+status) || !strings.Contains(v, status+" — A long") {
+		t.Fatalf("Continue and the chapter row disagree (%q):\n%s", status, v)
+	}
+	sendKeys(m, "enter") // Continue
+	passAlpha(t, m)
+	sendKeys(m, "esc")
+	v = viewText(m)
+	if !strings.Contains(v, "Continue: Beta chapter") || !strings.Contains(v, "next chapter · not started") {
+		t.Fatalf("Continue after passing chapter 1:\n%s", v)
+	}
+	sendKeys(m, "down", "t") // chapter 1's row: passed
+	v = viewText(m)
+	if m.Screen() != "retake" || !strings.Contains(v, "best score is 100%") {
+		t.Fatalf("t on a passed chapter: %s\n%s", m.Screen(), v)
+	}
+	sendKeys(m, "esc")
+	if m.Screen() != "home" {
+		t.Fatalf("esc: %s", m.Screen())
+	}
+	sendKeys(m, "t", "enter")
+	if m.Screen() != "quiz" {
+		t.Fatalf("enter: %s", m.Screen())
+	}
+}
+
+// Prompts, options and explanations render inline code: no backticks in
+// colour, backticks kept under NO_COLOR; the right answer is listed in the
+// order the screen shows the options; a verdict tag is never split.
+func TestQuestionInlineMarkdown(t *testing.T) {
+	e := newEnv(t)
+	ch, _ := e.course.Chapter("alpha")
+	qu := ch.Quiz.Questions[0]
+	qu.Prompt = "Which port does `HTTPS` use **by default**?"
+	qu.Explanation = "HTTPS listens on `443`."
+	for _, noColor := range []bool{true, false} {
+		m := e.sized(t, true, 60, 24)
+		m.noColor = noColor
+		sendKeys(m, "enter", "t")
+		v := viewText(m)
+		if noColor != strings.Contains(v, "`HTTPS`") || strings.Contains(v, "**") {
+			t.Fatalf("noColor=%v prompt:\n%s", noColor, v)
+		}
+	}
+	m := e.sized(t, true, 40, 24)
+	sendKeys(m, "enter", "t")
+	wrong := "1"
+	if qu.Options[m.quiz.shuffles[qu.ID][0]].Correct {
+		wrong = "2"
+	}
+	sendKeys(m, wrong, "enter")
+	v := strings.ReplaceAll(viewText(m), "\u00a0", " ")
+	for _, tag := range []string{"✓ the right answer", "✗ not right"} {
+		if !strings.Contains(v, tag) {
+			t.Errorf("verdict tag %q split or missing:\n%s", tag, v)
+		}
+	}
+	if !strings.Contains(v, "HTTPS listens on `443`") {
+		t.Errorf("explanation:\n%s", v)
+	}
+	// Multi: the answer lists the right options in screen order.
+	m = e.sized(t, true, 80, 24)
+	sendKeys(m, "enter", "t")
+	for m.quiz.current().Kind != content.Multi {
+		sendKeys(m, "1", "enter", "enter")
+	}
+	mq := m.quiz.current()
+	sendKeys(m, "1", "enter")
+	var want []string
+	for _, i := range m.quiz.shuffles[mq.ID] {
+		if mq.Options[i].Correct {
+			want = append(want, mq.Options[i].Text)
+		}
+	}
+	if v := strings.ReplaceAll(viewText(m), "\u00a0", " "); !strings.Contains(v, "The answer: "+strings.Join(want, " · ")) {
+		t.Errorf("want the answer %v in screen order:\n%s", want, v)
+	}
+}
+
+// The overall progress bar is solid, not half blocks.
+func TestProgressBarSolid(t *testing.T) {
+	m := newEnv(t).sized(t, true, 80, 24)
+	sendKeys(m, "enter", "G", "esc")
+	if v := viewText(m); strings.Contains(v, "▌") || !strings.Contains(v, "█") {
+		t.Fatalf("bar:\n%s", v)
+	}
+}
