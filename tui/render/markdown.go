@@ -57,8 +57,15 @@ func Markdown(md string, width int, style string) (out string, err error) {
 	if err != nil {
 		return "", err
 	}
+	mark := codeMark
+	if style == StyleNoColor {
+		mark = codeMarkASCII
+	}
+	// Code sits 4 columns in (the document's margin and its own) and keeps
+	// a right margin of 2.
+	src := protectBreaks(cutCodeLines(joinListLines(limitNesting(Sanitize(md))), width-6, mark), width-10)
 	var b strings.Builder
-	for _, part := range splitLarge(joinListLines(limitNesting(Sanitize(md)))) {
+	for _, part := range splitLarge(src) {
 		piece, err := r.Render(part)
 		if err != nil {
 			return "", err
@@ -66,7 +73,11 @@ func Markdown(md string, width int, style string) (out string, err error) {
 		b.WriteString(piece)
 	}
 	// Padding off first, so list lines are measured by what they show.
-	return fitWidth(hangListItems(trimPadding(b.String()), width), width), nil
+	codeSGR := ""
+	if c := cfg.CodeBlock.Color; c != nil {
+		codeSGR = "\x1b[38;5;" + *c + "m"
+	}
+	return fitWidth(reflowLists(trimPadding(b.String()), width, codeSGR), width), nil
 }
 
 // sgr matches one SGR (colour and style) sequence.

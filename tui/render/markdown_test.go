@@ -258,6 +258,10 @@ func TestMarkdownEmbeddedChaptersFit(t *testing.T) {
 				checkTerminalOutput(t, out)
 				checkTrimmed(t, out)
 				checkHeadings(t, ch.File, out)
+				if style == StyleDark {
+					checkCodeSpans(t, ch, out, width)
+					checkListHang(t, ch.File, out, width, "\x1b[38;5;244m")
+				}
 			}
 		}
 	}
