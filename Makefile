@@ -2,7 +2,7 @@
 GO ?= go
 BIN := bin/backend-tutor
 
-.PHONY: run build generate test race lint bench fuzz clean
+.PHONY: run build generate test race lint bench fuzz golden clean
 
 run: ## start the tutor (says first that a fresh machine compiles for a minute or two)
 	@echo "Compiling Backend Tutor: on a fresh machine the first run takes a minute or two with no other output; later runs start at once."
@@ -28,6 +28,9 @@ lint: ## gofmt check, go vet, staticcheck (pinned in go.mod as a tool)
 
 bench: ## benchmarks (-benchmem) + start-up harness: one table of figures against budgets (BENCHMARKS.md)
 	$(GO) run ./tools/bench $(BENCHFLAGS)
+
+golden: ## rewrite the golden screens (tui/testdata/TestGoldenScreens) after a deliberate change; review the diff
+	$(GO) test ./tui -run TestGoldenScreens -update
 
 FUZZTIME ?= 60s
 fuzz: ## run every fuzz target for FUZZTIME each

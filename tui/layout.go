@@ -113,7 +113,7 @@ func (m *Model) helpView() string {
 	var b strings.Builder
 	b.WriteString(lipgloss.NewStyle().PaddingLeft(2).Render(m.help.FullHelpView(keys.full)))
 	b.WriteString("\n\n")
-	b.WriteString(m.st.Subtle.Render("  ctrl+c quits from anywhere. Your answers are saved as you submit them."))
+	b.WriteString(m.st.Subtle.Render(hang("  ", "ctrl+c quits from anywhere. Your answers are saved as you submit them.", m.width-2)))
 	return m.frame("Keys — "+screenTitle(m.screen), b.String(), "press any key to close")
 }
 
