@@ -207,7 +207,15 @@ func TestRealTerminalKilledMidQuiz(t *testing.T) {
 	tm.waitFor("Question 2 of 12")
 	tm.keys("1", "Enter")
 	tm.waitFor("Press enter for the next question")
-	time.Sleep(300 * time.Millisecond) // the save runs right after the answer; give it a moment
+	// The save runs right after the answer, off the UI: wait until the file
+	// has it (the deadline is only a timeout), then kill.
+	deadline := time.Now().Add(10 * time.Second)
+	for progressJSON(t, db).Chapters[0].Answered < 2 {
+		if time.Now().After(deadline) {
+			t.Fatal("the second answer was never saved")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	if out, err := exec.Command("kill", "-9", tm.pid()).CombinedOutput(); err != nil {
 		t.Fatalf("kill -9: %v %s", err, out)
 	}

@@ -8,7 +8,9 @@ import "strings"
 // chapters have a few hundred) is rendered in pieces of about pieceLines
 // lines, cut only where a new top-level block starts, so the cost stays
 // linear. Chapters below the limit render in one piece, exactly as written.
-const (
+// Variables only so a test can render a split document without rendering a
+// huge one.
+var (
 	splitAbove = 1500
 	pieceLines = 120
 )
