@@ -150,3 +150,12 @@ func checkListHang(t testing.TB, file, out string, width int, codeSGR string) {
 		}
 	}
 }
+
+// A document that brings the stand-in characters itself does not get them
+// turned into spaces or punctuation: they come out as U+FFFD.
+func TestStrayStandIns(t *testing.T) {
+	out := ansi.Strip(mustMarkdown(t, "- a\uE000b `c\uE002d`\n\nx\uE004y\n", 60))
+	if strings.ContainsAny(out, "\uE000\uE002\uE004") || strings.Contains(out, "a b") || strings.Contains(out, "c.d") || strings.Contains(out, "x-y") {
+		t.Fatalf("stand-ins leaked or were restored:\n%q", out)
+	}
+}
