@@ -19,6 +19,7 @@ import (
 // homeItem is one row of the chapter list: "Continue" or a chapter.
 type homeItem struct {
 	continues bool
+	toQuiz    bool // Continue leads to the chapter's quiz
 	glossary  bool
 	ch        *content.Chapter
 	number    int
@@ -71,8 +72,8 @@ func newHomeModel(m *Model) homeModel {
 // reach the program, or the list shows no rows at all ("No chapters.").
 func (h *homeModel) refresh(m *Model) tea.Cmd {
 	var items []list.Item
-	if ch, status := m.continueTarget(); ch != nil {
-		items = append(items, homeItem{continues: true, ch: ch, number: m.course.Index(ch.ID) + 1, status: status})
+	if ch, status, toQuiz := m.continueTarget(); ch != nil {
+		items = append(items, homeItem{continues: true, toQuiz: toQuiz, ch: ch, number: m.course.Index(ch.ID) + 1, status: status})
 	}
 	for i, ch := range m.course.Chapters {
 		items = append(items, homeItem{ch: ch, number: i + 1, status: StatusText(ch, m.records[ch.ID])})
@@ -89,34 +90,37 @@ func (h *homeModel) refresh(m *Model) tea.Cmd {
 }
 
 // continueTarget is where "Continue" leads: the quiz or chapter the learner
-// left, or once that chapter is done (quiz passed, or read when it has no
-// quiz) the next chapter not yet done. Its words end with the chapter's own
-// status, so the Continue row and the chapter row agree. Nil when there is
-// no last place, or nothing left to do.
-func (m *Model) continueTarget() (*content.Chapter, string) {
+// left; the chapter's quiz once it is read to the end; or once the chapter
+// is done (quiz passed, or read when it has no quiz) the next chapter not
+// yet done. Its words end with the chapter's own status, so the Continue
+// row and the chapter row agree. Nil when there is no last place, or
+// nothing left to do; toQuiz when enter should start the quiz.
+func (m *Model) continueTarget() (ch *content.Chapter, status string, toQuiz bool) {
 	if m.last == nil {
-		return nil, ""
+		return nil, "", false
 	}
 	ch, ok := m.course.Chapter(m.last.ChapterID)
 	if !ok {
-		return nil, ""
+		return nil, "", false
 	}
 	rec := m.records[ch.ID]
 	switch {
 	case m.last.Screen == "quiz" && rec.OpenAttempt != 0:
-		return ch, "back to the quiz · " + StatusText(ch, rec)
+		return ch, "back to the quiz · " + StatusText(ch, rec), false
+	case !chapterDone(ch, rec) && ch.Quiz != nil && rec.Furthest >= 100:
+		return ch, "take the quiz · " + StatusText(ch, rec), true
 	case !chapterDone(ch, rec):
-		return ch, "back to reading · " + StatusText(ch, rec)
+		return ch, "back to reading · " + StatusText(ch, rec), false
 	}
 	i := m.course.Index(ch.ID)
 	n := len(m.course.Chapters)
 	for k := 1; k < n; k++ { // the chapters after it, then from the start
 		next := m.course.Chapters[(i+k)%n]
 		if r := m.records[next.ID]; !chapterDone(next, r) {
-			return next, "next chapter · " + StatusText(next, r)
+			return next, "next chapter · " + StatusText(next, r), false
 		}
 	}
-	return nil, ""
+	return nil, "", false
 }
 
 func (h *homeModel) resize(m *Model) {
@@ -133,6 +137,9 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, m.keys.Open) && ok && it.glossary:
 			return m.openGlossary()
 		case key.Matches(msg, m.keys.Open) && ok:
+			if it.continues && it.toQuiz {
+				return m.beginQuiz(it.ch.ID)
+			}
 			if it.continues && it.ch.ID == m.last.ChapterID {
 				return m.continueLast()
 			}

@@ -354,3 +354,16 @@ func TestProgressBarSolid(t *testing.T) {
 		t.Fatalf("bar:\n%s", v)
 	}
 }
+
+// A chapter read to the end: Continue leads to its quiz.
+func TestContinueToTheQuiz(t *testing.T) {
+	m := newEnv(t).sized(t, true, 80, 24)
+	sendKeys(m, "enter", "G", "esc")
+	if v := viewText(m); !strings.Contains(v, "take the quiz · read · quiz not taken") {
+		t.Fatalf("Continue after reading to the end:\n%s", v)
+	}
+	sendKeys(m, "enter")
+	if m.Screen() != "quiz" {
+		t.Fatalf("enter on Continue: %s, want quiz", m.Screen())
+	}
+}
