@@ -178,7 +178,8 @@ func (h *homeModel) view(m *Model) string {
 	}
 	switch state {
 	case list.Filtering:
-		footer = m.hintText("type to filter · enter apply · esc clear")
+		apply := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply"))
+		footer = m.hintText("type to filter · ", apply, m.keys.ClearFilter)
 	case list.FilterApplied:
 		// The list hides its status bar, so the footer says what is filtered.
 		footer = m.hintText(fmt.Sprintf("filter %q · ", render.SanitizeLine(h.list.FilterValue())), m.keys.ClearFilter, m.keys.Open, m.keys.Help, m.keys.QuitHome)

@@ -57,8 +57,14 @@ func (m *Model) shortHelp(h helpKeys) string {
 // window. Hints go from the least important end (each screen lists them
 // most important first), but the help key and the way back stay at every
 // width: a learner is never left without a way to learn the keys or leave.
+// A prefix too long for what must stay is cut short with "…".
 func (m *Model) hintText(prefix string, bindings ...key.Binding) string {
-	return prefix + m.fitHints(m.width-2-ansi.StringWidth(prefix), bindings) // 2: the footer's padding
+	avail := m.width - 2 // the footer's padding
+	hints := m.fitHints(avail-ansi.StringWidth(prefix), bindings)
+	if room := avail - ansi.StringWidth(hints); ansi.StringWidth(prefix) > room {
+		prefix = ansi.Truncate(prefix, max(0, room-3), "…") + " · "
+	}
+	return prefix + hints
 }
 
 // fitHints is as many of the hints as fit in avail columns (see hintText).
