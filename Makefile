@@ -8,9 +8,11 @@ COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 DATE    ?= $(shell date -u +%Y-%m-%d)
 LDFLAGS := -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
 
-.PHONY: run build dist generate test race lint bench fuzz clean
+.PHONY: run build dist generate test race lint bench fuzz golden clean
 
-run: generate ## start the tutor
+run: ## start the tutor (says first that a fresh machine compiles for a minute or two)
+	@echo "Compiling Backend Tutor: on a fresh machine the first run takes a minute or two with no other output; later runs start at once."
+	@$(MAKE) --no-print-directory generate
 	$(GO) run .
 
 build: generate ## build the binary into bin/
@@ -37,6 +39,9 @@ lint: ## gofmt check, go vet, staticcheck (pinned in go.mod as a tool)
 
 bench: ## benchmarks (-benchmem) + start-up harness: one table of figures against budgets (BENCHMARKS.md)
 	$(GO) run ./tools/bench $(BENCHFLAGS)
+
+golden: ## rewrite the golden screens (tui/testdata/TestGoldenScreens) after a deliberate change; review the diff
+	$(GO) test ./tui -run TestGoldenScreens -update
 
 FUZZTIME ?= 60s
 fuzz: ## run every fuzz target for FUZZTIME each

@@ -193,3 +193,25 @@ func TestHighlighterIsTheStandIn(t *testing.T) {
 		t.Log("glamour no longer imports chroma at all")
 	}
 }
+
+// `read N --plain` is the markdown from its first line; `read --width N`
+// into a pipe is formatted at that width, with no escape codes.
+func TestReadPipedOutput(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	_, out, _ := runCLI(t, "--db", db, "read", "3", "--plain")
+	if !strings.HasPrefix(out, "# HTTP essentials") {
+		t.Errorf("read --plain starts %q", trim(out))
+	}
+	_, out, _ = runCLI(t, "--db", db, "read", "3", "--width", "50")
+	if strings.Contains(out, "\x1b") || strings.Contains(out, "## ") || strings.HasPrefix(out, "\n") {
+		t.Errorf("read --width 50 into a pipe: %q", trim(out))
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if n := len([]rune(l)); n > 50 {
+			t.Errorf("line of %d columns at --width 50: %q", n, l)
+		}
+	}
+	if !strings.Contains(out, "`POST`") {
+		t.Errorf("inline code lost its backticks in plain output")
+	}
+}

@@ -24,7 +24,25 @@ func (m *Model) beginQuiz(id string) tea.Cmd {
 	if open := m.records[id].OpenAttempt; open != 0 {
 		return m.loadAttempt(id, open, true)
 	}
+	if m.records[id].Passed { // ask first: a stray "t" should not start an attempt
+		m.retake, m.retakeFrom, m.screen = id, m.screen, retakeScreen
+		return nil
+	}
 	return m.startQuiz(id)
+}
+
+// retakeKey answers "take a passed quiz again?".
+func (m *Model) retakeKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "enter", "y":
+		return m.startQuiz(m.retake)
+	case "esc", "n", "q":
+		m.screen = m.retakeFrom
+		if m.screen == homeScreen {
+			return m.home.refresh(m)
+		}
+	}
+	return nil
 }
 
 // continueLast is the home screen's "Continue".
@@ -164,7 +182,7 @@ func (m *Model) resumeKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(drop, m.startQuiz(id))
 	case "esc", "q":
 		m.screen = homeScreen
-		m.home.refresh(m)
+		return m.home.refresh(m)
 	}
 	return nil
 }
