@@ -126,10 +126,8 @@ func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	isTTY := false
-	if f, ok := stdout.(*os.File); ok {
-		isTTY = term.IsTerminal(f.Fd())
-	}
+	f := osFile(stdout)
+	isTTY := f != nil && term.IsTerminal(f.Fd())
 	if *plain || !isTTY {
 		_, err := io.WriteString(stdout, render.Sanitize(ch.Body))
 		return err
@@ -137,10 +135,8 @@ func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
 	w := *width
 	if w <= 0 {
 		w = 80
-		if f, ok := stdout.(*os.File); ok {
-			if tw, _, err := term.GetSize(f.Fd()); err == nil && tw > 0 {
-				w = tw
-			}
+		if tw, _, err := term.GetSize(f.Fd()); err == nil && tw > 0 {
+			w = tw
 		}
 	}
 	out, err := render.Markdown(ch.Body, render.WrapWidth(w), render.StyleDark)
@@ -149,7 +145,8 @@ func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
 	}
 	// The writer fits the colours to the terminal: fewer on a basic one,
 	// none under NO_COLOR (bold and italics stay).
-	_, err = io.WriteString(colorprofile.NewWriter(stdout, os.Environ()), out+"\n")
+	cw := &colorprofile.Writer{Forward: stdout, Profile: colorprofile.Detect(f, os.Environ())}
+	_, err = io.WriteString(cw, out+"\n")
 	return err
 }
 
@@ -224,9 +221,12 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	rep.Total.Passed, rep.Total.Quizzes = tui.PassedCount(course, snap.Chapters)
 	rep.Total.Percent = int(tui.CourseProgress(course, snap.Chapters)*100 + 0.5)
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		js, err := json.MarshalIndent(rep, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(stdout, render.EscapeJSON(string(js))+"\n")
+		return err
 	}
 	titleW := titleWidth(stdout, 4+6+10+10+6+6+2)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
@@ -246,8 +246,8 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 // terminal, given the width of the other columns; 0 (no limit) when the
 // output is not a terminal, so scripts always get whole titles.
 func titleWidth(w io.Writer, others int) int {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
+	f := osFile(w)
+	if f == nil || !term.IsTerminal(f.Fd()) {
 		return 0
 	}
 	cols, _, err := term.GetSize(f.Fd())
@@ -255,6 +255,16 @@ func titleWidth(w io.Writer, others int) int {
 		return 0
 	}
 	return max(16, cols-others-1)
+}
+
+// osFile is the file a command's output goes to, under the sanitising
+// writer, or nil when it is not a file (a test's buffer).
+func osFile(w io.Writer) *os.File {
+	if u, ok := w.(interface{ Unwrap() io.Writer }); ok {
+		w = u.Unwrap()
+	}
+	f, _ := w.(*os.File)
+	return f
 }
 
 // fit cuts s to width columns with an ellipsis; width 0 means no limit.
@@ -290,7 +300,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	for _, ch := range course.Chapters {
 		questions += ch.QuestionCount()
 	}
-	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms\n", dir, len(course.Chapters), questions, len(course.Glossary))
+	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms\n", render.Escape(dir), len(course.Chapters), questions, len(course.Glossary))
 	return nil
 }
 
@@ -305,12 +315,12 @@ func cmdDoctor(g globals, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintf(stdout, "No progress file yet at %s: it is created when you first start the tutor.\n", path)
+		fmt.Fprintf(stdout, "No progress file yet at %s: it is created when you first start the tutor.\n", render.Escape(path))
 		return nil
 	}
 	err = progress.Check(path)
 	if err == nil {
-		fmt.Fprintf(stdout, "%s is healthy.\n", path)
+		fmt.Fprintf(stdout, "%s is healthy.\n", render.Escape(path))
 		return nil
 	}
 	var newer *progress.NewerSchemaError
@@ -327,6 +337,7 @@ func cmdDoctor(g globals, args []string, stdout, stderr io.Writer) error {
 	if _, oerr := progress.Open(path); oerr != nil {
 		return &exitError{1, fmt.Sprintf("moved the damaged file to %s, but could not start a fresh one: %v", moved, oerr)}
 	}
-	fmt.Fprintf(stdout, "%s\nMoved it to %s and started a fresh progress file at %s.\n", strings.TrimSpace(err.Error()), moved, path)
+	fmt.Fprintf(stdout, "%s\nMoved it to %s and started a fresh progress file at %s.\n",
+		render.EscapeLines(strings.TrimSpace(err.Error())), render.Escape(moved), render.Escape(path))
 	return nil
 }

@@ -64,8 +64,11 @@ func Markdown(md string, width int, style string) (out string, err error) {
 		}
 		b.WriteString(piece)
 	}
+	// goldmark decodes character references after Sanitize ran ("&#x1b;"
+	// is an ESC again), so what glamour made is sanitised once more, before
+	// widths are measured: an escaped bidi override is six columns wide.
 	// Padding off first, so list lines are measured by what they show.
-	return fitWidth(hangListItems(trimPadding(b.String()), width), width), nil
+	return fitWidth(hangListItems(trimPadding(Terminal(b.String())), width), width), nil
 }
 
 // sgr matches one SGR (colour and style) sequence.
