@@ -1,7 +1,9 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -200,6 +202,16 @@ func TestEscape(t *testing.T) {
 	}
 }
 
+// progress --json: DEL, C1 and bidi overrides become \u escapes, and the
+// JSON means what it meant.
+func TestEscapeJSON(t *testing.T) {
+	in := "{\"t\": \"a\x7fb\u0085c\u009b31m\u202ed\u2069\u200fe\"}\n"
+	want := `{"t": "a\u007fb\u0085c\u009b31m\u202ed\u2069` + "\u200fe\"}\n"
+	if got := EscapeJSON(in); got != want {
+		t.Errorf("EscapeJSON(%q) = %q, want %q", in, got, want)
+	}
+}
+
 // A Writer judges a sequence whole even when it arrives in pieces, and
 // writes the last line on Flush.
 func TestWriter(t *testing.T) {
@@ -235,6 +247,7 @@ func FuzzSanitize(f *testing.F) {
 		"\x1bP1$q\x1b\\", "\x1b_G\x1b\\", "\u009b31m", "\u009d0;t\u009c", "\u0090x\u0007",
 		"a\r\nb\tc\x00\x7f", "\u202e\u2066\u2069", "é漢字😀", "\xff\xfe\x9b", "\x1b\x1b\x1b[",
 		"\x1b]\x1b]\x1b\\", "\u009b\u009b", "\x1b\u009b", "\u009d\x1b",
+		`{"title": "a\u0085\u202eb", "n": [1, 2.5, true, null]}`, "[\"\u0085\x7f\u202e\u200f\"]",
 	} {
 		f.Add(s)
 	}
@@ -265,6 +278,15 @@ func FuzzSanitize(f *testing.F) {
 		assertTerminalSafe(t, esc)
 		assertTerminalSafe(t, strings.ReplaceAll(EscapeLines(s), "\t", " ")) // messages keep their tabs
 		assertTerminalSafe(t, strings.ReplaceAll(EscapeJSON(s), "\t", " "))
+		// JSON text keeps its meaning through EscapeJSON.
+		if json.Valid([]byte(s)) {
+			var before, after any
+			js := EscapeJSON(s)
+			if json.Unmarshal([]byte(s), &before) != nil || json.Unmarshal([]byte(js), &after) != nil ||
+				!reflect.DeepEqual(before, after) {
+				t.Fatalf("EscapeJSON(%q) = %q changes the JSON", s, js)
+			}
+		}
 	})
 }
 
