@@ -50,7 +50,7 @@ func TestRealTerminalHostilePack(t *testing.T) {
 
 	tm := startTermClipboard(t, "--content", dir, "--db", db, "read", "1")
 	screen := tm.waitFor("[tutor exited 0]")
-	if !strings.Contains(screen, "done.") || !strings.Contains(screen, `\u202egnp.exe`) {
+	if !strings.Contains(screen, "done.") || !strings.Contains(screen, `\u202egnp.exe`) || !strings.Contains(screen, `\x1b]0;PWNED\x07`) {
 		t.Errorf("the chapter is not shown as it should be:\n%s", screen)
 	}
 	tm.assertTerminalUntouched()

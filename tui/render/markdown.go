@@ -57,16 +57,17 @@ func Markdown(md string, width int, style string) (out string, err error) {
 		return "", err
 	}
 	var b strings.Builder
-	for _, part := range splitLarge(joinListLines(limitNesting(Sanitize(md)))) {
+	for _, part := range splitLarge(joinListLines(limitNesting(CharRefs(Sanitize(md))))) {
 		piece, err := r.Render(part)
 		if err != nil {
 			return "", err
 		}
 		b.WriteString(piece)
 	}
-	// goldmark decodes character references after Sanitize ran ("&#x1b;"
-	// is an ESC again), so what glamour made is sanitised once more, before
-	// widths are measured: an escaped bidi override is six columns wide.
+	// What glamour made is sanitised once more, before widths are measured
+	// (an escaped bidi override is six columns wide): goldmark decodes
+	// character references, and CharRefs covers only the numeric ones that
+	// are controls today.
 	// Padding off first, so list lines are measured by what they show.
 	return fitWidth(hangListItems(trimPadding(Terminal(b.String())), width), width), nil
 }

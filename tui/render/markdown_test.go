@@ -171,7 +171,7 @@ func TestMarkdownHostile(t *testing.T) {
 func TestMarkdownCharacterReferences(t *testing.T) {
 	doc := "# Title &#x1b;]0;PWNED&#x7; end\n\n" +
 		"Clip &#27;]52;c;SElKQUNLRUQ=&#7; board, &#x202e;gnp.exe, &#x2066;iso&#x2069;, &#x9b;31m, &#0;, " +
-		"&#x1b;[2J, &#x1b;P1$q&#x1b;\\ and &#x200f;rlm&#x200e; kept.\n\n" +
+		"&#x1b;[2J, &#x1b;P1$q&#x1b;\\, &#27;[8mconcealed&#x1b;[0m, &#x9d;0;t&#x9c; and &#x200f;rlm&#x200e; kept.\n\n" +
 		"`code &#x1b;]0;x&#x7;` [js](javascript:alert(1)) [file](file:///etc/passwd) " +
 		"[web](https://example.com/a) [mail](mailto:a@example.com)\n\n" +
 		"| a &#x1b;]2;t&#x7; | b |\n|---|---|\n| &#x202d;c | d |\n"
@@ -181,13 +181,14 @@ func TestMarkdownCharacterReferences(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkTerminalOutput(t, out)
-		for _, bad := range []string{"\x1b]0;", "\x1b]52", "\x1b]2;", "\x1b[2J", "\x1bP", "\u202e", "\u2066", "javascript:alert(1)\x07", "file:///etc/passwd\x07"} {
+		for _, bad := range []string{"\x1b]0;", "\x1b]52", "\x1b]2;", "\x1b[2J", "\x1bP", "\x1b[8m", "\u202e", "\u2066", "javascript:alert(1)\x07", "file:///etc/passwd\x07"} {
 			if strings.Contains(out, bad) {
 				t.Errorf("%s: output holds %q:\n%q", style, bad, out)
 			}
 		}
 		plain := ansi.Strip(out)
-		for _, want := range []string{`\u202egnp.exe`, `\u2066iso\u2069`, "\u200frlm\u200e kept", `\u202dc`} {
+		for _, want := range []string{`\x1b]0;PWNED\x07`, `\x1b]52;c;SElKQUNLRUQ=\x07`, `\x1b[8mconcealed`, `\u009d0;t\u009c`,
+			`\u202egnp.exe`, `\u2066iso\u2069`, "\u200frlm\u200e kept", `\u202dc`} {
 			if !strings.Contains(plain, want) {
 				t.Errorf("%s: output lacks %q:\n%s", style, want, plain)
 			}

@@ -4,6 +4,8 @@
 package render
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -78,6 +80,37 @@ func EscapeLines(s string) string { return scan(s, escapeLines) }
 // strings JSON holds only ASCII punctuation, so every one is in a string.
 func EscapeJSON(s string) string { return scan(s, escapeJSON) }
 
+// charRef matches a numeric character reference, which markdown decodes.
+var charRef = regexp.MustCompile(`&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));`)
+
+// CharRefs shows, escaped, the numeric character references in markdown
+// that would decode to a control or a bidi override: "&#x1b;]0;x&#x7;"
+// becomes "\x1b]0;x\x07", text the reader sees. goldmark decodes references
+// after Sanitize has run, so without this a pack could make any sequence,
+// an SGR that Terminal must let through among them. In a code span, where
+// markdown does not decode, the reference is shown the same way.
+func CharRefs(md string) string {
+	if !strings.Contains(md, "&#") {
+		return md
+	}
+	return charRef.ReplaceAllStringFunc(md, func(ref string) string {
+		m := charRef.FindStringSubmatch(ref)
+		base, digits := 16, m[1]
+		if digits == "" {
+			base, digits = 10, m[2]
+		}
+		n, err := strconv.ParseUint(digits, base, 32)
+		if err != nil {
+			return ref
+		}
+		r := rune(n)
+		if r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f || isBidiOverride(r) {
+			return Escape(string(r))
+		}
+		return ref
+	})
+}
+
 const hexDigits = "0123456789abcdef"
 
 // scan runs one pass over s. It copies nothing until it meets something to
@@ -108,6 +141,8 @@ func scan(s string, p pass) string {
 				replace(i, 1, `\n`)
 			}
 			i++
+		case c == '\r' && p == escapeJSON:
+			i++ // JSON whitespace (encoding/json never writes one)
 		case c == '\t':
 			switch p {
 			case escapeLine:
@@ -218,7 +253,7 @@ func rendererMade(seq string) bool {
 		if !ok || !printableASCII(params, true) || !printableASCII(uri, false) {
 			return false
 		}
-		return uri == "" || hasScheme(uri, "http:") || hasScheme(uri, "https:") || hasScheme(uri, "mailto:")
+		return uri == "" || hasScheme(uri, "http://") || hasScheme(uri, "https://") || hasScheme(uri, "mailto:")
 	}
 	return false
 }

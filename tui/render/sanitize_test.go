@@ -202,6 +202,28 @@ func TestEscape(t *testing.T) {
 	}
 }
 
+// Numeric character references to controls and bidi overrides are shown,
+// not decoded into the control; every other reference is left to markdown.
+func TestCharRefs(t *testing.T) {
+	cases := map[string]string{
+		"&#x1b;]0;PWNED&#x7;":         `\x1b]0;PWNED\x07`,
+		"&#27;]52;c;SElK&#7;":         `\x1b]52;c;SElK\x07`,
+		"&#X1B;[8m &#0000027;[0m":     `\x1b[8m \x1b[0m`,
+		"&#x9b;&#157;&#x7f;&#13;":     `\u009b\u009d\x7f\x0d`,
+		"&#x202e;&#x2066;&#8297;":     `\u202e\u2066\u2069`,
+		"&#x200f;&#x200e;&#9;&#10;":   "&#x200f;&#x200e;&#9;&#10;",
+		"&amp; &lt; &#x41; &#65; &#;": "&amp; &lt; &#x41; &#65; &#;",
+		"&#x1b &#xZZ; &#x11000000;":   "&#x1b &#xZZ; &#x11000000;",
+		"no references at all":        "no references at all",
+		"`code &#x1b;` and &#x1b;[2J": "`code \\x1b` and \\x1b[2J",
+	}
+	for in, want := range cases {
+		if got := CharRefs(in); got != want {
+			t.Errorf("CharRefs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // progress --json: DEL, C1 and bidi overrides become \u escapes, and the
 // JSON means what it meant.
 func TestEscapeJSON(t *testing.T) {
@@ -277,7 +299,7 @@ func FuzzSanitize(f *testing.F) {
 		}
 		assertTerminalSafe(t, esc)
 		assertTerminalSafe(t, strings.ReplaceAll(EscapeLines(s), "\t", " ")) // messages keep their tabs
-		assertTerminalSafe(t, strings.ReplaceAll(EscapeJSON(s), "\t", " "))
+		assertTerminalSafe(t, strings.NewReplacer("\t", " ", "\r", " ").Replace(EscapeJSON(s)))
 		// JSON text keeps its meaning through EscapeJSON.
 		if json.Valid([]byte(s)) {
 			var before, after any
