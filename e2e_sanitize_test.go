@@ -55,6 +55,23 @@ func TestRealTerminalHostilePack(t *testing.T) {
 	}
 	tm.assertTerminalUntouched()
 
+	// The tutor: Bubble Tea drops the OSC sequences itself, but put the
+	// override on the screen raw.
+	tm = startTermClipboard(t, "--content", dir, "--db", db)
+	tm.waitFor("Press enter to begin")
+	tm.keys("Enter")
+	tm.waitFor("1. Refs")
+	tm.keys("Enter")
+	screen = tm.waitFor(`\u202egnp.exe`, `\x1b]0;PWNED\x07`)
+	if strings.ContainsRune(screen, '\u202e') {
+		t.Errorf("a raw bidi override on the tutor's screen:\n%s", screen)
+	}
+	tm.assertTerminalUntouched()
+	tm.keys("q") // back home first: ctrl+c in the reader can hang (issue 8, item 4)
+	tm.waitFor("1. Refs")
+	tm.keys("C-c")
+	tm.exited()
+
 	bad := t.TempDir()
 	writeFile(t, filepath.Join(bad, "b\x1b]0;PWNED\x07\x1b]52;c;SElKQUNLRUQ=\x07.md"), "no front matter\n")
 	tm = startTermClipboard(t, "validate", bad)
