@@ -10,21 +10,21 @@ import (
 	"unicode/utf8"
 )
 
-// The sanitiser is one scanner with three passes, so every path to the
-// terminal agrees on what is a control, a sequence or a bidi override:
+// The sanitiser is one scanner (scan) with three kinds of pass, so every
+// path to the terminal agrees on what is a control, a sequence or a bidi
+// override:
 //
 //   - Sanitize, on text from content or from the learner before it is laid
-//     out: every escape sequence and control goes.
+//     out: every escape sequence and control goes. Markdown also passes
+//     CharRefs, as goldmark would decode "&#x1b;" to ESC after Sanitize ran.
 //   - Terminal, on what is written to the terminal after rendering (the
 //     tutor's every frame, `read`, the commands' output): only the SGR
 //     and OSC 8 (http, https, mailto) sequences a renderer makes survive.
-//     Rendering can create what Sanitize removed: goldmark decodes
-//     "&#x1b;" to ESC after Sanitize ran.
-//   - Escape, on names and other data quoted in messages: nothing is
-//     dropped, everything a terminal would act on is shown as \x1b, \u009b...,
-//     so a reader sees what a file is really called.
+//   - Escape (EscapeLines, EscapeJSON), on names and other data quoted in
+//     messages: nothing is dropped, everything a terminal would act on is
+//     shown as \x1b, \u009b..., so a reader sees what a file is really called.
 //
-// All three show the bidi overrides and isolates (U+202A–U+202E,
+// All of them show the bidi overrides and isolates (U+202A–U+202E,
 // U+2066–U+2069) as \u202e..., which can make text read differently from
 // what it is, and keep the marks LRM and RLM (U+200E, U+200F), which
 // right-to-left text needs.
