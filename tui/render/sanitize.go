@@ -4,8 +4,6 @@
 package render
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -80,9 +78,6 @@ func EscapeLines(s string) string { return scan(s, escapeLines) }
 // strings JSON holds only ASCII punctuation, so every one is in a string.
 func EscapeJSON(s string) string { return scan(s, escapeJSON) }
 
-// charRef matches a numeric character reference, which markdown decodes.
-var charRef = regexp.MustCompile(`&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));`)
-
 // CharRefs shows, escaped, the numeric character references in markdown
 // that would decode to a control or a bidi override: "&#x1b;]0;x&#x7;"
 // becomes "\x1b]0;x\x07", text the reader sees. goldmark decodes references
@@ -90,25 +85,59 @@ var charRef = regexp.MustCompile(`&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));`)
 // an SGR that Terminal must let through among them. In a code span, where
 // markdown does not decode, the reference is shown the same way.
 func CharRefs(md string) string {
-	if !strings.Contains(md, "&#") {
+	var b strings.Builder
+	done := 0
+	for i := 0; ; {
+		j := strings.Index(md[i:], "&#")
+		if j < 0 {
+			break
+		}
+		i += j
+		r, n := charRef(md[i:])
+		if n == 0 {
+			i += 2
+			continue
+		}
+		if r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f || isBidiOverride(r) {
+			b.WriteString(md[done:i])
+			b.WriteString(Escape(string(r)))
+			done = i + n
+		}
+		i += n
+	}
+	if done == 0 {
 		return md
 	}
-	return charRef.ReplaceAllStringFunc(md, func(ref string) string {
-		m := charRef.FindStringSubmatch(ref)
-		base, digits := 16, m[1]
-		if digits == "" {
-			base, digits = 10, m[2]
+	b.WriteString(md[done:])
+	return b.String()
+}
+
+// charRef reads the numeric character reference at the start of s as
+// CommonMark does (&# and 1–7 decimal digits, or &#x and 1–6 hex digits,
+// then ;): its code point and length, or length 0 if there is none.
+func charRef(s string) (rune, int) {
+	i, base, most := 2, 10, 7
+	if len(s) > 2 && (s[2] == 'x' || s[2] == 'X') {
+		i, base, most = 3, 16, 6
+	}
+	start := i
+	var r rune
+	for ; i < len(s) && i-start <= most; i++ {
+		c := s[i]
+		var d rune
+		switch {
+		case c >= '0' && c <= '9':
+			d = rune(c - '0')
+		case base == 16 && c|0x20 >= 'a' && c|0x20 <= 'f':
+			d = rune(c|0x20-'a') + 10
+		case c == ';' && i > start:
+			return r, i + 1
+		default:
+			return 0, 0
 		}
-		n, err := strconv.ParseUint(digits, base, 32)
-		if err != nil {
-			return ref
-		}
-		r := rune(n)
-		if r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f || isBidiOverride(r) {
-			return Escape(string(r))
-		}
-		return ref
-	})
+		r = r*rune(base) + d
+	}
+	return 0, 0
 }
 
 const hexDigits = "0123456789abcdef"

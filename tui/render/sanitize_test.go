@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -206,22 +208,45 @@ func TestEscape(t *testing.T) {
 // not decoded into the control; every other reference is left to markdown.
 func TestCharRefs(t *testing.T) {
 	cases := map[string]string{
-		"&#x1b;]0;PWNED&#x7;":         `\x1b]0;PWNED\x07`,
-		"&#27;]52;c;SElK&#7;":         `\x1b]52;c;SElK\x07`,
-		"&#X1B;[8m &#0000027;[0m":     `\x1b[8m \x1b[0m`,
-		"&#x9b;&#157;&#x7f;&#13;":     `\u009b\u009d\x7f\x0d`,
-		"&#x202e;&#x2066;&#8297;":     `\u202e\u2066\u2069`,
-		"&#x200f;&#x200e;&#9;&#10;":   "&#x200f;&#x200e;&#9;&#10;",
-		"&amp; &lt; &#x41; &#65; &#;": "&amp; &lt; &#x41; &#65; &#;",
-		"&#x1b &#xZZ; &#x11000000;":   "&#x1b &#xZZ; &#x11000000;",
-		"no references at all":        "no references at all",
-		"`code &#x1b;` and &#x1b;[2J": "`code \\x1b` and \\x1b[2J",
+		"&#x1b;]0;PWNED&#x7;":                         `\x1b]0;PWNED\x07`,
+		"&#27;]52;c;SElK&#7;":                         `\x1b]52;c;SElK\x07`,
+		"&#X1B;[8m &#0000027;[0m":                     `\x1b[8m \x1b[0m`,
+		"&#x9b;&#157;&#x7f;&#13;":                     `\u009b\u009d\x7f\x0d`,
+		"&#x202e;&#x2066;&#8297;":                     `\u202e\u2066\u2069`,
+		"&#x200f;&#x200e;&#9;&#10;":                   "&#x200f;&#x200e;&#9;&#10;",
+		"&amp; &lt; &#x41; &#65; &#;":                 "&amp; &lt; &#x41; &#65; &#;",
+		"&#x1b &#xZZ; &#x11000000;":                   "&#x1b &#xZZ; &#x11000000;",
+		"no references at all":                        "no references at all",
+		"&#12345678; &#x1234567; &#x; &#; &#x1b &#27": "&#12345678; &#x1234567; &#x; &#; &#x1b &#27",
+		"&&#x1b;&#&#7;":                               `&\x1b&#\x07`,
+		"`code &#x1b;` and &#x1b;[2J":                 "`code \\x1b` and \\x1b[2J",
 	}
 	for in, want := range cases {
 		if got := CharRefs(in); got != want {
 			t.Errorf("CharRefs(%q) = %q, want %q", in, got, want)
 		}
+		if got := charRefsOracle(in); got != want {
+			t.Errorf("the oracle: CharRefs(%q) = %q, want %q", in, got, want)
+		}
 	}
+}
+
+// charRefsOracle is CharRefs written the slow, obvious way, for the fuzzer
+// to compare against.
+func charRefsOracle(md string) string {
+	re := regexp.MustCompile(`&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));`)
+	return re.ReplaceAllStringFunc(md, func(ref string) string {
+		m := re.FindStringSubmatch(ref)
+		base, digits := 16, m[1]
+		if digits == "" {
+			base, digits = 10, m[2]
+		}
+		n, _ := strconv.ParseUint(digits, base, 32)
+		if r := rune(n); r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f || isBidiOverride(r) {
+			return Escape(string(r))
+		}
+		return ref
+	})
 }
 
 // progress --json: DEL, C1 and bidi overrides become \u escapes, and the
@@ -270,6 +295,7 @@ func FuzzSanitize(f *testing.F) {
 		"a\r\nb\tc\x00\x7f", "\u202e\u2066\u2069", "é漢字😀", "\xff\xfe\x9b", "\x1b\x1b\x1b[",
 		"\x1b]\x1b]\x1b\\", "\u009b\u009b", "\x1b\u009b", "\u009d\x1b",
 		`{"title": "a\u0085\u202eb", "n": [1, 2.5, true, null]}`, "[\"\u0085\x7f\u202e\u200f\"]",
+		"&#x1b;]0;t&#7; &#X202E; &#0000027; &#x; &&#9;",
 	} {
 		f.Add(s)
 	}
@@ -300,6 +326,9 @@ func FuzzSanitize(f *testing.F) {
 		assertTerminalSafe(t, esc)
 		assertTerminalSafe(t, strings.ReplaceAll(EscapeLines(s), "\t", " ")) // messages keep their tabs
 		assertTerminalSafe(t, strings.NewReplacer("\t", " ", "\r", " ").Replace(EscapeJSON(s)))
+		if got, want := CharRefs(s), charRefsOracle(s); got != want {
+			t.Fatalf("CharRefs(%q) = %q, the oracle says %q", s, got, want)
+		}
 		// JSON text keeps its meaning through EscapeJSON.
 		if json.Valid([]byte(s)) {
 			var before, after any
