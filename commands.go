@@ -126,10 +126,8 @@ func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	isTTY := false
-	if f, ok := stdout.(*os.File); ok {
-		isTTY = term.IsTerminal(f.Fd())
-	}
+	f := osFile(stdout)
+	isTTY := f != nil && term.IsTerminal(f.Fd())
 	// Piped output is the markdown unless a width asks for it formatted.
 	if *plain || !isTTY && *width <= 0 {
 		_, err := io.WriteString(stdout, strings.TrimLeft(render.Sanitize(ch.Body), "\n"))
@@ -138,10 +136,8 @@ func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
 	w := *width
 	if w <= 0 {
 		w = 80
-		if f, ok := stdout.(*os.File); ok {
-			if tw, _, err := term.GetSize(f.Fd()); err == nil && tw > 0 {
-				w = tw
-			}
+		if tw, _, err := term.GetSize(f.Fd()); err == nil && tw > 0 {
+			w = tw
 		}
 	}
 	style := render.StyleDark
@@ -154,8 +150,13 @@ func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
 	}
 	// The writer fits the colours to the terminal: fewer on a basic one,
 	// none under NO_COLOR (bold and italics stay), no escape codes at all
-	// into a pipe.
-	_, err = io.WriteString(colorprofile.NewWriter(stdout, os.Environ()), strings.TrimLeft(out, "\n")+"\n")
+	// into a pipe (or anything that is not a file).
+	profile := colorprofile.NoTTY
+	if f != nil {
+		profile = colorprofile.Detect(f, os.Environ())
+	}
+	cw := &colorprofile.Writer{Forward: stdout, Profile: profile}
+	_, err = io.WriteString(cw, strings.TrimLeft(out, "\n")+"\n")
 	return err
 }
 
@@ -230,9 +231,12 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	rep.Total.Passed, rep.Total.Quizzes = tui.PassedCount(course, snap.Chapters)
 	rep.Total.Percent = int(tui.CourseProgress(course, snap.Chapters)*100 + 0.5)
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		js, err := json.MarshalIndent(rep, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(stdout, render.EscapeJSON(string(js))+"\n")
+		return err
 	}
 	titleW := titleWidth(stdout, 4+6+10+10+6+6+2)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
@@ -252,8 +256,8 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 // terminal, given the width of the other columns; 0 (no limit) when the
 // output is not a terminal, so scripts always get whole titles.
 func titleWidth(w io.Writer, others int) int {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
+	f := osFile(w)
+	if f == nil || !term.IsTerminal(f.Fd()) {
 		return 0
 	}
 	cols, _, err := term.GetSize(f.Fd())
@@ -261,6 +265,16 @@ func titleWidth(w io.Writer, others int) int {
 		return 0
 	}
 	return max(16, cols-others-1)
+}
+
+// osFile is the file a command's output goes to, under the sanitising
+// writer, or nil when it is not a file (a test's buffer).
+func osFile(w io.Writer) *os.File {
+	if u, ok := w.(interface{ Unwrap() io.Writer }); ok {
+		w = u.Unwrap()
+	}
+	f, _ := w.(*os.File)
+	return f
 }
 
 // fit cuts s to width columns with an ellipsis; width 0 means no limit.
@@ -296,7 +310,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	for _, ch := range course.Chapters {
 		questions += ch.QuestionCount()
 	}
-	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms\n", dir, len(course.Chapters), questions, len(course.Glossary))
+	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms\n", render.Escape(dir), len(course.Chapters), questions, len(course.Glossary))
 	return nil
 }
 
@@ -311,12 +325,12 @@ func cmdDoctor(g globals, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintf(stdout, "No progress file yet at %s: it is created when you first start the tutor.\n", path)
+		fmt.Fprintf(stdout, "No progress file yet at %s: it is created when you first start the tutor.\n", render.Escape(path))
 		return nil
 	}
 	err = progress.Check(path)
 	if err == nil {
-		fmt.Fprintf(stdout, "%s is healthy.\n", path)
+		fmt.Fprintf(stdout, "%s is healthy.\n", render.Escape(path))
 		return nil
 	}
 	var newer *progress.NewerSchemaError
@@ -333,6 +347,7 @@ func cmdDoctor(g globals, args []string, stdout, stderr io.Writer) error {
 	if _, oerr := progress.Open(path); oerr != nil {
 		return &exitError{1, fmt.Sprintf("moved the damaged file to %s, but could not start a fresh one: %v", moved, oerr)}
 	}
-	fmt.Fprintf(stdout, "%s\nMoved it to %s and started a fresh progress file at %s.\n", strings.TrimSpace(err.Error()), moved, path)
+	fmt.Fprintf(stdout, "%s\nMoved it to %s and started a fresh progress file at %s.\n",
+		render.EscapeLines(strings.TrimSpace(err.Error())), render.Escape(moved), render.Escape(path))
 	return nil
 }

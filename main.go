@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"backend-tutor/tui/render"
 )
 
 const usage = `backend-tutor — learn backend web development in your terminal.
@@ -46,11 +48,22 @@ func main() {
 }
 
 // run is main without the process: tests call it directly.
+//
+// Everything a command prints passes the sanitiser on its way out, whatever
+// produced it: output keeps only the colours and links a renderer makes
+// (render.Terminal), and messages show every control escaped, so a hostile
+// file name reads as \x1b]0;... instead of retitling the terminal. Names
+// are also escaped where a message quotes them (render.Escape), so one with
+// a newline cannot pass for two lines.
 func run(args []string, stdout, stderr io.Writer) int {
+	out, msgs := render.NewTerminalWriter(stdout), render.NewMessageWriter(stderr)
+	defer msgs.Flush()
+	stderr = msgs
 	g, rest, err := parseGlobal(args)
 	if err == nil {
-		err = dispatch(g, rest, stdout, stderr)
+		err = dispatch(g, rest, out, msgs)
 	}
+	out.Flush()
 	var ee *exitError
 	switch {
 	case err == nil:

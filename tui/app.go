@@ -352,7 +352,11 @@ func (m *Model) noteSaveError(err error) {
 }
 
 // View draws the current screen. It is the only place a tea.View is built,
-// so the alt-screen and other terminal settings are set on every path.
+// so the alt-screen and other terminal settings are set on every path, and
+// the one place every frame passes the sanitiser's last pass
+// (render.Terminal): whatever a screen shows, only the renderer's colours
+// and http(s)/mailto links reach the terminal. On a clean frame the pass is
+// one read without a copy (BenchmarkReaderView).
 func (m *Model) View() tea.View {
 	var body string
 	switch {
@@ -380,7 +384,7 @@ func (m *Model) View() tea.View {
 			body = m.retakeView()
 		}
 	}
-	v := tea.NewView(body)
+	v := tea.NewView(render.Terminal(body))
 	v.AltScreen = true
 	v.WindowTitle = "Backend Tutor"
 	return v

@@ -19,7 +19,7 @@ func (m *Model) frame(header, body, footer string) string {
 	top := []string{m.st.Header.Render(header), ""}
 	var bottom []string
 	if m.warning != "" {
-		bottom = append(bottom, m.st.Warning.Render(ansi.Truncate(" ! "+m.warning, m.width, "…")))
+		bottom = append(bottom, m.st.Warning.Render(ansi.Truncate(" ! "+render.Escape(m.warning), m.width, "…")))
 	}
 	bottom = append(bottom, m.st.Footer.Render(footer))
 	avail := max(0, m.height-len(top)-len(bottom))

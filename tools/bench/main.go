@@ -85,6 +85,7 @@ func main() {
 
 	add(benchRow(bench, "BenchmarkReaderKey/j", "keystroke to new frame in the reader, longest chapter (j)", "≤ 0.3 ms", 0.3))
 	add(benchRow(bench, "BenchmarkReaderKey/pgdown", "keystroke to new frame in the reader, longest chapter (pgdown)", "≤ 0.3 ms", 0.3))
+	add(benchRow(bench, "BenchmarkReaderView/terminal-pass", "the sanitiser's last pass over one reader frame (part of every frame above)", "≤ 0.02 ms", 0.02))
 	add(benchRow(bench, "BenchmarkHomeKey1000", "keystroke in the home list with 1,000 chapters", "≤ 0.5 ms", 0.5))
 	add(benchRow(bench, "BenchmarkMarkdownLongestChapter", "first render of the longest chapter at 80 columns (in a tea.Cmd)", "measure", 0))
 	add(benchRow(bench, "BenchmarkReopenCached", "reopening a chapter already rendered at this width (n/p + frame)", "≤ 0.2 ms", 0.2))
@@ -147,7 +148,7 @@ var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([0-9.]+) 
 func goBenchmarks() map[string][]float64 {
 	step(fmt.Sprintf("go test -bench (-benchmem, -count %d)", *count))
 	args := []string{"test", "-run", "^$", "-benchmem", "-count", strconv.Itoa(*count), "-benchtime", *benchTim,
-		"-bench", "ReaderKey|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|ReviewQueue100k",
+		"-bench", "ReaderKey|ReaderView|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|ReviewQueue100k",
 		".", "./tui", "./tui/render", "./progress", "./content", "./internal/scheduler"}
 	cmd := exec.Command("go", args...)
 	var out bytes.Buffer

@@ -63,7 +63,7 @@ func Markdown(md string, width int, style string) (out string, err error) {
 	}
 	// Code sits 4 columns in (the document's margin and its own) and keeps
 	// a right margin of 2.
-	src := protectBreaks(cutCodeLines(joinListLines(limitNesting(Sanitize(md))), width-6, mark), width-10)
+	src := protectBreaks(cutCodeLines(joinListLines(limitNesting(CharRefs(Sanitize(md)))), width-6, mark), width-10)
 	var b strings.Builder
 	for _, part := range splitLarge(src) {
 		piece, err := r.Render(part)
@@ -72,12 +72,16 @@ func Markdown(md string, width int, style string) (out string, err error) {
 		}
 		b.WriteString(piece)
 	}
+	// What glamour made is sanitised once more, before widths are measured
+	// (an escaped bidi override is six columns wide): goldmark decodes
+	// character references, and CharRefs covers only the numeric ones that
+	// are controls today.
 	// Padding off first, so list lines are measured by what they show.
 	codeSGR := ""
 	if c := cfg.CodeBlock.Color; c != nil {
 		codeSGR = "\x1b[38;5;" + *c + "m"
 	}
-	return fitWidth(reflowLists(trimPadding(b.String()), width, codeSGR), width), nil
+	return fitWidth(reflowLists(trimPadding(Terminal(b.String())), width, codeSGR), width), nil
 }
 
 // sgr matches one SGR (colour and style) sequence.
