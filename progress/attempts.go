@@ -345,3 +345,24 @@ func putAttempt(tx *bolt.Tx, a Attempt) error {
 	}
 	return b.Put(attemptKey(a.ID), raw)
 }
+
+// OpenAttempt reads the file's current state (not a start-up snapshot) and
+// returns the chapter's open attempt, if it has one that is neither
+// finished nor abandoned: another tutor may have started it since.
+func (s *Store) OpenAttempt(chapterID string) (Attempt, bool, error) {
+	var a Attempt
+	var ok bool
+	err := s.view(func(tx *bolt.Tx) error {
+		r, err := getChapter(tx, chapterID)
+		if err != nil || r.OpenAttempt == 0 {
+			return err
+		}
+		a, ok, err = findAttempt(tx, chapterID, r.OpenAttempt, "")
+		ok = ok && a.Finished == nil && !a.Abandoned
+		return err
+	})
+	if isMissing(err) {
+		return Attempt{}, false, nil
+	}
+	return a, ok, err
+}
