@@ -46,7 +46,7 @@ type Attempt struct {
 	Order    []string         `json:"order"`
 	Shuffles map[string][]int `json:"shuffles,omitempty"`
 	Answers  []Answer         `json:"answers"` // in submit order; see LastAnswers
-	Score    int              `json:"score"` // percent, set when finished
+	Score    int              `json:"score"`   // percent, set when finished
 	Passed   bool             `json:"passed"`
 	// Abandoned marks an unfinished attempt the learner chose not to resume
 	// (DropAttempt). Its answers stay in the file and still count in
