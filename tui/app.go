@@ -290,8 +290,15 @@ func (m *Model) quit() tea.Cmd {
 	return tea.Quit
 }
 
-// save queues a change to the progress file.
-func (m *Model) save(op progress.Op) tea.Cmd { return m.saver.enqueue(saveJob{op: &op}) }
+// save queues a change to the progress file. An answer queued behind a
+// failed save counts at once in the warning and on the results screen.
+func (m *Model) save(op progress.Op) tea.Cmd {
+	if m.saveFailed && op.Kind == progress.OpAnswer {
+		m.unsaved[op.Answer.ID] = true
+		m.warning = saveWarning(m.saveErr, len(m.unsaved))
+	}
+	return m.saver.enqueue(saveJob{op: &op})
+}
 
 // read queues a read of the progress file, behind the changes queued
 // before it, so it sees them.
@@ -394,11 +401,12 @@ func (m *Model) noteSave(o saveOutcome) {
 }
 
 func saveWarning(err error, waiting int) string {
-	msg := "Progress is not being saved: " + strings.TrimPrefix(err.Error(), "progress is not being saved: ")
-	if waiting > 0 {
-		return fmt.Sprintf("%s. %d %s waiting to be saved; retrying.", msg, waiting, plural(waiting, "answer is", "answers are"))
+	cause := strings.TrimPrefix(err.Error(), "progress is not being saved: ")
+	if waiting > 0 { // the count first: a narrow window cuts the end off
+		return fmt.Sprintf("Progress is not being saved: %d %s waiting; retrying. %s",
+			waiting, plural(waiting, "answer is", "answers are"), cause)
 	}
-	return msg + ". Retrying."
+	return "Progress is not being saved; retrying. " + cause
 }
 
 // View draws the current screen. It is the only place a tea.View is built,
