@@ -58,16 +58,20 @@ func runTutor(g globals, stdout, stderr io.Writer) error {
 	})
 	// 120 fps halves the wait for the first frame; frames are only drawn
 	// when something changed, so it costs nothing at rest.
-	p := tea.NewProgram(model, tea.WithFPS(120))
+	p := tea.NewProgram(model, tea.WithFPS(120), tea.WithoutSignalHandler())
 
-	// Bubble Tea handles SIGINT and SIGTERM; a closed terminal sends SIGHUP.
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
+	// SIGINT, SIGTERM and SIGHUP (a closed terminal) quit through the model,
+	// like ctrl+c, so the reading position is queued before the program
+	// ends (Bubble Tea's own handler would end it without asking the model).
+	// A second signal ends the program at once; Flush still runs.
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
 	go func() {
-		if _, ok := <-hup; ok {
-			p.Quit()
-		}
+		<-sigs
+		p.Send(tui.QuitMsg{})
+		<-sigs
+		p.Kill()
 	}()
 
 	_, runErr := p.Run()

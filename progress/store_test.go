@@ -363,3 +363,115 @@ func TestDefaultPath(t *testing.T) {
 		t.Errorf("DefaultPath = %q, %v", p, err)
 	}
 }
+
+// Proves (issue 8 item 2): two Stores on one file answer one attempt. The
+// second reads the file's current state (OpenAttempt) and finds the first's
+// attempt; every answer from both is kept in submit order, none refused;
+// a second start leaves the attempt open; the finish grades each question's
+// last answer.
+func TestTwoStoresOneAttempt(t *testing.T) {
+	path := tempPath(t)
+	a, b := mustOpen(t, path), mustOpen(t, path)
+	at, err := a.StartAttempt("ch", "h", []string{"q1", "q2"}, nil)
+	must(t, err)
+	open, ok, err := b.OpenAttempt("ch")
+	must(t, err)
+	if !ok || open.ID != at.ID || open.UID != at.UID {
+		t.Fatalf("B does not see A's open attempt: %+v %v", open, ok)
+	}
+	must(t, a.SaveAnswer("ch", at.ID, Answer{ID: NewID(), QuestionID: "q1", Correct: false}))
+	must(t, b.SaveAnswer("ch", at.ID, Answer{ID: NewID(), QuestionID: "q1", Correct: true}))
+	must(t, b.SaveAnswer("ch", at.ID, Answer{ID: NewID(), QuestionID: "q2", Correct: true}))
+	must(t, a.SaveAnswer("ch", at.ID, Answer{ID: NewID(), QuestionID: "q2", Correct: false}))
+	res, err := b.Apply(Op{Kind: OpFinish, Chapter: "ch", Attempt: at.ID, AttemptUID: at.UID,
+		Questions: map[string]string{"q1": "", "q2": ""}, PassMark: 50})
+	must(t, err)
+	// A answers after B finished: kept, not refused.
+	must(t, a.SaveAnswer("ch", at.ID, Answer{ID: NewID(), QuestionID: "q1", Correct: true}))
+	got, err := a.Attempt("ch", at.ID)
+	must(t, err)
+	var order []string
+	for _, x := range got.Answers {
+		order = append(order, fmt.Sprintf("%s:%v", x.QuestionID, x.Correct))
+	}
+	if strings.Join(order, " ") != "q1:false q1:true q2:true q2:false q1:true" {
+		t.Errorf("answers not kept in submit order: %v", order)
+	}
+	if res.Attempt.Score != 50 || !res.Attempt.Passed || res.Record.Attempts != 1 || res.Record.Answered != 2 {
+		t.Errorf("finish did not grade the last answers (q1 right, q2 wrong): %+v", res)
+	}
+	if _, ok, _ := a.OpenAttempt("ch"); ok {
+		t.Error("a finished attempt is still offered")
+	}
+}
+
+// Proves (issue 8 item 1): an Op applied twice changes nothing more (a
+// retried save, a recovery file merged again): the start finds its attempt
+// by UID, the answer is stored once, a finish counts once.
+func TestApplyIsIdempotent(t *testing.T) {
+	s := mustOpen(t, tempPath(t))
+	start := Op{Kind: OpStart, Chapter: "ch", AttemptUID: NewID(), ContentHash: "h", Order: []string{"q1"}}
+	ans := Op{Kind: OpAnswer, Chapter: "ch", AttemptUID: start.AttemptUID, Order: start.Order,
+		Answer: &Answer{ID: NewID(), QuestionID: "q1", Correct: true}}
+	fin := Op{Kind: OpFinish, Chapter: "ch", AttemptUID: start.AttemptUID, Questions: map[string]string{"q1": ""}, PassMark: 100}
+	for range 2 {
+		for _, op := range []Op{start, ans, fin} {
+			if _, err := s.Apply(op); err != nil {
+				t.Fatalf("%s: %v", op.Kind, err)
+			}
+		}
+	}
+	atts, err := s.Attempts("ch")
+	must(t, err)
+	snap, err := s.Snapshot()
+	must(t, err)
+	r := snap.Chapters["ch"]
+	if len(atts) != 1 || len(atts[0].Answers) != 1 || r.Answered != 1 || r.Attempts != 1 || !r.Passed {
+		t.Fatalf("replayed ops counted twice: %+v %+v", atts, r)
+	}
+	// An answer whose attempt is gone (the file was reset) recreates it.
+	lost := Op{Kind: OpAnswer, Chapter: "other", AttemptUID: NewID(), Order: []string{"q1"},
+		Answer: &Answer{ID: NewID(), QuestionID: "q1"}}
+	if _, err := s.Apply(lost); err != nil {
+		t.Fatal(err)
+	}
+	if atts, _ := s.Attempts("other"); len(atts) != 1 || len(atts[0].Answers) != 1 {
+		t.Fatalf("answer without its attempt: %+v", atts)
+	}
+}
+
+// Proves: recovery files are written beside the progress file as
+// <db>.recovery-<pid>-<time>, merged in name order and deleted; a broken
+// one is kept and named in the error while the others still merge; a
+// half-written (.tmp) one is left alone.
+func TestRecoveryFiles(t *testing.T) {
+	path := tempPath(t)
+	s := mustOpen(t, path)
+	name, err := s.WriteRecovery([]Op{{Kind: OpReading, Chapter: "ch", Line: 7, Percent: 40}})
+	must(t, err)
+	if !strings.HasPrefix(name, fmt.Sprintf("%s.recovery-%d-", path, os.Getpid())) {
+		t.Errorf("recovery file named %s", name)
+	}
+	if fi, err := os.Stat(name); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("recovery file mode: %v %v", fi, err)
+	}
+	broken := path + ".recovery-1-x"
+	must(t, os.WriteFile(broken, []byte("{\"op\":\"reading\",\"chapter\":\"ch\"}\nnot json\n"), 0o600))
+	tmp := path + ".recovery-2-y.tmp"
+	must(t, os.WriteFile(tmp, []byte("half"), 0o600))
+
+	n, err := s.MergeRecovery()
+	if n != 1 || err == nil || !strings.Contains(err.Error(), broken) || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("merge = %d, %v; want 1 change and the broken file named", n, err)
+	}
+	snap, err2 := s.Snapshot()
+	must(t, err2)
+	if r := snap.Chapters["ch"]; r.Line != 7 || r.Furthest != 40 {
+		t.Errorf("merged record = %+v", r)
+	}
+	for f, want := range map[string]bool{name: false, broken: true, tmp: true} {
+		if _, err := os.Stat(f); (err == nil) != want {
+			t.Errorf("%s exists = %v, want %v", f, err == nil, want)
+		}
+	}
+}

@@ -54,6 +54,10 @@ type Options struct {
 	Notice   string        // a warning for the warning line from start-up (a recovery file kept)
 }
 
+// QuitMsg asks the tutor to quit as ctrl+c does (main sends it on SIGINT,
+// SIGTERM and SIGHUP), so what is on screen is queued for saving first.
+type QuitMsg struct{}
+
 // Model is the root of the tutor. Its pointer is the tea.Model.
 type Model struct {
 	course   *content.Course
@@ -214,6 +218,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, m.handleOutcome(o))
 		}
 		return m, tea.Batch(append(cmds, m.saver.listen())...)
+	case QuitMsg:
+		return m, m.quit()
 	case retrySaveMsg:
 		return m, m.saver.retry()
 	case tea.KeyPressMsg:
