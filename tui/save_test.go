@@ -67,7 +67,12 @@ func TestQuitInOneScreenChapterEndsAndSaves(t *testing.T) {
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitFor(t, tm, "Beta chapter")
 	keys(tm, "down", "enter")
-	waitFor(t, tm, "Chapter 2 of 2")
+	waitFor(t, tm, "Chapter 2 of 2", "Short text about HTTP")
+	// Quit once the chapter's opening save is done, not in its shadow.
+	waitFile(t, e, "the chapter as the last place", func(s *progress.Store) bool {
+		snap, err := s.Snapshot()
+		return err == nil && snap.Last != nil && snap.Last.ChapterID == "beta"
+	})
 	fm := quitNow(t, tm)
 	if err := flushWithin(t, fm); err != nil {
 		t.Fatal(err)
