@@ -265,7 +265,7 @@ func TestTwoTutorsOneAttempt(t *testing.T) {
 
 	sendKeys(a, "t")
 	sendKeys(a, pos(a.quiz.shuffles, "s1", 1), "enter") // A: s1 wrong
-	sendKeys(b, "t") // B: its start-up snapshot knows no attempt
+	sendKeys(b, "t")                                    // B: its start-up snapshot knows no attempt
 	if b.Screen() != "resume" {
 		t.Fatalf("B: the attempt A is using should be offered for resuming; screen %s:\n%s", b.Screen(), viewText(b))
 	}
