@@ -95,12 +95,19 @@ func answerTx(tx *bolt.Tx, op Op) (Attempt, error) {
 		return Attempt{}, err
 	}
 	if !slices.Contains(at.Order, ans.QuestionID) {
-		return Attempt{}, fmt.Errorf("question %q is not part of attempt %d of chapter %q", ans.QuestionID, at.ID, op.Chapter)
+		return Attempt{}, refused("question %q is not part of attempt %d of chapter %q", ans.QuestionID, at.ID, op.Chapter)
 	}
 	if ans.ID != "" && slices.ContainsFunc(at.Answers, func(x Answer) bool { return x.ID == ans.ID }) {
 		return at, nil // already stored: a retry or a replay
 	}
-	if !slices.ContainsFunc(at.Answers, func(x Answer) bool { return x.QuestionID == ans.QuestionID }) {
+	first := !slices.ContainsFunc(at.Answers, func(x Answer) bool { return x.QuestionID == ans.QuestionID })
+	at.Answers = append(at.Answers, ans)
+	// The attempt first: if its validation refuses the answer, nothing is
+	// written (MergeRecovery relies on that to skip a refused change).
+	if err := putAttempt(tx, at); err != nil {
+		return Attempt{}, err
+	}
+	if first {
 		r, err := getChapter(tx, op.Chapter)
 		if err != nil {
 			return Attempt{}, err
@@ -110,8 +117,7 @@ func answerTx(tx *bolt.Tx, op Op) (Attempt, error) {
 			return Attempt{}, err
 		}
 	}
-	at.Answers = append(at.Answers, ans)
-	return at, putAttempt(tx, at)
+	return at, nil
 }
 
 // attemptFor finds op's attempt, or starts it when op says how.
@@ -236,7 +242,8 @@ func finishTx(tx *bolt.Tx, at Attempt, score int, passed bool) (ChapterRecord, A
 
 // DropAttempt abandons an unfinished attempt the learner chose not to
 // resume. Its answers stay in the file (and in Answered); it just stops
-// being the chapter's open attempt. Dropping it twice is harmless.
+// being the chapter's open attempt. Dropping it twice, or dropping one that
+// is finished (by another tutor) or gone, changes nothing.
 func (s *Store) DropAttempt(chapterID string, id uint64) error {
 	_, err := s.Apply(Op{Kind: OpDrop, Chapter: chapterID, Attempt: id})
 	return err
@@ -247,14 +254,8 @@ func dropTx(tx *bolt.Tx, op Op) error {
 	if err != nil {
 		return err
 	}
-	if !ok {
-		return fmt.Errorf("attempt %d of chapter %q: %w", op.Attempt, op.Chapter, ErrNoAttempt)
-	}
-	if at.Finished != nil {
-		return fmt.Errorf("dropping attempt %d of chapter %q: %w", at.ID, op.Chapter, ErrAttemptClosed)
-	}
-	if at.Abandoned {
-		return nil
+	if !ok || at.Finished != nil || at.Abandoned {
+		return nil // nothing (left) to drop: gone with a reset file, or finished by another tutor
 	}
 	at.Abandoned = true
 	if err := putAttempt(tx, at); err != nil {

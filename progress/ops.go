@@ -69,7 +69,7 @@ func NewID() string {
 // Apply makes one change in one transaction.
 func (s *Store) Apply(op Op) (Applied, error) {
 	if err := checkOp(op); err != nil {
-		return Applied{}, err
+		return Applied{}, refusedError{err}
 	}
 	var res Applied
 	err := s.update(func(tx *bolt.Tx) error {

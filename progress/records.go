@@ -66,7 +66,7 @@ func validateChapter(r ChapterRecord) error {
 
 func encodeChapter(r ChapterRecord) ([]byte, error) {
 	if err := validateChapter(r); err != nil {
-		return nil, fmt.Errorf("refusing to save chapter record: %w", err)
+		return nil, refused("refusing to save chapter record: %w", err)
 	}
 	return json.Marshal(r)
 }
@@ -161,7 +161,7 @@ func checkPermutation(p []int) error {
 
 func encodeAttempt(a Attempt) ([]byte, error) {
 	if err := validateAttempt(a); err != nil {
-		return nil, fmt.Errorf("refusing to save attempt: %w", err)
+		return nil, refused("refusing to save attempt: %w", err)
 	}
 	return json.Marshal(a)
 }
@@ -190,7 +190,7 @@ func validatePlace(p Place) error {
 
 func encodePlace(p Place) ([]byte, error) {
 	if err := validatePlace(p); err != nil {
-		return nil, fmt.Errorf("refusing to save last place: %w", err)
+		return nil, refused("refusing to save last place: %w", err)
 	}
 	return json.Marshal(p)
 }

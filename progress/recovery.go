@@ -93,8 +93,10 @@ func (s *Store) RecoveryFiles() ([]string, error) {
 
 // MergeRecovery applies every recovery file beside the progress file and
 // deletes each one merged. It returns how many changes were applied; a file
-// that cannot be read or applied is kept and reported in the error (with
-// the others still merged).
+// that cannot be read, or not applied now (the file locked, say), is kept
+// and reported in the error (with the others still merged). A change the
+// file's rules refuse (Permanent) is skipped and reported, so one bad line
+// cannot keep a file, and every answer in it, out for ever.
 func (s *Store) MergeRecovery() (int, error) {
 	if !s.writable {
 		return 0, nil
@@ -107,11 +109,19 @@ func (s *Store) MergeRecovery() (int, error) {
 	var errs []error
 	for _, name := range files {
 		ops, err := readRecovery(name)
+		var refusals []error
 		if err == nil {
 			err = s.update(func(tx *bolt.Tx) error {
+				refusals = nil // a retried transaction starts again
 				for i, op := range ops {
+					// A refused change is checked before it writes (at
+					// most it has made the attempt it describes), so
+					// skipping it within the transaction is safe.
 					if _, err := applyTx(tx, op); err != nil {
-						return fmt.Errorf("change %d (%s): %w", i+1, op.Kind, err)
+						if !Permanent(err) {
+							return fmt.Errorf("change %d (%s): %w", i+1, op.Kind, err)
+						}
+						refusals = append(refusals, fmt.Errorf("recovery file %s: change %d (%s) refused: %w", name, i+1, op.Kind, err))
 					}
 				}
 				return nil
@@ -121,7 +131,8 @@ func (s *Store) MergeRecovery() (int, error) {
 			errs = append(errs, fmt.Errorf("recovery file %s was kept: %w", name, err))
 			continue
 		}
-		merged += len(ops)
+		errs = append(errs, refusals...)
+		merged += len(ops) - len(refusals)
 		if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
 			errs = append(errs, err) // merged; merging it again is harmless
 		}

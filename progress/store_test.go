@@ -216,8 +216,10 @@ func TestAttemptLifecycle(t *testing.T) {
 	if rec, err := s.FinishAttempt("ch", at3.ID, 50, false); err != nil || rec.Attempts != 1 || rec.LastScore != 50 || rec.BestScore != 100 {
 		t.Errorf("finishing twice: %+v, %v", rec, err)
 	}
-	if err := s.DropAttempt("ch", at3.ID); !errors.Is(err, ErrAttemptClosed) {
-		t.Errorf("dropping a finished attempt: err = %v", err)
+	// Dropping a finished attempt (another tutor finished it) changes nothing.
+	must(t, s.DropAttempt("ch", at3.ID))
+	if fin, _ := s.Attempt("ch", at3.ID); fin.Abandoned || fin.Finished == nil {
+		t.Errorf("dropping a finished attempt changed it: %+v", fin)
 	}
 	if err := s.SaveLast(Place{Screen: "home", ChapterID: "ch"}); err == nil {
 		t.Error("SaveLast accepted an unknown screen")
@@ -473,5 +475,34 @@ func TestRecoveryFiles(t *testing.T) {
 		if _, err := os.Stat(f); (err == nil) != want {
 			t.Errorf("%s exists = %v, want %v", f, err == nil, want)
 		}
+	}
+}
+
+// Proves: a change the file refuses (here an answer to a question outside
+// its attempt) is skipped when a recovery file is merged, the rest of the
+// file is applied, and the file is deleted: one bad line cannot keep every
+// answer in it out for ever.
+func TestRecoveryRefusedChangeSkipped(t *testing.T) {
+	path := tempPath(t)
+	s := mustOpen(t, path)
+	uid := NewID()
+	ops := []Op{
+		{Kind: OpStart, Chapter: "ch", AttemptUID: uid, Order: []string{"q1"}},
+		{Kind: OpAnswer, Chapter: "ch", AttemptUID: uid, Answer: &Answer{ID: NewID(), QuestionID: "nope"}},
+		{Kind: OpAnswer, Chapter: "ch", AttemptUID: uid, Answer: &Answer{ID: NewID(), QuestionID: "q1", Correct: true}},
+	}
+	name, err := s.WriteRecovery(ops)
+	must(t, err)
+	n, err := s.MergeRecovery()
+	if n != 2 || err == nil || !Permanent(err) || !strings.Contains(err.Error(), "change 2") {
+		t.Errorf("merge = %d, %v; want 2 applied and change 2 reported", n, err)
+	}
+	if _, err := os.Stat(name); err == nil {
+		t.Error("the merged recovery file was kept")
+	}
+	atts, err := s.Attempts("ch")
+	must(t, err)
+	if len(atts) != 1 || len(atts[0].Answers) != 1 || atts[0].Answers[0].QuestionID != "q1" {
+		t.Errorf("attempts after merge: %+v", atts)
 	}
 }

@@ -4,6 +4,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -83,6 +84,7 @@ type Model struct {
 	// every queued answer is written
 	saveFailed bool
 	saveErr    error
+	refusal    string          // a change refused for good, said until the tutor ends
 	unsaved    map[string]bool // ids of answers queued behind a failed save
 	retryDelay func(fails int) time.Duration
 
@@ -157,11 +159,15 @@ func New(o Options) *Model {
 // terminal is back.
 func (m *Model) Flush() error {
 	left, cause := m.saver.Flush()
-	if len(left) == 0 {
-		return nil
+	var errs []error
+	for _, err := range m.saver.refused {
+		errs = append(errs, fmt.Errorf("backend-tutor: a change to your progress was refused and not saved: %w", err))
 	}
-	name, werr := m.store.WriteRecovery(left)
-	return unsavedReport(left, cause, name, werr)
+	if len(left) > 0 {
+		name, werr := m.store.WriteRecovery(left)
+		errs = append(errs, unsavedReport(left, cause, name, werr))
+	}
+	return errors.Join(errs...)
 }
 
 // Screen names the current screen (for tests and diagnostics).
@@ -212,6 +218,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.reader.savePosition(m)
 		}
 		return m, nil
+	case quizStateMsg: // read at once, not queued: see readQuizState
+		return m, m.quizState(msg)
 	case saveOutcomesMsg:
 		cmds := make([]tea.Cmd, 0, len(msg)+1)
 		for _, o := range msg {
@@ -346,6 +354,9 @@ func (m *Model) handleOutcome(o saveOutcome) tea.Cmd {
 	}
 	m.noteSave(o)
 	if o.err != nil {
+		if o.fails == 0 { // refused for good: said on the warning line, not retried
+			return nil
+		}
 		return m.tick(m.retryDelay(o.fails), func(time.Time) tea.Msg { return retrySaveMsg{} })
 	}
 	switch o.op.Kind {
@@ -380,6 +391,13 @@ func (m *Model) handleRead(msg tea.Msg) tea.Cmd {
 // how many answers wait behind it; the warning stays until every queued
 // answer is written. A store that cannot write at all keeps its own warning.
 func (m *Model) noteSave(o saveOutcome) {
+	if o.err != nil && o.fails == 0 { // refused for good: it stays said
+		m.refusal = "A change to your progress was refused and not saved: " + o.err.Error()
+		if !m.saveFailed {
+			m.warning = m.refusal
+		}
+		return
+	}
 	if o.err == nil && !m.saveFailed {
 		return
 	}
@@ -390,7 +408,7 @@ func (m *Model) noteSave(o saveOutcome) {
 	m.unsaved = unsaved
 	if o.err == nil && len(o.waiting) == 0 {
 		m.saveFailed = false
-		m.warning = ""
+		m.warning = m.refusal
 		if m.store != nil && !m.store.Writable() {
 			m.warning = m.store.Warning()
 		}

@@ -39,20 +39,22 @@ func (m *Model) continueLast() tea.Cmd {
 	return m.openChapter(id, -1)
 }
 
-// readQuizState queues the read; keys typed until its answer arrives are
-// held and replayed then, so a fast typist's answers reach the quiz. If the
-// queue is held up by a failed save, the read would wait behind it: the
-// tutor decides without it (a new attempt; one open in the file stays open).
+// readQuizState queues the read behind this tutor's own changes, so it
+// sees them; keys typed until its answer arrives are held and replayed
+// then, so a fast typist's answers reach the quiz. If the queue is held up
+// by a failed save, queuing would wait behind it: the read runs at once
+// instead (a read-only file still offers its open attempt).
 func (m *Model) readQuizState(id string, prompt bool) tea.Cmd {
-	if m.saver.stalled() {
-		return m.quizState(quizStateMsg{chapter: id, prompt: prompt})
-	}
 	m.awaitingQuiz = true
 	store := m.store
-	return m.read(func() tea.Msg {
+	read := func() tea.Msg {
 		a, open, err := store.OpenAttempt(id)
 		return quizStateMsg{chapter: id, attempt: a, open: open, prompt: prompt, err: err}
-	})
+	}
+	if m.saver.stalled() {
+		return read
+	}
+	return m.read(read)
 }
 
 // quizState acts on a chapter's current quiz state: resume its open

@@ -303,3 +303,24 @@ func TestTwoTutorsOneAttempt(t *testing.T) {
 		t.Fatalf("the results should use each question's last answer (80%%): file %d, screen %+v", at.Score, b.results)
 	}
 }
+
+// A change the file refuses for good (it would fail the same way every
+// time) does not hold up the changes queued behind it: it is reported on
+// the warning line and the queue moves on.
+func TestRefusedChangeDoesNotStallTheQueue(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	run(m, m.save(progress.Op{Kind: progress.OpReading, Chapter: strings.Repeat("x", 300)}))
+	run(m, m.save(progress.Op{Kind: progress.OpReading, Chapter: "alpha", Line: 3, Percent: 20}))
+	settle(m)
+	if rec := e.record(t, "alpha"); rec.Line != 3 {
+		t.Fatalf("the change behind a refused one was not written: %+v", rec)
+	}
+	if !strings.Contains(m.warning, "refused") {
+		t.Fatalf("the refused change is not reported: %q", m.warning)
+	}
+	if err := flushWithin(t, m); err != nil {
+		t.Fatalf("nothing is left to save: %v", err)
+	}
+}

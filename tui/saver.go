@@ -24,8 +24,9 @@ type saveOutcome struct {
 	applied progress.Applied
 	err     error
 	read    tea.Msg // a read's result
-	// fails counts the head change's failures in a row (0 on success);
-	// when it is not 0 the change stays queued until retrySaveMsg.
+	// fails counts the head change's failures in a row (0 on success, and
+	// on a change refused for good, which leaves the queue); when it is
+	// not 0 the change stays queued until retrySaveMsg.
 	fails int
 	// waiting lists the ids of answers still queued after this run.
 	waiting []string
@@ -62,6 +63,7 @@ type saver struct {
 	closed    bool          // Flush has begun: the worker stops
 	done      chan struct{} // closed when the worker has stopped
 	lastErr   error
+	refused   []error // changes refused for good during Flush
 
 	flushBudget time.Duration
 	now         func() time.Time
@@ -100,11 +102,11 @@ func (s *saver) work() {
 		out := s.run(job)
 
 		s.mu.Lock()
-		if out.op != nil && out.err != nil {
+		if out.op != nil && out.err != nil && !progress.Permanent(out.err) {
 			s.paused = true
 			s.fails++
 			s.lastErr = out.err
-		} else {
+		} else { // done, or refused for good (retrying would stall the queue for ever)
 			s.queue = s.queue[1:]
 			s.fails = 0
 		}
@@ -208,7 +210,8 @@ func (s *saver) await() tea.Msg {
 // Flush stops the worker (after the job it is running, which the store's
 // lock timeout bounds), then writes what is still queued, in order, on the
 // caller's goroutine, retrying a failure with backoff within flushBudget.
-// It returns the changes it could not write, in order, and the last error.
+// It returns the changes it could not write, in order, and the last error;
+// changes refused for good are skipped and kept in s.refused.
 // It always returns: nothing it waits for depends on a command the program
 // may have dropped.
 func (s *saver) Flush() ([]progress.Op, error) {
@@ -232,7 +235,10 @@ func (s *saver) Flush() ([]progress.Op, error) {
 			continue
 		}
 		_, err := s.store.Apply(*job.op)
-		if err == nil {
+		if err == nil || progress.Permanent(err) {
+			if err != nil {
+				s.refused = append(s.refused, err)
+			}
 			queue = queue[1:]
 			continue
 		}
