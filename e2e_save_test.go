@@ -129,3 +129,48 @@ func waitAnswered(t *testing.T, db string, n int) {
 		time.Sleep(30 * time.Millisecond)
 	}
 }
+
+// Issue 8 item 2, with two real binaries: B was started before A began the
+// quiz; when B starts it too, it is offered A's attempt to resume (not a new
+// one that abandons A's), and the answers of both are saved to that one
+// attempt, none refused.
+func TestRealTerminalTwoTutorsSameQuiz(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	a := startTerm(t, "--db", db)
+	a.waitFor("Press enter to begin")
+	a.keys("Enter")
+	a.waitFor("quizzes passed")
+	b := startTerm(t, "--db", db)
+	b.waitFor("quizzes passed")
+
+	a.keys("t")
+	a.waitFor("Question 1 of 12")
+	a.keys("1", "Enter")
+	a.waitFor("Press enter for the next question")
+	waitAnswered(t, db, 1)
+
+	b.keys("t")
+	b.waitFor("unfinished quiz")
+	b.keys("Enter")
+	b.waitFor("Question 2 of 12")
+	b.keys("1", "Enter")
+	b.waitFor("Press enter for the next question")
+	a.keys("Enter")
+	a.waitFor("Question 2 of 12")
+	a.keys("2", "Enter")
+	if s := a.waitFor("Press enter for the next question"); strings.Contains(s, "not being saved") || strings.Contains(s, "refused") {
+		t.Fatalf("A's answer was not saved:\n%s", s)
+	}
+	a.keys("C-c")
+	b.keys("C-c")
+	a.exited()
+	b.exited()
+	s, err := progress.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	atts, err := s.Attempts("backend-overview")
+	if err != nil || len(atts) != 1 || len(atts[0].Answers) != 3 || atts[0].Abandoned {
+		t.Fatalf("want one attempt with all 3 answers, got %+v (%v)", atts, err)
+	}
+}

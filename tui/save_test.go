@@ -324,3 +324,36 @@ func TestRefusedChangeDoesNotStallTheQueue(t *testing.T) {
 		t.Fatalf("nothing is left to save: %v", err)
 	}
 }
+
+// Quitting while another process holds the file's lock for a moment: Flush
+// retries with backoff (its clock injected here: the "sleep" releases the
+// lock) and the answer is written, with no recovery file.
+func TestFlushRetriesWhileTheLockIsHeld(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	sendKeys(m, "t")
+	settle(m)
+	holder := holdLock(t, e.path)
+	sendKeys(m, rightKeys(m.quiz)...) // fails after the lock timeout; the queue waits
+	now := time.Now()
+	slept := 0
+	m.saver.now = func() time.Time { return now }
+	m.saver.sleep = func(d time.Duration) {
+		slept++
+		now = now.Add(d)
+		holder.Close() // the other process lets go
+	}
+	if err := flushWithin(t, m); err != nil {
+		t.Fatalf("Flush: %v", err)
+	}
+	if slept == 0 {
+		t.Fatal("Flush never backed off: the test proves nothing")
+	}
+	if n := len(attemptAnswers(e.store(t), "alpha")); n != 1 {
+		t.Fatalf("%d answers written, want 1", n)
+	}
+	if files, _ := filepath.Glob(e.path + ".recovery-*"); len(files) != 0 {
+		t.Fatalf("recovery file written although the answer was saved: %v", files)
+	}
+}
