@@ -88,8 +88,11 @@ type Model struct {
 	unsaved    map[string]bool // ids of answers queued behind a failed save
 	retryDelay func(fails int) time.Duration
 
-	// awaitingQuiz: a quiz's state is being read; keys wait in heldKeys.
+	// awaitingQuiz: a quiz's state is being read (read number quizRead,
+	// quizReadNow runs it directly); keys wait in heldKeys.
 	awaitingQuiz bool
+	quizRead     int
+	quizReadNow  tea.Cmd
 	heldKeys     []tea.KeyPressMsg
 
 	home     homeModel
@@ -357,7 +360,11 @@ func (m *Model) handleOutcome(o saveOutcome) tea.Cmd {
 		if o.fails == 0 { // refused for good: said on the warning line, not retried
 			return nil
 		}
-		return m.tick(m.retryDelay(o.fails), func(time.Time) tea.Msg { return retrySaveMsg{} })
+		retry := m.tick(m.retryDelay(o.fails), func(time.Time) tea.Msg { return retrySaveMsg{} })
+		if m.awaitingQuiz && o.fails == 1 { // the queued read would wait behind the failure
+			return tea.Batch(retry, m.quizReadNow)
+		}
+		return retry
 	}
 	switch o.op.Kind {
 	case progress.OpStart:

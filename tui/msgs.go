@@ -32,4 +32,5 @@ type quizStateMsg struct {
 	open    bool // attempt is an unfinished attempt to offer for resuming
 	prompt  bool // "t": ask "resume or start over?"; false: Continue, resume at once
 	err     error
+	gen     int // which read (Model.quizRead) this answers
 }

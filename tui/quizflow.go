@@ -43,18 +43,20 @@ func (m *Model) continueLast() tea.Cmd {
 // sees them; keys typed until its answer arrives are held and replayed
 // then, so a fast typist's answers reach the quiz. If the queue is held up
 // by a failed save, queuing would wait behind it: the read runs at once
-// instead (a read-only file still offers its open attempt).
+// instead (a read-only file still offers its open attempt), also when a
+// save fails while the read waits (see handleOutcome).
 func (m *Model) readQuizState(id string, prompt bool) tea.Cmd {
 	m.awaitingQuiz = true
-	store := m.store
-	read := func() tea.Msg {
+	m.quizRead++
+	store, gen := m.store, m.quizRead
+	m.quizReadNow = func() tea.Msg {
 		a, open, err := store.OpenAttempt(id)
-		return quizStateMsg{chapter: id, attempt: a, open: open, prompt: prompt, err: err}
+		return quizStateMsg{chapter: id, attempt: a, open: open, prompt: prompt, err: err, gen: gen}
 	}
 	if m.saver.stalled() {
-		return read
+		return m.quizReadNow
 	}
-	return m.read(read)
+	return m.read(m.quizReadNow)
 }
 
 // quizState acts on a chapter's current quiz state: resume its open
@@ -62,6 +64,10 @@ func (m *Model) readQuizState(id string, prompt bool) tea.Cmd {
 // none. If the file could not be read (locked for too long), the same: an
 // attempt open in the file stays open, never abandoned.
 func (m *Model) quizState(r quizStateMsg) tea.Cmd {
+	if !m.awaitingQuiz || r.gen != m.quizRead {
+		return nil // answered already, by the other of a queued and a direct read
+	}
+	m.quizReadNow = nil
 	var cmds []tea.Cmd
 	switch {
 	case r.open:

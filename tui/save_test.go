@@ -357,3 +357,27 @@ func TestFlushRetriesWhileTheLockIsHeld(t *testing.T) {
 		t.Fatalf("recovery file written although the answer was saved: %v", files)
 	}
 }
+
+// Starting a quiz reads the file's current state behind this tutor's own
+// queued changes; if the change ahead of the read fails (the file locked),
+// the read runs at once instead of waiting behind it, so "t" still starts
+// the quiz.
+func TestQuizStartsWhileASaveIsFailing(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	holder := holdLock(t, e.path)
+	_, open := m.Update(press("enter")) // the chapter opens; its save will fail
+	_, begin := m.Update(press("t"))    // the read queues behind that save
+	run(m, tea.Batch(open, begin))
+	if m.Screen() != "quiz" || m.awaitingQuiz {
+		t.Fatalf("screen %s (awaiting %v): the quiz waited behind a failed save", m.Screen(), m.awaitingQuiz)
+	}
+	holder.Close()
+	if err := flushWithin(t, m); err != nil {
+		t.Fatal(err)
+	}
+	if rec := e.record(t, "alpha"); rec.OpenAttempt == 0 {
+		t.Fatalf("the quiz's attempt was not saved: %+v", rec)
+	}
+}
