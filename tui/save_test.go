@@ -2,6 +2,7 @@ package tui
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -379,5 +380,74 @@ func TestQuizStartsWhileASaveIsFailing(t *testing.T) {
 	}
 	if rec := e.record(t, "alpha"); rec.OpenAttempt == 0 {
 		t.Fatalf("the quiz's attempt was not saved: %+v", rec)
+	}
+}
+
+// The filesystem turns read-only, or fills up, for one answer: the save
+// fails, the answer waits (the warning says so), and once the filesystem
+// is writable again the retry writes it. Needs a small filesystem of its
+// own (a tmpfs); where mounting isn't allowed it skips.
+func TestAnswerSavedAfterFilesystemTrouble(t *testing.T) {
+	for _, trouble := range []string{"read-only", "full"} {
+		t.Run(trouble, func(t *testing.T) {
+			dir := t.TempDir()
+			if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", dir).CombinedOutput(); err != nil {
+				t.Skipf("cannot mount a small filesystem here: %v %s", err, strings.TrimSpace(string(out)))
+			}
+			t.Cleanup(func() { exec.Command("umount", dir).Run() })
+			sh := func(args ...string) {
+				t.Helper()
+				if out, err := exec.Command(args[0], args[1:]...).CombinedOutput(); err != nil {
+					t.Fatalf("%v: %v %s", args, err, out)
+				}
+			}
+			e := newEnv(t)
+			e.path = filepath.Join(dir, "progress.db")
+			m := e.model(t, true)
+			step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+			sendKeys(m, "t")
+			settle(m)
+			filler := filepath.Join(dir, "filler")
+			if trouble == "read-only" {
+				sh("mount", "-o", "remount,ro", dir)
+			} else {
+				// Fill the disk: answers are saved until one needs the
+				// file to grow and fails.
+				sh("sh", "-c", "cat /dev/zero > "+filler+" 2>/dev/null; true")
+			}
+			sendKeys(m, rightKeys(m.quiz)...)
+			for range 30 {
+				if m.saveFailed {
+					break
+				}
+				sendKeys(m, "enter")
+				if m.Screen() != "quiz" {
+					break
+				}
+				sendKeys(m, rightKeys(m.quiz)...)
+			}
+			if !m.saveFailed || !strings.Contains(viewText(m), "waiting") {
+				t.Fatalf("no save failed, or no warning:\n%s", viewText(m))
+			}
+			if trouble == "read-only" {
+				sh("mount", "-o", "remount,rw", dir)
+			} else {
+				sh("rm", filler)
+			}
+			step(m, retrySaveMsg{}) // the backoff tick, by hand
+			settle(m)
+			if m.saveFailed || strings.Contains(viewText(m), "not being saved") {
+				t.Fatalf("the answers were not written after the trouble ended:\n%s", viewText(m))
+			}
+			answered := 0
+			for _, a := range m.quiz.answers {
+				if a.id != "" {
+					answered++
+				}
+			}
+			if n := len(attemptAnswers(e.store(t), "alpha")); n != answered {
+				t.Fatalf("%d answers in the file, %d given", n, answered)
+			}
+		})
 	}
 }
