@@ -145,8 +145,9 @@ func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
 	if f, ok := stdout.(*os.File); ok {
 		isTTY = term.IsTerminal(f.Fd())
 	}
-	if *plain || !isTTY {
-		_, err := io.WriteString(stdout, render.Sanitize(ch.Body))
+	// Piped output is the markdown unless a width asks for it formatted.
+	if *plain || !isTTY && *width <= 0 {
+		_, err := io.WriteString(stdout, strings.TrimLeft(render.Sanitize(ch.Body), "\n"))
 		return err
 	}
 	w := *width
@@ -158,13 +159,18 @@ func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	out, err := render.Markdown(ch.Body, render.WrapWidth(w), render.StyleDark)
+	style := render.StyleDark
+	if os.Getenv("NO_COLOR") != "" || !isTTY {
+		style = render.StyleNoColor // inline code keeps its backticks
+	}
+	out, err := render.Markdown(ch.Body, render.WrapWidth(w), style)
 	if err != nil {
 		return err
 	}
 	// The writer fits the colours to the terminal: fewer on a basic one,
-	// none under NO_COLOR (bold and italics stay).
-	_, err = io.WriteString(colorprofile.NewWriter(stdout, os.Environ()), out+"\n")
+	// none under NO_COLOR (bold and italics stay), no escape codes at all
+	// into a pipe.
+	_, err = io.WriteString(colorprofile.NewWriter(stdout, os.Environ()), strings.TrimLeft(out, "\n")+"\n")
 	return err
 }
 

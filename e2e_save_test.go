@@ -34,7 +34,7 @@ func startReading(t *testing.T, db string) *screenTerm {
 	tm.keys("Enter")
 	tm.waitFor("quizzes passed")
 	tm.keys("Enter")
-	tm.waitFor("Chapter 1 of 14", "By the end of this chapter")
+	tm.waitFor("Chapter 1 of ", "By the end of this chapter")
 	return tm
 }
 

@@ -12,9 +12,6 @@ import (
 	"strings"
 )
 
-// version is set at build time with -ldflags "-X main.version=..."
-var version = "0.1.0-dev"
-
 const usage = `backend-tutor — learn backend web development in your terminal.
 
 Usage:
@@ -24,7 +21,7 @@ Usage:
   backend-tutor progress [--json]                   your progress, per chapter
   backend-tutor validate DIR                        check a content folder
   backend-tutor doctor [--reset]                    check the progress file
-  backend-tutor version                             print the version
+  backend-tutor version                             print version, commit and build date
 
 Global flags (before or after the command):
   --db PATH       progress file (default $XDG_DATA_HOME/backend-tutor/progress.db)
@@ -124,7 +121,7 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 	case "doctor":
 		return cmdDoctor(g, rest, stdout, stderr)
 	case "version", "--version", "-v":
-		fmt.Fprintln(stdout, "backend-tutor", version)
+		printVersion(stdout)
 		return nil
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
@@ -38,10 +39,11 @@ const (
 	resumeScreen
 	resultsScreen
 	glossaryScreen
+	retakeScreen
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary"}[s]
+	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -80,6 +82,7 @@ type Model struct {
 	style    string // glamour style
 	noColor  bool
 	warning  string // shown on every screen: progress not being saved, and why
+	warned   bool   // the screens are laid out with room for the warning line
 	// saveFailed: the warning comes from a failed save; it stays until
 	// every queued answer is written
 	saveFailed bool
@@ -102,6 +105,9 @@ type Model struct {
 	glossary *glossaryModel
 
 	resizeGen int
+
+	retake     string // the passed chapter whose quiz the learner asked to take again
+	retakeFrom screen // where "no" goes back to
 
 	// tick schedules the debounce timers (tea.Tick); tests replace it so
 	// they can run every other command to completion without waiting.
@@ -130,6 +136,9 @@ func New(o Options) *Model {
 	if m.cache == nil {
 		m.cache = render.NewCache(16)
 	}
+	if m.noColor {
+		m.style = render.StyleNoColor
+	}
 	if m.rng == nil {
 		now := uint64(time.Now().UnixNano())
 		m.rng = rand.New(rand.NewPCG(now, now>>17))
@@ -145,6 +154,7 @@ func New(o Options) *Model {
 	if m.store != nil && !m.store.Writable() {
 		m.warning = m.store.Warning()
 	}
+	m.warned = m.warning != ""
 	m.applyStyles(newStyles(true))
 	m.home = newHomeModel(m)
 	m.screen = homeScreen
@@ -191,7 +201,18 @@ func (m *Model) Init() tea.Cmd {
 }
 
 // Update routes a message: global concerns first, then the active screen.
+// A warning line that came or went changes the body's height, so every
+// screen is laid out again (else page down skips the line it hides).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := m.update(msg)
+	if shown := m.warning != ""; shown != m.warned {
+		m.warned = shown
+		m.layout()
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m, m.resize(msg.Width, msg.Height)
@@ -204,11 +225,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.IsDark() {
 			m.style = render.StyleDark
 		}
-		m.home.refresh(m)
+		cmd := m.home.refresh(m)
 		if m.screen == readerScreen {
-			return m, m.reader.rerender(m)
+			return m, tea.Batch(cmd, m.reader.rerender(m))
 		}
-		return m, nil
+		return m, cmd
 	case resizeSettledMsg:
 		if msg.gen == m.resizeGen && m.screen == readerScreen {
 			return m, m.reader.rerender(m)
@@ -242,8 +263,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	// Anything else belongs to the home list when it is showing: its filter
-	// runs as a command and reports its matches with a message of its own.
-	if m.screen == homeScreen {
+	// runs as a command and reports its matches with a message of its own,
+	// which the list needs even if it arrives while another screen shows
+	// (a refresh on the results screen re-runs the filter).
+	if _, matches := msg.(list.FilterMatchesMsg); matches || m.screen == homeScreen {
 		return m, m.home.update(msg)
 	}
 	return m, nil
@@ -293,6 +316,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.results.key(m, msg)
 	case glossaryScreen:
 		return m.glossary.key(m, msg)
+	case retakeScreen:
+		return m.retakeKey(msg)
 	}
 	return nil
 }
@@ -326,7 +351,20 @@ func (m *Model) resize(w, h int) tea.Cmd {
 		return nil // teatest and some terminals repeat the same size
 	}
 	m.width, m.height = w, h
-	m.help.SetWidth(w - 2)
+	m.layout()
+	if m.screen != readerScreen {
+		return nil
+	}
+	// Re-render only once the size settles: dragging a window edge sends
+	// dozens of sizes a second, and each render costs milliseconds.
+	m.resizeGen++
+	gen := m.resizeGen
+	return m.tick(80*time.Millisecond, func(time.Time) tea.Msg { return resizeSettledMsg{gen} })
+}
+
+// layout sizes every screen to the window and the lines the frame takes.
+func (m *Model) layout() {
+	m.help.SetWidth(m.width - 2)
 	m.home.resize(m)
 	if m.quiz != nil {
 		m.quiz.resize(m)
@@ -338,14 +376,6 @@ func (m *Model) resize(w, h int) tea.Cmd {
 		m.glossary.resize(m)
 	}
 	m.reader.resize(m)
-	if m.screen != readerScreen {
-		return nil
-	}
-	// Re-render only once the size settles: dragging a window edge sends
-	// dozens of sizes a second, and each render costs milliseconds.
-	m.resizeGen++
-	gen := m.resizeGen
-	return m.tick(80*time.Millisecond, func(time.Time) tea.Msg { return resizeSettledMsg{gen} })
 }
 
 func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
@@ -378,10 +408,10 @@ func (m *Model) handleOutcome(o saveOutcome) tea.Cmd {
 		}
 	case progress.OpFinish:
 		m.records[o.applied.Record.ID] = o.applied.Record
-		m.home.refresh(m)
 		if m.results != nil && m.results.uid == o.op.AttemptUID {
 			m.results.fromAttempt(m, o.applied.Attempt)
 		}
+		return m.home.refresh(m)
 	}
 	return nil
 }
@@ -465,6 +495,8 @@ func (m *Model) View() tea.View {
 			body = m.results.view(m)
 		case glossaryScreen:
 			body = m.glossary.view(m)
+		case retakeScreen:
+			body = m.retakeView()
 		}
 	}
 	v := tea.NewView(body)

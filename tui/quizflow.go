@@ -27,6 +27,20 @@ func (m *Model) beginQuiz(id string) tea.Cmd {
 	return m.readQuizState(id, true)
 }
 
+// retakeKey answers "take a passed quiz again?".
+func (m *Model) retakeKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "enter", "y":
+		return m.startQuiz(m.retake)
+	case "esc", "n", "q":
+		m.screen = m.retakeFrom
+		if m.screen == homeScreen {
+			return m.home.refresh(m)
+		}
+	}
+	return nil
+}
+
 // continueLast is the home screen's "Continue".
 func (m *Model) continueLast() tea.Cmd {
 	if m.last == nil {
@@ -72,6 +86,8 @@ func (m *Model) quizState(r quizStateMsg) tea.Cmd {
 	switch {
 	case r.open:
 		m.resumeQuiz(r.chapter, r.attempt, r.prompt)
+	case r.prompt && m.records[r.chapter].Passed: // ask first: a stray "t" should not start an attempt
+		m.retake, m.retakeFrom, m.screen = r.chapter, m.screen, retakeScreen
 	case r.prompt:
 		cmds = append(cmds, m.startQuiz(r.chapter))
 	default:
@@ -207,7 +223,7 @@ func (m *Model) resumeKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(drop, m.startQuiz(id))
 	case "esc", "q":
 		m.screen = homeScreen
-		m.home.refresh(m)
+		return m.home.refresh(m)
 	}
 	return nil
 }

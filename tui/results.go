@@ -23,6 +23,7 @@ type resultsModel struct {
 	passed bool
 	missed []*content.Question
 	given  map[string][]string
+	shown  map[string][]int // each question's option order on screen
 	vp     viewport.Model
 
 	uid       string              // the attempt's UID
@@ -33,7 +34,7 @@ type resultsModel struct {
 func newResults(m *Model, q *quizModel, right, score int, passed bool) *resultsModel {
 	r := &resultsModel{
 		ch: q.ch, idx: m.course.Index(q.ch.ID), right: right, total: len(q.questions),
-		score: score, passed: passed, uid: q.att.uid, questions: q.questions,
+		score: score, passed: passed, uid: q.att.uid, questions: q.questions, shown: q.shuffles,
 	}
 	r.tally(q.answers)
 	r.vp = viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
@@ -111,7 +112,7 @@ func (r *resultsModel) content(m *Model) string {
 	} else {
 		b.WriteString(st.Title.Render("  Questions to review") + "\n\n")
 		for i, qu := range r.missed {
-			b.WriteString(hang(fmt.Sprintf("  %d. ", i+1), st.Selected.Render(render.SanitizeLine(qu.Prompt)), w))
+			b.WriteString(hang(fmt.Sprintf("  %d. ", i+1), st.Selected.Render(m.inline(render.SanitizeLine(qu.Prompt))), w))
 			b.WriteString("\n")
 			sep := " · "
 			if qu.Kind == content.Order {
@@ -126,9 +127,9 @@ func (r *resultsModel) content(m *Model) string {
 			}
 			b.WriteString(hang("     You answered: ", render.SanitizeLine(given), w))
 			b.WriteString("\n")
-			b.WriteString(answerText(qu, "     ", w))
+			b.WriteString(m.answerText(qu, r.shown[qu.ID], "     ", w))
 			b.WriteString("\n")
-			b.WriteString(st.Explanation.Width(w).PaddingLeft(5).Render(render.Sanitize(qu.Explanation)))
+			b.WriteString(st.Explanation.Width(w).PaddingLeft(5).Render(m.inline(qu.Explanation)))
 			b.WriteString("\n\n")
 		}
 	}
@@ -148,7 +149,7 @@ func (r *resultsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Back):
 		m.screen = homeScreen
-		m.home.refresh(m)
+		return m.home.refresh(m)
 	default:
 		scrollKey(&r.vp, k, msg)
 	}
@@ -160,13 +161,13 @@ func (r *resultsModel) helpKeys(m *Model) helpKeys {
 	chapter := key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "back to the chapter"))
 	next := key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next chapter"))
 	home := key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "chapter list"))
-	short := []key.Binding{k.Retry, chapter, next, home}
-	return helpKeys{short: short, full: [][]key.Binding{short, {k.Up, k.Down, k.PageDown, k.PageUp, k.Quit}}}
+	short := []key.Binding{k.Retry, chapter, next, k.Help, home}
+	return helpKeys{short: short, full: [][]key.Binding{{k.Retry, chapter, next, home}, {k.Up, k.Down, k.PageDown, k.PageUp, k.Quit}}}
 }
 
 func (r *resultsModel) view(m *Model) string {
 	header := fmt.Sprintf("Results · %s", render.SanitizeLine(r.ch.Title))
-	return m.frame(header, r.vp.View(), moreCue(r.vp)+m.shortHelp(r.helpKeys(m)))
+	return m.frame(header, r.vp.View(), m.hintText(moreCue(m, r.vp), r.helpKeys(m).short...))
 }
 
 // needed is how many right answers out of total reach a pass mark.

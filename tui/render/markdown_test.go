@@ -257,6 +257,11 @@ func TestMarkdownEmbeddedChaptersFit(t *testing.T) {
 				}
 				checkTerminalOutput(t, out)
 				checkTrimmed(t, out)
+				checkHeadings(t, ch.File, out)
+				if style == StyleDark {
+					checkCodeSpans(t, ch, out, width)
+					checkListHang(t, ch.File, out, width, "\x1b[38;5;244m")
+				}
 			}
 		}
 	}
@@ -467,6 +472,17 @@ func BenchmarkCacheHit(b *testing.B) {
 	for b.Loop() {
 		if _, err := c.Render(k, ch.Body); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// checkHeadings: headings look like headings, not markdown ("## Title").
+func checkHeadings(t testing.TB, file, out string) {
+	t.Helper()
+	for _, l := range strings.Split(ansi.Strip(out), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "## ") || strings.HasPrefix(strings.TrimSpace(l), "### ") {
+			t.Errorf("%s: a heading shows its markdown: %q", file, l)
+			return
 		}
 	}
 }
