@@ -61,6 +61,7 @@ type saver struct {
 	outcomes  []saveOutcome // not yet delivered to Update
 	listening bool          // an await command is out
 	closed    bool          // Flush has begun: the worker stops
+	started   bool          // the worker goroutine is running (or has run)
 	done      chan struct{} // closed when the worker has stopped
 	lastErr   error
 	refused   []error // changes refused for good during Flush
@@ -79,7 +80,6 @@ const flushBudget = 4 * time.Second
 func newSaver(store *progress.Store) *saver {
 	s := &saver{store: store, done: make(chan struct{}), flushBudget: flushBudget, now: time.Now, sleep: time.Sleep}
 	s.cond = sync.NewCond(&s.mu)
-	go s.work()
 	return s
 }
 
@@ -146,6 +146,10 @@ func (s *saver) enqueue(job saveJob) tea.Cmd {
 		return nil
 	}
 	s.queue = append(s.queue, job)
+	if !s.started { // the goroutine starts with the first job: a model never used costs none
+		s.started = true
+		go s.work()
+	}
 	s.cond.Broadcast()
 	s.mu.Unlock()
 	return s.listen()
@@ -217,9 +221,12 @@ func (s *saver) await() tea.Msg {
 func (s *saver) Flush() ([]progress.Op, error) {
 	s.mu.Lock()
 	s.closed = true
+	started := s.started
 	s.cond.Broadcast()
 	s.mu.Unlock()
-	<-s.done
+	if started {
+		<-s.done
+	}
 
 	s.mu.Lock()
 	queue := s.queue
