@@ -41,30 +41,45 @@ func runTutor(g globals, stdout, stderr io.Writer) error {
 	if err != nil {
 		return &exitError{1, err.Error()}
 	}
+	// Changes an earlier tutor could not write are in recovery files: add
+	// them before reading the snapshot. A file that cannot be merged is kept
+	// and named on the warning line.
+	var notice string
+	if _, err := store.MergeRecovery(); err != nil {
+		notice = "Some saved answers could not be added yet: " + err.Error()
+	}
 	snap, err := store.Snapshot()
 	if err != nil {
 		return &exitError{1, err.Error()}
 	}
 	model := tui.New(tui.Options{
-		Course: course, Store: store, Snapshot: snap,
+		Course: course, Store: store, Snapshot: snap, Notice: notice,
 		Cache: render.NewCache(16), NoColor: os.Getenv("NO_COLOR") != "",
 	})
 	// 120 fps halves the wait for the first frame; frames are only drawn
 	// when something changed, so it costs nothing at rest.
-	p := tea.NewProgram(model, tea.WithFPS(120))
+	p := tea.NewProgram(model, tea.WithFPS(120), tea.WithoutSignalHandler())
 
-	// Bubble Tea handles SIGINT and SIGTERM; a closed terminal sends SIGHUP.
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
+	// SIGINT, SIGTERM and SIGHUP (a closed terminal) quit through the model,
+	// like ctrl+c, so the reading position is queued before the program
+	// ends (Bubble Tea's own handler would end it without asking the model).
+	// A second signal ends the program at once; Flush still runs.
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
 	go func() {
-		if _, ok := <-hup; ok {
-			p.Quit()
-		}
+		<-sigs
+		p.Send(tui.QuitMsg{})
+		<-sigs
+		p.Kill()
 	}()
 
 	_, runErr := p.Run()
-	model.Flush() // every queued save reaches the file before we exit
+	// Every queued change reaches the file (or a recovery file) before we
+	// exit; the learner hears about any that did not, now the terminal is back.
+	if err := model.Flush(); err != nil {
+		fmt.Fprintln(stderr, err)
+	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return runErr
 	}

@@ -180,7 +180,9 @@ func BenchmarkReopenCached(b *testing.B) {
 		}
 		i++
 		_ = m.View()
-		m.saver.queue = m.saver.queue[:0] // the saves are not part of the figure
+		m.saver.mu.Lock() // the saves are not part of the figure
+		m.saver.paused, m.saver.queue = true, nil
+		m.saver.mu.Unlock()
 	}
 	if !m.reader.ready {
 		b.Fatal("reopened chapter was not ready at once")

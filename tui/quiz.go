@@ -22,12 +22,14 @@ const maxTyped = 200
 type answered struct {
 	correct bool
 	given   []string
+	id      string // the saved Answer's id
 }
 
 // quizModel asks a chapter's questions one a screen.
 type quizModel struct {
 	ch        *content.Chapter
-	ref       *attemptRef
+	att       attemptRef
+	order     []string // the attempt's question ids, as stored
 	questions []*content.Question
 	shuffles  map[string][]int // question id -> display position -> original index
 	answers   map[string]answered
@@ -62,7 +64,7 @@ func newQuiz(m *Model, ch *content.Chapter) *quizModel {
 	vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
 	vp.KeyMap = viewport.KeyMap{}
 	return &quizModel{
-		ch: ch, ref: &attemptRef{}, shuffles: map[string][]int{},
+		ch: ch, shuffles: map[string][]int{},
 		answers: map[string]answered{}, input: in, vp: vp,
 	}
 }
@@ -264,7 +266,8 @@ func (q *quizModel) submit(m *Model) tea.Cmd {
 	correct := qu.Grade(r)
 	given := qu.Given(r)
 	_, already := q.answers[qu.ID]
-	q.answers[qu.ID] = answered{correct: correct, given: given}
+	ans := progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: qu.Hash, Given: given, Correct: correct, At: time.Now()}
+	q.answers[qu.ID] = answered{correct: correct, given: given, id: ans.ID}
 	q.submitted, q.grabbed = true, false
 	q.input.Blur()
 	q.reveal = true // show the verdict and the way on, even if the question scrolls off
@@ -275,11 +278,18 @@ func (q *quizModel) submit(m *Model) tea.Cmd {
 		rec.Answered++
 	}
 	m.records[q.ch.ID] = rec
-	store, ref, chID := m.store, q.ref, q.ch.ID
-	ans := progress.Answer{QuestionID: qu.ID, QuestionHash: qu.Hash, Given: given, Correct: correct, At: time.Now()}
-	return m.saver.enqueue(func() tea.Msg {
-		return saveErrMsg{store.SaveAnswer(chID, ref.id.Load(), ans)}
-	})
+	op := q.op(progress.OpAnswer)
+	op.Answer = &ans
+	return m.save(op)
+}
+
+// op is a change to this quiz's attempt. It carries the attempt's order and
+// shuffles, so the store can recreate the attempt if its start was lost.
+func (q *quizModel) op(kind progress.OpKind) progress.Op {
+	return progress.Op{
+		Kind: kind, Chapter: q.ch.ID, Attempt: q.att.id, AttemptUID: q.att.uid,
+		ContentHash: q.ch.Hash, Order: q.order, Shuffles: q.shuffles,
+	}
 }
 
 // advance moves to the next question, or to the results after the last.
@@ -325,15 +335,17 @@ func (q *quizModel) finish(m *Model) tea.Cmd {
 	m.records[q.ch.ID] = rec
 	m.last = &progress.Place{Screen: "chapter", ChapterID: q.ch.ID}
 
-	store, ref, chID := m.store, q.ref, q.ch.ID
+	// The store grades the attempt again from the file, where another tutor
+	// may have answered too; its result updates the results screen.
+	op := q.op(progress.OpFinish)
+	op.PassMark = q.ch.Quiz.PassMark
+	op.Questions = make(map[string]string, len(q.questions))
+	for _, qu := range q.questions {
+		op.Questions[qu.ID] = qu.Hash
+	}
 	return tea.Batch(
-		m.saver.enqueue(func() tea.Msg {
-			r, err := store.FinishAttempt(chID, ref.id.Load(), score, passed)
-			return attemptFinishedMsg{record: r, err: err}
-		}),
-		m.saver.enqueue(func() tea.Msg {
-			return saveErrMsg{store.SaveLast(progress.Place{Screen: "chapter", ChapterID: chID})}
-		}),
+		m.save(op),
+		m.save(progress.Op{Kind: progress.OpLast, Place: &progress.Place{Screen: "chapter", ChapterID: q.ch.ID}}),
 	)
 }
 

@@ -64,9 +64,7 @@ func (m *Model) openChapter(id string, line int) tea.Cmd {
 	}
 	m.screen = readerScreen
 	m.last = &progress.Place{Screen: "chapter", ChapterID: id}
-	cmds = append(cmds, m.saver.enqueue(func() tea.Msg {
-		return saveErrMsg{m.store.SaveLast(progress.Place{Screen: "chapter", ChapterID: id})}
-	}))
+	cmds = append(cmds, m.save(progress.Op{Kind: progress.OpLast, Place: &progress.Place{Screen: "chapter", ChapterID: id}}))
 	cmds = append(cmds, m.reader.rerender(m))
 	return tea.Batch(cmds...)
 }
@@ -224,10 +222,7 @@ func (r *readerModel) savePosition(m *Model) tea.Cmd {
 		return nil
 	}
 	r.savedLine, r.savedFurth = line, furthest
-	id, hash := r.ch.ID, r.ch.Hash
-	return m.saver.enqueue(func() tea.Msg {
-		return saveErrMsg{m.store.SaveReading(id, hash, line, furthest)}
-	})
+	return m.save(progress.Op{Kind: progress.OpReading, Chapter: r.ch.ID, ContentHash: r.ch.Hash, Line: line, Percent: furthest})
 }
 
 func (r *readerModel) view(m *Model) string {

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
+	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
 
@@ -24,23 +25,63 @@ type resultsModel struct {
 	given  map[string][]string
 	shown  map[string][]int // each question's option order on screen
 	vp     viewport.Model
+
+	uid       string              // the attempt's UID
+	questions []*content.Question // as asked
+	ids       map[string]string   // question id → id of its answer, to mark those not saved yet
 }
 
 func newResults(m *Model, q *quizModel, right, score int, passed bool) *resultsModel {
 	r := &resultsModel{
 		ch: q.ch, idx: m.course.Index(q.ch.ID), right: right, total: len(q.questions),
-		score: score, passed: passed, given: map[string][]string{}, shown: q.shuffles,
+		score: score, passed: passed, uid: q.att.uid, questions: q.questions, shown: q.shuffles,
 	}
-	for _, qu := range q.questions {
-		if a := q.answers[qu.ID]; !a.correct {
-			r.missed = append(r.missed, qu)
-			r.given[qu.ID] = a.given
-		}
-	}
+	r.tally(q.answers)
 	r.vp = viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
 	r.vp.KeyMap = viewport.KeyMap{}
 	r.resize(m)
 	return r
+}
+
+// tally lists the missed questions from each question's answer.
+func (r *resultsModel) tally(answers map[string]answered) {
+	r.missed, r.given, r.ids = nil, map[string][]string{}, map[string]string{}
+	for _, qu := range r.questions {
+		a := answers[qu.ID]
+		r.ids[qu.ID] = a.id
+		if !a.correct {
+			r.missed = append(r.missed, qu)
+			r.given[qu.ID] = a.given
+		}
+	}
+}
+
+// fromAttempt shows the attempt as the file holds it once finished: each
+// question's last answer, which may come from another tutor on the same
+// attempt.
+func (r *resultsModel) fromAttempt(m *Model, a progress.Attempt) {
+	answers := answersFrom(r.ch, a)
+	r.right = 0
+	for _, qu := range r.questions {
+		if answers[qu.ID].correct {
+			r.right++
+		}
+	}
+	r.score = content.Score(r.right, r.total)
+	r.passed = r.ch.Quiz.Passed(r.score)
+	r.tally(answers)
+	r.resize(m)
+}
+
+// unsaved counts this quiz's answers not written yet.
+func (r *resultsModel) unsaved(m *Model) int {
+	n := 0
+	for _, id := range r.ids {
+		if id != "" && m.unsaved[id] {
+			n++
+		}
+	}
+	return n
 }
 
 func (r *resultsModel) resize(m *Model) {
@@ -54,6 +95,11 @@ func (r *resultsModel) content(m *Model) string {
 	w := max(20, min(m.width-4, 90))
 	var b strings.Builder
 	fmt.Fprintf(&b, "  You got %d of %d right: %d%%.\n\n", r.right, r.total, r.score)
+	if n := r.unsaved(m); n > 0 {
+		b.WriteString(st.Wrong.Render(fmt.Sprintf("  %d of these answers %s not saved yet (marked below when missed); the tutor keeps trying.",
+			n, plural(n, "is", "are"))))
+		b.WriteString("\n\n")
+	}
 	if r.passed {
 		b.WriteString(st.Right.Render(fmt.Sprintf("  ✓ Passed (the pass mark is %d%%).", r.ch.Quiz.PassMark)))
 	} else {
@@ -75,6 +121,9 @@ func (r *resultsModel) content(m *Model) string {
 			given := strings.Join(r.given[qu.ID], sep)
 			if given == "" {
 				given = "(no answer)"
+			}
+			if id := r.ids[qu.ID]; id != "" && m.unsaved[id] {
+				given += " (not saved yet)"
 			}
 			b.WriteString(hang("     You answered: ", render.SanitizeLine(given), w))
 			b.WriteString("\n")

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"backend-tutor/content"
+	"backend-tutor/progress"
 )
 
 // sized is a model over the env's files at a window size, already past the
@@ -209,7 +210,7 @@ func TestOrderFooterWhilePickedUp(t *testing.T) {
 func TestWarningLineRelaysOut(t *testing.T) {
 	m := newEnv(t).sized(t, true, 80, 24)
 	sendKeys(m, "enter")
-	step(m, saveDoneMsg{saveErrMsg{errors.New("disk full")}})
+	step(m, saveOutcomesMsg{{op: &progress.Op{Kind: progress.OpLast}, err: errors.New("disk full"), fails: 1}})
 	if !strings.Contains(viewText(m), "disk full") {
 		t.Fatalf("no warning:\n%s", viewText(m))
 	}
