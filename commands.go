@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"text/tabwriter"
 
@@ -41,30 +42,45 @@ func runTutor(g globals, stdout, stderr io.Writer) error {
 	if err != nil {
 		return &exitError{1, err.Error()}
 	}
+	// Changes an earlier tutor could not write are in recovery files: add
+	// them before reading the snapshot. A file that cannot be merged is kept
+	// and named on the warning line.
+	var notice string
+	if _, err := store.MergeRecovery(); err != nil {
+		notice = "Some saved answers could not be added yet: " + err.Error()
+	}
 	snap, err := store.Snapshot()
 	if err != nil {
 		return &exitError{1, err.Error()}
 	}
 	model := tui.New(tui.Options{
-		Course: course, Store: store, Snapshot: snap,
+		Course: course, Store: store, Snapshot: snap, Notice: notice,
 		Cache: render.NewCache(16), NoColor: os.Getenv("NO_COLOR") != "",
 	})
 	// 120 fps halves the wait for the first frame; frames are only drawn
 	// when something changed, so it costs nothing at rest.
-	p := tea.NewProgram(model, tea.WithFPS(120))
+	p := tea.NewProgram(model, tea.WithFPS(120), tea.WithoutSignalHandler())
 
-	// Bubble Tea handles SIGINT and SIGTERM; a closed terminal sends SIGHUP.
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
+	// SIGINT, SIGTERM and SIGHUP (a closed terminal) quit through the model,
+	// like ctrl+c, so the reading position is queued before the program
+	// ends (Bubble Tea's own handler would end it without asking the model).
+	// A second signal ends the program at once; Flush still runs.
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
 	go func() {
-		if _, ok := <-hup; ok {
-			p.Quit()
-		}
+		<-sigs
+		p.Send(tui.QuitMsg{})
+		<-sigs
+		p.Kill()
 	}()
 
 	_, runErr := p.Run()
-	model.Flush() // every queued save reaches the file before we exit
+	// Every queued change reaches the file (or a recovery file) before we
+	// exit; the learner hears about any that did not, now the terminal is back.
+	if err := model.Flush(); err != nil {
+		fmt.Fprintln(stderr, err)
+	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return runErr
 	}
@@ -129,30 +145,37 @@ func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	isTTY := false
-	if f, ok := stdout.(*os.File); ok {
-		isTTY = term.IsTerminal(f.Fd())
-	}
-	if *plain || !isTTY {
-		_, err := io.WriteString(stdout, render.Sanitize(ch.Body))
+	f := osFile(stdout)
+	isTTY := f != nil && term.IsTerminal(f.Fd())
+	// Piped output is the markdown unless a width asks for it formatted.
+	if *plain || !isTTY && *width <= 0 {
+		_, err := io.WriteString(stdout, strings.TrimLeft(render.Sanitize(ch.Body), "\n"))
 		return err
 	}
 	w := *width
 	if w <= 0 {
 		w = 80
-		if f, ok := stdout.(*os.File); ok {
-			if tw, _, err := term.GetSize(f.Fd()); err == nil && tw > 0 {
-				w = tw
-			}
+		if tw, _, err := term.GetSize(f.Fd()); err == nil && tw > 0 {
+			w = tw
 		}
 	}
-	out, err := render.Markdown(ch.Body, render.WrapWidth(w), render.StyleDark)
+	style := render.StyleDark
+	if os.Getenv("NO_COLOR") != "" || !isTTY {
+		style = render.StyleNoColor // inline code keeps its backticks
+	}
+	out, err := render.Markdown(ch.Body, render.WrapWidth(w), style)
 	if err != nil {
 		return err
 	}
 	// The writer fits the colours to the terminal: fewer on a basic one,
-	// none under NO_COLOR (bold and italics stay).
-	_, err = io.WriteString(colorprofile.NewWriter(stdout, os.Environ()), out+"\n")
+	// none under NO_COLOR (bold and italics stay), no escape codes at all
+	// into a pipe (or anything that is not a file).
+	profile := colorprofile.NoTTY
+	if f != nil {
+		profile = colorprofile.Detect(f, os.Environ())
+	}
+	cw := &colorprofile.Writer{Forward: stdout, Profile: profile}
+	_, err = io.WriteString(cw, strings.TrimLeft(out, "\n")+"\n")
 	return err
 }
 
@@ -230,9 +253,12 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	rep.Total.Passed, rep.Total.Quizzes = tui.PassedCount(course, snap.Chapters)
 	rep.Total.Percent = int(tui.CourseProgress(course, snap.Chapters)*100 + 0.5)
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		js, err := json.MarshalIndent(rep, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(stdout, render.EscapeJSON(string(js))+"\n")
+		return err
 	}
 	titleW := titleWidth(stdout, 4+6+10+10+6+6+2)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
@@ -252,8 +278,8 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 // terminal, given the width of the other columns; 0 (no limit) when the
 // output is not a terminal, so scripts always get whole titles.
 func titleWidth(w io.Writer, others int) int {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
+	f := osFile(w)
+	if f == nil || !term.IsTerminal(f.Fd()) {
 		return 0
 	}
 	cols, _, err := term.GetSize(f.Fd())
@@ -261,6 +287,16 @@ func titleWidth(w io.Writer, others int) int {
 		return 0
 	}
 	return max(16, cols-others-1)
+}
+
+// osFile is the file a command's output goes to, under the sanitising
+// writer, or nil when it is not a file (a test's buffer).
+func osFile(w io.Writer) *os.File {
+	if u, ok := w.(interface{ Unwrap() io.Writer }); ok {
+		w = u.Unwrap()
+	}
+	f, _ := w.(*os.File)
+	return f
 }
 
 // fit cuts s to width columns with an ellipsis; width 0 means no limit.
@@ -296,7 +332,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	for _, ch := range course.Chapters {
 		questions += ch.QuestionCount()
 	}
-	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms\n", dir, len(course.Chapters), questions, len(course.Glossary))
+	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms\n", render.Escape(dir), len(course.Chapters), questions, len(course.Glossary))
 	return nil
 }
 
@@ -314,12 +350,12 @@ func cmdDoctor(g globals, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintf(stdout, "No progress file yet at %s: it is created when you first start the tutor.\n", path)
+		fmt.Fprintf(stdout, "No progress file yet at %s: it is created when you first start the tutor.\n", render.Escape(path))
 		return nil
 	}
 	err = progress.Check(path)
 	if err == nil {
-		fmt.Fprintf(stdout, "%s is healthy.\n", path)
+		fmt.Fprintf(stdout, "%s is healthy.\n", render.Escape(path))
 		return nil
 	}
 	// Only a damaged progress file is ever reset: not a folder, pipe or
@@ -335,17 +371,18 @@ func cmdDoctor(g globals, args []string, stdout, stderr io.Writer) error {
 	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&os.ModeSymlink != 0 {
 		// Moving the link would leave the damaged file it points to as it is.
 		target, _ := filepath.EvalSymlinks(path)
+		p, t := render.Escape(path), render.Escape(target)
 		return &exitError{1, fmt.Sprintf("progress file %s is damaged: %s.\n%s is a symbolic link to %s; nothing was changed. "+
-			"To reset the file itself: backend-tutor doctor --reset --db %s", path, damaged.Reason, path, target, target)}
+			"To reset the file itself: backend-tutor doctor --reset --db %s", p, damaged.Reason, p, t, t)}
 	}
 	moved, merr := progress.MoveAside(path)
 	if merr != nil {
-		return &exitError{1, fmt.Sprintf("progress file %s is damaged: %s.\nbackend-tutor: could not move it aside: %v", path, damaged.Reason, merr)}
+		return &exitError{1, fmt.Sprintf("progress file %s is damaged: %s.\nbackend-tutor: could not move it aside: %v", render.Escape(path), damaged.Reason, merr)}
 	}
 	if _, oerr := progress.Open(path); oerr != nil {
 		return &exitError{1, fmt.Sprintf("moved the damaged file to %s, but could not start a fresh one: %v", moved, oerr)}
 	}
 	fmt.Fprintf(stdout, "Progress file %s was damaged: %s.\nMoved it to %s and started a fresh progress file at %s.\n",
-		path, damaged.Reason, moved, path)
+		render.Escape(path), render.EscapeLines(damaged.Reason), render.Escape(moved), render.Escape(path))
 	return nil
 }

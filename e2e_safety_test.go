@@ -9,7 +9,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 )
 
 // startQuizTerm starts the tutor on a fresh db, dismisses the welcome and
@@ -40,14 +39,13 @@ func TestRealTerminalTwoAtOnce(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "p.db")
 	first := startAtQuiz(t, db)
 
+	// A command kept waiting for the tutor's lock would fail with "locked"
+	// once the lock timeout passes: success means it did not wait it out.
+	// (No wall-clock bound: on a busy machine that only made the test flaky.)
 	for _, args := range [][]string{{"list"}, {"progress", "--json"}, {"read", "1", "--plain"}, {"validate", "content/guide"}} {
-		start := time.Now()
 		out, err := exec.Command(binPath, append([]string{"--db", db}, args...)...).CombinedOutput()
 		if err != nil {
 			t.Fatalf("%v while the tutor runs: %v\n%s", args, err, out)
-		}
-		if d := time.Since(start); d > 2*time.Second {
-			t.Fatalf("%v took %v: it waited for the other process", args, d)
 		}
 	}
 	second := startTerm(t, "--db", db)
@@ -132,7 +130,7 @@ func TestRealTerminalNoColorAndDumb(t *testing.T) {
 			tm.keys("Enter")
 			tm.waitFor("quizzes passed")
 			tm.keys("Enter")
-			tm.waitFor("Chapter 1 of 14", "By the end of this chapter")
+			tm.waitFor("Chapter 1 of 16", "By the end of this chapter")
 			if env == "NO_COLOR=1" {
 				colored := tm.tmux("capture-pane", "-p", "-e")
 				if m := colourCode.FindString(colored); m != "" {

@@ -176,9 +176,9 @@ func TestRealTerminalFirstAnswerIsSaved(t *testing.T) {
 	tm := startTerm(t, "--db", db)
 	tm.waitFor("Welcome to", "Press enter to begin")
 	tm.keys("Enter")
-	tm.waitFor("0 of 14 quizzes passed", "1. What backend development is")
+	tm.waitFor("0 of 16 quizzes passed", "1. What backend development is")
 	tm.keys("Enter")
-	tm.waitFor("Chapter 1 of 14", "By the end of this chapter")
+	tm.waitFor("Chapter 1 of 16", "By the end of this chapter")
 	tm.keys("G")
 	tm.waitFor("Press t to take the quiz", "100%")
 	tm.keys("t")
@@ -207,7 +207,15 @@ func TestRealTerminalKilledMidQuiz(t *testing.T) {
 	tm.waitFor("Question 2 of 12")
 	tm.keys("1", "Enter")
 	tm.waitFor("Press enter for the next question")
-	time.Sleep(300 * time.Millisecond) // the save runs right after the answer; give it a moment
+	// The save runs right after the answer, off the UI: wait until the file
+	// has it (the deadline is only a timeout), then kill.
+	deadline := time.Now().Add(10 * time.Second)
+	for progressJSON(t, db).Chapters[0].Answered < 2 {
+		if time.Now().After(deadline) {
+			t.Fatal("the second answer was never saved")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	if out, err := exec.Command("kill", "-9", tm.pid()).CombinedOutput(); err != nil {
 		t.Fatalf("kill -9: %v %s", err, out)
 	}
@@ -234,4 +242,27 @@ func TestNotATerminal(t *testing.T) {
 	if !strings.Contains(string(out), "needs a terminal") || !strings.Contains(string(out), "backend-tutor list") {
 		t.Fatalf("message should explain and point to list/read:\n%s", out)
 	}
+}
+
+// Regression (issue 9): filter the chapter list, open a match, come back:
+// the list still shows the matches and says what it is filtered by (it
+// showed "No chapters." because a re-filter command was dropped).
+func TestRealTerminalFilterOpenBack(t *testing.T) {
+	tm := startTerm(t, "--db", filepath.Join(t.TempDir(), "p.db"))
+	tm.waitFor("Welcome to", "Press enter to begin")
+	tm.keys("Enter")
+	tm.waitFor("quizzes passed")
+	tm.keys("/", "http")
+	tm.waitFor("type to filter")
+	tm.keys("Enter")
+	tm.waitFor(`filter "http"`)
+	tm.keys("Enter")
+	tm.waitFor("Chapter 3 of")
+	tm.keys("Escape")
+	screen := tm.waitFor(`filter "http"`, "HTTP essentials")
+	if strings.Contains(screen, "No chapters") {
+		t.Fatalf("the filtered list is empty after coming back:\n%s", screen)
+	}
+	tm.keys("C-c")
+	tm.exited()
 }

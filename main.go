@@ -10,10 +10,9 @@ import (
 	"io"
 	"os"
 	"strings"
-)
 
-// version is set at build time with -ldflags "-X main.version=..."
-var version = "0.1.0-dev"
+	"backend-tutor/tui/render"
+)
 
 const usage = `backend-tutor — learn backend web development in your terminal.
 
@@ -24,7 +23,7 @@ Usage:
   backend-tutor progress [--json]                   your progress, per chapter
   backend-tutor validate DIR                        check a content folder
   backend-tutor doctor [--reset]                    check the progress file
-  backend-tutor version                             print the version
+  backend-tutor version                             print version, commit and build date
 
 Global flags (before or after the command):
   --db PATH       progress file (default $XDG_DATA_HOME/backend-tutor/progress.db)
@@ -49,11 +48,22 @@ func main() {
 }
 
 // run is main without the process: tests call it directly.
+//
+// Everything a command prints passes the sanitiser on its way out, whatever
+// produced it: output keeps only the colours and links a renderer makes
+// (render.Terminal), and messages show every control escaped, so a hostile
+// file name reads as \x1b]0;... instead of retitling the terminal. Names
+// are also escaped where a message quotes them (render.Escape), so one with
+// a newline cannot pass for two lines.
 func run(args []string, stdout, stderr io.Writer) int {
+	out, msgs := render.NewTerminalWriter(stdout), render.NewMessageWriter(stderr)
+	defer msgs.Flush()
+	stderr = msgs
 	g, rest, err := parseGlobal(args)
 	if err == nil {
-		err = dispatch(g, rest, stdout, stderr)
+		err = dispatch(g, rest, out, msgs)
 	}
+	out.Flush()
 	var ee *exitError
 	switch {
 	case err == nil:
@@ -132,7 +142,7 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 		if err := noMore(cmd, rest, stderr); err != nil {
 			return err
 		}
-		fmt.Fprintln(stdout, "backend-tutor", version)
+		printVersion(stdout)
 		return nil
 	case "help", "-h", "--help", "-help":
 		if err := noMore(cmd, rest, stderr); err != nil {

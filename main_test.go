@@ -24,7 +24,7 @@ func TestCommands(t *testing.T) {
 		code        int
 		out, errOut string
 	}{
-		{[]string{"version"}, 0, "backend-tutor ", ""},
+		{[]string{"version"}, 0, "(commit ", ""},
 		{[]string{"--help"}, 0, "Usage:", ""},
 		{[]string{"--db", db, "list"}, 0, "3   http-essentials", ""},
 		{[]string{"list", "--db", db}, 0, "not started", ""},
@@ -34,7 +34,7 @@ func TestCommands(t *testing.T) {
 		{[]string{"--db", db, "read", "nope"}, 1, "", `no chapter has the id "nope"`},
 		{[]string{"--db", db, "read"}, 2, "", "name one chapter"},
 		{[]string{"read", "--help"}, 0, "", "Usage: backend-tutor read"},
-		{[]string{"validate", "content/guide"}, 0, "ok — 14 chapters", ""},
+		{[]string{"validate", "content/guide"}, 0, "ok — 16 chapters", ""},
 		{[]string{"validate"}, 2, "", "name the content folder"},
 		{[]string{"validate", "does-not-exist"}, 1, "", "does-not-exist"},
 		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
@@ -96,7 +96,7 @@ func TestProgressJSONShape(t *testing.T) {
 		t.Fatal(err)
 	}
 	chapters := rep["chapters"].([]any)
-	if len(chapters) != 14 {
+	if len(chapters) != 16 {
 		t.Fatalf("%d chapters", len(chapters))
 	}
 	first := chapters[0].(map[string]any)
@@ -191,5 +191,27 @@ func TestHighlighterIsTheStandIn(t *testing.T) {
 	}
 	if !found {
 		t.Log("glamour no longer imports chroma at all")
+	}
+}
+
+// `read N --plain` is the markdown from its first line; `read --width N`
+// into a pipe is formatted at that width, with no escape codes.
+func TestReadPipedOutput(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	_, out, _ := runCLI(t, "--db", db, "read", "3", "--plain")
+	if !strings.HasPrefix(out, "# HTTP essentials") {
+		t.Errorf("read --plain starts %q", trim(out))
+	}
+	_, out, _ = runCLI(t, "--db", db, "read", "3", "--width", "50")
+	if strings.Contains(out, "\x1b") || strings.Contains(out, "## ") || strings.HasPrefix(out, "\n") {
+		t.Errorf("read --width 50 into a pipe: %q", trim(out))
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if n := len([]rune(l)); n > 50 {
+			t.Errorf("line of %d columns at --width 50: %q", n, l)
+		}
+	}
+	if !strings.Contains(out, "`POST`") {
+		t.Errorf("inline code lost its backticks in plain output")
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"backend-tutor/content"
 	"backend-tutor/progress"
+	"backend-tutor/tui/render"
 )
 
 // loadCourse loads the embedded guide (from its compiled-in snapshot), or
@@ -18,24 +19,24 @@ func loadCourse(dir string) (*content.Course, error) {
 	}
 	st, err := os.Stat(dir)
 	if err != nil {
-		return nil, &exitError{1, fmt.Sprintf("backend-tutor: content folder %s: %v", dir, errors.Unwrap(err))}
+		return nil, &exitError{1, fmt.Sprintf("backend-tutor: content folder %s: %v", render.Escape(dir), errors.Unwrap(err))}
 	}
 	if !st.IsDir() {
-		return nil, &exitError{1, fmt.Sprintf("backend-tutor: %s is not a folder (--content wants a folder of chapters)", dir)}
+		return nil, &exitError{1, fmt.Sprintf("backend-tutor: %s is not a folder (--content wants a folder of chapters)", render.Escape(dir))}
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, &exitError{1, fmt.Sprintf("backend-tutor: content folder %s: %v", dir, err)}
+		return nil, &exitError{1, fmt.Sprintf("backend-tutor: content folder %s: %v", render.Escape(dir), errors.Unwrap(err))}
 	}
 	c, err := content.Load(root.FS())
 	var probs content.Problems
 	if errors.As(err, &probs) {
 		where := "the built-in guide"
 		if dir != "" {
-			where = dir
+			where = render.Escape(dir)
 		}
 		msg := fmt.Sprintf("%s\nbackend-tutor: %s has %d problem(s); run `backend-tutor validate %s` after fixing them.",
-			prefixed(probs, dir), where, len(probs), dirOrDot(dir))
+			prefixed(probs, dir), where, len(probs), render.Escape(dirOrDot(dir)))
 		return nil, &exitError{1, msg}
 	}
 	return c, err
@@ -48,12 +49,15 @@ func dirOrDot(d string) string {
 	return d
 }
 
+// prefixed lists problems one a line, file names and messages escaped
+// (render.Escape): a name or a quoted value with a newline stays on its line.
 func prefixed(ps content.Problems, dir string) string {
 	out := ""
 	for i, p := range ps {
 		if dir != "" {
 			p.File = dir + string(os.PathSeparator) + p.File
 		}
+		p.File, p.Msg = render.Escape(p.File), render.Escape(p.Msg)
 		if i > 0 {
 			out += "\n"
 		}

@@ -5,13 +5,14 @@ func parseCourse(file string, src []byte, course *Course, c *collector) {
 	if !ok {
 		return
 	}
-	m, ok := asMapping(file, node, "course file", []string{"title"}, c)
+	m, ok := asMapping(file, node, "course file", []string{"title", "welcome"}, c)
 	if !ok {
 		return
 	}
 	if t := m.str("title", true, c); t != "" {
 		course.Title = t
 	}
+	course.Welcome = m.str("welcome", false, c)
 }
 
 func parseGlossary(file string, src []byte, c *collector) []Term {

@@ -48,7 +48,13 @@ func Load(fsys fs.FS) (*Course, error) {
 		if e.IsDir() || strings.HasPrefix(name, ".") {
 			continue
 		}
-		if kind := fileKind(name); kind != "" {
+		kind := fileKind(name)
+		if kind != "" && !utf8.ValidString(name) {
+			// io/fs paths are UTF-8: opening it would only say "invalid argument"
+			c.add(name, 0, "the file name is not valid UTF-8: rename the file (content file names must be UTF-8)")
+			continue
+		}
+		if kind != "" {
 			files = append(files, parsedFile{name: name, kind: kind, mode: e.Type()})
 		}
 	}

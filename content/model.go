@@ -24,6 +24,7 @@ const DefaultPassMark = 70
 // Course is a loaded, validated content folder.
 type Course struct {
 	Title    string
+	Welcome  string     // course.yaml's welcome: what the first screen says the course is; may be empty
 	Chapters []*Chapter // sorted by Order
 	Glossary []Term
 	byID     map[string]int

@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -15,128 +16,200 @@ import (
 
 // StartAttempt begins a quiz run with the given question order and option
 // shuffles, marks it as the chapter's open attempt and the "Continue"
-// target. An attempt still open for the chapter is marked abandoned: the
-// caller offers "resume" before starting a new one, so reaching here means
-// the learner chose not to.
+// target. An attempt already open for the chapter is left as it is (another
+// tutor may be answering it): the caller offers "resume" first, and "start
+// over" drops the old attempt explicitly (DropAttempt).
 func (s *Store) StartAttempt(chapterID, contentHash string, order []string, shuffles map[string][]int) (Attempt, error) {
-	if err := checkID("chapter id", chapterID); err != nil {
-		return Attempt{}, err
+	res, err := s.Apply(Op{Kind: OpStart, Chapter: chapterID, AttemptUID: NewID(), ContentHash: contentHash, Order: order, Shuffles: shuffles})
+	return res.Attempt, err
+}
+
+// startTx creates the attempt op describes, or returns it when an attempt
+// with op's UID already exists (a start replayed from a recovery file).
+func startTx(tx *bolt.Tx, op Op) (Attempt, error) {
+	if op.AttemptUID != "" {
+		if a, ok, err := findAttempt(tx, op.Chapter, 0, op.AttemptUID); err != nil || ok {
+			return a, err
+		}
 	}
-	var a Attempt
-	err := s.update(func(tx *bolt.Tx) error {
-		r, err := getChapter(tx, chapterID)
-		if err != nil {
-			return err
-		}
-		b, err := tx.Bucket(bucketAttempts).CreateBucketIfNotExists([]byte(chapterID))
-		if err != nil {
-			return err
-		}
-		if r.OpenAttempt != 0 {
-			if old, err := getAttempt(tx, chapterID, r.OpenAttempt); err == nil && old.Finished == nil {
-				old.Abandoned = true
-				if err := putAttempt(tx, old); err != nil {
-					return err
-				}
-			}
-		}
-		id, err := b.NextSequence()
-		if err != nil {
-			return err
-		}
-		a = Attempt{
-			ID:          id,
-			ChapterID:   chapterID,
-			ContentHash: contentHash,
-			Started:     time.Now(),
-			Order:       slices.Clone(order),
-			Answers:     []Answer{},
-		}
-		if len(shuffles) > 0 {
-			a.Shuffles = make(map[string][]int, len(shuffles))
-			for q, p := range shuffles {
-				a.Shuffles[q] = slices.Clone(p)
-			}
-		}
-		if err := putAttempt(tx, a); err != nil {
-			return err
-		}
-		r.OpenAttempt = id
-		r.ContentHash = contentHash
-		if err := putChapter(tx, r); err != nil {
-			return err
-		}
-		return putLast(tx, Place{Screen: "quiz", ChapterID: chapterID})
-	})
+	r, err := getChapter(tx, op.Chapter)
 	if err != nil {
 		return Attempt{}, err
 	}
-	return a, nil
-}
-
-// SaveAnswer stores one answer in an open attempt. Answering a question
-// again in the same attempt replaces the earlier answer (and is not counted
-// twice in ChapterRecord.Answered). A zero a.At is set to now.
-func (s *Store) SaveAnswer(chapterID string, attemptID uint64, a Answer) error {
-	if a.At.IsZero() {
-		a.At = time.Now()
+	b, err := tx.Bucket(bucketAttempts).CreateBucketIfNotExists([]byte(op.Chapter))
+	if err != nil {
+		return Attempt{}, err
 	}
-	a.Given = slices.Clone(a.Given)
-	return s.update(func(tx *bolt.Tx) error {
-		at, err := openAttempt(tx, chapterID, attemptID)
-		if err != nil {
-			return err
+	id, err := b.NextSequence()
+	if err != nil {
+		return Attempt{}, err
+	}
+	a := Attempt{
+		ID:          id,
+		UID:         op.AttemptUID,
+		ChapterID:   op.Chapter,
+		ContentHash: op.ContentHash,
+		Started:     time.Now(),
+		Order:       slices.Clone(op.Order),
+		Answers:     []Answer{},
+	}
+	if len(op.Shuffles) > 0 {
+		a.Shuffles = make(map[string][]int, len(op.Shuffles))
+		for q, p := range op.Shuffles {
+			a.Shuffles[q] = slices.Clone(p)
 		}
-		if !slices.Contains(at.Order, a.QuestionID) {
-			return fmt.Errorf("question %q is not part of attempt %d of chapter %q", a.QuestionID, attemptID, chapterID)
-		}
-		r, err := getChapter(tx, chapterID)
-		if err != nil {
-			return err
-		}
-		if i := slices.IndexFunc(at.Answers, func(x Answer) bool { return x.QuestionID == a.QuestionID }); i >= 0 {
-			at.Answers[i] = a
-		} else {
-			at.Answers = append(at.Answers, a)
-			r.Answered++
-			if err := putChapter(tx, r); err != nil {
-				return err
-			}
-		}
-		return putAttempt(tx, at)
-	})
+	}
+	if err := putAttempt(tx, a); err != nil {
+		return Attempt{}, err
+	}
+	r.OpenAttempt = id
+	r.ContentHash = op.ContentHash
+	if err := putChapter(tx, r); err != nil {
+		return Attempt{}, err
+	}
+	return a, putLast(tx, Place{Screen: "quiz", ChapterID: op.Chapter})
 }
 
-// FinishAttempt closes an open attempt with its score (percent) and
-// whether it reached the pass mark, and returns the chapter's updated record.
+// SaveAnswer stores one answer in an attempt. Answers are kept in submit
+// order; answering a question again adds an answer (the last one counts)
+// but is not counted twice in ChapterRecord.Answered. An answer whose ID is
+// already stored is not stored again. An attempt that was finished or
+// abandoned (by another tutor) still takes the answer: no answer is refused
+// because of another process. A zero a.At is set to now.
+func (s *Store) SaveAnswer(chapterID string, attemptID uint64, a Answer) error {
+	_, err := s.Apply(Op{Kind: OpAnswer, Chapter: chapterID, Attempt: attemptID, Answer: &a})
+	return err
+}
+
+// answerTx adds op.Answer to its attempt. If the attempt is not in the file
+// (its start was lost with a reset file) and op carries the attempt's order,
+// the attempt is made first, so the answer still has a home.
+func answerTx(tx *bolt.Tx, op Op) (Attempt, error) {
+	ans := *op.Answer
+	if ans.At.IsZero() {
+		ans.At = time.Now()
+	}
+	ans.Given = slices.Clone(ans.Given)
+	at, err := attemptFor(tx, op)
+	if err != nil {
+		return Attempt{}, err
+	}
+	if !slices.Contains(at.Order, ans.QuestionID) {
+		return Attempt{}, refused("question %q is not part of attempt %d of chapter %q", ans.QuestionID, at.ID, op.Chapter)
+	}
+	if ans.ID != "" && slices.ContainsFunc(at.Answers, func(x Answer) bool { return x.ID == ans.ID }) {
+		return at, nil // already stored: a retry or a replay
+	}
+	first := !slices.ContainsFunc(at.Answers, func(x Answer) bool { return x.QuestionID == ans.QuestionID })
+	at.Answers = append(at.Answers, ans)
+	// The attempt first: if its validation refuses the answer, nothing is
+	// written (MergeRecovery relies on that to skip a refused change).
+	if err := putAttempt(tx, at); err != nil {
+		return Attempt{}, err
+	}
+	if first {
+		r, err := getChapter(tx, op.Chapter)
+		if err != nil {
+			return Attempt{}, err
+		}
+		r.Answered++
+		if err := putChapter(tx, r); err != nil {
+			return Attempt{}, err
+		}
+	}
+	return at, nil
+}
+
+// attemptFor finds op's attempt, or starts it when op says how.
+func attemptFor(tx *bolt.Tx, op Op) (Attempt, error) {
+	at, ok, err := findAttempt(tx, op.Chapter, op.Attempt, op.AttemptUID)
+	switch {
+	case err != nil:
+		return Attempt{}, err
+	case ok:
+		return at, nil
+	case op.AttemptUID != "" && len(op.Order) > 0:
+		return startTx(tx, op)
+	}
+	return Attempt{}, fmt.Errorf("attempt %d of chapter %q: %w", op.Attempt, op.Chapter, ErrNoAttempt)
+}
+
+// findAttempt looks an attempt up by id, checking the uid when both sides
+// have one (a file reset since reuses ids), else by uid, newest first.
+func findAttempt(tx *bolt.Tx, chapterID string, id uint64, uid string) (Attempt, bool, error) {
+	if id != 0 {
+		a, err := getAttempt(tx, chapterID, id)
+		switch {
+		case err == nil && (uid == "" || a.UID == "" || a.UID == uid):
+			return a, true, nil
+		case err != nil && !errors.Is(err, ErrNoAttempt):
+			return Attempt{}, false, err
+		}
+	}
+	b := attemptBucket(tx, chapterID)
+	if uid == "" || b == nil {
+		return Attempt{}, false, nil
+	}
+	c := b.Cursor()
+	for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		a, err := decodeAttempt(v)
+		if err != nil {
+			return Attempt{}, false, &DamagedError{Path: tx.DB().Path(), Reason: fmt.Sprintf("chapter %q attempt %x: %v", chapterID, k, err)}
+		}
+		if a.UID == uid {
+			return a, true, nil
+		}
+	}
+	return Attempt{}, false, nil
+}
+
+// LastAnswers is each question's last answer in a: the one that counts.
+func LastAnswers(a Attempt) map[string]Answer {
+	last := make(map[string]Answer, len(a.Answers))
+	for _, ans := range a.Answers {
+		last[ans.QuestionID] = ans
+	}
+	return last
+}
+
+// Grade scores a by each question's last answer: the percent of questions
+// (id → current hash; an answer to an edited question does not count) whose
+// last answer is right, rounded down like content.Score, and whether that
+// reaches passMark.
+func Grade(a Attempt, questions map[string]string, passMark int) (score int, passed bool) {
+	if len(questions) == 0 {
+		return 0, passMark <= 0
+	}
+	last := LastAnswers(a)
+	right := 0
+	for q, hash := range questions {
+		if x, ok := last[q]; ok && x.Correct && (hash == "" || x.QuestionHash == hash) {
+			right++
+		}
+	}
+	score = right * 100 / len(questions)
+	return score, score >= passMark
+}
+
+// FinishAttempt closes an attempt with its score (percent) and whether it
+// reached the pass mark, and returns the chapter's updated record. Finishing
+// an attempt already finished (by another tutor) scores it again without
+// counting it twice; finishing an abandoned one revives it.
 func (s *Store) FinishAttempt(chapterID string, attemptID uint64, score int, passed bool) (ChapterRecord, error) {
 	if err := checkPercent("score", score); err != nil {
 		return ChapterRecord{}, err
 	}
 	var rec ChapterRecord
 	err := s.update(func(tx *bolt.Tx) error {
-		at, err := openAttempt(tx, chapterID, attemptID)
+		at, ok, err := findAttempt(tx, chapterID, attemptID, "")
 		if err != nil {
 			return err
 		}
-		now := time.Now()
-		at.Finished, at.Score, at.Passed = &now, score, passed
-		if err := putAttempt(tx, at); err != nil {
-			return err
+		if !ok {
+			return fmt.Errorf("attempt %d of chapter %q: %w", attemptID, chapterID, ErrNoAttempt)
 		}
-		r, err := getChapter(tx, chapterID)
-		if err != nil {
-			return err
-		}
-		r.Attempts++
-		r.LastScore = score
-		r.BestScore = max(r.BestScore, score)
-		r.Passed = r.Passed || passed
-		if r.OpenAttempt == attemptID {
-			r.OpenAttempt = 0
-		}
-		rec = r
-		return putChapter(tx, r)
+		rec, _, err = finishTx(tx, at, score, passed)
+		return err
 	})
 	if err != nil {
 		return ChapterRecord{}, err
@@ -144,35 +217,59 @@ func (s *Store) FinishAttempt(chapterID string, attemptID uint64, score int, pas
 	return rec, nil
 }
 
+func finishTx(tx *bolt.Tx, at Attempt, score int, passed bool) (ChapterRecord, Attempt, error) {
+	first := at.Finished == nil
+	now := time.Now()
+	at.Finished, at.Score, at.Passed, at.Abandoned = &now, score, passed, false
+	if err := putAttempt(tx, at); err != nil {
+		return ChapterRecord{}, Attempt{}, err
+	}
+	r, err := getChapter(tx, at.ChapterID)
+	if err != nil {
+		return ChapterRecord{}, Attempt{}, err
+	}
+	if first {
+		r.Attempts++
+	}
+	r.LastScore = score
+	r.BestScore = max(r.BestScore, score)
+	r.Passed = r.Passed || passed
+	if r.OpenAttempt == at.ID {
+		r.OpenAttempt = 0
+	}
+	return r, at, putChapter(tx, r)
+}
+
 // DropAttempt abandons an unfinished attempt the learner chose not to
 // resume. Its answers stay in the file (and in Answered); it just stops
-// being the chapter's open attempt. Dropping it twice is harmless.
+// being the chapter's open attempt. Dropping it twice, or dropping one that
+// is finished (by another tutor) or gone, changes nothing.
 func (s *Store) DropAttempt(chapterID string, id uint64) error {
-	return s.update(func(tx *bolt.Tx) error {
-		at, err := getAttempt(tx, chapterID, id)
-		if err != nil {
-			return err
-		}
-		if at.Finished != nil {
-			return fmt.Errorf("dropping attempt %d of chapter %q: %w", id, chapterID, ErrAttemptClosed)
-		}
-		if at.Abandoned {
-			return nil
-		}
-		at.Abandoned = true
-		if err := putAttempt(tx, at); err != nil {
-			return err
-		}
-		r, err := getChapter(tx, chapterID)
-		if err != nil {
-			return err
-		}
-		if r.OpenAttempt != id {
-			return nil
-		}
-		r.OpenAttempt = 0
-		return putChapter(tx, r)
-	})
+	_, err := s.Apply(Op{Kind: OpDrop, Chapter: chapterID, Attempt: id})
+	return err
+}
+
+func dropTx(tx *bolt.Tx, op Op) error {
+	at, ok, err := findAttempt(tx, op.Chapter, op.Attempt, op.AttemptUID)
+	if err != nil {
+		return err
+	}
+	if !ok || at.Finished != nil || at.Abandoned {
+		return nil // nothing (left) to drop: gone with a reset file, or finished by another tutor
+	}
+	at.Abandoned = true
+	if err := putAttempt(tx, at); err != nil {
+		return err
+	}
+	r, err := getChapter(tx, op.Chapter)
+	if err != nil {
+		return err
+	}
+	if r.OpenAttempt != at.ID {
+		return nil
+	}
+	r.OpenAttempt = 0
+	return putChapter(tx, r)
 }
 
 // Attempt returns one attempt; errors.Is(err, ErrNoAttempt) if there is none.
@@ -238,18 +335,6 @@ func getAttempt(tx *bolt.Tx, chapterID string, id uint64) (Attempt, error) {
 	return a, nil
 }
 
-// openAttempt is getAttempt for operations that need a running attempt.
-func openAttempt(tx *bolt.Tx, chapterID string, id uint64) (Attempt, error) {
-	a, err := getAttempt(tx, chapterID, id)
-	if err != nil {
-		return Attempt{}, err
-	}
-	if a.Finished != nil || a.Abandoned {
-		return Attempt{}, fmt.Errorf("attempt %d of chapter %q: %w", id, chapterID, ErrAttemptClosed)
-	}
-	return a, nil
-}
-
 func putAttempt(tx *bolt.Tx, a Attempt) error {
 	raw, err := encodeAttempt(a)
 	if err != nil {
@@ -260,4 +345,25 @@ func putAttempt(tx *bolt.Tx, a Attempt) error {
 		return err
 	}
 	return b.Put(attemptKey(a.ID), raw)
+}
+
+// OpenAttempt reads the file's current state (not a start-up snapshot) and
+// returns the chapter's open attempt, if it has one that is neither
+// finished nor abandoned: another tutor may have started it since.
+func (s *Store) OpenAttempt(chapterID string) (Attempt, bool, error) {
+	var a Attempt
+	var ok bool
+	err := s.view(func(tx *bolt.Tx) error {
+		r, err := getChapter(tx, chapterID)
+		if err != nil || r.OpenAttempt == 0 {
+			return err
+		}
+		a, ok, err = findAttempt(tx, chapterID, r.OpenAttempt, "")
+		ok = ok && a.Finished == nil && !a.Abandoned
+		return err
+	})
+	if isMissing(err) {
+		return Attempt{}, false, nil
+	}
+	return a, ok, err
 }

@@ -1,13 +1,16 @@
 // Package progress keeps the learner's progress in a single bbolt file. It
 // knows that file and nothing of terminals or chapter content.
 //
-// Layout (schema 1):
+// Layout (schema 2):
 //
 //	meta/schema          ASCII decimal SchemaVersion; also the "this is ours" sentinel
 //	meta/welcomed        "1" once the first-run welcome was dismissed
 //	meta/last            Place as JSON
 //	chapters/<id>        ChapterRecord as JSON (running summary)
 //	attempts/<id>/<n>    Attempt as JSON, n = 8-byte big-endian attempt id
+//
+// Beside the file, <db>.recovery-<pid>-<time> holds changes (Op, JSON
+// lines) a tutor could not write before it quit; see recovery.go.
 //
 // The file is opened for one transaction at a time and closed again, so
 // several processes can share it; bbolt's flock serialises them.

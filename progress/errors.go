@@ -65,3 +65,23 @@ var ErrNotWritable = errors.New("progress is not being saved")
 func lockedError(path string) error {
 	return fmt.Errorf("%w: %s (another backend-tutor may be saving; try again)", ErrLocked, path)
 }
+
+// refusedError is a change the file's rules refuse (a record that would not
+// validate, an answer to a question outside its attempt). Trying it again
+// fails the same way, so a queue must not wait on it: see Permanent.
+type refusedError struct{ err error }
+
+func (e refusedError) Error() string { return e.err.Error() }
+func (e refusedError) Unwrap() error { return e.err }
+
+func refused(format string, a ...any) error { return refusedError{fmt.Errorf(format, a...)} }
+
+// Permanent reports whether a failed change will fail the same way every
+// time it is tried (the change itself is refused), as opposed to failing
+// for now: the file locked, unwritable, full, damaged or newer, an I/O
+// error. A save queue retries the second kind and must not wait for ever
+// on the first.
+func Permanent(err error) bool {
+	var r refusedError
+	return errors.As(err, &r) || errors.Is(err, ErrNoAttempt) || errors.Is(err, ErrAttemptClosed)
+}

@@ -24,8 +24,17 @@ import (
 // ChapterRecord.Answered from the attempt history (abandoned and
 // unfinished attempts included, as today) and creates a record for any
 // chapter that has attempts but no record.
+//
+// Schema 1 → 2: an attempt keeps every answer in submit order, so a
+// question may be answered twice (two tutors on one attempt; the last answer
+// counts), and attempts and answers carry ids (Attempt.UID, Answer.ID) that
+// make a retried or recovered save idempotent. A schema-1 binary would call
+// such an attempt damaged, hence the bump. Migrating gives every existing
+// attempt the UID "v1-<id>" and every existing answer the id
+// "v1-<attempt id>-<index>"; nothing else changes.
 var migrations = []func(tx *bolt.Tx) error{
 	0: migrateV0toV1,
+	1: migrateV1toV2,
 }
 
 func migrate(tx *bolt.Tx, from int) error {
@@ -91,4 +100,40 @@ func migrateV0toV1(tx *bolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+func migrateV1toV2(tx *bolt.Tx) error {
+	all := tx.Bucket(bucketAttempts)
+	return all.ForEach(func(k, _ []byte) error {
+		b := all.Bucket(k)
+		if b == nil {
+			return fmt.Errorf("attempts/%q is not a bucket", k)
+		}
+		var updated []Attempt
+		err := b.ForEach(func(_, v []byte) error {
+			a, err := decodeAttempt(v)
+			if err != nil {
+				return fmt.Errorf("chapter %q: %w", k, err)
+			}
+			if a.UID == "" {
+				a.UID = fmt.Sprintf("v1-%d", a.ID)
+			}
+			for i := range a.Answers {
+				if a.Answers[i].ID == "" {
+					a.Answers[i].ID = fmt.Sprintf("v1-%d-%d", a.ID, i)
+				}
+			}
+			updated = append(updated, a)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, a := range updated { // not inside ForEach: bbolt forbids writes while iterating
+			if err := putAttempt(tx, a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

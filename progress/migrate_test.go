@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -132,7 +133,7 @@ func TestMigrateFromV0(t *testing.T) {
 			t.Fatalf("chapter %q: %d attempts, want %d", ch, len(got), len(list))
 		}
 		for i := range list {
-			a, _ := json.Marshal(list[i])
+			a, _ := json.Marshal(withV1IDs(list[i]))
 			b, _ := json.Marshal(got[i])
 			if string(a) != string(b) {
 				t.Errorf("attempt changed:\n%s\n%s", a, b)
@@ -145,6 +146,78 @@ func TestMigrateFromV0(t *testing.T) {
 	must(t, err)
 	if next.ID != 3 {
 		t.Errorf("new attempt id after migration = %d, want 3", next.ID)
+	}
+	must(t, Check(path))
+}
+
+// withV1IDs is a as migrating to schema 2 leaves it: ids added, nothing else.
+func withV1IDs(a Attempt) Attempt {
+	a.UID = fmt.Sprintf("v1-%d", a.ID)
+	a.Answers = slices.Clone(a.Answers)
+	for i := range a.Answers {
+		a.Answers[i].ID = fmt.Sprintf("v1-%d-%d", a.ID, i)
+	}
+	return a
+}
+
+// Proves: a schema-1 file (attempts and answers without ids, one answer per
+// question) is migrated to schema 2: every chapter record is unchanged,
+// every attempt is unchanged but for its ids, and afterwards a question can
+// be answered again in an attempt (the last answer counts) without being
+// counted twice.
+func TestMigrateFromV1(t *testing.T) {
+	path := tempPath(t)
+	chapters, attempts := writeV0(t, path)
+	// Turn the v0 fixture into a v1 file: the `answered` counts filled in
+	// (what migration 0 → 1 computes), schema 1.
+	answered := map[string]int{"http": 5, "sql": 1, "empty": 0, "orphan": 5}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	must(t, err)
+	v1 := map[string]ChapterRecord{}
+	must(t, db.Update(func(tx *bolt.Tx) error {
+		must(t, tx.Bucket(bucketMeta).Put(keySchema, []byte("1")))
+		for id, n := range answered {
+			r := ChapterRecord{ID: id}
+			if raw, ok := chapters[id]; ok {
+				must(t, json.Unmarshal([]byte(raw), &r))
+			}
+			r.Answered = n
+			v1[id] = r
+			raw, err := json.Marshal(r)
+			must(t, err)
+			must(t, tx.Bucket(bucketChapters).Put([]byte(id), raw))
+		}
+		return nil
+	}))
+	must(t, db.Close())
+
+	s := mustOpen(t, path)
+	snap, err := s.Snapshot()
+	must(t, err)
+	for id, want := range v1 {
+		if got := snap.Chapters[id]; got != want {
+			t.Errorf("chapter %q = %+v, want %+v", id, got, want)
+		}
+	}
+	for ch, list := range attempts {
+		got, err := s.Attempts(ch)
+		must(t, err)
+		for i := range list {
+			a, _ := json.Marshal(withV1IDs(list[i]))
+			b, _ := json.Marshal(got[i])
+			if string(a) != string(b) {
+				t.Errorf("attempt changed:\n%s\n%s", a, b)
+			}
+		}
+	}
+	must(t, s.SaveAnswer("sql", 1, answer("q1", true, "again")))
+	at, err := s.Attempt("sql", 1)
+	must(t, err)
+	if len(at.Answers) != 2 || !LastAnswers(at)["q1"].Correct {
+		t.Errorf("re-answer after migration: %+v", at.Answers)
+	}
+	if snap, _ := s.Snapshot(); snap.Chapters["sql"].Answered != 1 {
+		t.Errorf("re-answer counted twice: %+v", snap.Chapters["sql"])
 	}
 	must(t, Check(path))
 }

@@ -53,21 +53,23 @@ func (s *Store) SaveReading(chapterID, contentHash string, line, percent int) er
 	if err := checkID("chapter id", chapterID); err != nil {
 		return err
 	}
+	return s.update(func(tx *bolt.Tx) error { return readingTx(tx, chapterID, contentHash, line, percent) })
+}
+
+func readingTx(tx *bolt.Tx, chapterID, contentHash string, line, percent int) error {
 	line = max(line, 0)
 	percent = min(max(percent, 0), 100)
-	return s.update(func(tx *bolt.Tx) error {
-		r, err := getChapter(tx, chapterID)
-		if err != nil {
-			return err
-		}
-		r.ContentHash = contentHash
-		r.Line = line
-		r.Furthest = max(r.Furthest, percent)
-		if err := putChapter(tx, r); err != nil {
-			return err
-		}
-		return putLast(tx, Place{Screen: "chapter", ChapterID: chapterID})
-	})
+	r, err := getChapter(tx, chapterID)
+	if err != nil {
+		return err
+	}
+	r.ContentHash = contentHash
+	r.Line = line
+	r.Furthest = max(r.Furthest, percent)
+	if err := putChapter(tx, r); err != nil {
+		return err
+	}
+	return putLast(tx, Place{Screen: "chapter", ChapterID: chapterID})
 }
 
 // SaveLast records where the learner is, for "Continue". Screen must be
@@ -81,10 +83,10 @@ func (s *Store) SaveLast(p Place) error {
 
 // SetWelcomed records that the first-run welcome has been dismissed.
 func (s *Store) SetWelcomed() error {
-	return s.update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketMeta).Put(keyWelcomed, []byte("1"))
-	})
+	return s.update(welcomedTx)
 }
+
+func welcomedTx(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyWelcomed, []byte("1")) }
 
 // getChapter returns the chapter's record, or a zero one with the id set.
 func getChapter(tx *bolt.Tx, id string) (ChapterRecord, error) {

@@ -66,7 +66,7 @@ func validateChapter(r ChapterRecord) error {
 
 func encodeChapter(r ChapterRecord) ([]byte, error) {
 	if err := validateChapter(r); err != nil {
-		return nil, fmt.Errorf("refusing to save chapter record: %w", err)
+		return nil, refused("refusing to save chapter record: %w", err)
 	}
 	return json.Marshal(r)
 }
@@ -111,15 +111,28 @@ func validateAttempt(a Attempt) error {
 			return fmt.Errorf("shuffle for question %q: %w", q, err)
 		}
 	}
-	answered := make(map[string]bool, len(a.Answers))
+	if a.UID != "" {
+		if err := checkID("attempt uid", a.UID); err != nil {
+			return err
+		}
+	}
+	// A question may be answered more than once (schema 2: two tutors on one
+	// attempt); an answer id may not appear twice.
+	ids := make(map[string]bool, len(a.Answers))
 	for _, ans := range a.Answers {
 		if !inOrder[ans.QuestionID] {
 			return fmt.Errorf("answer to question %q not in the attempt", ans.QuestionID)
 		}
-		if answered[ans.QuestionID] {
-			return fmt.Errorf("question %q answered twice", ans.QuestionID)
+		if ans.ID == "" {
+			continue
 		}
-		answered[ans.QuestionID] = true
+		if err := checkID("answer id", ans.ID); err != nil {
+			return err
+		}
+		if ids[ans.ID] {
+			return fmt.Errorf("answer %q stored twice", ans.ID)
+		}
+		ids[ans.ID] = true
 	}
 	if err := checkPercent("score", a.Score); err != nil {
 		return err
@@ -148,7 +161,7 @@ func checkPermutation(p []int) error {
 
 func encodeAttempt(a Attempt) ([]byte, error) {
 	if err := validateAttempt(a); err != nil {
-		return nil, fmt.Errorf("refusing to save attempt: %w", err)
+		return nil, refused("refusing to save attempt: %w", err)
 	}
 	return json.Marshal(a)
 }
@@ -177,7 +190,7 @@ func validatePlace(p Place) error {
 
 func encodePlace(p Place) ([]byte, error) {
 	if err := validatePlace(p); err != nil {
-		return nil, fmt.Errorf("refusing to save last place: %w", err)
+		return nil, refused("refusing to save last place: %w", err)
 	}
 	return json.Marshal(p)
 }

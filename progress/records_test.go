@@ -81,7 +81,7 @@ func TestDecodeRejects(t *testing.T) {
 	for _, s := range []string{
 		`{"id":1,"chapter":"c","started":"2025-01-02T03:04:05Z","finished":"2025-01-02T03:04:05Z","abandoned":true}`,
 		`{"id":1,"chapter":"c","started":"2025-01-02T03:04:05Z","finished":"2025-01-02T03:04:05Z","score":101}`,
-		`{"id":1,"chapter":"c","started":"2025-01-02T03:04:05Z","order":["a"],"answers":[{"question":"a"},{"question":"a"}]}`,
+		`{"id":1,"chapter":"c","started":"2025-01-02T03:04:05Z","order":["a"],"answers":[{"id":"x","question":"a"},{"id":"x","question":"a"}]}`,
 	} {
 		if _, err := decodeAttempt([]byte(s)); err == nil {
 			t.Errorf("decodeAttempt accepted %s", s)

@@ -31,7 +31,8 @@ var (
 
 // lockTimeout bounds how long we wait for another process's flock. bbolt
 // treats 0 as "wait forever", which would freeze the terminal, so never 0.
-const lockTimeout = 2 * time.Second
+// A variable only so tests can shorten it rather than wait 2 s a check.
+var lockTimeout = 2 * time.Second
 
 // minFileSize is the smallest file bbolt can have written: two meta pages, a
 // freelist page and a root leaf, at the smallest page size bbolt probes

@@ -103,8 +103,8 @@ func TestSaveReopenReadBack(t *testing.T) {
 
 // Proves: the aggregates are derived right over several attempts (40, 80,
 // 60 against a pass mark of 70), Answered counts every saved answer
-// including an unfinished attempt, a re-answer replaces without double
-// counting, ids grow from 1 per chapter, and Attempts lists in id order.
+// including an unfinished attempt, a re-answer is kept after the first
+// (the last one counts) without double counting, ids grow from 1 per chapter, and Attempts lists in id order.
 func TestAggregatesOverAttempts(t *testing.T) {
 	s := mustOpen(t, tempPath(t))
 	const passMark = 70
@@ -116,7 +116,7 @@ func TestAggregatesOverAttempts(t *testing.T) {
 			t.Fatalf("attempt id = %d, want %d", at.ID, i+1)
 		}
 		must(t, s.SaveAnswer("ch", at.ID, answer("a", false, "1")))
-		must(t, s.SaveAnswer("ch", at.ID, answer("a", true, "2"))) // replaces
+		must(t, s.SaveAnswer("ch", at.ID, answer("a", true, "2"))) // the last answer counts
 		must(t, s.SaveAnswer("ch", at.ID, answer("b", true, "3")))
 		_, err = s.FinishAttempt("ch", at.ID, score, score >= passMark)
 		must(t, err)
@@ -148,17 +148,18 @@ func TestAggregatesOverAttempts(t *testing.T) {
 			t.Errorf("attempt %d has id %d: not in id order", i, a.ID)
 		}
 	}
-	if len(all[0].Answers) != 2 || all[0].Answers[0].Given[0] != "2" {
-		t.Errorf("re-answer did not replace: %+v", all[0].Answers)
+	if len(all[0].Answers) != 3 || LastAnswers(all[0])["a"].Given[0] != "2" {
+		t.Errorf("re-answer not kept in submit order: %+v", all[0].Answers)
 	}
 	if all[1].Score != 80 || !all[1].Passed || all[1].Finished == nil {
 		t.Errorf("attempt 2 = %+v", all[1])
 	}
 }
 
-// Proves: attempt state rules. Closed attempts refuse answers, unknown ids
-// and questions are errors, DropAttempt keeps answers and clears
-// OpenAttempt, and a new StartAttempt abandons the open one.
+// Proves: attempt state rules. Unknown ids and questions are errors, a new
+// StartAttempt leaves the open one open, closed attempts still keep
+// answers, DropAttempt keeps answers and clears OpenAttempt, and finishing
+// twice does not count twice.
 func TestAttemptLifecycle(t *testing.T) {
 	s := mustOpen(t, tempPath(t))
 	at, err := s.StartAttempt("ch", "h", []string{"a", "b"}, nil)
@@ -177,16 +178,20 @@ func TestAttemptLifecycle(t *testing.T) {
 	}
 	must(t, s.SaveAnswer("ch", at.ID, answer("a", true)))
 
-	// Starting again while one is open abandons it.
+	// Starting again while one is open leaves it open (another tutor may be
+	// answering it), and it still takes answers.
 	at2, err := s.StartAttempt("ch", "h", []string{"a", "b"}, nil)
 	must(t, err)
 	first, err := s.Attempt("ch", at.ID)
 	must(t, err)
-	if !first.Abandoned || len(first.Answers) != 1 {
-		t.Errorf("first attempt after restart = %+v", first)
+	if first.Abandoned || len(first.Answers) != 1 {
+		t.Errorf("first attempt after a second start = %+v", first)
 	}
-	if err := s.SaveAnswer("ch", at.ID, answer("b", true)); !errors.Is(err, ErrAttemptClosed) {
-		t.Errorf("answer to abandoned attempt: err = %v", err)
+	must(t, s.DropAttempt("ch", at.ID))
+	// An answer to an abandoned attempt is kept, not refused.
+	must(t, s.SaveAnswer("ch", at.ID, answer("b", true)))
+	if first, _ = s.Attempt("ch", at.ID); len(first.Answers) != 2 {
+		t.Errorf("answer to an abandoned attempt not kept: %+v", first)
 	}
 
 	must(t, s.SaveAnswer("ch", at2.ID, answer("b", true)))
@@ -194,7 +199,7 @@ func TestAttemptLifecycle(t *testing.T) {
 	must(t, s.DropAttempt("ch", at2.ID)) // idempotent
 	snap, err := s.Snapshot()
 	must(t, err)
-	if r := snap.Chapters["ch"]; r.OpenAttempt != 0 || r.Answered != 2 || r.Attempts != 0 {
+	if r := snap.Chapters["ch"]; r.OpenAttempt != 0 || r.Answered != 3 || r.Attempts != 0 {
 		t.Errorf("after drop: %+v", r)
 	}
 	dropped, err := s.Attempt("ch", at2.ID)
@@ -207,11 +212,14 @@ func TestAttemptLifecycle(t *testing.T) {
 	must(t, err)
 	_, err = s.FinishAttempt("ch", at3.ID, 100, true)
 	must(t, err)
-	if _, err := s.FinishAttempt("ch", at3.ID, 100, true); !errors.Is(err, ErrAttemptClosed) {
-		t.Errorf("finishing twice: err = %v", err)
+	// Finishing twice (two tutors) scores again without counting twice.
+	if rec, err := s.FinishAttempt("ch", at3.ID, 50, false); err != nil || rec.Attempts != 1 || rec.LastScore != 50 || rec.BestScore != 100 {
+		t.Errorf("finishing twice: %+v, %v", rec, err)
 	}
-	if err := s.DropAttempt("ch", at3.ID); !errors.Is(err, ErrAttemptClosed) {
-		t.Errorf("dropping a finished attempt: err = %v", err)
+	// Dropping a finished attempt (another tutor finished it) changes nothing.
+	must(t, s.DropAttempt("ch", at3.ID))
+	if fin, _ := s.Attempt("ch", at3.ID); fin.Abandoned || fin.Finished == nil {
+		t.Errorf("dropping a finished attempt changed it: %+v", fin)
 	}
 	if err := s.SaveLast(Place{Screen: "home", ChapterID: "ch"}); err == nil {
 		t.Error("SaveLast accepted an unknown screen")
@@ -267,8 +275,14 @@ func TestTwoStoresSamePath(t *testing.T) {
 }
 
 // Proves: a lock held by someone else beyond the timeout becomes ErrLocked
-// (naming the path) for writes, reads and Open, after ~2 s, not a hang.
+// (naming the path) for writes, reads and Open, not a hang. The timeout is
+// shortened for the test: what is checked is the outcome, not the clock.
 func TestLockedFile(t *testing.T) {
+	if lockTimeout != 2*time.Second {
+		t.Fatalf("lockTimeout = %v; the documented wait is 2 s", lockTimeout)
+	}
+	defer func(d time.Duration) { lockTimeout = d }(lockTimeout)
+	lockTimeout = 20 * time.Millisecond
 	path := tempPath(t)
 	s := mustOpen(t, path)
 	must(t, s.SaveReading("ch", "h", 1, 1))
@@ -278,18 +292,13 @@ func TestLockedFile(t *testing.T) {
 
 	check := func(name string, f func() error) {
 		t.Helper()
-		start := time.Now()
 		err := f()
-		took := time.Since(start)
 		if !errors.Is(err, ErrLocked) {
 			t.Errorf("%s: err = %v, want ErrLocked", name, err)
 			return
 		}
 		if !strings.Contains(err.Error(), path) {
 			t.Errorf("%s: message does not name the path: %v", name, err)
-		}
-		if took > 2500*time.Millisecond || took < time.Second {
-			t.Errorf("%s: took %v, want about 2s", name, took)
 		}
 	}
 	check("SaveLast", func() error { return s.SaveLast(Place{Screen: "chapter", ChapterID: "ch"}) })
@@ -355,5 +364,146 @@ func TestDefaultPath(t *testing.T) {
 	t.Setenv("HOME", "/home/learner")
 	if p, err := DefaultPath(); err != nil || p != "/home/learner/.local/share/backend-tutor/progress.db" {
 		t.Errorf("DefaultPath = %q, %v", p, err)
+	}
+}
+
+// Proves (issue 8 item 2): two Stores on one file answer one attempt. The
+// second reads the file's current state (OpenAttempt) and finds the first's
+// attempt; every answer from both is kept in submit order, none refused;
+// a second start leaves the attempt open; the finish grades each question's
+// last answer.
+func TestTwoStoresOneAttempt(t *testing.T) {
+	path := tempPath(t)
+	a, b := mustOpen(t, path), mustOpen(t, path)
+	at, err := a.StartAttempt("ch", "h", []string{"q1", "q2"}, nil)
+	must(t, err)
+	open, ok, err := b.OpenAttempt("ch")
+	must(t, err)
+	if !ok || open.ID != at.ID || open.UID != at.UID {
+		t.Fatalf("B does not see A's open attempt: %+v %v", open, ok)
+	}
+	must(t, a.SaveAnswer("ch", at.ID, Answer{ID: NewID(), QuestionID: "q1", Correct: false}))
+	must(t, b.SaveAnswer("ch", at.ID, Answer{ID: NewID(), QuestionID: "q1", Correct: true}))
+	must(t, b.SaveAnswer("ch", at.ID, Answer{ID: NewID(), QuestionID: "q2", Correct: true}))
+	must(t, a.SaveAnswer("ch", at.ID, Answer{ID: NewID(), QuestionID: "q2", Correct: false}))
+	res, err := b.Apply(Op{Kind: OpFinish, Chapter: "ch", Attempt: at.ID, AttemptUID: at.UID,
+		Questions: map[string]string{"q1": "", "q2": ""}, PassMark: 50})
+	must(t, err)
+	// A answers after B finished: kept, not refused.
+	must(t, a.SaveAnswer("ch", at.ID, Answer{ID: NewID(), QuestionID: "q1", Correct: true}))
+	got, err := a.Attempt("ch", at.ID)
+	must(t, err)
+	var order []string
+	for _, x := range got.Answers {
+		order = append(order, fmt.Sprintf("%s:%v", x.QuestionID, x.Correct))
+	}
+	if strings.Join(order, " ") != "q1:false q1:true q2:true q2:false q1:true" {
+		t.Errorf("answers not kept in submit order: %v", order)
+	}
+	if res.Attempt.Score != 50 || !res.Attempt.Passed || res.Record.Attempts != 1 || res.Record.Answered != 2 {
+		t.Errorf("finish did not grade the last answers (q1 right, q2 wrong): %+v", res)
+	}
+	if _, ok, _ := a.OpenAttempt("ch"); ok {
+		t.Error("a finished attempt is still offered")
+	}
+}
+
+// Proves (issue 8 item 1): an Op applied twice changes nothing more (a
+// retried save, a recovery file merged again): the start finds its attempt
+// by UID, the answer is stored once, a finish counts once.
+func TestApplyIsIdempotent(t *testing.T) {
+	s := mustOpen(t, tempPath(t))
+	start := Op{Kind: OpStart, Chapter: "ch", AttemptUID: NewID(), ContentHash: "h", Order: []string{"q1"}}
+	ans := Op{Kind: OpAnswer, Chapter: "ch", AttemptUID: start.AttemptUID, Order: start.Order,
+		Answer: &Answer{ID: NewID(), QuestionID: "q1", Correct: true}}
+	fin := Op{Kind: OpFinish, Chapter: "ch", AttemptUID: start.AttemptUID, Questions: map[string]string{"q1": ""}, PassMark: 100}
+	for range 2 {
+		for _, op := range []Op{start, ans, fin} {
+			if _, err := s.Apply(op); err != nil {
+				t.Fatalf("%s: %v", op.Kind, err)
+			}
+		}
+	}
+	atts, err := s.Attempts("ch")
+	must(t, err)
+	snap, err := s.Snapshot()
+	must(t, err)
+	r := snap.Chapters["ch"]
+	if len(atts) != 1 || len(atts[0].Answers) != 1 || r.Answered != 1 || r.Attempts != 1 || !r.Passed {
+		t.Fatalf("replayed ops counted twice: %+v %+v", atts, r)
+	}
+	// An answer whose attempt is gone (the file was reset) recreates it.
+	lost := Op{Kind: OpAnswer, Chapter: "other", AttemptUID: NewID(), Order: []string{"q1"},
+		Answer: &Answer{ID: NewID(), QuestionID: "q1"}}
+	if _, err := s.Apply(lost); err != nil {
+		t.Fatal(err)
+	}
+	if atts, _ := s.Attempts("other"); len(atts) != 1 || len(atts[0].Answers) != 1 {
+		t.Fatalf("answer without its attempt: %+v", atts)
+	}
+}
+
+// Proves: recovery files are written beside the progress file as
+// <db>.recovery-<pid>-<time>, merged in name order and deleted; a broken
+// one is kept and named in the error while the others still merge; a
+// half-written (.tmp) one is left alone.
+func TestRecoveryFiles(t *testing.T) {
+	path := tempPath(t)
+	s := mustOpen(t, path)
+	name, err := s.WriteRecovery([]Op{{Kind: OpReading, Chapter: "ch", Line: 7, Percent: 40}})
+	must(t, err)
+	if !strings.HasPrefix(name, fmt.Sprintf("%s.recovery-%d-", path, os.Getpid())) {
+		t.Errorf("recovery file named %s", name)
+	}
+	if fi, err := os.Stat(name); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("recovery file mode: %v %v", fi, err)
+	}
+	broken := path + ".recovery-1-x"
+	must(t, os.WriteFile(broken, []byte("{\"op\":\"reading\",\"chapter\":\"ch\"}\nnot json\n"), 0o600))
+	tmp := path + ".recovery-2-y.tmp"
+	must(t, os.WriteFile(tmp, []byte("half"), 0o600))
+
+	n, err := s.MergeRecovery()
+	if n != 1 || err == nil || !strings.Contains(err.Error(), broken) || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("merge = %d, %v; want 1 change and the broken file named", n, err)
+	}
+	snap, err2 := s.Snapshot()
+	must(t, err2)
+	if r := snap.Chapters["ch"]; r.Line != 7 || r.Furthest != 40 {
+		t.Errorf("merged record = %+v", r)
+	}
+	for f, want := range map[string]bool{name: false, broken: true, tmp: true} {
+		if _, err := os.Stat(f); (err == nil) != want {
+			t.Errorf("%s exists = %v, want %v", f, err == nil, want)
+		}
+	}
+}
+
+// Proves: a change the file refuses (here an answer to a question outside
+// its attempt) is skipped when a recovery file is merged, the rest of the
+// file is applied, and the file is deleted: one bad line cannot keep every
+// answer in it out for ever.
+func TestRecoveryRefusedChangeSkipped(t *testing.T) {
+	path := tempPath(t)
+	s := mustOpen(t, path)
+	uid := NewID()
+	ops := []Op{
+		{Kind: OpStart, Chapter: "ch", AttemptUID: uid, Order: []string{"q1"}},
+		{Kind: OpAnswer, Chapter: "ch", AttemptUID: uid, Answer: &Answer{ID: NewID(), QuestionID: "nope"}},
+		{Kind: OpAnswer, Chapter: "ch", AttemptUID: uid, Answer: &Answer{ID: NewID(), QuestionID: "q1", Correct: true}},
+	}
+	name, err := s.WriteRecovery(ops)
+	must(t, err)
+	n, err := s.MergeRecovery()
+	if n != 2 || err == nil || !Permanent(err) || !strings.Contains(err.Error(), "change 2") {
+		t.Errorf("merge = %d, %v; want 2 applied and change 2 reported", n, err)
+	}
+	if _, err := os.Stat(name); err == nil {
+		t.Error("the merged recovery file was kept")
+	}
+	atts, err := s.Attempts("ch")
+	must(t, err)
+	if len(atts) != 1 || len(atts[0].Answers) != 1 || atts[0].Answers[0].QuestionID != "q1" {
+		t.Errorf("attempts after merge: %+v", atts)
 	}
 }

@@ -4,7 +4,7 @@ import "time"
 
 // SchemaVersion is the layout of the progress file this binary writes.
 // Bump it (and add a migration in migrate.go) whenever a record changes shape.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Place is where the learner was last, for the home screen's "Continue".
 type Place struct {
@@ -30,7 +30,12 @@ type ChapterRecord struct {
 
 // Attempt is one run through a chapter's quiz.
 type Attempt struct {
-	ID          uint64     `json:"id"`
+	ID uint64 `json:"id"`
+	// UID is the attempt's own identity, made by the process that started
+	// it. The numeric ID comes from the file's sequence and is only known
+	// once the start is written; the UID lets a queued or recovered answer
+	// find its attempt before that, and makes replaying a start idempotent.
+	UID         string     `json:"uid,omitempty"`
 	ChapterID   string     `json:"chapter"`
 	ContentHash string     `json:"content_hash"`
 	Started     time.Time  `json:"started"`
@@ -40,17 +45,23 @@ type Attempt struct {
 	// resumed attempt looks exactly like the one the learner left.
 	Order    []string         `json:"order"`
 	Shuffles map[string][]int `json:"shuffles,omitempty"`
-	Answers  []Answer         `json:"answers"`
-	Score    int              `json:"score"` // percent, set when finished
+	Answers  []Answer         `json:"answers"` // in submit order; see LastAnswers
+	Score    int              `json:"score"`   // percent, set when finished
 	Passed   bool             `json:"passed"`
 	// Abandoned marks an unfinished attempt the learner chose not to resume
-	// (DropAttempt, or a new StartAttempt while it was open). Its answers stay
-	// in the file and still count in ChapterRecord.Answered.
+	// (DropAttempt). Its answers stay in the file and still count in
+	// ChapterRecord.Answered; an answer that arrives later (from another
+	// tutor still using it) is kept too.
 	Abandoned bool `json:"abandoned,omitempty"`
 }
 
-// Answer is one submitted answer.
+// Answer is one submitted answer. An attempt keeps every answer in the
+// order it was submitted, including a question answered again (two tutors
+// on one attempt); a question's last answer is the one that counts.
 type Answer struct {
+	// ID is unique per answer (NewID), so writing the same answer twice
+	// (a retried save, a recovery file merged again) stores it once.
+	ID           string    `json:"id,omitempty"`
 	QuestionID   string    `json:"question"`
 	QuestionHash string    `json:"question_hash"` // detects a question edited since
 	Given        []string  `json:"given"`         // option texts, typed text, or items in the learner's order

@@ -4,16 +4,24 @@
 package tui
 
 import (
+	"errors"
+	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
+
+// maxHeldKeys bounds the keys held while a quiz's state is read (a few
+// milliseconds; a paste could otherwise pile up).
+const maxHeldKeys = 64
 
 // Minimum window size: below it the tutor says how big the window must be.
 const (
@@ -31,10 +39,11 @@ const (
 	resumeScreen
 	resultsScreen
 	glossaryScreen
+	retakeScreen
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary"}[s]
+	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -45,7 +54,12 @@ type Options struct {
 	Cache    *render.Cache // shared with pre-rendering; nil makes a new one
 	NoColor  bool          // NO_COLOR: skip the background query; Bubble Tea drops the colours
 	Rand     *rand.Rand    // shuffles; nil seeds from the clock
+	Notice   string        // a warning for the warning line from start-up (a recovery file kept)
 }
+
+// QuitMsg asks the tutor to quit as ctrl+c does (main sends it on SIGINT,
+// SIGTERM and SIGHUP), so what is on screen is queued for saving first.
+type QuitMsg struct{}
 
 // Model is the root of the tutor. Its pointer is the tea.Model.
 type Model struct {
@@ -68,8 +82,21 @@ type Model struct {
 	style    string // glamour style
 	noColor  bool
 	warning  string // shown on every screen: progress not being saved, and why
-	// saveFailed: the warning comes from a failed save, so a later success clears it
+	warned   bool   // the screens are laid out with room for the warning line
+	// saveFailed: the warning comes from a failed save; it stays until
+	// every queued answer is written
 	saveFailed bool
+	saveErr    error
+	refusal    string          // a change refused for good, said until the tutor ends
+	unsaved    map[string]bool // ids of answers queued behind a failed save
+	retryDelay func(fails int) time.Duration
+
+	// awaitingQuiz: a quiz's state is being read (read number quizRead,
+	// quizReadNow runs it directly); keys wait in heldKeys.
+	awaitingQuiz bool
+	quizRead     int
+	quizReadNow  tea.Cmd
+	heldKeys     []tea.KeyPressMsg
 
 	home     homeModel
 	reader   readerModel
@@ -79,6 +106,9 @@ type Model struct {
 
 	resizeGen int
 	renders   renderQueue // one chapter render at a time; see renders.go
+
+	retake     string // the passed chapter whose quiz the learner asked to take again
+	retakeFrom screen // where "no" goes back to
 
 	// tick schedules the debounce timers (tea.Tick); tests replace it so
 	// they can run every other command to completion without waiting.
@@ -93,7 +123,7 @@ func New(o Options) *Model {
 		cache:   o.Cache,
 		records: map[string]progress.ChapterRecord{},
 		rng:     o.Rand,
-		saver:   newSaver(),
+		saver:   newSaver(o.Store),
 		keys:    newKeyMap(),
 		help:    help.New(),
 		style:   render.StyleDark,
@@ -101,9 +131,14 @@ func New(o Options) *Model {
 		width:   80,
 		height:  24,
 		tick:    tea.Tick,
+
+		retryDelay: retryDelay,
 	}
 	if m.cache == nil {
 		m.cache = render.NewCache(16)
+	}
+	if m.noColor {
+		m.style = render.StyleNoColor
 	}
 	if m.rng == nil {
 		now := uint64(time.Now().UnixNano())
@@ -116,9 +151,11 @@ func New(o Options) *Model {
 		m.last = s.Last
 		m.welcomed = s.Welcomed
 	}
+	m.warning = o.Notice
 	if m.store != nil && !m.store.Writable() {
 		m.warning = m.store.Warning()
 	}
+	m.warned = m.warning != ""
 	m.applyStyles(newStyles(true))
 	m.home = newHomeModel(m)
 	m.screen = homeScreen
@@ -128,9 +165,24 @@ func New(o Options) *Model {
 	return m
 }
 
-// Flush finishes every save still pending. main calls it after the program
-// stops, so nothing the learner submitted is lost on the way out.
-func (m *Model) Flush() { m.saver.Flush() }
+// Flush writes every change still queued, and returns. main calls it after
+// the program stops, so nothing the learner submitted is lost on the way
+// out. What cannot be written (the file locked for too long, a read-only
+// filesystem) goes to a recovery file beside the progress file, which the
+// next start merges; the error says so, for main to print once the
+// terminal is back.
+func (m *Model) Flush() error {
+	left, cause := m.saver.Flush()
+	var errs []error
+	for _, err := range m.saver.refused {
+		errs = append(errs, fmt.Errorf("backend-tutor: a change to your progress was refused and not saved: %w", err))
+	}
+	if len(left) > 0 {
+		name, werr := m.store.WriteRecovery(left)
+		errs = append(errs, unsavedReport(left, cause, name, werr))
+	}
+	return errors.Join(errs...)
+}
 
 // Screen names the current screen (for tests and diagnostics).
 func (m *Model) Screen() string { return m.screen.String() }
@@ -156,7 +208,18 @@ func (m *Model) Init() tea.Cmd {
 }
 
 // Update routes a message: global concerns first, then the active screen.
+// A warning line that came or went changes the body's height, so every
+// screen is laid out again (else page down skips the line it hides).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := m.update(msg)
+	if shown := m.warning != ""; shown != m.warned {
+		m.warned = shown
+		m.layout()
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m, m.resize(msg.Width, msg.Height)
@@ -169,11 +232,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.IsDark() {
 			m.style = render.StyleDark
 		}
-		m.home.refresh(m)
+		cmd := m.home.refresh(m)
 		if m.screen == readerScreen {
-			return m, m.reader.rerender(m)
+			return m, tea.Batch(cmd, m.reader.rerender(m))
 		}
-		return m, nil
+		return m, cmd
 	case resizeSettledMsg:
 		if msg.gen == m.resizeGen && m.screen == readerScreen {
 			return m, m.reader.rerender(m)
@@ -192,9 +255,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.warning = m.store.Warning() // read-only from now on: says why
 		}
 		return m, nil
-	case saveDoneMsg:
-		cmd := m.handleSaved(msg.result)
-		return m, tea.Batch(cmd, m.saver.next())
+	case quizStateMsg: // read at once, not queued: see readQuizState
+		return m, m.quizState(msg)
+	case saveOutcomesMsg:
+		cmds := make([]tea.Cmd, 0, len(msg)+1)
+		for _, o := range msg {
+			cmds = append(cmds, m.handleOutcome(o))
+		}
+		return m, tea.Batch(append(cmds, m.saver.listen())...)
+	case QuitMsg:
+		return m, m.quit()
+	case retrySaveMsg:
+		return m, m.saver.retry()
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
@@ -204,8 +276,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	// Anything else belongs to the home list when it is showing: its filter
-	// runs as a command and reports its matches with a message of its own.
-	if m.screen == homeScreen {
+	// runs as a command and reports its matches with a message of its own,
+	// which the list needs even if it arrives while another screen shows
+	// (a refresh on the results screen re-runs the filter).
+	if _, matches := msg.(list.FilterMatchesMsg); matches || m.screen == homeScreen {
 		return m, m.home.update(msg)
 	}
 	return m, nil
@@ -214,6 +288,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return m.quit()
+	}
+	if m.awaitingQuiz { // see readQuizState
+		if len(m.heldKeys) < maxHeldKeys {
+			m.heldKeys = append(m.heldKeys, msg)
+		}
+		return nil
 	}
 	typing := m.screen == quizScreen && m.quiz != nil && m.quiz.typing()
 	if m.showHelp {
@@ -232,7 +312,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if msg.String() == "enter" || msg.String() == "space" {
 			m.welcomed = true
 			m.screen = homeScreen
-			return m.saver.enqueue(func() tea.Msg { return saveErrMsg{m.store.SetWelcomed()} })
+			return m.save(progress.Op{Kind: progress.OpWelcomed})
 		}
 		if msg.String() == "q" || msg.String() == "esc" {
 			return m.quit()
@@ -249,11 +329,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.results.key(m, msg)
 	case glossaryScreen:
 		return m.glossary.key(m, msg)
+	case retakeScreen:
+		return m.retakeKey(msg)
 	}
 	return nil
 }
 
-// quit leaves the tutor; the reading position is queued for saving and main
+// quit leaves the tutor: it only queues the reading position (the command
+// enqueue returns may be dropped; the queue is the saver's) and main
 // flushes the queue after the program stops.
 func (m *Model) quit() tea.Cmd {
 	if m.screen == readerScreen {
@@ -262,12 +345,39 @@ func (m *Model) quit() tea.Cmd {
 	return tea.Quit
 }
 
+// save queues a change to the progress file. An answer queued behind a
+// failed save counts at once in the warning and on the results screen.
+func (m *Model) save(op progress.Op) tea.Cmd {
+	if m.saveFailed && op.Kind == progress.OpAnswer {
+		m.unsaved[op.Answer.ID] = true
+		m.warning = saveWarning(m.saveErr, len(m.unsaved))
+	}
+	return m.saver.enqueue(saveJob{op: &op})
+}
+
+// read queues a read of the progress file, behind the changes queued
+// before it, so it sees them.
+func (m *Model) read(f func() tea.Msg) tea.Cmd { return m.saver.enqueue(saveJob{read: f}) }
+
 func (m *Model) resize(w, h int) tea.Cmd {
 	if w == m.width && h == m.height && m.reader.laidOut {
 		return nil // teatest and some terminals repeat the same size
 	}
 	m.width, m.height = w, h
-	m.help.SetWidth(w - 2)
+	m.layout()
+	if m.screen != readerScreen {
+		return nil
+	}
+	// Re-render only once the size settles: dragging a window edge sends
+	// dozens of sizes a second, and each render costs milliseconds.
+	m.resizeGen++
+	gen := m.resizeGen
+	return m.tick(80*time.Millisecond, func(time.Time) tea.Msg { return resizeSettledMsg{gen} })
+}
+
+// layout sizes every screen to the window and the lines the frame takes.
+func (m *Model) layout() {
+	m.help.SetWidth(m.width - 2)
 	m.home.resize(m)
 	if m.quiz != nil {
 		m.quiz.resize(m)
@@ -279,63 +389,106 @@ func (m *Model) resize(w, h int) tea.Cmd {
 		m.glossary.resize(m)
 	}
 	m.reader.resize(m)
-	if m.screen != readerScreen {
-		return nil
-	}
-	// Re-render only once the size settles: dragging a window edge sends
-	// dozens of sizes a second, and each render costs milliseconds.
-	m.resizeGen++
-	gen := m.resizeGen
-	return m.tick(80*time.Millisecond, func(time.Time) tea.Msg { return resizeSettledMsg{gen} })
 }
 
 func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
 
-// handleSaved applies the outcome of a save job.
-func (m *Model) handleSaved(result tea.Msg) tea.Cmd {
-	switch r := result.(type) {
-	case saveErrMsg:
-		m.noteSaveError(r.err)
-	case attemptStartedMsg:
-		m.noteSaveError(r.err)
-		if r.err == nil {
-			rec := m.records[r.chapter]
-			rec.ID = r.chapter
-			rec.OpenAttempt = r.attempt.ID
-			m.records[r.chapter] = rec
+// handleOutcome applies the outcome of one save job.
+func (m *Model) handleOutcome(o saveOutcome) tea.Cmd {
+	if o.op == nil {
+		return m.handleRead(o.read)
+	}
+	m.noteSave(o)
+	if o.err != nil {
+		if o.fails == 0 { // refused for good: said on the warning line, not retried
+			return nil
 		}
-	case attemptFinishedMsg:
-		m.noteSaveError(r.err)
-		if r.err == nil {
-			m.records[r.record.ID] = r.record
-			m.home.refresh(m)
+		retry := m.tick(m.retryDelay(o.fails), func(time.Time) tea.Msg { return retrySaveMsg{} })
+		if m.awaitingQuiz && o.fails == 1 { // the queued read would wait behind the failure
+			return tea.Batch(retry, m.quizReadNow)
 		}
-	case resumeLoadedMsg:
-		if r.err != nil {
-			m.noteSaveError(r.err)
-			return m.startQuiz(r.chapter)
+		return retry
+	}
+	switch o.op.Kind {
+	case progress.OpStart:
+		a := o.applied.Attempt
+		rec := m.records[a.ChapterID]
+		rec.ID = a.ChapterID
+		rec.OpenAttempt = a.ID
+		m.records[a.ChapterID] = rec
+		if m.quiz != nil && m.quiz.att.uid == a.UID {
+			m.quiz.att.id = a.ID
 		}
-		m.resumeQuiz(r.chapter, r.attempt, r.prompt)
+	case progress.OpFinish:
+		m.records[o.applied.Record.ID] = o.applied.Record
+		if m.results != nil && m.results.uid == o.op.AttemptUID {
+			m.results.fromAttempt(m, o.applied.Attempt)
+		}
+		return m.home.refresh(m)
 	}
 	return nil
 }
 
-// noteSaveError shows a failed save as a warning, and takes the warning
-// down again when a later save succeeds (a lock held for a moment by another
-// tutor, a disk that had filled up). A store that cannot write at all keeps
-// its warning.
-func (m *Model) noteSaveError(err error) {
-	switch {
-	case err != nil:
-		m.warning = "Progress is not being saved: " + err.Error()
+// handleRead applies a read's result.
+func (m *Model) handleRead(msg tea.Msg) tea.Cmd {
+	if r, ok := msg.(quizStateMsg); ok {
+		return m.quizState(r)
+	}
+	return nil
+}
+
+// noteSave keeps the warning line true: a failed save shows the error and
+// how many answers wait behind it; the warning stays until every queued
+// answer is written. A store that cannot write at all keeps its own warning.
+func (m *Model) noteSave(o saveOutcome) {
+	if o.err != nil && o.fails == 0 { // refused for good: it stays said
+		m.refusal = "A change to your progress was refused and not saved: " + o.err.Error()
+		if !m.saveFailed {
+			m.warning = m.refusal
+		}
+		return
+	}
+	if o.err == nil && !m.saveFailed {
+		return
+	}
+	unsaved := make(map[string]bool, len(o.waiting))
+	for _, id := range o.waiting {
+		unsaved[id] = true
+	}
+	m.unsaved = unsaved
+	if o.err == nil && len(o.waiting) == 0 {
+		m.saveFailed = false
+		m.warning = m.refusal
+		if m.store != nil && !m.store.Writable() {
+			m.warning = m.store.Warning()
+		}
+	} else {
 		m.saveFailed = true
-	case m.saveFailed && (m.store == nil || m.store.Writable()):
-		m.warning, m.saveFailed = "", false
+		if o.err != nil {
+			m.saveErr = o.err
+		}
+		m.warning = saveWarning(m.saveErr, len(o.waiting))
+	}
+	if m.screen == resultsScreen && m.results != nil {
+		m.results.resize(m) // its "not saved yet" marks
 	}
 }
 
+func saveWarning(err error, waiting int) string {
+	cause := strings.TrimPrefix(err.Error(), "progress is not being saved: ")
+	if waiting > 0 { // the count first: a narrow window cuts the end off
+		return fmt.Sprintf("Progress is not being saved: %d %s waiting; retrying. %s",
+			waiting, plural(waiting, "answer is", "answers are"), cause)
+	}
+	return "Progress is not being saved; retrying. " + cause
+}
+
 // View draws the current screen. It is the only place a tea.View is built,
-// so the alt-screen and other terminal settings are set on every path.
+// so the alt-screen and other terminal settings are set on every path, and
+// the one place every frame passes the sanitiser's last pass
+// (render.Terminal): whatever a screen shows, only the renderer's colours
+// and http(s)/mailto links reach the terminal. On a clean frame the pass is
+// one read without a copy (BenchmarkReaderView).
 func (m *Model) View() tea.View {
 	var body string
 	switch {
@@ -359,9 +512,11 @@ func (m *Model) View() tea.View {
 			body = m.results.view(m)
 		case glossaryScreen:
 			body = m.glossary.view(m)
+		case retakeScreen:
+			body = m.retakeView()
 		}
 	}
-	v := tea.NewView(body)
+	v := tea.NewView(render.Terminal(body))
 	v.AltScreen = true
 	v.WindowTitle = "Backend Tutor"
 	return v

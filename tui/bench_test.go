@@ -106,6 +106,28 @@ func BenchmarkReaderKey(b *testing.B) {
 	}
 }
 
+// BenchmarkReaderView is one frame of the reader on the longest chapter:
+// its View, and alone the part of it that is the sanitiser's last pass
+// over the whole frame (render.Terminal).
+func BenchmarkReaderView(b *testing.B) {
+	m := openLongest(b)
+	m.Update(press("j"))
+	b.Run("view", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = m.View()
+		}
+	})
+	frame := m.View().Content
+	b.Run("terminal-pass", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(frame)))
+		for b.Loop() {
+			_ = render.Terminal(frame)
+		}
+	})
+}
+
 // BenchmarkHomeKey is one keystroke (down, then up at the end) in the home
 // list of a generated 1,000-chapter course.
 func BenchmarkHomeKey1000(b *testing.B) {
@@ -158,7 +180,9 @@ func BenchmarkReopenCached(b *testing.B) {
 		}
 		i++
 		_ = m.View()
-		m.saver.queue = m.saver.queue[:0] // the saves are not part of the figure
+		m.saver.mu.Lock() // the saves are not part of the figure
+		m.saver.paused, m.saver.queue = true, nil
+		m.saver.mu.Unlock()
 	}
 	if !m.reader.ready {
 		b.Fatal("reopened chapter was not ready at once")

@@ -203,6 +203,14 @@ func run(m *Model, cmd tea.Cmd) {
 	}
 }
 
+// settle waits until the saver has written what is queued (or paused on a
+// failure) and hands Update the outcomes.
+func settle(m *Model) {
+	for cmd := m.saver.listen(); cmd != nil; cmd = m.saver.listen() {
+		run(m, cmd)
+	}
+}
+
 func sendKeys(m *Model, ks ...string) {
 	for _, k := range ks {
 		step(m, press(k))

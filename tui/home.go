@@ -19,6 +19,7 @@ import (
 // homeItem is one row of the chapter list: "Continue" or a chapter.
 type homeItem struct {
 	continues bool
+	toQuiz    bool // Continue leads to the chapter's quiz
 	glossary  bool
 	ch        *content.Chapter
 	number    int
@@ -55,19 +56,24 @@ func newHomeModel(m *Model) homeModel {
 	l.FilterInput.SetStyles(fst)
 	l.KeyMap.ShowFullHelp.SetEnabled(false)
 	l.KeyMap.CloseFullHelp.SetEnabled(false)
-	h := homeModel{list: l, bar: progress.New(progress.WithWidth(40), progress.WithoutPercentage())}
+	// A solid bar in one colour: the default half blocks in a blend read
+	// as a comb.
+	bar := progress.New(progress.WithWidth(40), progress.WithoutPercentage(),
+		progress.WithFillCharacters(progress.DefaultFullCharFullBlock, progress.DefaultEmptyCharBlock),
+		progress.WithColors(m.st.accent))
+	h := homeModel{list: l, bar: bar}
 	h.refresh(m)
 	return h
 }
 
 // refresh rebuilds the rows from the course and the progress records; it
 // reads only the small per-chapter summaries, never the answer history.
-func (h *homeModel) refresh(m *Model) {
+// With a filter applied the list re-runs it: the command that does so must
+// reach the program, or the list shows no rows at all ("No chapters.").
+func (h *homeModel) refresh(m *Model) tea.Cmd {
 	var items []list.Item
-	if m.last != nil {
-		if ch, ok := m.course.Chapter(m.last.ChapterID); ok {
-			items = append(items, homeItem{continues: true, ch: ch, number: m.course.Index(ch.ID) + 1, status: m.continueText(ch)})
-		}
+	if ch, status, toQuiz := m.continueTarget(); ch != nil {
+		items = append(items, homeItem{continues: true, toQuiz: toQuiz, ch: ch, number: m.course.Index(ch.ID) + 1, status: status})
 	}
 	for i, ch := range m.course.Chapters {
 		items = append(items, homeItem{ch: ch, number: i + 1, status: StatusText(ch, m.records[ch.ID])})
@@ -75,18 +81,46 @@ func (h *homeModel) refresh(m *Model) {
 	if len(m.course.Glossary) > 0 {
 		items = append(items, homeItem{glossary: true, status: fmt.Sprintf("%d terms, each with the chapter that introduces it", len(m.course.Glossary))})
 	}
+	h.bar.FullColor = m.st.accent // the background may have changed
 	sel := h.list.Index()
-	h.list.SetItems(items)
+	cmd := h.list.SetItems(items)
 	h.list.SetDelegate(homeDelegate{m: m})
-	h.list.Select(min(sel, len(items)-1))
+	h.list.Select(max(0, min(sel, len(items)-1)))
+	return cmd
 }
 
-func (m *Model) continueText(ch *content.Chapter) string {
-	rec := m.records[ch.ID]
-	if m.last.Screen == "quiz" && rec.OpenAttempt != 0 {
-		return "back to the quiz"
+// continueTarget is where "Continue" leads: the quiz or chapter the learner
+// left; the chapter's quiz once it is read to the end; or once the chapter
+// is done (quiz passed, or read when it has no quiz) the next chapter not
+// yet done. Its words end with the chapter's own status, so the Continue
+// row and the chapter row agree. Nil when there is no last place, or
+// nothing left to do; toQuiz when enter should start the quiz.
+func (m *Model) continueTarget() (ch *content.Chapter, status string, toQuiz bool) {
+	if m.last == nil {
+		return nil, "", false
 	}
-	return fmt.Sprintf("back to reading · %d%%", rec.Furthest)
+	ch, ok := m.course.Chapter(m.last.ChapterID)
+	if !ok {
+		return nil, "", false
+	}
+	rec := m.records[ch.ID]
+	switch {
+	case m.last.Screen == "quiz" && rec.OpenAttempt != 0:
+		return ch, "back to the quiz · " + StatusText(ch, rec), false
+	case !chapterDone(ch, rec) && ch.Quiz != nil && rec.Furthest >= 100:
+		return ch, "take the quiz · " + StatusText(ch, rec), true
+	case !chapterDone(ch, rec):
+		return ch, "back to reading · " + StatusText(ch, rec), false
+	}
+	i := m.course.Index(ch.ID)
+	n := len(m.course.Chapters)
+	for k := 1; k < n; k++ { // the chapters after it, then from the start
+		next := m.course.Chapters[(i+k)%n]
+		if r := m.records[next.ID]; !chapterDone(next, r) {
+			return next, "next chapter · " + StatusText(next, r), false
+		}
+	}
+	return nil, "", false
 }
 
 func (h *homeModel) resize(m *Model) {
@@ -103,7 +137,10 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, m.keys.Open) && ok && it.glossary:
 			return m.openGlossary()
 		case key.Matches(msg, m.keys.Open) && ok:
-			if it.continues {
+			if it.continues && it.toQuiz {
+				return m.beginQuiz(it.ch.ID)
+			}
+			if it.continues && it.ch.ID == m.last.ChapterID {
 				return m.continueLast()
 			}
 			return m.openChapter(it.ch.ID, -1)
@@ -129,12 +166,25 @@ func (h *homeModel) view(m *Model) string {
 	passed, quizzes := PassedCount(m.course, m.records)
 	done := CourseProgress(m.course, m.records)
 	line := fmt.Sprintf(" %s %3.0f%% · %d of %d quizzes passed", h.bar.ViewAs(done), done*100, passed, quizzes)
-	body := line + "\n" + strings.TrimLeft(h.list.View(), "\n")
+	rows := strings.TrimLeft(h.list.View(), "\n")
 	footer := m.shortHelp(m.screenKeys())
-	if h.list.FilterState() != list.Unfiltered {
-		footer = m.st.Footer.Render("type to filter · enter apply · esc clear")
+	state := h.list.FilterState()
+	if state != list.Unfiltered && len(h.list.VisibleItems()) == 0 {
+		// The list alone would show a blank page with a page marker.
+		rows = m.st.Subtle.Render(fmt.Sprintf("  No chapter title matches %q.", render.SanitizeLine(h.list.FilterValue())))
+		if state == list.Filtering {
+			rows = h.list.FilterInput.View() + "\n\n" + rows
+		}
 	}
-	return m.frame(render.SanitizeLine(m.course.Title), body, footer)
+	switch state {
+	case list.Filtering:
+		apply := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply"))
+		footer = m.hintText("type to filter · ", apply, m.keys.ClearFilter)
+	case list.FilterApplied:
+		// The list hides its status bar, so the footer says what is filtered.
+		footer = m.hintText(fmt.Sprintf("filter %q · ", render.SanitizeLine(h.list.FilterValue())), m.keys.ClearFilter, m.keys.Open, m.keys.Help, m.keys.QuitHome)
+	}
+	return m.frame(render.SanitizeLine(m.course.Title), line+"\n"+rows, footer)
 }
 
 // homeDelegate draws a row in two lines: number, title and status; then the

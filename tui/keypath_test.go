@@ -18,9 +18,7 @@ func TestReaderKeystrokeDoesNoRenderNoWrite(t *testing.T) {
 	if m.Screen() != "reader" || !m.reader.ready {
 		t.Fatalf("screen %s, ready %v: the chapter did not open", m.Screen(), m.reader.ready)
 	}
-	for len(m.saver.queue) > 0 || m.saver.running {
-		run(m, m.saver.next())
-	}
+	settle(m)
 	m.tick = tea.Tick // the real debounce timer: each scroll key must arm it
 	renders := e.cache.Renders()
 	moved := false
@@ -29,7 +27,7 @@ func TestReaderKeystrokeDoesNoRenderNoWrite(t *testing.T) {
 		_, cmd := m.Update(k)
 		_ = m.View()
 		moved = moved || m.reader.vp.YOffset() > 0
-		if m.saver.running || len(m.saver.queue) > 0 {
+		if m.saver.pending() > 0 {
 			t.Fatalf("key %q queued a save", k.String())
 		}
 		if cmd == nil {

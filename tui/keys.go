@@ -9,7 +9,7 @@ import (
 // it and builds its help from it, so the help can never drift from what the
 // keys really do. Note v2 names: "space", not " ".
 type keyMap struct {
-	Quit, Help, Back, Open, Filter, QuitHome key.Binding
+	Quit, Help, Back, Open, Filter, QuitHome, ClearFilter key.Binding
 
 	// reader
 	Up, Down, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
@@ -31,6 +31,8 @@ func newKeyMap() keyMap {
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		QuitHome: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+
+		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
 
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),

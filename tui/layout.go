@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"backend-tutor/content"
 	"backend-tutor/tui/render"
 )
 
@@ -18,7 +19,7 @@ func (m *Model) frame(header, body, footer string) string {
 	top := []string{m.st.Header.Render(header), ""}
 	var bottom []string
 	if m.warning != "" {
-		bottom = append(bottom, m.st.Warning.Render(ansi.Truncate(" ! "+m.warning, m.width, "…")))
+		bottom = append(bottom, m.st.Warning.Render(ansi.Truncate(" ! "+render.Escape(m.warning), m.width, "…")))
 	}
 	bottom = append(bottom, m.st.Footer.Render(footer))
 	avail := max(0, m.height-len(top)-len(bottom))
@@ -49,7 +50,61 @@ func (m *Model) bodyHeight() int {
 
 // shortHelp renders one line of key hints.
 func (m *Model) shortHelp(h helpKeys) string {
-	return m.help.ShortHelpView(h.short)
+	return m.hintText("", h.short...)
+}
+
+// hintText is a footer line: prefix, then as many key hints as fit the
+// window. Hints go from the least important end (each screen lists them
+// most important first), but the help key and the way back stay at every
+// width: a learner is never left without a way to learn the keys or leave.
+// A prefix too long for what must stay is cut short with "…".
+func (m *Model) hintText(prefix string, bindings ...key.Binding) string {
+	avail := m.width - 2 // the footer's padding
+	hints := m.fitHints(avail-ansi.StringWidth(prefix), bindings)
+	if room := avail - ansi.StringWidth(hints); ansi.StringWidth(prefix) > room {
+		prefix = ansi.Truncate(prefix, max(0, room-3), "…") + " · "
+	}
+	return prefix + hints
+}
+
+// fitHints is as many of the hints as fit in avail columns (see hintText).
+func (m *Model) fitHints(avail int, bindings []key.Binding) string {
+	h := m.help
+	h.SetWidth(0) // measured here, not cut with "…" by help
+	hints := append([]key.Binding(nil), bindings...)
+	for {
+		s := h.ShortHelpView(hints)
+		if ansi.StringWidth(s) <= avail {
+			return s
+		}
+		// Moving keys go first (arrows need no telling), then the rest from
+		// the least important end.
+		drop := -1
+		for i, b := range hints {
+			if hintRank(b) == 0 || hintRank(b) == 1 && (drop < 0 || hintRank(hints[drop]) == 1) {
+				drop = i
+			}
+		}
+		if drop < 0 {
+			return s // only help and the way back left: frame cuts the line
+		}
+		hints = append(hints[:drop], hints[drop+1:]...)
+	}
+}
+
+// hintRank orders footer hints for dropping: 0 moving keys, dropped first;
+// 1 the rest; 2 help and the way back, kept at every width.
+func hintRank(b key.Binding) int {
+	rank := 1
+	for _, k := range b.Keys() {
+		switch k {
+		case "?", "esc", "q":
+			return 2
+		case "up", "down", "pgdown":
+			rank = 0
+		}
+	}
+	return rank
 }
 
 func (m *Model) tooSmallView() string {
@@ -64,17 +119,19 @@ func (m *Model) helpView() string {
 	var b strings.Builder
 	b.WriteString(lipgloss.NewStyle().PaddingLeft(2).Render(m.help.FullHelpView(keys.full)))
 	b.WriteString("\n\n")
-	b.WriteString(m.st.Subtle.Render("  ctrl+c quits from anywhere. Your answers are saved as you submit them."))
+	b.WriteString(m.st.Subtle.Render(hang("  ", "ctrl+c quits from anywhere. Your answers are saved as you submit them.", m.width-2)))
 	return m.frame("Keys — "+screenTitle(m.screen), b.String(), "press any key to close")
 }
 
 func screenTitle(s screen) string {
 	switch s {
-	case homeScreen, welcomeScreen:
+	case welcomeScreen:
+		return "welcome"
+	case homeScreen:
 		return "chapter list"
 	case readerScreen:
 		return "reading a chapter"
-	case quizScreen, resumeScreen:
+	case quizScreen, resumeScreen, retakeScreen:
 		return "quiz"
 	case resultsScreen:
 		return "quiz results"
@@ -89,6 +146,10 @@ func (m *Model) screenKeys() helpKeys {
 	k := m.keys
 	nextPrev := key.NewBinding(key.WithKeys("n", "p"), key.WithHelp("n/p", "next/previous chapter"))
 	switch m.screen {
+	case welcomeScreen:
+		begin := key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter/space", "begin: go to the chapter list"))
+		leave := key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "quit"))
+		return helpKeys{short: []key.Binding{begin, leave, k.Help}, full: [][]key.Binding{{begin, leave, k.Quit}}}
 	case readerScreen:
 		return helpKeys{
 			short: []key.Binding{k.StartQuiz, nextPrev, k.Back, k.Help},
@@ -101,8 +162,12 @@ func (m *Model) screenKeys() helpKeys {
 		if m.quiz != nil {
 			return m.quiz.helpKeys(m)
 		}
+	case retakeScreen:
+		again := key.NewBinding(key.WithKeys("enter", "y"), key.WithHelp("enter/y", "take it again"))
+		keep := key.NewBinding(key.WithKeys("esc", "n"), key.WithHelp("esc/n", "not now"))
+		return helpKeys{short: []key.Binding{again, keep, k.Help}, full: [][]key.Binding{{again, keep, k.Quit}}}
 	case resumeScreen:
-		return helpKeys{short: []key.Binding{k.Resume, k.Restart, k.Back}, full: [][]key.Binding{{k.Resume, k.Restart, k.Back, k.Quit}}}
+		return helpKeys{short: []key.Binding{k.Resume, k.Restart, k.Back, k.Help}, full: [][]key.Binding{{k.Resume, k.Restart, k.Back, k.Quit}}}
 	case resultsScreen:
 		return m.results.helpKeys(m)
 	case glossaryScreen:
@@ -117,32 +182,72 @@ func (m *Model) screenKeys() helpKeys {
 	}
 }
 
+// welcomeKeys is the short key list on the welcome screen.
+var welcomeKeys = []string{
+	"↑/↓ or j/k  move and scroll",
+	"enter       open",
+	"space / b   page down / up",
+	"t           take a chapter's quiz",
+	"n / p       next / previous chapter",
+	"esc or q    go back",
+	"?           all keys, on any screen",
+	"ctrl+c      quit",
+}
+
+// welcomeText is what the first screen says about the course: the course
+// file's welcome, or for a pack without one a neutral line naming it.
+func welcomeText(c *content.Course) string {
+	about := strings.TrimSpace(c.Welcome)
+	if about == "" {
+		about = fmt.Sprintf("%s has %d chapters.", c.Title, len(c.Chapters))
+	}
+	return render.Sanitize(about) + " Read a chapter, then take its quiz. Everything you do is saved as you go, " +
+		"so you can quit at any time and pick up exactly where you left off."
+}
+
+// welcomeView is the first-run box. A short window gets a shorter box (the
+// key list, then the padding, then the spacing go, and last the text is
+// cut with "…"), never a box without its border or "Press enter to begin".
 func (m *Model) welcomeView() string {
 	title := "Backend Tutor"
-	if m.course != nil {
+	if m.course != nil && m.course.Title != "" {
 		title = m.course.Title
 	}
-	// Paragraphs are single lines: the box wraps them to the window.
-	text := strings.Join([]string{
-		m.st.Title.Render("Welcome to " + render.SanitizeLine(title)),
-		"",
-		fmt.Sprintf("%d chapters take you from \"what is a backend?\" to deploying and running one. "+
-			"Read a chapter, then take its quiz. Everything you do is saved as you go, so you can quit "+
-			"at any time and pick up exactly where you left off.", len(m.course.Chapters)),
-		"",
-		"↑/↓ or j/k  move and scroll",
-		"enter       open",
-		"space / b   page down / up",
-		"t           take a chapter's quiz",
-		"n / p       next / previous chapter",
-		"esc or q    go back",
-		"?           all keys, on any screen",
-		"ctrl+c      quit",
-		"",
-		m.st.Selected.Render("Press enter to begin."),
-	}, "\n")
-	box := m.st.Box.Width(min(m.width-2, 78)).Render(text)
-	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
+	head := m.st.Title.Render("Welcome to " + render.SanitizeLine(title))
+	about := welcomeText(m.course)
+	begin := m.st.Selected.Render("Press enter to begin.")
+	box := m.st.Box.Width(min(m.width-2, 78))
+	var out string
+	for _, try := range []struct {
+		keys, gaps bool
+		pad        int
+	}{{true, true, 1}, {false, true, 1}, {false, true, 0}, {false, false, 0}} {
+		parts := []string{head, about}
+		if try.keys {
+			parts = append(parts, strings.Join(welcomeKeys, "\n"))
+		}
+		sep := "\n"
+		if try.gaps {
+			sep = "\n\n"
+		}
+		out = box.Padding(try.pad, 2).Render(strings.Join(append(parts, begin), sep))
+		if lipgloss.Height(out) <= m.height {
+			return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, out)
+		}
+	}
+	// Still too tall: cut the text, keeping the title, the last line and
+	// the border.
+	b := box.Padding(0, 2)
+	inner := b.GetWidth() - b.GetHorizontalFrameSize()
+	wrap := lipgloss.NewStyle().Width(inner)
+	lines := strings.Split(wrap.Render(about), "\n")
+	keep := max(1, m.height-2-lipgloss.Height(wrap.Render(head))-1) // border, title, begin line
+	if len(lines) > keep {
+		lines = lines[:keep]
+		lines[keep-1] = ansi.Truncate(strings.TrimRight(lines[keep-1], " "), inner-1, "") + "…"
+	}
+	out = b.Render(strings.Join(append(append([]string{head}, lines...), begin), "\n"))
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, out)
 }
 
 func (m *Model) resumeView() string {
@@ -156,6 +261,19 @@ func (m *Model) resumeView() string {
 		hang("  ", "Press enter (or r) to carry on where you stopped, s to start over with freshly shuffled options, or esc to go back.", w),
 	}, "\n")
 	return m.frame("Quiz · "+render.SanitizeLine(q.ch.Title), body, m.shortHelp(m.screenKeys()))
+}
+
+func (m *Model) retakeView() string {
+	ch, _ := m.course.Chapter(m.retake)
+	rec := m.records[m.retake]
+	w := max(20, min(m.width-4, 78))
+	body := strings.Join([]string{
+		"",
+		m.st.Right.Render(hang("  ", fmt.Sprintf("✓ You passed this quiz: your best score is %d%%.", rec.BestScore), w)),
+		"",
+		hang("  ", "Take it again? A new attempt has freshly shuffled options; your best score stays. Press enter (or y) to start, esc (or n) to go back.", w),
+	}, "\n")
+	return m.frame("Quiz · "+render.SanitizeLine(ch.Title), body, m.shortHelp(m.screenKeys()))
 }
 
 // hang wraps text to width with a hanging indent: the first line starts

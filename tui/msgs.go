@@ -27,27 +27,14 @@ type scrollSettledMsg struct{ gen int }
 // first write (progress.Store.CheckBeforeWrite).
 type storeCheckedMsg struct{ err error }
 
-// saveErrMsg reports any failed save: it shows as a warning, it never stops
-// the learner.
-type saveErrMsg struct{ err error }
-
-// attemptStartedMsg reports the attempt the store created.
-type attemptStartedMsg struct {
+// quizStateMsg is a chapter's open attempt as the progress file holds it
+// now (another tutor may have started it), read when the learner starts or
+// continues a quiz.
+type quizStateMsg struct {
 	chapter string
 	attempt progress.Attempt
+	open    bool // attempt is an unfinished attempt to offer for resuming
+	prompt  bool // "t": ask "resume or start over?"; false: Continue, resume at once
 	err     error
-}
-
-// attemptFinishedMsg brings back the chapter's updated summary.
-type attemptFinishedMsg struct {
-	record progress.ChapterRecord
-	err    error
-}
-
-// resumeLoadedMsg is an unfinished attempt read back for resuming.
-type resumeLoadedMsg struct {
-	chapter string
-	attempt progress.Attempt
-	prompt  bool // ask "resume or start over?" rather than resume at once
-	err     error
+	gen     int // which read (Model.quizRead) this answers
 }

@@ -22,12 +22,14 @@ const maxTyped = 200
 type answered struct {
 	correct bool
 	given   []string
+	id      string // the saved Answer's id
 }
 
 // quizModel asks a chapter's questions one a screen.
 type quizModel struct {
 	ch        *content.Chapter
-	ref       *attemptRef
+	att       attemptRef
+	order     []string // the attempt's question ids, as stored
 	questions []*content.Question
 	shuffles  map[string][]int // question id -> display position -> original index
 	answers   map[string]answered
@@ -62,7 +64,7 @@ func newQuiz(m *Model, ch *content.Chapter) *quizModel {
 	vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
 	vp.KeyMap = viewport.KeyMap{}
 	return &quizModel{
-		ch: ch, ref: &attemptRef{}, shuffles: map[string][]int{},
+		ch: ch, shuffles: map[string][]int{},
 		answers: map[string]answered{}, input: in, vp: vp,
 	}
 }
@@ -264,7 +266,8 @@ func (q *quizModel) submit(m *Model) tea.Cmd {
 	correct := qu.Grade(r)
 	given := qu.Given(r)
 	_, already := q.answers[qu.ID]
-	q.answers[qu.ID] = answered{correct: correct, given: given}
+	ans := progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: qu.Hash, Given: given, Correct: correct, At: time.Now()}
+	q.answers[qu.ID] = answered{correct: correct, given: given, id: ans.ID}
 	q.submitted, q.grabbed = true, false
 	q.input.Blur()
 	q.reveal = true // show the verdict and the way on, even if the question scrolls off
@@ -275,11 +278,18 @@ func (q *quizModel) submit(m *Model) tea.Cmd {
 		rec.Answered++
 	}
 	m.records[q.ch.ID] = rec
-	store, ref, chID := m.store, q.ref, q.ch.ID
-	ans := progress.Answer{QuestionID: qu.ID, QuestionHash: qu.Hash, Given: given, Correct: correct, At: time.Now()}
-	return m.saver.enqueue(func() tea.Msg {
-		return saveErrMsg{store.SaveAnswer(chID, ref.id.Load(), ans)}
-	})
+	op := q.op(progress.OpAnswer)
+	op.Answer = &ans
+	return m.save(op)
+}
+
+// op is a change to this quiz's attempt. It carries the attempt's order and
+// shuffles, so the store can recreate the attempt if its start was lost.
+func (q *quizModel) op(kind progress.OpKind) progress.Op {
+	return progress.Op{
+		Kind: kind, Chapter: q.ch.ID, Attempt: q.att.id, AttemptUID: q.att.uid,
+		ContentHash: q.ch.Hash, Order: q.order, Shuffles: q.shuffles,
+	}
 }
 
 // advance moves to the next question, or to the results after the last.
@@ -325,15 +335,17 @@ func (q *quizModel) finish(m *Model) tea.Cmd {
 	m.records[q.ch.ID] = rec
 	m.last = &progress.Place{Screen: "chapter", ChapterID: q.ch.ID}
 
-	store, ref, chID := m.store, q.ref, q.ch.ID
+	// The store grades the attempt again from the file, where another tutor
+	// may have answered too; its result updates the results screen.
+	op := q.op(progress.OpFinish)
+	op.PassMark = q.ch.Quiz.PassMark
+	op.Questions = make(map[string]string, len(q.questions))
+	for _, qu := range q.questions {
+		op.Questions[qu.ID] = qu.Hash
+	}
 	return tea.Batch(
-		m.saver.enqueue(func() tea.Msg {
-			r, err := store.FinishAttempt(chID, ref.id.Load(), score, passed)
-			return attemptFinishedMsg{record: r, err: err}
-		}),
-		m.saver.enqueue(func() tea.Msg {
-			return saveErrMsg{store.SaveLast(progress.Place{Screen: "chapter", ChapterID: chID})}
-		}),
+		m.save(op),
+		m.save(progress.Op{Kind: progress.OpLast, Place: &progress.Place{Screen: "chapter", ChapterID: q.ch.ID}}),
 	)
 }
 
@@ -361,7 +373,7 @@ func (q *quizModel) refresh(m *Model) {
 	}
 	write(st.Subtle.Render(hang("  ", kindLabel(qu.Kind), w)))
 	write("")
-	write(wrap.PaddingLeft(2).Render(st.Title.Render(render.Sanitize(qu.Prompt))))
+	write(wrap.PaddingLeft(2).Render(st.Title.Render(m.inline(qu.Prompt))))
 	write("")
 
 	ans, done := q.answers[qu.ID]
@@ -382,7 +394,7 @@ func (q *quizModel) refresh(m *Model) {
 	}
 	if q.showHint && qu.Hint != "" && !q.submitted {
 		write("")
-		write(wrap.PaddingLeft(2).Render(st.Accent.Render("Hint: ") + render.Sanitize(qu.Hint)))
+		write(wrap.PaddingLeft(2).Render(st.Accent.Render("Hint: ") + m.inline(qu.Hint)))
 	} else if q.showHint && !q.submitted {
 		write("")
 		write(st.Subtle.Render("  No hint for this one."))
@@ -397,10 +409,10 @@ func (q *quizModel) refresh(m *Model) {
 			write(st.Right.Render("  ✓ Right!"))
 		} else {
 			write(st.Wrong.Render("  ✗ Not quite."))
-			write(answerText(qu, "  ", w))
+			write(m.answerText(qu, q.shuffles[qu.ID], "  ", w))
 		}
 		write("")
-		write(st.Explanation.Width(w).Render(render.Sanitize(qu.Explanation)))
+		write(st.Explanation.Width(w).Render(m.inline(qu.Explanation)))
 		write("")
 		next := "Press enter for the next question."
 		if q.remaining() == 0 {
@@ -419,15 +431,20 @@ func (q *quizModel) refresh(m *Model) {
 }
 
 // moreCue tells the learner that a screen scrolls: without it a long
-// explanation or results list just stops at the window's edge.
-func moreCue(vp viewport.Model) string {
+// explanation or results list just stops at the window's edge. A narrow
+// window gets the arrow alone, leaving room for help and the way back.
+func moreCue(m *Model, vp viewport.Model) string {
+	cue := ""
 	switch {
 	case !vp.AtBottom():
-		return "↓ more (j/pgdn) · "
+		cue = "↓ more (j/pgdn) · "
 	case !vp.AtTop():
-		return "↑ more (k/pgup) · "
+		cue = "↑ more (k/pgup) · "
 	}
-	return ""
+	if cue != "" && m.width < 60 {
+		cue = cue[:len("↓ more")] + " · "
+	}
+	return cue
 }
 
 func (q *quizModel) remaining() int { return len(q.questions) - len(q.answers) }
@@ -455,7 +472,7 @@ func (q *quizModel) optionLine(m *Model, qu *content.Question, pos, orig int, te
 	default:
 		mark = fmt.Sprintf("%d. ", pos+1)
 	}
-	label := render.SanitizeLine(text)
+	label := m.inline(render.SanitizeLine(text))
 	right, picked := false, false
 	if q.submitted && done {
 		switch qu.Kind {
@@ -468,12 +485,13 @@ func (q *quizModel) optionLine(m *Model, qu *content.Question, pos, orig int, te
 	}
 	switch {
 	case !q.submitted || !done || qu.Kind == content.Order:
+	// Non-breaking spaces keep each verdict tag whole when the line wraps.
 	case right && picked:
-		label += "  ✓ right"
+		label += "  ✓\u00a0right"
 	case right:
-		label += "  ✓ the right answer" // one you did not pick
+		label += "  ✓\u00a0the\u00a0right\u00a0answer" // one you did not pick
 	case picked:
-		label += "  ✗ not right"
+		label += "  ✗\u00a0not\u00a0right"
 	}
 	out := hang(cursor+mark, label, w)
 	switch {
@@ -518,7 +536,7 @@ func (q *quizModel) helpKeys(m *Model) helpKeys {
 	leaveFull := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave the quiz (answers are kept)"))
 	next := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next"))
 	if q.submitted {
-		return helpKeys{short: []key.Binding{next, leave},
+		return helpKeys{short: []key.Binding{next, k.Help, leave},
 			full: [][]key.Binding{{next, k.Up, k.Down, k.PageDown, k.PageUp}, {leaveFull, k.Quit}}}
 	}
 	qu := q.current()
@@ -546,12 +564,20 @@ func (q *quizModel) helpKeys(m *Model) helpKeys {
 		grab := key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pick up"))
 		move := key.NewBinding(key.WithKeys("K", "J"), key.WithHelp("K/J", "move"))
 		short = []key.Binding{k.Choose, grab, move, k.Submit}
+		if q.grabbed { // the item is in hand: the arrows move it
+			grab = key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "put down"))
+			move = key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move it"))
+			short = []key.Binding{grab, move, k.Submit}
+		}
 		grabFull := key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pick up / put down the item"))
 		full = []key.Binding{k.Choose, grabFull, k.MoveUp, k.MoveDown, k.Submit}
 	}
 	if qu.Hint != "" { // offer the hint key only where there is a hint
 		short = append(short, hint)
 		full = append(full, hint)
+	}
+	if qu.Kind != content.Typed { // typed answers take "?" as text
+		short = append(short, k.Help)
 	}
 	short = append(short, leave)
 	return helpKeys{short: short, full: [][]key.Binding{full, {leaveFull, k.Help, k.Quit}}}
@@ -560,19 +586,32 @@ func (q *quizModel) helpKeys(m *Model) helpKeys {
 func (q *quizModel) view(m *Model) string {
 	// The question number comes first: a long title is cut, the number never.
 	header := fmt.Sprintf("Question %d of %d · Quiz · %s", q.index+1, len(q.questions), render.SanitizeLine(q.ch.Title))
-	return m.frame(header, q.vp.View(), moreCue(q.vp)+m.shortHelp(m.screenKeys()))
+	return m.frame(header, q.vp.View(), m.hintText(moreCue(m, q.vp), m.screenKeys().short...))
 }
 
-// answerText shows a question's right answer: one line, or for an order
-// question the items numbered in the right order.
-func answerText(qu *content.Question, indent string, w int) string {
+// answerText shows a question's right answer: one line, with the options
+// in the order the screen showed them (shuffle: display position ->
+// original index), or for an order question the items numbered in the
+// right order.
+func (m *Model) answerText(qu *content.Question, shuffle []int, indent string, w int) string {
 	ans := qu.CorrectAnswer()
+	if (qu.Kind == content.Single || qu.Kind == content.Multi) && len(shuffle) == len(qu.Options) {
+		ans = ans[:0:0]
+		for _, i := range shuffle {
+			if qu.Options[i].Correct {
+				ans = append(ans, qu.Options[i].Text)
+			}
+		}
+	}
+	for i := range ans {
+		ans[i] = m.inline(render.SanitizeLine(ans[i]))
+	}
 	if qu.Kind != content.Order {
-		return hang(indent+"The answer: ", render.SanitizeLine(strings.Join(ans, " · ")), w)
+		return hang(indent+"The answer: ", strings.Join(ans, " · "), w)
 	}
 	lines := []string{indent + "The right order:"}
 	for i, item := range ans {
-		lines = append(lines, hang(fmt.Sprintf("%s  %d. ", indent, i+1), render.SanitizeLine(item), w))
+		lines = append(lines, hang(fmt.Sprintf("%s  %d. ", indent, i+1), item, w))
 	}
 	return strings.Join(lines, "\n")
 }

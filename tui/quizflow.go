@@ -1,30 +1,44 @@
 package tui
 
 import (
-	"sync/atomic"
-
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
 	"backend-tutor/progress"
 )
 
-// attemptRef carries the id of an attempt from the save job that creates it
-// to the jobs that save its answers. Jobs run one after another, so the id
-// is always there by the time an answer job reads it.
-type attemptRef struct{ id atomic.Uint64 }
+// attemptRef names the attempt a quiz saves to: its UID, made when the quiz
+// starts, and its id in the file once the start is written (0 before; the
+// store then finds the attempt by UID).
+type attemptRef struct {
+	id  uint64
+	uid string
+}
 
 // beginQuiz is "t": start the chapter's quiz, or offer to resume an
-// unfinished attempt.
+// unfinished attempt. Whether there is one is read from the file as it is
+// now (queued behind this tutor's own saves), not from the start-up
+// snapshot: another tutor may have started one since.
 func (m *Model) beginQuiz(id string) tea.Cmd {
 	ch, ok := m.course.Chapter(id)
 	if !ok || ch.Quiz == nil {
 		return nil
 	}
-	if open := m.records[id].OpenAttempt; open != 0 {
-		return m.loadAttempt(id, open, true)
+	return m.readQuizState(id, true)
+}
+
+// retakeKey answers "take a passed quiz again?".
+func (m *Model) retakeKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "enter", "y":
+		return m.startQuiz(m.retake)
+	case "esc", "n", "q":
+		m.screen = m.retakeFrom
+		if m.screen == homeScreen {
+			return m.home.refresh(m)
+		}
 	}
-	return m.startQuiz(id)
+	return nil
 }
 
 // continueLast is the home screen's "Continue".
@@ -33,18 +47,59 @@ func (m *Model) continueLast() tea.Cmd {
 		return nil
 	}
 	id := m.last.ChapterID
-	if open := m.records[id].OpenAttempt; m.last.Screen == "quiz" && open != 0 {
-		return m.loadAttempt(id, open, false)
+	if m.last.Screen == "quiz" {
+		return m.readQuizState(id, false)
 	}
 	return m.openChapter(id, -1)
 }
 
-func (m *Model) loadAttempt(id string, attemptID uint64, prompt bool) tea.Cmd {
-	store := m.store
-	return m.saver.enqueue(func() tea.Msg {
-		a, err := store.Attempt(id, attemptID)
-		return resumeLoadedMsg{chapter: id, attempt: a, prompt: prompt, err: err}
-	})
+// readQuizState queues the read behind this tutor's own changes, so it
+// sees them; keys typed until its answer arrives are held and replayed
+// then, so a fast typist's answers reach the quiz. If the queue is held up
+// by a failed save, queuing would wait behind it: the read runs at once
+// instead (a read-only file still offers its open attempt), also when a
+// save fails while the read waits (see handleOutcome).
+func (m *Model) readQuizState(id string, prompt bool) tea.Cmd {
+	m.awaitingQuiz = true
+	m.quizRead++
+	store, gen := m.store, m.quizRead
+	m.quizReadNow = func() tea.Msg {
+		a, open, err := store.OpenAttempt(id)
+		return quizStateMsg{chapter: id, attempt: a, open: open, prompt: prompt, err: err, gen: gen}
+	}
+	if m.saver.stalled() {
+		return m.quizReadNow
+	}
+	return m.read(m.quizReadNow)
+}
+
+// quizState acts on a chapter's current quiz state: resume its open
+// attempt, or start one ("t") or show the chapter (Continue) when there is
+// none. If the file could not be read (locked for too long), the same: an
+// attempt open in the file stays open, never abandoned.
+func (m *Model) quizState(r quizStateMsg) tea.Cmd {
+	if !m.awaitingQuiz || r.gen != m.quizRead {
+		return nil // answered already, by the other of a queued and a direct read
+	}
+	m.quizReadNow = nil
+	var cmds []tea.Cmd
+	switch {
+	case r.open:
+		m.resumeQuiz(r.chapter, r.attempt, r.prompt)
+	case r.prompt && m.records[r.chapter].Passed: // ask first: a stray "t" should not start an attempt
+		m.retake, m.retakeFrom, m.screen = r.chapter, m.screen, retakeScreen
+	case r.prompt:
+		cmds = append(cmds, m.startQuiz(r.chapter))
+	default:
+		cmds = append(cmds, m.openChapter(r.chapter, -1))
+	}
+	m.awaitingQuiz = false
+	held := m.heldKeys
+	m.heldKeys = nil
+	for _, k := range held {
+		cmds = append(cmds, m.handleKey(k))
+	}
+	return tea.Batch(cmds...)
 }
 
 // startQuiz begins a new attempt with freshly shuffled options.
@@ -60,21 +115,16 @@ func (m *Model) startQuiz(id string) tea.Cmd {
 			q.shuffles[qu.ID] = content.Shuffle(n, m.rng)
 		}
 	}
+	q.order = make([]string, len(q.questions))
+	for i, qu := range q.questions {
+		q.order[i] = qu.ID
+	}
+	q.att = attemptRef{uid: progress.NewID()}
 	m.quiz = q
 	m.screen = quizScreen
 	q.enter(m)
-	order := make([]string, len(q.questions))
-	for i, qu := range q.questions {
-		order[i] = qu.ID
-	}
-	shuffles := q.shuffles
-	ref := q.ref
 	m.last = &progress.Place{Screen: "quiz", ChapterID: id}
-	return m.saver.enqueue(func() tea.Msg {
-		a, err := m.store.StartAttempt(id, ch.Hash, order, shuffles)
-		ref.id.Store(a.ID)
-		return attemptStartedMsg{chapter: id, attempt: a, err: err}
-	})
+	return m.save(q.op(progress.OpStart))
 }
 
 // shuffleSize is how many things a question's shuffle permutes.
@@ -95,7 +145,8 @@ func (m *Model) resumeQuiz(id string, a progress.Attempt, prompt bool) {
 		return
 	}
 	q := newQuiz(m, ch)
-	q.ref.id.Store(a.ID)
+	q.att = attemptRef{id: a.ID, uid: a.UID}
+	q.order = a.Order
 	for _, qid := range a.Order {
 		qu, ok := ch.Quiz.Question(qid)
 		if !ok {
@@ -110,11 +161,7 @@ func (m *Model) resumeQuiz(id string, a progress.Attempt, prompt bool) {
 			q.shuffles[qid] = p
 		}
 	}
-	for _, ans := range a.Answers {
-		if qu, ok := ch.Quiz.Question(ans.QuestionID); ok && qu.Hash == ans.QuestionHash {
-			q.answers[ans.QuestionID] = answered{correct: ans.Correct, given: ans.Given}
-		}
-	}
+	q.answers = answersFrom(ch, a)
 	if len(q.questions) == 0 {
 		return
 	}
@@ -132,6 +179,18 @@ func (m *Model) resumeQuiz(id string, a progress.Attempt, prompt bool) {
 	if prompt {
 		m.screen = resumeScreen
 	}
+}
+
+// answersFrom is each question's last answer in a, for the questions
+// still in the chapter and unchanged since (same hash).
+func answersFrom(ch *content.Chapter, a progress.Attempt) map[string]answered {
+	out := map[string]answered{}
+	for qid, ans := range progress.LastAnswers(a) {
+		if qu, ok := ch.Quiz.Question(qid); ok && qu.Hash == ans.QuestionHash {
+			out[qid] = answered{correct: ans.Correct, given: ans.Given, id: ans.ID}
+		}
+	}
+	return out
 }
 
 func isPermutation(p []int, n int) bool {
@@ -156,15 +215,15 @@ func (m *Model) resumeKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.quiz.finish(m)
 		}
 	case "s":
-		id, old := m.quiz.ch.ID, m.quiz.ref.id.Load()
-		drop := m.saver.enqueue(func() tea.Msg { return saveErrMsg{m.store.DropAttempt(id, old)} })
+		id := m.quiz.ch.ID
+		drop := m.save(m.quiz.op(progress.OpDrop))
 		rec := m.records[id]
 		rec.OpenAttempt = 0
 		m.records[id] = rec
 		return tea.Batch(drop, m.startQuiz(id))
 	case "esc", "q":
 		m.screen = homeScreen
-		m.home.refresh(m)
+		return m.home.refresh(m)
 	}
 	return nil
 }

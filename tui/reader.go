@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"backend-tutor/content"
 	"backend-tutor/progress"
@@ -65,9 +66,7 @@ func (m *Model) openChapter(id string, line int) tea.Cmd {
 	}
 	m.screen = readerScreen
 	m.last = &progress.Place{Screen: "chapter", ChapterID: id}
-	cmds = append(cmds, m.saver.enqueue(func() tea.Msg {
-		return saveErrMsg{m.store.SaveLast(progress.Place{Screen: "chapter", ChapterID: id})}
-	}))
+	cmds = append(cmds, m.save(progress.Op{Kind: progress.OpLast, Place: &progress.Place{Screen: "chapter", ChapterID: id}}))
 	cmds = append(cmds, m.reader.rerender(m))
 	return tea.Batch(cmds...)
 }
@@ -148,7 +147,8 @@ func (r *readerModel) endLine(m *Model) string {
 	default:
 		text += "This is the last chapter"
 	}
-	return "  " + m.st.Selected.Render(text)
+	// Wrapped, not cut: at 60 columns the quiz's question count was lost.
+	return m.st.Selected.Render(hang("  ", text, m.width-2))
 }
 
 func (r *readerModel) resize(m *Model) {
@@ -177,8 +177,7 @@ func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		cmd := r.savePosition(m)
 		m.screen = homeScreen
-		m.home.refresh(m)
-		return cmd
+		return tea.Batch(cmd, m.home.refresh(m))
 	case key.Matches(msg, k.StartQuiz):
 		cmd := r.savePosition(m)
 		return tea.Batch(cmd, m.beginQuiz(r.ch.ID))
@@ -218,10 +217,7 @@ func (r *readerModel) savePosition(m *Model) tea.Cmd {
 		return nil
 	}
 	r.savedLine, r.savedFurth = line, furthest
-	id, hash := r.ch.ID, r.ch.Hash
-	return m.saver.enqueue(func() tea.Msg {
-		return saveErrMsg{m.store.SaveReading(id, hash, line, furthest)}
-	})
+	return m.save(progress.Op{Kind: progress.OpReading, Chapter: r.ch.ID, ContentHash: r.ch.Hash, Line: line, Percent: furthest})
 }
 
 func (r *readerModel) view(m *Model) string {
@@ -231,7 +227,7 @@ func (r *readerModel) view(m *Model) string {
 		body = "\n  " + m.st.Subtle.Render("Formatting the chapter…")
 	}
 	if f := r.footer; f.text == "" || f.width != m.width || f.dark != m.st.isDark {
-		r.footer = footerCache{width: m.width, dark: m.st.isDark, text: m.shortHelp(m.screenKeys())}
+		r.footer = footerCache{width: m.width, dark: m.st.isDark, text: m.fitHints(m.width-2-ansi.StringWidth("100% · "), m.screenKeys().short)}
 	}
 	footer := fmt.Sprintf("%3d%% · %s", r.percent(), r.footer.text)
 	return m.frame(header, body, footer)

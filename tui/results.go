@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
+	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
 
@@ -22,24 +23,65 @@ type resultsModel struct {
 	passed bool
 	missed []*content.Question
 	given  map[string][]string
+	shown  map[string][]int // each question's option order on screen
 	vp     viewport.Model
+
+	uid       string              // the attempt's UID
+	questions []*content.Question // as asked
+	ids       map[string]string   // question id → id of its answer, to mark those not saved yet
 }
 
 func newResults(m *Model, q *quizModel, right, score int, passed bool) *resultsModel {
 	r := &resultsModel{
 		ch: q.ch, idx: m.course.Index(q.ch.ID), right: right, total: len(q.questions),
-		score: score, passed: passed, given: map[string][]string{},
+		score: score, passed: passed, uid: q.att.uid, questions: q.questions, shown: q.shuffles,
 	}
-	for _, qu := range q.questions {
-		if a := q.answers[qu.ID]; !a.correct {
-			r.missed = append(r.missed, qu)
-			r.given[qu.ID] = a.given
-		}
-	}
+	r.tally(q.answers)
 	r.vp = viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
 	r.vp.KeyMap = viewport.KeyMap{}
 	r.resize(m)
 	return r
+}
+
+// tally lists the missed questions from each question's answer.
+func (r *resultsModel) tally(answers map[string]answered) {
+	r.missed, r.given, r.ids = nil, map[string][]string{}, map[string]string{}
+	for _, qu := range r.questions {
+		a := answers[qu.ID]
+		r.ids[qu.ID] = a.id
+		if !a.correct {
+			r.missed = append(r.missed, qu)
+			r.given[qu.ID] = a.given
+		}
+	}
+}
+
+// fromAttempt shows the attempt as the file holds it once finished: each
+// question's last answer, which may come from another tutor on the same
+// attempt.
+func (r *resultsModel) fromAttempt(m *Model, a progress.Attempt) {
+	answers := answersFrom(r.ch, a)
+	r.right = 0
+	for _, qu := range r.questions {
+		if answers[qu.ID].correct {
+			r.right++
+		}
+	}
+	r.score = content.Score(r.right, r.total)
+	r.passed = r.ch.Quiz.Passed(r.score)
+	r.tally(answers)
+	r.resize(m)
+}
+
+// unsaved counts this quiz's answers not written yet.
+func (r *resultsModel) unsaved(m *Model) int {
+	n := 0
+	for _, id := range r.ids {
+		if id != "" && m.unsaved[id] {
+			n++
+		}
+	}
+	return n
 }
 
 func (r *resultsModel) resize(m *Model) {
@@ -53,6 +95,11 @@ func (r *resultsModel) content(m *Model) string {
 	w := max(20, min(m.width-4, 90))
 	var b strings.Builder
 	fmt.Fprintf(&b, "  You got %d of %d right: %d%%.\n\n", r.right, r.total, r.score)
+	if n := r.unsaved(m); n > 0 {
+		b.WriteString(st.Wrong.Render(fmt.Sprintf("  %d of these answers %s not saved yet (marked below when missed); the tutor keeps trying.",
+			n, plural(n, "is", "are"))))
+		b.WriteString("\n\n")
+	}
 	if r.passed {
 		b.WriteString(st.Right.Render(fmt.Sprintf("  ✓ Passed (the pass mark is %d%%).", r.ch.Quiz.PassMark)))
 	} else {
@@ -65,7 +112,7 @@ func (r *resultsModel) content(m *Model) string {
 	} else {
 		b.WriteString(st.Title.Render("  Questions to review") + "\n\n")
 		for i, qu := range r.missed {
-			b.WriteString(hang(fmt.Sprintf("  %d. ", i+1), st.Selected.Render(render.SanitizeLine(qu.Prompt)), w))
+			b.WriteString(hang(fmt.Sprintf("  %d. ", i+1), st.Selected.Render(m.inline(render.SanitizeLine(qu.Prompt))), w))
 			b.WriteString("\n")
 			sep := " · "
 			if qu.Kind == content.Order {
@@ -75,11 +122,14 @@ func (r *resultsModel) content(m *Model) string {
 			if given == "" {
 				given = "(no answer)"
 			}
+			if id := r.ids[qu.ID]; id != "" && m.unsaved[id] {
+				given += " (not saved yet)"
+			}
 			b.WriteString(hang("     You answered: ", render.SanitizeLine(given), w))
 			b.WriteString("\n")
-			b.WriteString(answerText(qu, "     ", w))
+			b.WriteString(m.answerText(qu, r.shown[qu.ID], "     ", w))
 			b.WriteString("\n")
-			b.WriteString(st.Explanation.Width(w).PaddingLeft(5).Render(render.Sanitize(qu.Explanation)))
+			b.WriteString(st.Explanation.Width(w).PaddingLeft(5).Render(m.inline(qu.Explanation)))
 			b.WriteString("\n\n")
 		}
 	}
@@ -99,7 +149,7 @@ func (r *resultsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Back):
 		m.screen = homeScreen
-		m.home.refresh(m)
+		return m.home.refresh(m)
 	default:
 		scrollKey(&r.vp, k, msg)
 	}
@@ -111,13 +161,13 @@ func (r *resultsModel) helpKeys(m *Model) helpKeys {
 	chapter := key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "back to the chapter"))
 	next := key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next chapter"))
 	home := key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "chapter list"))
-	short := []key.Binding{k.Retry, chapter, next, home}
-	return helpKeys{short: short, full: [][]key.Binding{short, {k.Up, k.Down, k.PageDown, k.PageUp, k.Quit}}}
+	short := []key.Binding{k.Retry, chapter, next, k.Help, home}
+	return helpKeys{short: short, full: [][]key.Binding{{k.Retry, chapter, next, home}, {k.Up, k.Down, k.PageDown, k.PageUp, k.Quit}}}
 }
 
 func (r *resultsModel) view(m *Model) string {
 	header := fmt.Sprintf("Results · %s", render.SanitizeLine(r.ch.Title))
-	return m.frame(header, r.vp.View(), moreCue(r.vp)+m.shortHelp(r.helpKeys(m)))
+	return m.frame(header, r.vp.View(), m.hintText(moreCue(m, r.vp), r.helpKeys(m).short...))
 }
 
 // needed is how many right answers out of total reach a pass mark.

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"image/color"
 
 	"backend-tutor/content"
@@ -144,21 +143,5 @@ func TestFeedbackRevealedInSmallWindow(t *testing.T) {
 	v := viewText(m)
 	if !strings.Contains(v, "Press enter for the next question") || !strings.Contains(v, "↑ more") {
 		t.Fatalf("feedback not revealed or no cue:\n%s", v)
-	}
-}
-
-// A save that fails for a moment shows a warning; the next save that works
-// takes it down again.
-func TestSaveWarningClearsAfterSuccess(t *testing.T) {
-	e := newEnv(t)
-	m := e.model(t, true)
-	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m.handleSaved(saveErrMsg{errors.New("progress file is locked by another process")})
-	if !strings.Contains(viewText(m), "locked by another process") {
-		t.Fatal("the failed save is not shown")
-	}
-	m.handleSaved(saveErrMsg{nil})
-	if strings.Contains(viewText(m), "not being saved") {
-		t.Fatal("the warning stayed after a save succeeded")
 	}
 }

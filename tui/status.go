@@ -71,3 +71,11 @@ func PassedCount(c *content.Course, records map[string]progress.ChapterRecord) (
 	}
 	return passed, quizzes
 }
+
+// chapterDone: its quiz passed, or read to the end when it has no quiz.
+func chapterDone(ch *content.Chapter, rec progress.ChapterRecord) bool {
+	if ch.Quiz == nil {
+		return rec.Furthest >= 100
+	}
+	return rec.Passed
+}

@@ -15,6 +15,7 @@ type styles struct {
 	Selected, Cursor, Item               lipgloss.Style
 	Right, Wrong, Warning, Accent        lipgloss.Style
 	Box, Explanation                     lipgloss.Style
+	Code, Strong                         lipgloss.Style // inline markdown in questions
 	accent                               color.Color
 }
 
@@ -42,6 +43,10 @@ func newStyles(isDark bool) styles {
 		Accent:      lipgloss.NewStyle().Foreground(accent),
 		Box:         lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(1, 2),
 		Explanation: lipgloss.NewStyle().Foreground(subtle).PaddingLeft(2),
-		accent:      accent,
+		// glamour's inline code colours (dark: 203 on 236), so questions
+		// match the chapters.
+		Code:   lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#D7005F"), lipgloss.Color("#FF5F5F"))).Background(ld(lipgloss.Color("#EEEEEE"), lipgloss.Color("#303030"))),
+		Strong: lipgloss.NewStyle().Bold(true),
+		accent: accent,
 	}
 }

@@ -85,6 +85,7 @@ func main() {
 
 	add(benchRow(bench, "BenchmarkReaderKey/j", "keystroke to new frame in the reader, longest chapter (j)", "≤ 0.3 ms", 0.3))
 	add(benchRow(bench, "BenchmarkReaderKey/pgdown", "keystroke to new frame in the reader, longest chapter (pgdown)", "≤ 0.3 ms", 0.3))
+	add(benchRow(bench, "BenchmarkReaderView/terminal-pass", "the sanitiser's last pass over one reader frame (part of every frame above)", "≤ 0.02 ms", 0.02))
 	add(benchRow(bench, "BenchmarkHomeKey1000", "keystroke in the home list with 1,000 chapters", "≤ 0.5 ms", 0.5))
 	add(benchRow(bench, "BenchmarkMarkdownLongestChapter", "first render of the longest chapter at 80 columns (in a tea.Cmd)", "measure", 0))
 	add(benchRow(bench, "BenchmarkReopenCached", "reopening a chapter already rendered at this width (n/p + frame)", "≤ 0.2 ms", 0.2))
@@ -92,9 +93,10 @@ func main() {
 	add(benchRow(bench, "BenchmarkSaveAnswer", "saving one answer, fsync included (in the saver, off the keystroke path)", "measure", 0))
 
 	step("peak memory over a scripted session")
-	add(row{figure: "peak memory reading the whole course (14 chapters, open + G + n)", budget: "≤ 40 MB", unit: "MB", limit: 40, vals: peakRSS(bin, tmp, emptyDB, len(course.Chapters))})
+	add(row{figure: fmt.Sprintf("peak memory reading the whole course (%d chapters, open + G + n)", len(course.Chapters)), budget: "≤ 40 MB", unit: "MB", limit: 40, vals: peakRSS(bin, tmp, emptyDB, len(course.Chapters))})
 
 	add(benchRow(bench, "BenchmarkLoadLargePack", "pack of 1,000 chapters / 20,000 questions: load and validate", "≤ 300 ms", 300))
+	add(benchRow(bench, "BenchmarkReviewQueue100k", "today's review queue from 100,000 cards (FSRS, cap 20, half due)", "≤ 10 ms", 10))
 
 	homeBig := startup(bin, tmp, bigDB, "quit")
 	add(ratioRow("cold start to home screen, 100,000 answers vs empty file", homeBig, homeEmpty))
@@ -154,8 +156,8 @@ var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([0-9.]+) 
 func goBenchmarks() map[string][]float64 {
 	step(fmt.Sprintf("go test -bench (-benchmem, -count %d)", *count))
 	args := []string{"test", "-run", "^$", "-benchmem", "-count", strconv.Itoa(*count), "-benchtime", *benchTim,
-		"-bench", "ReaderKey|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|CheckBeforeWrite10MB|RenderWorstShapes",
-		".", "./tui", "./tui/render", "./progress", "./content"}
+		"-bench", "ReaderKey|ReaderView|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|ReviewQueue100k|CheckBeforeWrite10MB|RenderWorstShapes",
+		".", "./tui", "./tui/render", "./progress", "./content", "./internal/scheduler"}
 	cmd := exec.Command("go", args...)
 	var out bytes.Buffer
 	cmd.Stdout = io.MultiWriter(&out, os.Stderr)

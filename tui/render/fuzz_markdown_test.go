@@ -15,6 +15,7 @@ func FuzzMarkdown(f *testing.F) {
 	f.Add(strings.Repeat("> ", 40) + "deep\n" + strings.Repeat("- ", 40) + "x\n")
 	f.Add("[link](http://x/\x1b]52;c;aGk=\x07) \x1b[2J \u009b31m \u202e")
 	f.Add(hostileDoc())
+	f.Add("# &#x1b;]0;PWNED&#x7; &#27;[8m &#x9d;0;t&#x9c; &#x202e; [x](https://a/&#x1b;]0;P&#x7;) `&#x1b;`")
 	f.Fuzz(func(t *testing.T, md string) {
 		if len(md) > 64<<10 || !utf8.ValidString(md) {
 			return // content files are UTF-8 (the loader rejects the rest)

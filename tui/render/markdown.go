@@ -27,12 +27,13 @@ func WrapWidth(termWidth int) int {
 	return max(MinWidth, min(MaxWidth, termWidth))
 }
 
-// Styles glamour ships with that suit a dark or light background, and one
-// without colour for NO_COLOR and plain terminals.
+// The tutor's styles: glamour's dark and light with headings of our own
+// (see tutorStyle), and one for NO_COLOR, where colour cannot mark inline
+// code, so it keeps its backticks.
 const (
 	StyleDark    = "dark"
 	StyleLight   = "light"
-	StyleNoColor = "notty"
+	StyleNoColor = "nocolor"
 )
 
 // format renders sanitised markdown at a wrap width in a glamour style (see
@@ -47,7 +48,7 @@ func format(ctx context.Context, md string, width int, style string) (out string
 			out, err = "", fmt.Errorf("rendering failed: %v", r)
 		}
 	}()
-	cfg, err := plainCodeStyle(style)
+	cfg, err := tutorStyle(style)
 	if err != nil {
 		return "", err
 	}
@@ -58,8 +59,15 @@ func format(ctx context.Context, md string, width int, style string) (out string
 	if err != nil {
 		return "", err
 	}
+	mark := codeMark
+	if style == StyleNoColor {
+		mark = codeMarkASCII
+	}
+	// Code sits 4 columns in (the document's margin and its own) and keeps
+	// a right margin of 2.
+	src := protectBreaks(cutCodeLines(joinListLines(limitNesting(CharRefs(Sanitize(md)))), width-6, mark), width-10)
 	var b strings.Builder
-	for _, part := range splitLarge(joinListLines(limitNesting(Sanitize(md)))) {
+	for _, part := range splitLarge(src) {
 		if err := ctx.Err(); err != nil {
 			return "", err
 		}
@@ -69,8 +77,16 @@ func format(ctx context.Context, md string, width int, style string) (out string
 		}
 		b.WriteString(piece)
 	}
+	// What glamour made is sanitised once more, before widths are measured
+	// (an escaped bidi override is six columns wide): goldmark decodes
+	// character references, and CharRefs covers only the numeric ones that
+	// are controls today.
 	// Padding off first, so list lines are measured by what they show.
-	return fitWidth(hangListItems(trimPadding(b.String()), width), width), nil
+	codeSGR := ""
+	if c := cfg.CodeBlock.Color; c != nil {
+		codeSGR = "\x1b[38;5;" + *c + "m"
+	}
+	return fitWidth(reflowLists(trimPadding(Terminal(b.String())), width, codeSGR), width), nil
 }
 
 // sgr matches one SGR (colour and style) sequence.
@@ -132,18 +148,46 @@ func trimPadding(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// plainCodeStyle is one of glamour's standard styles with syntax
-// highlighting switched off: code blocks keep the style's code colour and
-// indent, and glamour never calls the highlighter (which this module
-// replaces with a stand-in, see tui/render/nohighlight).
-func plainCodeStyle(name string) (gansi.StyleConfig, error) {
-	cfg, ok := styles.DefaultStyles[name]
+// tutorStyle is one of glamour's standard styles made the tutor's own.
+//
+// Headings: glamour marks h2 and below with a literal "## ", which a
+// beginner took for broken rendering. Here they look like headings: bold in
+// the heading colour, h2 also underlined, h3 in the link-text colour; no
+// markdown marks.
+//
+// Code: syntax highlighting is off, so code blocks keep the style's code
+// colour and indent, and glamour never calls the highlighter (which this
+// module replaces with a stand-in, see tui/render/nohighlight). Under
+// NO_COLOR inline code keeps its backticks: with the colour gone nothing
+// else sets it apart.
+func tutorStyle(name string) (gansi.StyleConfig, error) {
+	base := name
+	if name == StyleNoColor {
+		base = StyleDark // its bold and underline survive NO_COLOR
+	}
+	cfg, ok := styles.DefaultStyles[base]
 	if !ok {
 		return gansi.StyleConfig{}, fmt.Errorf("unknown style %q", name)
 	}
 	c := *cfg
 	c.CodeBlock.Chroma = nil
 	c.CodeBlock.Theme = ""
+	yes := true
+	heading := func(b gansi.StyleBlock, underline bool) gansi.StyleBlock {
+		b.Prefix = ""
+		b.Bold = &yes
+		if underline {
+			b.Underline = &yes
+		}
+		return b
+	}
+	c.H2 = heading(c.H2, true)
+	c.H3 = heading(c.H3, false)
+	c.H3.Color = c.LinkText.Color
+	c.H4, c.H5, c.H6 = heading(c.H4, false), heading(c.H5, false), heading(c.H6, false)
+	if name == StyleNoColor {
+		c.Code.Prefix, c.Code.Suffix = "`", "`"
+	}
 	return c, nil
 }
 

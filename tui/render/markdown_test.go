@@ -110,6 +110,9 @@ func checkTerminalOutput(t testing.TB, out string) {
 					fail("OSC other than a hyperlink at %d: %q", i, body)
 				} else if bad := firstControl(parts[1] + parts[2]); bad >= 0 {
 					fail("hyperlink URL holds control %U: %q", bad, body)
+				} else if u := strings.ToLower(parts[2]); u != "" && !strings.HasPrefix(u, "http://") &&
+					!strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "mailto:") {
+					fail("hyperlink to something other than http, https or mailto: %q", body)
 				}
 				i = end + term
 			default:
@@ -125,7 +128,7 @@ func checkTerminalOutput(t testing.TB, out string) {
 			fail("C0 control %U at %d", r, i)
 		case r >= 0x80 && r <= 0x9f:
 			fail("C1 control %U at %d", r, i)
-		case isBidi(r):
+		case isBidiOverride(r):
 			fail("bidi control %U at %d", r, i)
 		}
 		i += size
@@ -134,7 +137,7 @@ func checkTerminalOutput(t testing.TB, out string) {
 
 func firstControl(s string) rune {
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || isBidi(r) {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || isBidiOverride(r) {
 			return r
 		}
 	}
@@ -163,11 +166,45 @@ func TestMarkdownHostile(t *testing.T) {
 	}
 }
 
+// goldmark decodes character references after the source was sanitised:
+// "&#x1b;" is an ESC again by the time glamour writes it. Issue 8, item 7.
+func TestMarkdownCharacterReferences(t *testing.T) {
+	doc := "# Title &#x1b;]0;PWNED&#x7; end\n\n" +
+		"Clip &#27;]52;c;SElKQUNLRUQ=&#7; board, &#x202e;gnp.exe, &#x2066;iso&#x2069;, &#x9b;31m, &#0;, " +
+		"&#x1b;[2J, &#x1b;P1$q&#x1b;\\, &#27;[8mconcealed&#x1b;[0m, &#x9d;0;t&#x9c; and &#x200f;rlm&#x200e; kept.\n\n" +
+		"`code &#x1b;]0;x&#x7;` [js](javascript:alert(1)) [file](file:///etc/passwd) " +
+		"[web](https://example.com/a) [mail](mailto:a@example.com)\n\n" +
+		"| a &#x1b;]2;t&#x7; | b |\n|---|---|\n| &#x202d;c | d |\n"
+	for _, style := range []string{StyleDark, StyleNoColor} {
+		out, err := Markdown(doc, 80, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkTerminalOutput(t, out)
+		for _, bad := range []string{"\x1b]0;", "\x1b]52", "\x1b]2;", "\x1b[2J", "\x1bP", "\x1b[8m", "\u202e", "\u2066", "javascript:alert(1)\x07", "file:///etc/passwd\x07"} {
+			if strings.Contains(out, bad) {
+				t.Errorf("%s: output holds %q:\n%q", style, bad, out)
+			}
+		}
+		plain := ansi.Strip(out)
+		for _, want := range []string{`\x1b]0;PWNED\x07`, `\x1b]52;c;SElKQUNLRUQ=\x07`, `\x1b[8mconcealed`, `\u009d0;t\u009c`,
+			`\u202egnp.exe`, `\u2066iso\u2069`, "\u200frlm\u200e kept", `\u202dc`} {
+			if !strings.Contains(plain, want) {
+				t.Errorf("%s: output lacks %q:\n%s", style, want, plain)
+			}
+		}
+		if style == StyleDark && (!strings.Contains(out, "\x1b]8;id=") || !strings.Contains(out, ";https://example.com/a\x07") || !strings.Contains(out, ";mailto:a@example.com\x07")) {
+			t.Errorf("http and mailto links lost:\n%q", out)
+		}
+	}
+}
+
 // The checker itself must catch what it is meant to catch.
 func TestCheckTerminalOutputCatches(t *testing.T) {
 	for _, bad := range []string{
 		"a\x1b[2Jb", "\x1b]52;c;aGk=\x07", "\x1b]0;t\x07", "\x1b]8;;http://x\x01y\x07", "x\x07",
 		"\u009b31m", "\u202e", "\x1bc", "\x1b]8;;unterminated", "\r",
+		"\x1b]8;;javascript:alert(1)\x07", "\x1b]8;;file:///etc/passwd\x1b\\", "\x1b]8;;x.md\x07",
 	} {
 		ft := &fakeTB{TB: t}
 		checkTerminalOutput(ft, bad)
@@ -257,6 +294,11 @@ func TestMarkdownEmbeddedChaptersFit(t *testing.T) {
 				}
 				checkTerminalOutput(t, out)
 				checkTrimmed(t, out)
+				checkHeadings(t, ch.File, out)
+				if style == StyleDark {
+					checkCodeSpans(t, ch, out, width)
+					checkListHang(t, ch.File, out, width, "\x1b[38;5;244m")
+				}
 			}
 		}
 	}
@@ -467,6 +509,17 @@ func BenchmarkCacheHit(b *testing.B) {
 	for b.Loop() {
 		if _, err := c.Render(k, ch.Body); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// checkHeadings: headings look like headings, not markdown ("## Title").
+func checkHeadings(t testing.TB, file, out string) {
+	t.Helper()
+	for _, l := range strings.Split(ansi.Strip(out), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "## ") || strings.HasPrefix(strings.TrimSpace(l), "### ") {
+			t.Errorf("%s: a heading shows its markdown: %q", file, l)
+			return
 		}
 	}
 }

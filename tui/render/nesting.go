@@ -8,7 +8,9 @@ import "strings"
 // chapters have a few hundred) is rendered in pieces of about pieceLines
 // lines, cut only where a new top-level block starts, so the cost stays
 // linear. Chapters below the limit render in one piece, exactly as written.
-const (
+// Variables only so a test can render a split document without rendering a
+// huge one.
+var (
 	splitAbove = 1500
 	pieceLines = 120
 )
@@ -21,17 +23,12 @@ func splitLarge(md string) []string {
 	}
 	lines := strings.Split(md, "\n")
 	var pieces []string
-	start, fence := 0, ""
+	start := 0
+	var fence fenceScanner
 	for i, line := range lines {
-		trimmed := strings.TrimLeft(line, " ")
-		if fence != "" {
-			if strings.HasPrefix(trimmed, fence) {
-				fence = ""
-			}
+		wasInside := fence.inside()
+		if fence.line(line) && wasInside {
 			continue
-		}
-		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
-			fence = trimmed[:3]
 		}
 		size := i - start
 		// A table row never starts a block, unless a blank line ended the
@@ -46,9 +43,6 @@ func splitLarge(md string) []string {
 		if prevBlank || line[0] == '#' || markerLen(line) > 0 || size >= 4*pieceLines {
 			pieces = append(pieces, strings.Join(lines[start:i], "\n")+"\n")
 			start = i
-			if fence != "" { // the cut line opens a fence: it belongs to the new piece
-				continue
-			}
 		}
 	}
 	return append(pieces, strings.Join(lines[start:], "\n"))
@@ -67,17 +61,9 @@ const (
 // never dropped: only the surplus markers and indentation before it.
 func limitNesting(md string) string {
 	lines := strings.Split(md, "\n")
-	fence := ""
+	var fence fenceScanner
 	for i, line := range lines {
-		trimmed := strings.TrimLeft(line, " ")
-		if fence != "" { // inside a fenced code block: leave it alone
-			if strings.HasPrefix(trimmed, fence) {
-				fence = ""
-			}
-			continue
-		}
-		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
-			fence = trimmed[:3]
+		if fence.line(line) { // a fenced code block: leave it alone
 			continue
 		}
 		lines[i] = limitLine(line)

@@ -1,6 +1,11 @@
 package render
 
 import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -50,10 +55,11 @@ func TestSanitize(t *testing.T) {
 		{"lone CR", "visible\rhidden", "visiblehidden"},
 		{"DEL", "a\x7fb", "ab"},
 		{"other C0", "a\x01\x02\x0b\x0c\x0e\x1a\x1fb", "ab"},
-		{"bidi RLO", "user\u202egnp.exe", "usergnp.exe"},
-		{"bidi embeddings", "a\u202ab\u202bc\u202cd\u202de", "abcde"},
-		{"bidi isolates", "a\u2066b\u2067c\u2068d\u2069e", "abcde"},
-		{"bidi marks", "a\u200eb\u200fc", "abc"},
+		{"bidi RLO shown", "user\u202egnp.exe", `user\u202egnp.exe`},
+		{"bidi embeddings shown", "a\u202ab\u202bc\u202cd\u202de", `a\u202ab\u202bc\u202cd\u202de`},
+		{"bidi isolates shown", "a\u2066b\u2067c\u2068d\u2069e", `a\u2066b\u2067c\u2068d\u2069e`},
+		{"bidi marks kept", "a\u200eb\u200fc", "a\u200eb\u200fc"},
+		{"right-to-left text kept", "\u200fשלום עולם\u200e", "\u200fשלום עולם\u200e"},
 		{"tab", "a\tb", "a    b"},
 		{"tabs", "\t\tx", "        x"},
 		{"newlines kept", "a\n\nb\n", "a\n\nb\n"},
@@ -123,9 +129,162 @@ func assertTerminalSafe(t testing.TB, s string) {
 			t.Errorf("C0 control %U at byte %d in %q", r, i, s)
 		case r >= 0x80 && r <= 0x9f:
 			t.Errorf("C1 control %U at byte %d in %q", r, i, s)
-		case isBidi(r):
+		case isBidiOverride(r):
 			t.Errorf("bidi control %U at byte %d in %q", r, i, s)
 		}
+	}
+}
+
+// Terminal keeps what a renderer makes (SGR, OSC 8 to http, https and
+// mailto) and nothing else.
+func TestTerminal(t *testing.T) {
+	cases := []struct {
+		name, in, want string
+	}{
+		{"plain", "plain text\n", "plain text\n"},
+		{"SGR kept", "\x1b[38;5;252mok\x1b[m \x1b[1;4:3m\x1b[0m", "\x1b[38;5;252mok\x1b[m \x1b[1;4:3m\x1b[0m"},
+		{"truecolour kept", "\x1b[38;2;10;20;30mx\x1b[m", "\x1b[38;2;10;20;30mx\x1b[m"},
+		{"http link kept", "\x1b]8;id=1;https://x.org/?a=b\x07link\x1b]8;;\x07", "\x1b]8;id=1;https://x.org/?a=b\x07link\x1b]8;;\x07"},
+		{"link with ST kept", "\x1b]8;;http://y\x1b\\z\x1b]8;;\x1b\\", "\x1b]8;;http://y\x1b\\z\x1b]8;;\x1b\\"},
+		{"mailto kept", "\x1b]8;;MAILTO:a@b.c\x07m\x1b]8;;\x07", "\x1b]8;;MAILTO:a@b.c\x07m\x1b]8;;\x07"},
+		{"javascript link dropped", "\x1b]8;;javascript:alert(1)\x07js\x1b]8;;\x07", "js\x1b]8;;\x07"},
+		{"file link dropped", "\x1b]8;;file:///etc/passwd\x07f", "f"},
+		{"relative link dropped", "\x1b]8;;chapter2.md\x07r", "r"},
+		{"scheme only dropped", "\x1b]8;;http:\x07r", "r"},
+		{"link with space dropped", "\x1b]8;;http://a b\x07r", "r"},
+		{"link with UTF-8 dropped", "\x1b]8;;http://é\x07r", "r"},
+		{"unterminated link dropped", "a\x1b]8;;http://x", "a"},
+		{"title dropped", "a\x1b]0;PWNED\x07b", "ab"},
+		{"clipboard dropped", "a\x1b]52;c;SElKQUNLRUQ=\x07b", "ab"},
+		{"CSI other than SGR dropped", "a\x1b[2Jb\x1b[?1049hc\x1b[6n", "abc"},
+		{"SGR with private marker dropped", "a\x1b[>4;2mb\x1b[?m", "ab"},
+		{"DCS dropped", "a\x1bP1$qm\x1b\\b", "ab"},
+		{"C1 dropped", "a\u009b2Jb\u009d0;t\u009cc\u0085d", "abcd"},
+		{"controls dropped", "a\x07\x00\x08\rb\x7f", "ab"},
+		{"bidi shown", "a\u202eb\u2069", `a\u202eb\u2069`},
+		{"marks kept", "\u200fשלום\u200e", "\u200fשלום\u200e"},
+		{"invalid UTF-8", "a\xff", "a\ufffd"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Terminal(c.in); got != c.want {
+				t.Errorf("Terminal(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+	frame := strings.Repeat("\x1b[38;5;252mA line of a chapter, styled.\x1b[m \x1b]8;id=7;https://go.dev/\x07go.dev\x1b]8;;\x07\n", 40)
+	if allocs := testing.AllocsPerRun(100, func() { _ = Terminal(frame) }); allocs != 0 {
+		t.Errorf("Terminal of a clean frame allocates %.0f times", allocs)
+	}
+}
+
+// Escape shows what a name really is: nothing dropped, nothing raw.
+func TestEscape(t *testing.T) {
+	cases := map[string]string{
+		"chapter.md":               "chapter.md",
+		"\x1b]0;PWNED\x07.md":      `\x1b]0;PWNED\x07.md`,
+		"a\x1b[2Jb":                `a\x1b[2Jb`,
+		"two\nlines\ttab\r":        `two\nlines\ttab\x0d`,
+		"nul\x00del\x7f":           `nul\x00del\x7f`,
+		"c1\u009b31m\u0085":        `c1\u009b31m\u0085`,
+		"caf\xe9.md":               `caf\xe9.md`,
+		"\xff\xfe":                 `\xff\xfe`,
+		"user\u202egnp.exe":        `user\u202egnp.exe`,
+		"\u2066x\u2069":            `\u2066x\u2069`,
+		"café 漢字 \u200fשלום\u200e": "café 漢字 \u200fשלום\u200e",
+		"":                         "",
+	}
+	for in, want := range cases {
+		if got := Escape(in); got != want {
+			t.Errorf("Escape(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := EscapeLines("line one \x1b]0;t\x07\n\tline two\n"); got != "line one \\x1b]0;t\\x07\n\tline two\n" {
+		t.Errorf("EscapeLines kept or dropped the wrong things: %q", got)
+	}
+}
+
+// Numeric character references to controls and bidi overrides are shown,
+// not decoded into the control; every other reference is left to markdown.
+func TestCharRefs(t *testing.T) {
+	cases := map[string]string{
+		"&#x1b;]0;PWNED&#x7;":                         `\x1b]0;PWNED\x07`,
+		"&#27;]52;c;SElK&#7;":                         `\x1b]52;c;SElK\x07`,
+		"&#X1B;[8m &#0000027;[0m":                     `\x1b[8m \x1b[0m`,
+		"&#x9b;&#157;&#x7f;&#13;":                     `\u009b\u009d\x7f\x0d`,
+		"&#x202e;&#x2066;&#8297;":                     `\u202e\u2066\u2069`,
+		"&#x200f;&#x200e;&#9;&#10;":                   "&#x200f;&#x200e;&#9;&#10;",
+		"&amp; &lt; &#x41; &#65; &#;":                 "&amp; &lt; &#x41; &#65; &#;",
+		"&#x1b &#xZZ; &#x11000000;":                   "&#x1b &#xZZ; &#x11000000;",
+		"no references at all":                        "no references at all",
+		"&#12345678; &#x1234567; &#x; &#; &#x1b &#27": "&#12345678; &#x1234567; &#x; &#; &#x1b &#27",
+		"&&#x1b;&#&#7;":                               `&\x1b&#\x07`,
+		"`code &#x1b;` and &#x1b;[2J":                 "`code \\x1b` and \\x1b[2J",
+	}
+	for in, want := range cases {
+		if got := CharRefs(in); got != want {
+			t.Errorf("CharRefs(%q) = %q, want %q", in, got, want)
+		}
+		if got := charRefsOracle(in); got != want {
+			t.Errorf("the oracle: CharRefs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// charRefsOracle is CharRefs written the slow, obvious way, for the fuzzer
+// to compare against.
+func charRefsOracle(md string) string {
+	re := regexp.MustCompile(`&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));`)
+	return re.ReplaceAllStringFunc(md, func(ref string) string {
+		m := re.FindStringSubmatch(ref)
+		base, digits := 16, m[1]
+		if digits == "" {
+			base, digits = 10, m[2]
+		}
+		n, _ := strconv.ParseUint(digits, base, 32)
+		if r := rune(n); r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f || isBidiOverride(r) {
+			return Escape(string(r))
+		}
+		return ref
+	})
+}
+
+// progress --json: DEL, C1 and bidi overrides become \u escapes, and the
+// JSON means what it meant.
+func TestEscapeJSON(t *testing.T) {
+	in := "{\"t\": \"a\x7fb\u0085c\u009b31m\u202ed\u2069\u200fe\"}\n"
+	want := `{"t": "a\u007fb\u0085c\u009b31m\u202ed\u2069` + "\u200fe\"}\n"
+	if got := EscapeJSON(in); got != want {
+		t.Errorf("EscapeJSON(%q) = %q, want %q", in, got, want)
+	}
+}
+
+// A Writer judges a sequence whole even when it arrives in pieces, and
+// writes the last line on Flush.
+func TestWriter(t *testing.T) {
+	var out strings.Builder
+	w := NewTerminalWriter(&out)
+	in := "\x1b[38;5;252mstyled\x1b[m \x1b]0;PWNED\x07title\n\x1b]8;;https://x.org/\x07link\x1b]8;;\x07 end"
+	for i := 0; i < len(in); i++ { // a byte at a time
+		if n, err := w.Write([]byte{in[i]}); n != 1 || err != nil {
+			t.Fatalf("Write: %d, %v", n, err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if want := Terminal(in); out.String() != want {
+		t.Errorf("wrote %q, want %q", out.String(), want)
+	}
+	var msg strings.Builder
+	m := NewMessageWriter(&msg)
+	fmt.Fprintf(m, "open %s: no such file\n", "\x1b]0;x\x07")
+	m.Flush()
+	if msg.String() != "open \\x1b]0;x\\x07: no such file\n" {
+		t.Errorf("message writer wrote %q", msg.String())
+	}
+	if m.Unwrap() != &msg {
+		t.Errorf("Unwrap lost the writer underneath")
 	}
 }
 
@@ -135,6 +294,8 @@ func FuzzSanitize(f *testing.F) {
 		"\x1bP1$q\x1b\\", "\x1b_G\x1b\\", "\u009b31m", "\u009d0;t\u009c", "\u0090x\u0007",
 		"a\r\nb\tc\x00\x7f", "\u202e\u2066\u2069", "é漢字😀", "\xff\xfe\x9b", "\x1b\x1b\x1b[",
 		"\x1b]\x1b]\x1b\\", "\u009b\u009b", "\x1b\u009b", "\u009d\x1b",
+		`{"title": "a\u0085\u202eb", "n": [1, 2.5, true, null]}`, "[\"\u0085\x7f\u202e\u200f\"]",
+		"&#x1b;]0;t&#7; &#X202E; &#0000027; &#x; &&#9;",
 	} {
 		f.Add(s)
 	}
@@ -155,7 +316,68 @@ func FuzzSanitize(f *testing.F) {
 			t.Fatalf("SanitizeLine(%q) = %q keeps a newline", s, line)
 		}
 		assertTerminalSafe(t, line)
+
+		// Escape drops nothing (every byte in shows as at least one byte
+		// out) and leaves no control at all, not even a newline.
+		esc := Escape(s)
+		if len(esc) < len(s) || strings.ContainsAny(esc, "\n\t") {
+			t.Fatalf("Escape(%q) = %q", s, esc)
+		}
+		assertTerminalSafe(t, esc)
+		assertTerminalSafe(t, strings.ReplaceAll(EscapeLines(s), "\t", " ")) // messages keep their tabs
+		assertTerminalSafe(t, strings.NewReplacer("\t", " ", "\r", " ").Replace(EscapeJSON(s)))
+		if got, want := CharRefs(s), charRefsOracle(s); got != want {
+			t.Fatalf("CharRefs(%q) = %q, the oracle says %q", s, got, want)
+		}
+		// JSON text keeps its meaning through EscapeJSON.
+		if json.Valid([]byte(s)) {
+			var before, after any
+			js := EscapeJSON(s)
+			if json.Unmarshal([]byte(s), &before) != nil || json.Unmarshal([]byte(js), &after) != nil ||
+				!reflect.DeepEqual(before, after) {
+				t.Fatalf("EscapeJSON(%q) = %q changes the JSON", s, js)
+			}
+		}
 	})
+}
+
+// FuzzTerminal: whatever goes in, what Terminal lets out holds no escape
+// sequence but SGR and OSC 8 links to http, https or mailto, and no other
+// control; and a second pass changes nothing.
+func FuzzTerminal(f *testing.F) {
+	for _, s := range []string{
+		"", "plain", "\x1b[38;5;252mok\x1b[m", "\x1b]8;id=1;https://x.org/\x07l\x1b]8;;\x07",
+		"\x1b]8;;http://y\x1b\\z\x1b]8;;\x1b\\", "\x1b]8;;javascript:x\x07", "\x1b]0;PWNED\x07",
+		"\x1b]52;c;SElKQUNLRUQ=\x07", "\x1b[2J\x1b[?1049h", "\x1b[\x1b[31m", "\x1b\x1b]8;;http://a\x07",
+		"\u009b31m\u009d0;t\u009c", "\u202e\u200f", "\xff\x9b", "\x1b]8;;http://a\x1b]0;x\x07",
+		"\x1b[3\x01" + "1m", "\x1b]8;;\x07", "\t\r\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Terminal(s)
+		checkTerminalOutput(t, out)
+		if strings.Contains(out, "\t") {
+			t.Fatalf("tab kept")
+		}
+		if again := Terminal(out); again != out {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, out, again)
+		}
+		if !strings.Contains(s, "\x1b") && out != Sanitize(s) {
+			t.Fatalf("without ESC, Terminal(%q) = %q differs from Sanitize: %q", s, out, Sanitize(s))
+		}
+	})
+}
+
+func BenchmarkTerminalFrame(b *testing.B) {
+	// a 100x40 reader frame: styled lines and a few links
+	s := strings.Repeat("\x1b[38;5;252mA line of a chapter as glamour styles it, wrapped near a hundred columns.\x1b[m "+
+		"\x1b]8;id=7;https://go.dev/\x07go.dev\x1b]8;;\x07\n", 40)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		_ = Terminal(s)
+	}
 }
 
 func BenchmarkSanitizeClean(b *testing.B) {

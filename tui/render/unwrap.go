@@ -2,8 +2,6 @@ package render
 
 import (
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // joinListLines puts each list item's text on one source line before
@@ -16,16 +14,13 @@ import (
 func joinListLines(md string) string {
 	lines := strings.Split(md, "\n")
 	out := lines[:0]
-	inItem, fence := false, ""
+	inItem := false
+	var fence fenceScanner
 	for _, line := range lines {
 		trimmed := strings.TrimLeft(line, " ")
 		switch {
-		case fence != "":
-			if strings.HasPrefix(trimmed, fence) {
-				fence = ""
-			}
-		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
-			fence, inItem = trimmed[:3], false
+		case fence.line(line):
+			inItem = false
 		case trimmed == "":
 			inItem = false
 		case markerLen(trimmed) > 0:
@@ -57,30 +52,6 @@ func continuesText(t string) bool {
 // hardBreak says whether a line ends in a markdown hard line break.
 func hardBreak(line string) bool {
 	return strings.HasSuffix(line, "  ") || strings.HasSuffix(line, "\\")
-}
-
-// hangListItems indents the wrapped lines of a rendered list item under the
-// item's text (glamour starts them under the bullet). A line is indented
-// only when it still fits the width, so nothing is cut or rewrapped.
-func hangListItems(out string, width int) string {
-	lines := strings.Split(out, "\n")
-	margin, indent := -1, 0 // bullet column and text offset of the current item
-	for i, line := range lines {
-		plain := ansi.Strip(line)
-		text := strings.TrimLeft(plain, " ")
-		n := len(plain) - len(text)
-		switch {
-		case text == "":
-			margin = -1
-		case renderedMarker(text) > 0:
-			margin, indent = n, renderedMarker(text)
-		case n == margin && ansi.StringWidth(strings.TrimRight(plain, " "))+indent <= width:
-			lines[i] = strings.Repeat(" ", indent) + line
-		case n <= margin:
-			margin = -1 // back at or left of the bullet: the list is over
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 // renderedMarker is the width of the bullet ("• ") or number ("12. ") that

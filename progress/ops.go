@@ -1,0 +1,130 @@
+package progress
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// OpKind names a change to the progress file.
+type OpKind string
+
+// The changes the tutor makes. Each is applied in one transaction by Apply,
+// and applying one again changes nothing more (see Op), so a save can be
+// retried and a recovery file merged twice.
+const (
+	OpWelcomed OpKind = "welcomed" // the first-run welcome was dismissed
+	OpLast     OpKind = "last"     // Place: where "Continue" goes
+	OpReading  OpKind = "reading"  // Line and Percent of Chapter
+	OpStart    OpKind = "start"    // a new attempt: AttemptUID, ContentHash, Order, Shuffles
+	OpAnswer   OpKind = "answer"   // Answer to the attempt (Attempt and/or AttemptUID)
+	OpFinish   OpKind = "finish"   // score the attempt by Questions and PassMark, and close it
+	OpDrop     OpKind = "drop"     // abandon the attempt ("start over")
+)
+
+// Op is one change to the progress file, self-contained so it can wait in a
+// queue, be retried, or be written to a recovery file and applied by a
+// later process. Replaying an Op is idempotent: a start finds its attempt
+// by AttemptUID, an answer is skipped if its Answer.ID is stored, a finish
+// of a finished attempt scores it again without counting it twice, and the
+// rest set values.
+type Op struct {
+	Kind    OpKind `json:"op"`
+	Chapter string `json:"chapter,omitempty"`
+	// Attempt is the attempt's id in the file when known; AttemptUID finds
+	// it when the id is not known yet (its start is still queued).
+	Attempt    uint64 `json:"attempt,omitempty"`
+	AttemptUID string `json:"attempt_uid,omitempty"`
+	// ContentHash, Order and Shuffles describe the attempt (start, and
+	// answers too, so an answer can recreate an attempt a reset lost).
+	ContentHash string           `json:"content_hash,omitempty"`
+	Order       []string         `json:"order,omitempty"`
+	Shuffles    map[string][]int `json:"shuffles,omitempty"`
+	Answer      *Answer          `json:"answer,omitempty"`
+	// Questions (id → current hash) and PassMark grade a finish: the file's
+	// answers from every tutor that used the attempt count, not only ours.
+	Questions map[string]string `json:"questions,omitempty"`
+	PassMark  int               `json:"pass_mark,omitempty"`
+	Line      int               `json:"line,omitempty"`
+	Percent   int               `json:"percent,omitempty"`
+	Place     *Place            `json:"place,omitempty"`
+}
+
+// Applied is what an Op left in the file.
+type Applied struct {
+	Attempt Attempt       // start, answer, finish: the attempt as stored now
+	Record  ChapterRecord // finish: the chapter's updated summary
+}
+
+// NewID returns a random 128-bit id in hex, for attempt UIDs and answer ids.
+func NewID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+	return hex.EncodeToString(b[:])
+}
+
+// Apply makes one change in one transaction.
+func (s *Store) Apply(op Op) (Applied, error) {
+	if err := checkOp(op); err != nil {
+		return Applied{}, refusedError{err}
+	}
+	var res Applied
+	err := s.update(func(tx *bolt.Tx) error {
+		var err error
+		res, err = applyTx(tx, op)
+		return err
+	})
+	if err != nil {
+		return Applied{}, err
+	}
+	return res, nil
+}
+
+func checkOp(op Op) error {
+	switch op.Kind {
+	case OpWelcomed:
+		return nil
+	case OpLast:
+		if op.Place == nil {
+			return errors.New("last-place change without a place")
+		}
+		return validatePlace(*op.Place)
+	case OpAnswer:
+		if op.Answer == nil {
+			return errors.New("answer change without an answer")
+		}
+	case OpReading, OpStart, OpFinish, OpDrop:
+	default:
+		return fmt.Errorf("unknown change %q", op.Kind)
+	}
+	return checkID("chapter id", op.Chapter)
+}
+
+func applyTx(tx *bolt.Tx, op Op) (Applied, error) {
+	var res Applied
+	var err error
+	switch op.Kind {
+	case OpWelcomed:
+		err = welcomedTx(tx)
+	case OpLast:
+		err = putLast(tx, *op.Place)
+	case OpReading:
+		err = readingTx(tx, op.Chapter, op.ContentHash, op.Line, op.Percent)
+	case OpStart:
+		res.Attempt, err = startTx(tx, op)
+	case OpAnswer:
+		res.Attempt, err = answerTx(tx, op)
+	case OpFinish:
+		var at Attempt
+		if at, err = attemptFor(tx, op); err == nil {
+			score, passed := Grade(at, op.Questions, op.PassMark)
+			res.Record, res.Attempt, err = finishTx(tx, at, score, passed)
+		}
+	case OpDrop:
+		err = dropTx(tx, op)
+	}
+	return res, err
+}

@@ -1,0 +1,166 @@
+package progress
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Recovery files hold changes a tutor could not write before it quit (the
+// file was locked by another process for too long, its filesystem went
+// read-only, the disk was full). They sit beside the progress file, one per
+// process: <db>.recovery-<pid>-<time>, JSON lines, one Op per line, in the
+// order the changes were made. The next tutor to start merges them (all of
+// one file in one transaction) and then deletes them. Merging is idempotent
+// (see Op), so a crash between the merge and the delete never counts an
+// answer twice.
+
+const recoveryMarker = ".recovery-"
+
+// maxRecoveryFile bounds what a merge reads: a session's worth of changes
+// is a few KiB; anything near this is not ours.
+const maxRecoveryFile = 8 << 20
+
+// WriteRecovery writes ops to a new recovery file beside the progress file
+// and returns its name. The file appears complete or not at all (written
+// under a temporary name, synced, renamed).
+func (s *Store) WriteRecovery(ops []Op) (string, error) {
+	if len(ops) == 0 {
+		return "", nil
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	for _, op := range ops {
+		if err := enc.Encode(op); err != nil {
+			return "", err
+		}
+	}
+	name := fmt.Sprintf("%s%s%d-%s", s.path, recoveryMarker, os.Getpid(), time.Now().UTC().Format("20060102-150405.000000000"))
+	tmp := name + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(buf.Bytes())
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, name)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	syncDir(filepath.Dir(s.path))
+	return name, nil
+}
+
+// RecoveryFiles lists the recovery files beside the progress file, oldest
+// name first.
+func (s *Store) RecoveryFiles() ([]string, error) {
+	dir, base := filepath.Split(s.path)
+	if dir == "" {
+		dir = "."
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasPrefix(n, base+recoveryMarker) && !strings.HasSuffix(n, ".tmp") && e.Type().IsRegular() {
+			out = append(out, filepath.Join(dir, n))
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// MergeRecovery applies every recovery file beside the progress file and
+// deletes each one merged. It returns how many changes were applied; a file
+// that cannot be read, or not applied now (the file locked, say), is kept
+// and reported in the error (with the others still merged). A change the
+// file's rules refuse (Permanent) is skipped and reported, so one bad line
+// cannot keep a file, and every answer in it, out for ever.
+func (s *Store) MergeRecovery() (int, error) {
+	if !s.writable {
+		return 0, nil
+	}
+	files, err := s.RecoveryFiles()
+	if err != nil {
+		return 0, err
+	}
+	merged := 0
+	var errs []error
+	for _, name := range files {
+		ops, err := readRecovery(name)
+		var refusals []error
+		if err == nil {
+			err = s.update(func(tx *bolt.Tx) error {
+				refusals = nil // a retried transaction starts again
+				for i, op := range ops {
+					// A refused change is checked before it writes (at
+					// most it has made the attempt it describes), so
+					// skipping it within the transaction is safe.
+					if _, err := applyTx(tx, op); err != nil {
+						if !Permanent(err) {
+							return fmt.Errorf("change %d (%s): %w", i+1, op.Kind, err)
+						}
+						refusals = append(refusals, fmt.Errorf("recovery file %s: change %d (%s) refused: %w", name, i+1, op.Kind, err))
+					}
+				}
+				return nil
+			})
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("recovery file %s was kept: %w", name, err))
+			continue
+		}
+		errs = append(errs, refusals...)
+		merged += len(ops) - len(refusals)
+		if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, err) // merged; merging it again is harmless
+		}
+	}
+	return merged, errors.Join(errs...)
+}
+
+func readRecovery(name string) ([]Op, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var ops []Op
+	sc := bufio.NewScanner(io.LimitReader(f, maxRecoveryFile))
+	sc.Buffer(make([]byte, 64<<10), maxRecoveryFile)
+	for line := 1; sc.Scan(); line++ {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
+		var op Op
+		if err := json.Unmarshal(sc.Bytes(), &op); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		if err := checkOp(op); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		ops = append(ops, op)
+	}
+	return ops, sc.Err()
+}

@@ -1,0 +1,110 @@
+package tui
+
+import (
+	"fmt"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"backend-tutor/content"
+	"backend-tutor/tui/render"
+)
+
+// Golden screens: every screen of the fixture course at the three sizes the
+// tutor is tried at, without colour (plain text, easy to review) and, at
+// 80×24, in the dark style (escape codes included). When a screen changes
+// on purpose, regenerate them all with
+//
+//	make golden        (go test ./tui -run TestGoldenScreens -update)
+//
+// and read the diff of tui/testdata/TestGoldenScreens by eye before
+// committing it. The fixture course, not the guide, keeps them stable when
+// the guide's chapters change.
+func TestGoldenScreens(t *testing.T) {
+	screens := []goldenScreen{
+		{"welcome", nil},
+		{"home", func(m *Model) {}},
+		{"help", func(m *Model) { sendKeys(m, "?") }},
+		{"reader-top", func(m *Model) { sendKeys(m, "enter") }},
+		{"reader-end", func(m *Model) { sendKeys(m, "enter", "G") }},
+		{"glossary", func(m *Model) { sendKeys(m, "G", "enter") }},
+		{"results", func(m *Model) {
+			sendKeys(m, "enter", "t")
+			for i := 0; i < 40 && m.Screen() == "quiz"; i++ {
+				answerAny(m)
+				sendKeys(m, "enter")
+			}
+		}},
+	}
+	for _, k := range []content.Kind{content.Single, content.Multi, content.TrueFalse, content.Typed, content.Order} {
+		screens = append(screens,
+			goldenScreen{kindName(k) + "-question", func(m *Model) { quizAt(m, k) }},
+			goldenScreen{kindName(k) + "-answered", func(m *Model) { quizAt(m, k); answerAny(m) }})
+	}
+	e := newEnv(t)
+	for _, sc := range screens {
+		for _, size := range [][2]int{{80, 24}, {60, 20}, {40, 12}} {
+			for _, dark := range []bool{false, true} {
+				if dark && size[0] != 80 {
+					continue
+				}
+				mode := "nocolor"
+				if dark {
+					mode = "dark"
+				}
+				t.Run(fmt.Sprintf("%s_%dx%d_%s", sc.name, size[0], size[1], mode), func(t *testing.T) {
+					e.path = t.TempDir() + "/p.db" // a fresh progress file each time
+					m := e.model(t, sc.to != nil)
+					if dark {
+						m.noColor, m.style = false, render.StyleDark
+					}
+					step(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+					if sc.to != nil {
+						sc.to(m)
+					}
+					out := m.View().Content
+					if !dark {
+						out = ansi.Strip(out)
+					}
+					golden.RequireEqual(t, out+"\n")
+				})
+			}
+		}
+	}
+}
+
+// goldenScreen is one screen to capture: how to get there from the home
+// screen (nil: stay on the welcome screen of a first run).
+type goldenScreen struct {
+	name string
+	to   func(*Model)
+}
+
+func kindName(k content.Kind) string {
+	return map[content.Kind]string{content.Single: "single", content.Multi: "multi",
+		content.TrueFalse: "truefalse", content.Typed: "typed", content.Order: "order"}[k]
+}
+
+// quizAt opens the first chapter's quiz and answers questions until the
+// first of kind k is showing.
+func quizAt(m *Model, k content.Kind) {
+	sendKeys(m, "enter", "t")
+	for i := 0; i < 20 && m.Screen() == "quiz" && m.quiz.current().Kind != k; i++ {
+		answerAny(m)
+		sendKeys(m, "enter")
+	}
+}
+
+// answerAny submits some answer to the question on screen: the first
+// option, a tick on it, or an "x".
+func answerAny(m *Model) {
+	switch m.quiz.current().Kind {
+	case content.Multi:
+		sendKeys(m, "space")
+	case content.Typed:
+		sendKeys(m, "x")
+	}
+	sendKeys(m, "enter")
+}
