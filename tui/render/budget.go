@@ -60,24 +60,23 @@ func MarkdownContext(ctx context.Context, md string, width int, style string) (s
 // renderCost estimates glamour's time for md, in microseconds (see above).
 func renderCost(md string) int {
 	cost := len(md) * costByte
-	fence := ""
+	var fence fenceScanner
 	for line := range strings.SplitSeq(md, "\n") {
-		t := strings.TrimLeft(line, " \t")
-		indent := len(line) - len(t)
-		if fence != "" {
-			cost += costCodeLine
-			if strings.HasPrefix(t, fence) {
-				fence = ""
+		wasInside := fence.inside()
+		if fence.line(line) {
+			if wasInside {
+				cost += costCodeLine
+			} else {
+				cost += costFence
 			}
 			continue
 		}
+		t := strings.TrimLeft(line, " \t")
+		indent := len(line) - len(t)
 		if t == "" {
 			continue
 		}
 		switch {
-		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
-			fence = t[:3]
-			cost += costFence
 		case t[0] == '>' || markerLen(t) > 0:
 			// Each level of quote or list nesting about doubles glamour's
 			// work on a line: 100 KB of "> - > - > - > - x" took 40 s.

@@ -32,19 +32,10 @@ func limitTables(md string) string {
 	}
 	lines := strings.Split(md, "\n")
 	out := make([]string, 0, len(lines))
-	fence := ""
+	var fence fenceScanner
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
-		trimmed := strings.TrimLeft(line, " ")
-		if fence != "" {
-			if strings.HasPrefix(trimmed, fence) {
-				fence = ""
-			}
-			out = append(out, line)
-			continue
-		}
-		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
-			fence = trimmed[:3]
+		if fence.line(line) { // fenced code: left alone
 			out = append(out, line)
 			continue
 		}
