@@ -15,6 +15,7 @@ type styles struct {
 	Selected, Cursor, Item               lipgloss.Style
 	Right, Wrong, Warning, Accent        lipgloss.Style
 	Box, Explanation                     lipgloss.Style
+	Match                                lipgloss.Style // a search match
 	accent                               color.Color
 }
 
@@ -42,6 +43,12 @@ func newStyles(isDark bool) styles {
 		Accent:      lipgloss.NewStyle().Foreground(accent),
 		Box:         lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(1, 2),
 		Explanation: lipgloss.NewStyle().Foreground(subtle).PaddingLeft(2),
+		Match:       matchStyle,
 		accent:      accent,
 	}
 }
+
+// matchStyle marks search matches, in the tutor and in `backend-tutor
+// search`: reversed and bold, which shows in both colour schemes and under
+// NO_COLOR (which drops colours, not attributes).
+var matchStyle = lipgloss.NewStyle().Reverse(true).Bold(true)
