@@ -6,6 +6,8 @@ import (
 	"testing/fstest"
 	"unicode/utf8"
 
+	"github.com/clipperhouse/displaywidth"
+
 	"backend-tutor/content"
 )
 
@@ -294,5 +296,55 @@ func FuzzNormalize(f *testing.F) {
 			}
 			last = s.End
 		}
+		// and a snippet of it fits any width, with spans inside it
+		width := 2 + len(query)%40
+		out, spans := Snippet(line, rs[0].Spans, width)
+		if w := displaywidth.String(out); w > width {
+			t.Fatalf("snippet %q of %q is %d wide, more than %d", out, line, w, width)
+		}
+		for _, s := range spans {
+			if s.Start < 0 || s.End > len(out) || s.Start >= s.End {
+				t.Fatalf("snippet span %v outside %q", s, out)
+			}
+		}
 	})
+}
+
+func TestFind(t *testing.T) {
+	text := "\x1b[1mRésumé\x1b[0m and RESUME"
+	got := Find(text, "resume")
+	if len(got) != 2 || text[got[0].Start:got[0].End] != "Résumé" || text[got[1].Start:got[1].End] != "RESUME" {
+		t.Errorf("Find = %v", got)
+	}
+	if Find("abc", "  ") != nil || Find("abc", "x") != nil {
+		t.Error("found nothing as something")
+	}
+}
+
+// Snippets fit the width in display columns, keep the match in view and
+// never cut a grapheme, in any script.
+func TestSnippet(t *testing.T) {
+	for _, c := range []struct {
+		text, query string
+		width       int
+		want        string
+	}{
+		{"    short line", "line", 40, "short [line]"},
+		{"the quick brown fox jumps over the lazy dog", "lazy", 20, "…s over the [lazy] dog"},
+		{"the quick brown fox jumps over the lazy dog", "the", 12, "[the] quick b…"},
+		{"the quick brown fox jumps over the lazy dog", "dog", 12, "…e lazy [dog]"},
+		{"東京のサーバーは東京のデータベースに接続します", "データ", 13, "…京の[データ]…"},
+		{"مَرْحَبًا بالخادم مَرْحَبًا بالخادم مَرْحَبًا بالخادم", "بالخادم", 12, "…بًا [بالخادم]…"},
+		{"👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻👩‍💻 developer", "developer", 14, "…👩‍💻 [developer]"},
+	} {
+		spans := Find(c.text, c.query)
+		out, sp := Snippet(c.text, spans, c.width)
+		got := marked(Result{Text: out, Spans: sp})
+		if got != c.want {
+			t.Errorf("Snippet(%q, %d) = %q, want %q", c.text, c.width, got, c.want)
+		}
+		if w := displaywidth.String(out); w > c.width {
+			t.Errorf("%q is %d wide, more than %d", out, w, c.width)
+		}
+	}
 }
