@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 var searchLine = regexp.MustCompile(`^([a-z0-9-]+(?:/quiz)?|glossary):(\d+): (.*)$`)
@@ -115,5 +116,33 @@ func TestRealTerminalSearchHighlights(t *testing.T) {
 	}
 	if !strings.Contains(tm.screen(), "http-essentials/quiz:") {
 		t.Errorf("no quiz line:\n%s", tm.screen())
+	}
+}
+
+// Issue 9's regression, kept by the search that replaced the home filter:
+// "/ http enter enter esc" on home, then back to the chapter list, which
+// must list the chapters (the old filter left "No chapters.").
+func TestRealTerminalSlashHTTPEnterEnterEsc(t *testing.T) {
+	tm := startTerm(t)
+	tm.waitFor("Press enter to begin.")
+	tm.keys("Enter")
+	tm.waitFor("HTTP essentials", "quit")
+	tm.keys("/", "http", "Enter", "Enter")
+	tm.waitFor("Chapter ")
+	tm.keys("Escape")
+	// back at the results it came from (one more esc is home), or home
+	deadline := time.Now().Add(10 * time.Second)
+	for s := tm.screen(); !strings.Contains(s, "q quit") && !strings.Contains(s, "No chapters"); s = tm.screen() {
+		if strings.Contains(s, "esc back") {
+			tm.keys("Escape")
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("never back home:\n%s", s)
+		}
+		time.Sleep(30 * time.Millisecond) // polling the pane, with a deadline: not for correctness
+	}
+	s := tm.screen()
+	if strings.Contains(s, "No chapters") || !strings.Contains(s, "HTTP essentials") {
+		t.Fatalf("the home list is empty after returning:\n%s", s)
 	}
 }

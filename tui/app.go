@@ -31,10 +31,11 @@ const (
 	resumeScreen
 	resultsScreen
 	glossaryScreen
+	searchScreen
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary"}[s]
+	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "search"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -76,6 +77,7 @@ type Model struct {
 	quiz     *quizModel
 	results  *resultsModel
 	glossary *glossaryModel
+	search   *searchModel // nil until "/" first opens it
 
 	resizeGen int
 
@@ -174,6 +176,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case renderedMsg:
 		return m, m.reader.rendered(m, msg)
+	case searchIndexMsg:
+		return m, m.search.indexed(m, msg)
 	case scrollSettledMsg:
 		if m.screen == readerScreen && msg.gen == m.reader.scrollGen {
 			return m, m.reader.savePosition(m)
@@ -202,7 +206,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.String() == "ctrl+c" {
 		return m.quit()
 	}
-	typing := m.screen == quizScreen && m.quiz != nil && m.quiz.typing()
+	typing := m.screen == quizScreen && m.quiz != nil && m.quiz.typing() || m.screen == searchScreen
 	if m.showHelp {
 		m.showHelp = false // any key closes the help
 		return nil
@@ -236,6 +240,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.results.key(m, msg)
 	case glossaryScreen:
 		return m.glossary.key(m, msg)
+	case searchScreen:
+		return m.search.key(m, msg)
 	}
 	return nil
 }
@@ -264,6 +270,9 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	}
 	if m.glossary != nil {
 		m.glossary.resize(m)
+	}
+	if m.search != nil {
+		m.search.resize(m)
 	}
 	m.reader.resize(m)
 	if m.screen != readerScreen {
@@ -346,6 +355,8 @@ func (m *Model) View() tea.View {
 			body = m.results.view(m)
 		case glossaryScreen:
 			body = m.glossary.view(m)
+		case searchScreen:
+			body = m.search.view(m)
 		}
 	}
 	v := tea.NewView(body)

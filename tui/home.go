@@ -46,6 +46,7 @@ func newHomeModel(m *Model) homeModel {
 	l.SetShowStatusBar(false)
 	l.SetStatusBarItemName("chapter", "chapters")
 	l.DisableQuitKeybindings()
+	l.SetFilteringEnabled(false) // "/" opens the search screen instead (tui/search.go)
 	// "page 2/100" rather than a dot per page: a big instructor pack would
 	// otherwise draw a hundred dots on every frame.
 	l.Paginator.Type = paginator.Arabic
@@ -109,6 +110,8 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			return m.openChapter(it.ch.ID, -1)
 		case key.Matches(msg, m.keys.StartQuiz) && ok && !it.glossary:
 			return m.beginQuiz(it.ch.ID)
+		case key.Matches(msg, m.keys.Filter):
+			return m.openSearch()
 		case key.Matches(msg, m.keys.QuitHome):
 			return m.quit()
 		}

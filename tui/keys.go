@@ -21,6 +21,9 @@ type keyMap struct {
 
 	// results and prompts
 	Retry, Resume, Restart key.Binding
+
+	// search: letters are typed into the query, so moving is by arrows
+	ResultUp, ResultDown, ResultPageUp, ResultPageDown, Close key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -29,7 +32,7 @@ func newKeyMap() keyMap {
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "back")),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")), // opens the search screen
 		QuitHome: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
@@ -57,6 +60,12 @@ func newKeyMap() keyMap {
 		Retry:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry")),
 		Resume:  key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("enter/r", "resume")),
 		Restart: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start over")),
+
+		ResultUp:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous")),
+		ResultDown:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↑/↓", "choose")),
+		ResultPageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		ResultPageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Close:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 	}
 }
 

@@ -24,7 +24,8 @@ type readerModel struct {
 	want    render.Key // the render the reader is waiting for or showing
 	ready   bool       // the viewport holds the rendered chapter
 	laidOut bool
-	restore int // line to scroll to once the render arrives; -1 none
+	restore int         // line to scroll to once the render arrives; -1 none
+	mark    *readerMark // a search match to highlight (tui/search.go)
 
 	furthest   int // percent
 	savedLine  int
@@ -138,6 +139,7 @@ func (r *readerModel) setContent(m *Model, out string) {
 		// a re-render at another width: keep the same place in the text
 		r.vp.SetYOffset(oldOffset * r.vp.TotalLineCount() / oldTotal)
 	}
+	r.applyMark(m)
 	r.ready = true
 	r.noteScroll()
 }
@@ -181,6 +183,10 @@ func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		cmd := r.savePosition(m)
+		if r.mark != nil { // opened from search: back to its results
+			m.screen = searchScreen
+			return cmd
+		}
 		m.screen = homeScreen
 		m.home.refresh(m)
 		return cmd

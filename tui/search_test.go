@@ -4,6 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"backend-tutor/content"
 	"backend-tutor/content/search"
 )
 
@@ -29,5 +33,172 @@ func TestMarkMatchesSanitisesEveryPiece(t *testing.T) {
 	}
 	if out := MarkMatches("find me", []search.Span{{Start: 5, End: 7}}, true); out != "find "+matchStyle.Render("me") {
 		t.Errorf("match not styled: %q", out)
+	}
+}
+
+// "/" on home opens the search screen; the index is built by a command;
+// every letter, "q" and "?" included, goes into the query; enter opens the
+// reader at the match, highlighted; esc goes back to the results, then home.
+func TestSearchScreen(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	sendKeys(m, "/")
+	if m.Screen() != "search" || m.search.ix == nil {
+		t.Fatalf("screen %s, index built %v", m.Screen(), m.search != nil && m.search.ix != nil)
+	}
+	sendKeys(m, "q", "?")
+	if m.Screen() != "search" || m.showHelp || m.search.input.Value() != "q?" {
+		t.Fatalf("q and ? should be typed: screen %s, help %v, query %q", m.Screen(), m.showHelp, m.search.input.Value())
+	}
+	step(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
+	step(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
+	sendKeys(m, "3", "3")
+	v := viewText(m)
+	if !strings.Contains(v, "1. Alpha chapter") || !strings.Contains(v, "Paragraph 33: the backend keeps line 33 safe.") {
+		t.Fatalf("results for 33:\n%s", v)
+	}
+	sendKeys(m, "enter")
+	if m.Screen() != "reader" || m.reader.ch.ID != "alpha" {
+		t.Fatalf("enter opened %s", m.Screen())
+	}
+	on, _, _ := strings.Cut(matchStyle.Render("x"), "x")
+	if raw := m.View().Content; !strings.Contains(raw, on+"33") {
+		t.Fatalf("the match is not highlighted on screen:\n%s", viewText(m))
+	}
+	if m.reader.vp.YOffset() == 0 {
+		t.Error("the reader did not scroll to the match")
+	}
+	sendKeys(m, "esc")
+	if m.Screen() != "search" || !strings.Contains(viewText(m), "Paragraph 33") {
+		t.Fatalf("esc from the reader: %s\n%s", m.Screen(), viewText(m))
+	}
+	sendKeys(m, "esc")
+	v = viewText(m)
+	if m.Screen() != "home" || strings.Contains(v, "No chapters") || !strings.Contains(v, "Beta chapter") {
+		t.Fatalf("esc from search: %s\n%s", m.Screen(), v)
+	}
+	// the query is kept for the next "/"
+	sendKeys(m, "/")
+	if m.search.input.Value() != "33" || len(m.search.results) == 0 {
+		t.Errorf("query %q, %d results", m.search.input.Value(), len(m.search.results))
+	}
+}
+
+// Glossary results open the glossary at the term; question prompts open
+// the chapter at its end, where the quiz starts; nothing matching says so.
+func TestSearchOtherResults(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	sendKeys(m, "/", "z", "e", "t", "a")
+	if !strings.Contains(viewText(m), "Glossary › Zeta") {
+		t.Fatalf("no glossary result:\n%s", viewText(m))
+	}
+	sendKeys(m, "enter")
+	if m.Screen() != "glossary" || !strings.Contains(m.glossary.vp.View(), "Zeta") {
+		t.Fatalf("glossary without Zeta: %s\n%s", m.Screen(), viewText(m))
+	}
+	// (the fixture's glossary fits the window: scrolling to a term on its own)
+	g := &glossaryModel{vp: viewport.New(viewport.WithWidth(40), viewport.WithHeight(3))}
+	g.vp.SetContent("  A\n    a\n\n  B\n    b\n\n  Zeta\n    z\n\n  Zz\n    zz")
+	if g.showTerm("Zeta"); g.vp.YOffset() != 6 {
+		t.Errorf("showTerm: offset %d, want 6", g.vp.YOffset())
+	}
+	sendKeys(m, "esc", "/")
+	for range 4 {
+		step(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	sendKeys(m, "p", "o", "r", "t")
+	if !strings.Contains(viewText(m), "Quiz, question 1") {
+		t.Fatalf("no question result:\n%s", viewText(m))
+	}
+	sendKeys(m, "enter")
+	if m.Screen() != "reader" || !m.reader.vp.AtBottom() {
+		t.Fatalf("question result: %s, at bottom %v", m.Screen(), m.reader.vp.AtBottom())
+	}
+	sendKeys(m, "esc", "x", "y", "z")
+	if !strings.Contains(viewText(m), "No matches") {
+		t.Errorf("no 'no matches' line:\n%s", viewText(m))
+	}
+}
+
+// Through a real tea.Program: the index command, keys and the reader's
+// render command all run as Bubble Tea runs them.
+func TestSearchInProgram(t *testing.T) {
+	e := newEnv(t)
+	tm := start(t, e.model(t, true))
+	waitFor(t, tm, "Alpha chapter")
+	keys(tm, "/", "l", "i", "n", "e", " ", "3", "9")
+	waitFor(t, tm, "1 match", "line 39 safe")
+	keys(tm, "enter")
+	waitFor(t, tm, "Chapter 1 of 2", "line 39")
+	keys(tm, "esc")
+	waitFor(t, tm, "1 match")
+	keys(tm, "esc")
+	waitFor(t, tm, "Beta chapter")
+	fm := finish(t, tm)
+	if fm.Screen() != "home" || strings.Contains(viewText(fm), "No chapters") {
+		t.Fatalf("back home: %s\n%s", fm.Screen(), viewText(fm))
+	}
+}
+
+// Keys typed before the index arrives are kept, and an enter among them
+// opens the first result once it does: a fast typist or a paste loses
+// nothing.
+func TestSearchTypedBeforeIndex(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	_, build := m.Update(press("/")) // the index command, not run yet
+	for _, k := range []string{"b", "e", "t", "enter"} {
+		_, cmd := m.Update(press(k))
+		run(m, cmd)
+	}
+	if m.Screen() != "search" || !strings.Contains(viewText(m), "Preparing the search") {
+		t.Fatalf("before the index: %s\n%s", m.Screen(), viewText(m))
+	}
+	run(m, build)
+	if m.Screen() != "reader" || m.reader.ch.ID != "beta" {
+		t.Fatalf("after the index: %s", m.Screen())
+	}
+}
+
+// The match a result opens is on screen and highlighted at 40, 80 and 120
+// columns, in a paragraph (a phrase that rewrapping may split), a heading,
+// a list item, a table and a code block of the real course.
+func TestSearchMatchVisibleAtEveryWidth(t *testing.T) {
+	course, err := content.EmbeddedCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	on, _, _ := strings.Cut(matchStyle.Render("x"), "x")
+	for _, width := range []int{40, 80, 120} {
+		for query, chapter := range map[string]string{
+			"padlock promises nothing": "http-essentials", // paragraph
+			"stateless":                "http-essentials", // heading
+			"Set-Cookie":               "http-essentials", // list item
+			"Unauthorized":             "http-essentials", // table
+			"Bearer":                   "apis-rest-json",  // code block
+		} {
+			e := newEnv(t)
+			e.course = course
+			m := e.model(t, true)
+			step(m, tea.WindowSizeMsg{Width: width, Height: 24})
+			sendKeys(m, "/")
+			for _, r := range query {
+				sendKeys(m, string(r))
+			}
+			sendKeys(m, "enter")
+			if m.Screen() != "reader" || m.reader.ch.ID != chapter {
+				t.Errorf("%d cols, %q: opened %s", width, query, m.Screen())
+				continue
+			}
+			raw := m.View().Content
+			first := strings.Fields(query)[0]
+			if !strings.Contains(strings.ToLower(raw), strings.ToLower(on+first)) {
+				t.Errorf("%d cols, %q: no highlighted match on screen:\n%s", width, query, viewText(m))
+			}
+		}
 	}
 }
