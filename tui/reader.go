@@ -193,6 +193,8 @@ func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.StartQuiz):
 		cmd := r.savePosition(m)
 		return tea.Batch(cmd, m.beginQuiz(r.ch.ID))
+	case key.Matches(msg, k.Filter):
+		return tea.Batch(r.savePosition(m), m.openSearch())
 	case key.Matches(msg, k.NextChapter):
 		if r.idx+1 < len(m.course.Chapters) {
 			return m.openChapter(m.course.Chapters[r.idx+1].ID, -1)

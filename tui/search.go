@@ -26,8 +26,9 @@ type searchModel struct {
 	query   string // what results are for
 	results []search.Result
 	cursor  int
-	offset  int  // first result on screen
-	pending bool // enter came before the index: open the first result when it arrives
+	offset  int    // first result on screen
+	pending bool   // enter came before the index: open the first result when it arrives
+	back    screen // where esc goes: the screen "/" was pressed on
 }
 
 // searchIndexMsg brings the built index back to the UI goroutine.
@@ -54,6 +55,7 @@ func (m *Model) openSearch() tea.Cmd {
 		cmd = func() tea.Msg { return searchIndexMsg{search.New(course)} }
 	}
 	m.search.input.SetWidth(max(10, m.width-6))
+	m.search.back = m.screen
 	m.screen = searchScreen
 	return tea.Batch(cmd, m.search.input.Focus())
 }
@@ -84,8 +86,10 @@ func (s *searchModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	page := max(1, s.visible(m)-1)
 	switch {
 	case key.Matches(msg, k.Close):
-		m.screen = homeScreen
-		m.home.refresh(m)
+		m.screen = s.back
+		if s.back == homeScreen {
+			m.home.refresh(m)
+		}
 		return nil
 	case key.Matches(msg, k.Open):
 		s.pending = s.ix == nil
@@ -192,6 +196,7 @@ func resultPlace(c *content.Course, r search.Result) string {
 // reader at the chapter's end (where its quiz starts) for a question; the
 // glossary at the term.
 func (m *Model) openResult(r search.Result, query string) tea.Cmd {
+	m.search.back = homeScreen // the reader's esc comes back here; esc again is home
 	switch r.Kind {
 	case search.Glossary:
 		cmd := m.openGlossary()

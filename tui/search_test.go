@@ -202,3 +202,31 @@ func TestSearchMatchVisibleAtEveryWidth(t *testing.T) {
 		}
 	}
 }
+
+// "/" also searches from the reader and the glossary, and esc goes back
+// there.
+func TestSearchFromReaderAndGlossary(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	sendKeys(m, "enter") // the first row: Alpha
+	if m.Screen() != "reader" {
+		t.Fatalf("screen %s", m.Screen())
+	}
+	sendKeys(m, "/")
+	if m.Screen() != "search" {
+		t.Fatalf("/ in the reader: %s", m.Screen())
+	}
+	sendKeys(m, "esc")
+	if m.Screen() != "reader" || m.reader.ch.ID != "alpha" {
+		t.Fatalf("esc: %s", m.Screen())
+	}
+	sendKeys(m, "esc", "G", "enter", "/") // the glossary is the last row
+	if m.Screen() != "search" || m.search.back != glossaryScreen {
+		t.Fatalf("/ in the glossary: %s", m.Screen())
+	}
+	sendKeys(m, "esc")
+	if m.Screen() != "glossary" {
+		t.Fatalf("esc: %s", m.Screen())
+	}
+}
