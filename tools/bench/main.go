@@ -96,9 +96,9 @@ func main() {
 
 	add(benchRow(bench, "BenchmarkLoadLargePack", "pack of 1,000 chapters / 20,000 questions: load and validate", "≤ 300 ms", 300))
 	add(benchRow(bench, "BenchmarkSearchIndexCourse", "search index of the course, built once (in a tea.Cmd)", "≤ 20 ms", 20))
-	add(benchRow(bench, "BenchmarkSearchCourse/ht", "search, keystroke to results, course (`ht`: many results)", "≤ 2 ms", 2))
-	add(benchRow(bench, "BenchmarkSearchCourse/idempotent", "search, keystroke to results, course (`idempotent`: a rare word)", "≤ 2 ms", 2))
-	add(benchRow(bench, "BenchmarkSearchLargePack/request", "search, 1,000-chapter pack (`request`: on every page, ~20,000 results)", "≤ 30 ms", 30))
+	add(benchRow(bench, "BenchmarkSearchKey/course", "search keystroke to new frame, course (`http` ↔ `https`)", "≤ 2 ms", 2))
+	add(benchRow(bench, "BenchmarkSearchKey/pack1000", "search keystroke to new frame, 1,000-chapter pack (`request` ↔ `requests`)", "≤ 30 ms", 30))
+	add(benchRow(bench, "BenchmarkSearchLargePack/request", "search alone, 1,000-chapter pack, a word on every page (~20,000 results)", "≤ 30 ms", 30))
 
 	homeBig := startup(bin, tmp, bigDB, "quit")
 	add(ratioRow("cold start to home screen, 100,000 answers vs empty file", homeBig, homeEmpty))
@@ -150,7 +150,7 @@ var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([0-9.]+) 
 func goBenchmarks() map[string][]float64 {
 	step(fmt.Sprintf("go test -bench (-benchmem, -count %d)", *count))
 	args := []string{"test", "-run", "^$", "-benchmem", "-count", strconv.Itoa(*count), "-benchtime", *benchTim,
-		"-bench", "ReaderKey|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|SearchIndexCourse|SearchCourse|SearchLargePack",
+		"-bench", "ReaderKey|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|SearchIndexCourse|SearchLargePack|SearchKey",
 		".", "./tui", "./tui/render", "./progress", "./content", "./content/search"}
 	cmd := exec.Command("go", args...)
 	var out bytes.Buffer
