@@ -192,6 +192,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.screen == quizScreen && m.quiz != nil {
 			return m, m.quiz.paste(m, msg)
 		}
+		if m.screen == searchScreen {
+			return m, m.search.paste(m, msg)
+		}
 		return m, nil
 	}
 	// Anything else belongs to the home list when it is showing: its filter

@@ -23,8 +23,9 @@ import (
 type searchModel struct {
 	ix      *search.Index // nil until searchIndexMsg
 	input   textinput.Model
-	query   string // what results are for
-	results []search.Result
+	query   string          // what results are for
+	results []search.Result // the best searchLimit
+	total   int             // how many there are in all
 	cursor  int
 	offset  int    // first result on screen
 	pending bool   // enter came before the index: open the first result when it arrives
@@ -33,6 +34,10 @@ type searchModel struct {
 
 // searchIndexMsg brings the built index back to the UI goroutine.
 type searchIndexMsg struct{ ix *search.Index }
+
+// searchLimit is how many results the screen keeps: enough to page
+// through, and on a 1,000-chapter pack only these need their spans.
+const searchLimit = 500
 
 // searchRows is how many screen lines one result takes: where it is, then
 // the line itself.
@@ -77,7 +82,7 @@ func (s *searchModel) run(m *Model, force bool) {
 		return
 	}
 	s.query = q
-	s.results = s.ix.Search(q)
+	s.results, s.total = s.ix.Top(q, searchLimit)
 	s.cursor, s.offset = 0, 0
 }
 
@@ -114,6 +119,15 @@ func (s *searchModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// paste puts pasted text into the query, as one sanitised line.
+func (s *searchModel) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
+	msg.Content = safeLine(msg.Content)
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	s.run(m, false)
+	return cmd
+}
+
 func (s *searchModel) move(m *Model, by int) {
 	s.cursor = min(max(0, s.cursor+by), max(0, len(s.results)-1))
 	vis := s.visible(m)
@@ -146,9 +160,12 @@ func (s *searchModel) view(m *Model) string {
 	case len(s.results) == 0:
 		b.WriteString("  " + m.st.Subtle.Render("No matches. Try a shorter word."))
 	default:
-		count := fmt.Sprintf("%d matches", len(s.results))
-		if len(s.results) == 1 {
+		count := fmt.Sprintf("%d matches", s.total)
+		switch {
+		case s.total == 1:
 			count = "1 match"
+		case s.total > len(s.results):
+			count += fmt.Sprintf(", the best %d shown", len(s.results))
 		}
 		b.WriteString("  " + m.st.Subtle.Render(count))
 		width := max(10, m.width-4)

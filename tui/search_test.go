@@ -230,3 +230,22 @@ func TestSearchFromReaderAndGlossary(t *testing.T) {
 		t.Fatalf("esc: %s", m.Screen())
 	}
 }
+
+// A paste into the query is one sanitised line: no escape sequence from
+// the clipboard reaches the screen.
+func TestSearchPaste(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	sendKeys(m, "/")
+	step(m, tea.PasteMsg{Content: "line\x1b]52;c;aGVsbG8=\x07\n 39\x1b[2J"})
+	if q := m.search.input.Value(); q != "line  39" {
+		t.Errorf("query %q", q)
+	}
+	if !strings.Contains(viewText(m), "line 39 safe") {
+		t.Errorf("no result for the pasted query:\n%s", viewText(m))
+	}
+	if strings.Contains(m.View().Content, "\x1b]52") || strings.Contains(m.View().Content, "\x1b[2J") {
+		t.Error("the pasted escape sequences reached the screen")
+	}
+}

@@ -43,12 +43,34 @@ func BenchmarkSearchLargePack(b *testing.B) {
 		b.Fatal(err)
 	}
 	ix := New(c)
-	for _, q := range []string{"request", "chapter 999"} {
+	// "e": nearly every line matches (~60,000 results), the worst case of all
+	for _, q := range []string{"request", "chapter 999", "e"} {
 		b.Run(q, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if len(ix.Search(q)) == 0 {
 					b.Fatal("no results")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSearchTopLargePack is what the search screen runs: the best 500
+// results of the pack, for a word on every page and for "e" (nearly every
+// line).
+func BenchmarkSearchTopLargePack(b *testing.B) {
+	c, err := content.Load(benchgen.Pack(1000, 20000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix := New(c)
+	for _, q := range []string{"request", "e"} {
+		b.Run(q, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if rs, _ := ix.Top(q, 500); len(rs) != 500 {
+					b.Fatal(len(rs))
 				}
 			}
 		})

@@ -348,3 +348,21 @@ func TestSnippet(t *testing.T) {
 		}
 	}
 }
+
+// Top is Search's first n, with the full count.
+func TestTop(t *testing.T) {
+	ix := New(guide(t))
+	all := ix.Search("http")
+	top, total := ix.Top("http", 5)
+	if total != len(all) || len(top) != 5 {
+		t.Fatalf("Top: %d of %d; Search: %d", len(top), total, len(all))
+	}
+	for i := range top {
+		if marked(top[i]) != marked(all[i]) || top[i].ChapterID != all[i].ChapterID || top[i].Line != all[i].Line {
+			t.Errorf("result %d: %q, Search has %q", i, marked(top[i]), marked(all[i]))
+		}
+	}
+	if rs, n := ix.Top("zzqx", 5); rs != nil || n != 0 {
+		t.Errorf("nothing found as %d", n)
+	}
+}
