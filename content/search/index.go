@@ -52,8 +52,9 @@ type Result struct {
 	// Text is the whole line as written, unsanitised: callers sanitise it
 	// (and each span of it) before it reaches a terminal.
 	Text string
-	// Spans are every match in Text, in order, widened to whole grapheme
-	// clusters so highlighting never splits a character. Never empty.
+	// Spans are the matches in Text (the first maxSpans), in order, widened
+	// to whole grapheme clusters so highlighting never splits a character.
+	// Never empty.
 	Spans []Span
 	// WholeWord is true when a match is not inside a longer word.
 	WholeWord bool
@@ -283,8 +284,8 @@ func (ix *Index) result(u int, q string, spans []Span) (Result, []Span) {
 
 // maxSpans bounds the spans kept per result: a one-letter query matches a
 // long line dozens of times, and spans for every one of them on every line
-// of a 1,000-chapter pack took 46 MB and 44 ms a keystroke ("e"). The
-// first 32 are highlighted; ranking still sees every match.
+// of a 1,000-chapter pack took 46 MB ("e"). The first 8 show where a line
+// matches; ranking and WholeWord still see every match.
 const maxSpans = 8
 
 // endOf is where, in the original text, the folded bytes before j end: the
