@@ -172,10 +172,10 @@ func (s *searchModel) view(m *Model) string {
 		end := min(len(s.results), s.offset+s.visible(m))
 		for i := s.offset; i < end; i++ {
 			r := s.results[i]
-			cursor, place := "  ", m.st.Faint.Render(ansi.Truncate(safeLine(resultPlace(m.course, r)), width, "…"))
+			cursor, place := "  ", m.st.Faint.Render(resultPlace(m.course, r, width))
 			if i == s.cursor {
 				cursor = m.st.Cursor.Render("› ")
-				place = m.st.Selected.Render(ansi.Truncate(safeLine(resultPlace(m.course, r)), width, "…"))
+				place = m.st.Selected.Render(resultPlace(m.course, r, width))
 			}
 			text, spans := search.Snippet(r.Text, r.Spans, width)
 			line := ansi.Truncate(MarkMatches(text, spans, true), width, "…") // a tab's 4 spaces
@@ -186,27 +186,31 @@ func (s *searchModel) view(m *Model) string {
 	return m.frame("Search", b.String(), footer)
 }
 
-// resultPlace names where a result is: chapter and section, the quiz, or
-// the glossary.
-func resultPlace(c *content.Course, r search.Result) string {
+// resultPlace names where a result is, sanitised and fitted to width:
+// chapter and section, the quiz, or the glossary. A long chapter title is
+// cut first, so the section, which says more, stays readable.
+func resultPlace(c *content.Course, r search.Result, width int) string {
+	fit := func(s string, w int) string { return ansi.Truncate(safeLine(s), max(1, w), "…") }
 	if r.Kind == search.Glossary {
-		return "Glossary › " + r.Heading
+		return fit("Glossary › "+r.Heading, width)
 	}
 	i := c.Index(r.ChapterID)
 	if i < 0 {
-		return r.ChapterID
+		return fit(r.ChapterID, width)
 	}
-	place := fmt.Sprintf("%d. %s", i+1, c.Chapters[i].Title)
-	switch r.Kind {
-	case search.Question:
-		return place + fmt.Sprintf(" › Quiz, question %d", r.Line)
-	case search.Title:
-		return place
+	title := fmt.Sprintf("%d. %s", i+1, c.Chapters[i].Title)
+	section := ""
+	switch {
+	case r.Kind == search.Question:
+		section = fmt.Sprintf("Quiz, question %d", r.Line)
+	case r.Kind != search.Title && r.Heading != "" && r.Heading != c.Chapters[i].Title:
+		section = r.Heading
 	}
-	if r.Heading != "" && r.Heading != c.Chapters[i].Title {
-		place += " › " + r.Heading
+	if section == "" {
+		return fit(title, width)
 	}
-	return place
+	section = fit(section, width-3-min(ansi.StringWidth(safeLine(title)), width/3))
+	return fit(title, width-3-ansi.StringWidth(section)) + " › " + section
 }
 
 // openResult goes to a result: the reader at the match, highlighted; the
