@@ -32,10 +32,11 @@ const (
 	resultsScreen
 	glossaryScreen
 	searchScreen
+	outlineScreen
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "search"}[s]
+	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "search", "outline"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -78,6 +79,7 @@ type Model struct {
 	results  *resultsModel
 	glossary *glossaryModel
 	search   *searchModel // nil until "/" first opens it
+	outline  *outlineModel
 
 	resizeGen int
 
@@ -245,6 +247,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.glossary.key(m, msg)
 	case searchScreen:
 		return m.search.key(m, msg)
+	case outlineScreen:
+		return m.outline.key(m, msg)
 	}
 	return nil
 }
@@ -360,6 +364,8 @@ func (m *Model) View() tea.View {
 			body = m.glossary.view(m)
 		case searchScreen:
 			body = m.search.view(m)
+		case outlineScreen:
+			body = m.outline.view(m)
 		}
 	}
 	v := tea.NewView(body)

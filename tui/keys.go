@@ -13,7 +13,7 @@ type keyMap struct {
 
 	// reader
 	Up, Down, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
-	NextChapter, PrevChapter, StartQuiz                       key.Binding
+	NextChapter, PrevChapter, StartQuiz, Outline              key.Binding
 
 	// quiz
 	Choose, Toggle, Submit, Hint, MoveUp, MoveDown, Number key.Binding
@@ -46,6 +46,7 @@ func newKeyMap() keyMap {
 		NextChapter: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next chapter")),
 		PrevChapter: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "previous chapter")),
 		StartQuiz:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "take the quiz")),
+		Outline:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outline")),
 
 		Choose:   key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "choose")),
 		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "tick/untick")),

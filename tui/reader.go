@@ -183,7 +183,7 @@ func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		cmd := r.savePosition(m)
-		if r.mark != nil { // opened from search: back to its results
+		if r.mark.fromSearch() { // opened from search: back to its results
 			m.screen = searchScreen
 			return cmd
 		}
@@ -195,6 +195,8 @@ func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(cmd, m.beginQuiz(r.ch.ID))
 	case key.Matches(msg, k.Filter):
 		return tea.Batch(r.savePosition(m), m.openSearch())
+	case key.Matches(msg, k.Outline):
+		return m.openOutline()
 	case key.Matches(msg, k.NextChapter):
 		if r.idx+1 < len(m.course.Chapters) {
 			return m.openChapter(m.course.Chapters[r.idx+1].ID, -1)

@@ -225,7 +225,7 @@ func (m *Model) openResult(r search.Result, query string) tea.Cmd {
 		return cmd
 	case search.Question:
 		cmd := m.openChapter(r.ChapterID, 1<<30)
-		m.reader.mark = &readerMark{} // nothing to highlight; esc still returns to the results
+		m.reader.mark = &readerMark{search: true} // nothing to highlight; esc still returns to the results
 		return cmd
 	}
 	ch, ok := m.course.Chapter(r.ChapterID)
@@ -234,7 +234,7 @@ func (m *Model) openResult(r search.Result, query string) tea.Cmd {
 	}
 	cmd := m.openChapter(r.ChapterID, -1)
 	m.reader.mark = &readerMark{query: query, ordinal: ordinalBefore(ch.Body, r.Line, query), line: r.Line,
-		lines: strings.Count(ch.Body, "\n") + 1, scroll: true}
+		lines: strings.Count(ch.Body, "\n") + 1, scroll: true, search: true}
 	if m.reader.ready { // served from the render cache already
 		m.reader.applyMark(m)
 	}
@@ -248,7 +248,10 @@ type readerMark struct {
 	ordinal     int
 	line, lines int  // the markdown line and line count, for when the rendered text hides it
 	scroll      bool // scroll to it (once: a later re-render keeps the reader's place)
+	search      bool // opened from the search screen: esc goes back to it
 }
+
+func (mk *readerMark) fromSearch() bool { return mk != nil && mk.search }
 
 // ordinalBefore counts the query's matches in the body that start before
 // line (1-based): the result's own match is the next one. The body is

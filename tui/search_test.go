@@ -249,3 +249,35 @@ func TestSearchPaste(t *testing.T) {
 		t.Error("the pasted escape sequences reached the screen")
 	}
 }
+
+// "o" in the reader lists the chapter's headings; enter jumps to one, which
+// shows highlighted; esc from the reader is home as usual (not search).
+func TestOutline(t *testing.T) {
+	course, err := content.EmbeddedCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t)
+	e.course = course
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	run(m, m.openChapter("http-essentials", 0))
+	sendKeys(m, "o")
+	v := viewText(m)
+	if m.Screen() != "outline" || !strings.Contains(v, "Methods: what the client wants") {
+		t.Fatalf("outline: %s\n%s", m.Screen(), v)
+	}
+	sendKeys(m, "G", "esc")
+	if m.Screen() != "reader" || m.reader.vp.YOffset() != 0 {
+		t.Fatalf("esc from the outline: %s at %d", m.Screen(), m.reader.vp.YOffset())
+	}
+	sendKeys(m, "o", "G", "enter")
+	on, _, _ := strings.Cut(matchStyle.Render("x"), "x")
+	if m.Screen() != "reader" || m.reader.vp.YOffset() == 0 || !strings.Contains(m.View().Content, on+"Summary") {
+		t.Fatalf("enter on Summary: %s at %d\n%s", m.Screen(), m.reader.vp.YOffset(), viewText(m))
+	}
+	sendKeys(m, "esc")
+	if m.Screen() != "home" {
+		t.Errorf("esc from the reader: %s", m.Screen())
+	}
+}

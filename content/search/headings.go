@@ -63,3 +63,21 @@ func firstByte(s string) byte {
 	}
 	return s[0]
 }
+
+// Section is one heading of a chapter, for its outline.
+type Section struct {
+	Line  int // 1-based line in the chapter's markdown body
+	Level int // 1 for #, 2 for ##, ...
+	Text  string
+}
+
+// Outline lists the ATX headings of a chapter's markdown body, in order,
+// skipping fenced code blocks.
+func Outline(body string) []Section {
+	hs := headings(strings.Split(body, "\n"))
+	out := make([]Section, len(hs))
+	for i, h := range hs {
+		out[i] = Section{Line: h.line + 1, Level: h.level, Text: h.text}
+	}
+	return out
+}

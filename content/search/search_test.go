@@ -366,3 +366,16 @@ func TestTop(t *testing.T) {
 		t.Errorf("nothing found as %d", n)
 	}
 }
+
+func TestOutlineSkipsCode(t *testing.T) {
+	got := Outline("# A\n\n````md\n```\n# not a heading\n```\n````\n\n   ## B ##\n    # indented code\n#no-space\n###### C\n")
+	want := []Section{{1, 1, "A"}, {9, 2, "B"}, {12, 6, "C"}}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("%d: got %v, want %v", i, got[i], want[i])
+		}
+	}
+}
