@@ -81,6 +81,8 @@ type Model struct {
 	search   *searchModel // nil until "/" first opens it
 	outline  *outlineModel
 
+	typedNumber string // digits typed on home: the chapter to go to (tui/homejump.go)
+
 	resizeGen int
 
 	// tick schedules the debounce timers (tea.Tick); tests replace it so

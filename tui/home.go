@@ -98,6 +98,9 @@ func (h *homeModel) resize(m *Model) {
 func (h *homeModel) filtering() bool { return h.list.SettingFilter() }
 
 func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+	if m.homeNumberKey(msg) {
+		return nil
+	}
 	if !h.list.SettingFilter() {
 		it, ok := h.list.SelectedItem().(homeItem)
 		switch {

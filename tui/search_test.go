@@ -281,3 +281,35 @@ func TestOutline(t *testing.T) {
 		t.Errorf("esc from the reader: %s", m.Screen())
 	}
 }
+
+// On home, typing a chapter's number selects it, and enter opens it.
+func TestHomeChapterNumber(t *testing.T) {
+	course, err := content.EmbeddedCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t)
+	e.course = course
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	selected := func() int {
+		it, _ := m.home.list.SelectedItem().(homeItem)
+		return it.number
+	}
+	for _, c := range []struct {
+		keys string
+		want int
+	}{{"1", 1}, {"12", 12}, {"123", 3}, {"16", 16}, {"169", 9}, {"0", 9}, {"10", 10}, {"3j2", 2}} {
+		m.typedNumber = ""
+		for _, k := range c.keys {
+			sendKeys(m, string(k))
+		}
+		if got := selected(); got != c.want {
+			t.Errorf("%q selects chapter %d, want %d", c.keys, got, c.want)
+		}
+	}
+	sendKeys(m, "1", "2", "enter")
+	if m.Screen() != "reader" || m.reader.idx != 11 {
+		t.Errorf("12 enter opened %s, chapter %d", m.Screen(), m.reader.idx+1)
+	}
+}
