@@ -168,10 +168,6 @@ func TestSearchTypedBeforeIndex(t *testing.T) {
 // columns, in a paragraph (a phrase that rewrapping may split), a heading,
 // a list item, a table and a code block of the real course.
 func TestSearchMatchVisibleAtEveryWidth(t *testing.T) {
-	course, err := content.EmbeddedCourse()
-	if err != nil {
-		t.Fatal(err)
-	}
 	on, _, _ := strings.Cut(matchStyle.Render("x"), "x")
 	for _, width := range []int{40, 80, 120} {
 		for query, chapter := range map[string]string{
@@ -181,10 +177,7 @@ func TestSearchMatchVisibleAtEveryWidth(t *testing.T) {
 			"Unauthorized":             "http-essentials", // table
 			"Bearer":                   "apis-rest-json",  // code block
 		} {
-			e := newEnv(t)
-			e.course = course
-			m := e.model(t, true)
-			step(m, tea.WindowSizeMsg{Width: width, Height: 24})
+			m := guideModel(t, width)
 			sendKeys(m, "/")
 			for _, r := range query {
 				sendKeys(m, string(r))
@@ -253,14 +246,7 @@ func TestSearchPaste(t *testing.T) {
 // "o" in the reader lists the chapter's headings; enter jumps to one, which
 // shows highlighted; esc from the reader is home as usual (not search).
 func TestOutline(t *testing.T) {
-	course, err := content.EmbeddedCourse()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := newEnv(t)
-	e.course = course
-	m := e.model(t, true)
-	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m := guideModel(t, 80)
 	run(m, m.openChapter("http-essentials", 0))
 	sendKeys(m, "o")
 	v := viewText(m)
@@ -284,14 +270,7 @@ func TestOutline(t *testing.T) {
 
 // On home, typing a chapter's number selects it, and enter opens it.
 func TestHomeChapterNumber(t *testing.T) {
-	course, err := content.EmbeddedCourse()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := newEnv(t)
-	e.course = course
-	m := e.model(t, true)
-	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m := guideModel(t, 80)
 	selected := func() int {
 		it, _ := m.home.list.SelectedItem().(homeItem)
 		return it.number
@@ -312,4 +291,19 @@ func TestHomeChapterNumber(t *testing.T) {
 	if m.Screen() != "reader" || m.reader.idx != 11 {
 		t.Errorf("12 enter opened %s, chapter %d", m.Screen(), m.reader.idx+1)
 	}
+}
+
+// guideModel is a welcomed tutor over the built-in course, width columns
+// by 24.
+func guideModel(t *testing.T, width int) *Model {
+	t.Helper()
+	course, err := content.EmbeddedCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t)
+	e.course = course
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: width, Height: 24})
+	return m
 }
