@@ -105,6 +105,8 @@ func (m *Model) screenKeys() helpKeys {
 		return helpKeys{short: []key.Binding{k.Resume, k.Restart, k.Back}, full: [][]key.Binding{{k.Resume, k.Restart, k.Back, k.Quit}}}
 	case resultsScreen:
 		return m.results.helpKeys(m)
+	case outlineScreen:
+		return helpKeys{short: m.outline.keys(m), full: [][]key.Binding{m.outline.keys(m)}}
 	case glossaryScreen:
 		return helpKeys{
 			short: []key.Binding{k.Up, k.Down, k.PageDown, k.Back, k.Help},

@@ -80,6 +80,10 @@ func (o *outlineModel) view(m *Model) string {
 			b.WriteString("\n")
 		}
 	}
-	footer := m.shortHelp(helpKeys{short: []key.Binding{m.keys.Up, m.keys.Down, m.keys.Open, m.keys.Back}})
-	return m.frame("Outline · "+safeLine(m.reader.ch.Title), b.String(), footer)
+	return m.frame("Outline · "+safeLine(m.reader.ch.Title), b.String(), m.shortHelp(m.screenKeys()))
+}
+
+func (o *outlineModel) keys(m *Model) []key.Binding {
+	k := m.keys
+	return []key.Binding{k.Up, k.Down, k.Open, k.Back, k.Help}
 }

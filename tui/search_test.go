@@ -307,3 +307,13 @@ func guideModel(t *testing.T, width int) *Model {
 	step(m, tea.WindowSizeMsg{Width: width, Height: 24})
 	return m
 }
+
+// "?" on the outline shows the outline's keys.
+func TestOutlineHelp(t *testing.T) {
+	m := guideModel(t, 80)
+	run(m, m.openChapter("http-essentials", 0))
+	sendKeys(m, "o", "?")
+	if v := viewText(m); !strings.Contains(v, "enter") || strings.Contains(v, "take the quiz") {
+		t.Errorf("outline help:\n%s", v)
+	}
+}
