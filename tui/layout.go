@@ -94,7 +94,7 @@ func (m *Model) screenKeys() helpKeys {
 			short: []key.Binding{k.StartQuiz, nextPrev, k.Back, k.Help},
 			full: [][]key.Binding{
 				{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-				{k.NextChapter, k.PrevChapter, k.StartQuiz, k.Back, k.Quit},
+				{k.NextChapter, k.PrevChapter, k.StartQuiz, k.Outline, k.Filter, k.Back, k.Quit},
 			},
 		}
 	case quizScreen:
@@ -110,7 +110,7 @@ func (m *Model) screenKeys() helpKeys {
 	case glossaryScreen:
 		return helpKeys{
 			short: []key.Binding{k.Up, k.Down, k.PageDown, k.Back, k.Help},
-			full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Back, k.Quit}},
+			full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Filter, k.Back, k.Quit}},
 		}
 	}
 	return helpKeys{
