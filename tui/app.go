@@ -201,8 +201,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	// Anything else belongs to the home list when it is showing: its filter
-	// runs as a command and reports its matches with a message of its own.
+	// Anything else belongs to the home list when it is showing (its own
+	// messages; its filter is off since "/" became search).
 	if m.screen == homeScreen {
 		return m, m.home.update(msg)
 	}
