@@ -20,6 +20,7 @@ Usage:
   backend-tutor [--db PATH] [--content DIR]         start the tutor
   backend-tutor list                                the chapters and your status
   backend-tutor read ID|NUMBER [--plain] [--width N] print one chapter
+  backend-tutor search TERM...                      lines with TERM, as ID:LINE: text
   backend-tutor progress [--json]                   your progress, per chapter
   backend-tutor validate DIR                        check a content folder
   backend-tutor doctor [--reset]                    check the progress file
@@ -129,6 +130,8 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 		return cmdRead(g, rest, stdout, stderr)
 	case "progress":
 		return cmdProgress(g, rest, stdout, stderr)
+	case "search":
+		return cmdSearch(g, rest, stdout, stderr)
 	case "validate":
 		return cmdValidate(rest, stdout, stderr)
 	case "doctor":
