@@ -26,6 +26,7 @@ type Course struct {
 	Title    string
 	Chapters []*Chapter // sorted by Order
 	Glossary []Term
+	Labs     []*Lab // sorted by Order
 	byID     map[string]int
 }
 

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"sort"
+	"strings"
 )
 
 // The embedded guide is also compiled in as a snapshot: the Course that
@@ -39,18 +40,20 @@ func EmbeddedCourse() (*Course, error) {
 	return Load(Embedded())
 }
 
-// GuideHash fingerprints every file of the embedded guide.
+// GuideHash fingerprints every file of the embedded guide, labs/ included.
 func GuideHash() string {
 	h := sha256.New()
-	entries, _ := fs.ReadDir(guide, "guide")
-	names := make([]string, 0, len(entries))
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
+	var names []string
+	_ = fs.WalkDir(guide, "guide", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, path)
+		}
+		return nil
+	})
 	sort.Strings(names)
 	for _, n := range names {
-		b, _ := guide.ReadFile("guide/" + n)
-		h.Write([]byte(n))
+		b, _ := guide.ReadFile(n)
+		h.Write([]byte(strings.TrimPrefix(n, "guide/")))
 		h.Write([]byte{0})
 		h.Write(b)
 		h.Write([]byte{0})
