@@ -23,6 +23,8 @@ Usage:
   backend-tutor read ID|NUMBER [--plain] [--width N] print one chapter
   backend-tutor progress [--json]                   your progress, per chapter
   backend-tutor validate DIR                        check a content folder
+  backend-tutor lab list                            the hands-on labs
+  backend-tutor lab check LAB [--run "COMMAND"]     check your server against a lab
   backend-tutor doctor [--reset]                    check the progress file
   backend-tutor version                             print the version
 
@@ -123,6 +125,8 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 		return cmdValidate(rest, stdout, stderr)
 	case "doctor":
 		return cmdDoctor(g, rest, stdout, stderr)
+	case "lab":
+		return cmdLab(g, rest, stdout, stderr)
 	case "version", "--version", "-v":
 		fmt.Fprintln(stdout, "backend-tutor", version)
 		return nil
