@@ -23,7 +23,7 @@ import (
 
 // loadLab loads a lab file (with the test data chapter beside it) through
 // the real loader.
-func loadLab(t *testing.T, lab string) *content.Lab {
+func loadLab(t testing.TB, lab string) *content.Lab {
 	t.Helper()
 	chapter, err := os.ReadFile(filepath.Join("..", "..", "content", "testdata", "labpack", "01-notes.md"))
 	if err != nil {
