@@ -32,6 +32,8 @@ func labClean(s string) string { return render.Sanitize(s) }
 // labUsage is `backend-tutor lab`'s own help.
 const labUsage = `Usage:
   backend-tutor lab list                        the labs and your status
+  backend-tutor lab start LAB [DIR] [--lang python|node|go]
+                                                a runnable starter with TODOs (never overwrites)
   backend-tutor lab check LAB [flags]           check your server against a lab
       --url URL          where your server is (default http://127.0.0.1:PORT, the lab's port)
       --run "COMMAND"    start your server with COMMAND, check it, stop it
@@ -51,6 +53,8 @@ func cmdLab(g globals, args []string, stdout, stderr io.Writer) error {
 		return cmdLabList(g, args[1:], stdout, stderr)
 	case "check":
 		return cmdLabCheck(g, args[1:], stdout, stderr)
+	case "start":
+		return cmdLabStart(g, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, labUsage)
 		return nil
@@ -135,11 +139,7 @@ func cmdLabCheck(g globals, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "backend-tutor lab check: --timeout and --wait must be more than zero")
 		return errUsage
 	}
-	course, err := loadCourse(g.content)
-	if err != nil {
-		return err
-	}
-	lab, err := findLab(course, pos[0])
+	course, lab, err := loadLab(g, pos[0])
 	if err != nil {
 		return err
 	}
@@ -223,6 +223,16 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// loadLab loads the course and finds a lab in it by id or number.
+func loadLab(g globals, arg string) (*content.Course, *content.Lab, error) {
+	course, err := loadCourse(g.content)
+	if err != nil {
+		return nil, nil, err
+	}
+	lab, err := findLab(course, arg)
+	return course, lab, err
 }
 
 // findLab accepts a lab id or its 1-based number.

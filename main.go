@@ -24,6 +24,7 @@ Usage:
   backend-tutor progress [--json]                   your progress, per chapter
   backend-tutor validate DIR                        check a content folder
   backend-tutor lab list                            the hands-on labs
+  backend-tutor lab start LAB [DIR] [--lang L]      a starter for a lab (python, node or go)
   backend-tutor lab check LAB [--run "COMMAND"]     check your server against a lab
   backend-tutor doctor [--reset]                    check the progress file
   backend-tutor version                             print the version

@@ -250,3 +250,54 @@ func FuzzLoadLab(f *testing.F) {
 		}
 	})
 }
+
+func TestStarters(t *testing.T) {
+	fsys := labPack(t)
+	fsys["labs/starters/private-notes/python/server.py"] = &fstest.MapFile{Data: []byte("print('hi')\n")}
+	fsys["labs/starters/private-notes/python/notes.txt"] = &fstest.MapFile{Data: []byte("x")}
+	if _, err := Load(fsys); err != nil {
+		t.Fatalf("a pack with a starter does not load:\n%v", err)
+	}
+	files, err := ReadStarter(fsys, "private-notes", "python")
+	if err != nil || len(files) != 2 || files[1].Name != "server.py" || string(files[1].Data) != "print('hi')\n" {
+		t.Errorf("ReadStarter = %+v, %v", files, err)
+	}
+	if _, err := ReadStarter(fsys, "private-notes", "go"); !errors.Is(err, ErrNoStarter) {
+		t.Errorf("missing language: %v", err)
+	}
+	if got := StarterLangsOf(fsys, "private-notes"); strings.Join(got, ",") != "python" {
+		t.Errorf("StarterLangsOf = %v", got)
+	}
+	fsys["labs/starters/private-notes/python/big.py"] = &fstest.MapFile{Data: make([]byte, MaxFileSize+1)}
+	if _, err := ReadStarter(fsys, "private-notes", "python"); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("big starter file: %v", err)
+	}
+	delete(fsys, "labs/starters/private-notes/python/big.py")
+
+	for name, want := range map[string]string{
+		"labs/starters/nope/python/a.py":          `labs/starters/nope: no lab has the id "nope"`,
+		"labs/starters/private-notes/ruby/a.rb":   "labs/starters/private-notes/ruby: not a starter language folder",
+		"labs/starters/private-notes/go/.hidden":  "labs/starters/private-notes/go/.hidden: a starter holds plain files",
+		"labs/starters/private-notes/go/sub/x.go": "labs/starters/private-notes/go/sub: a starter holds plain files",
+	} {
+		bad := labPack(t)
+		bad[name] = &fstest.MapFile{Data: []byte("x")}
+		_, err := Load(bad)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want %q", name, err, want)
+		}
+	}
+}
+
+// The embedded starters are there for every lab and language.
+func TestEmbeddedStarters(t *testing.T) {
+	c, err := EmbeddedCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range c.Labs {
+		if got := StarterLangsOf(Embedded(), l.ID); strings.Join(got, ",") != "python,node,go" {
+			t.Errorf("lab %s has starters in %v", l.ID, got)
+		}
+	}
+}

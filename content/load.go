@@ -100,6 +100,7 @@ func Load(fsys fs.FS) (*Course, error) {
 	checkQuestionIDs(course, &c)
 	checkGlossary(course, &c)
 	checkLabs(course, &c)
+	checkStarters(fsys, course, &c)
 	if len(course.Chapters) == 0 && len(c.list) == 0 {
 		c.add(".", 0, "no chapters found (a chapter is a .md file with front matter)")
 	}
