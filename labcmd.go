@@ -34,6 +34,8 @@ const labUsage = `Usage:
   backend-tutor lab list                        the labs and your status
   backend-tutor lab start LAB [DIR] [--lang python|node|go]
                                                 a runnable starter with TODOs (never overwrites)
+  backend-tutor lab serve [--port N] [--listen ADDR]
+                                                the built-in sample notes API, to try with curl
   backend-tutor lab check LAB [flags]           check your server against a lab
       --url URL          where your server is (default http://127.0.0.1:PORT, the lab's port)
       --run "COMMAND"    start your server with COMMAND, check it, stop it
@@ -55,6 +57,8 @@ func cmdLab(g globals, args []string, stdout, stderr io.Writer) error {
 		return cmdLabCheck(g, args[1:], stdout, stderr)
 	case "start":
 		return cmdLabStart(g, args[1:], stdout, stderr)
+	case "serve":
+		return cmdLabServe(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, labUsage)
 		return nil
@@ -104,7 +108,8 @@ func cmdLabList(g globals, args []string, stdout, stderr io.Writer) error {
 func labStatus(globals, *content.Lab) string { return "not started" }
 
 // saveLabCheck records a finished check (lab id, time, steps passed, first
-// failing step, lab hash) in the progress file. SEAM (progress): a no-op
+// failing step, lab hash) in the progress file; a check against the sample
+// server (res.Sample) must never count as a pass. SEAM (progress): a no-op
 // until the progress schema has lab records; see labStatus.
 func saveLabCheck(globals, *content.Lab, labcheck.Result, time.Time) error { return nil }
 
@@ -294,9 +299,15 @@ func labReport(course *content.Course, lab *content.Lab, res labcheck.Result, ra
 		writeFailure(&b, course, s, ran, serverExit, serverOut)
 	}
 	b.WriteString("\n")
-	if res.Passed() {
+	if res.Sample {
+		b.WriteString("This is the built-in sample server (backend-tutor lab serve): the check shows how the lab works, but it is not your pass. Check your own server.\n")
+	}
+	switch {
+	case res.Passed() && res.Sample:
+		fmt.Fprintf(&b, "All %d steps passed on the sample server.\n", res.Total)
+	case res.Passed():
 		fmt.Fprintf(&b, "All %d steps passed: lab %s is done.\n", res.Total, lab.ID)
-	} else {
+	default:
 		f, _ := res.Failed()
 		fmt.Fprintf(&b, "%d of %d steps passed. Fix step %d, then check again.\n", res.PassedSteps(), res.Total, f.Number)
 	}

@@ -26,6 +26,7 @@ Usage:
   backend-tutor lab list                            the hands-on labs
   backend-tutor lab start LAB [DIR] [--lang L]      a starter for a lab (python, node or go)
   backend-tutor lab check LAB [--run "COMMAND"]     check your server against a lab
+  backend-tutor lab serve [--port N]                a sample notes API to try with curl
   backend-tutor doctor [--reset]                    check the progress file
   backend-tutor version                             print the version
 

@@ -65,7 +65,16 @@ type Result struct {
 	URL   string       `json:"url"`
 	Steps []StepResult `json:"steps"` // the steps run: every one passed, or the last one failed
 	Total int          `json:"total"` // steps in the lab
+	// Sample is true when the server was the built-in sample (lab serve),
+	// which marks its responses: such a check shows how a lab works but
+	// is nobody's pass.
+	Sample bool `json:"sample,omitempty"`
 }
+
+// SampleServer is the Server header of the built-in sample server
+// (internal/labserve.ServerHeader; repeated here so the checker does not
+// import the server).
+const SampleServer = "backend-tutor-sample"
 
 // Passed is true when every step of the lab passed.
 func (r Result) Passed() bool { return r.PassedSteps() == r.Total }
@@ -185,6 +194,7 @@ func Check(ctx context.Context, lab *content.Lab, opts Options) Result {
 		}
 		sr := r.step(i, st)
 		res.Steps = append(res.Steps, sr)
+		res.Sample = res.Sample || r.sawSample
 		if !sr.Passed {
 			break
 		}
@@ -205,6 +215,7 @@ type runner struct {
 	opts      Options
 	transport *http.Transport
 	vars      map[string]captured
+	sawSample bool
 }
 
 // captured is a value taken from a response: its text, and its JSON when
@@ -263,6 +274,7 @@ func (r *runner) step(i int, st content.LabStep) StepResult {
 	body, tooBig, err := readCapped(resp.Body)
 	resp.Body.Close()
 	sr.Status = resp.Proto + " " + resp.Status
+	r.sawSample = r.sawSample || resp.Header.Get("Server") == SampleServer
 	sr.Headers = relevantHeaders(resp.Header, st.Expect)
 	sr.Body, sr.BodyCut = cutBody(body)
 	if err != nil {

@@ -95,6 +95,7 @@ func main() {
 	add(row{figure: "peak memory reading the whole course (14 chapters, open + G + n)", budget: "≤ 40 MB", unit: "MB", limit: 40, vals: peakRSS(bin, tmp, emptyDB, len(course.Chapters))})
 
 	add(benchRow(bench, "BenchmarkCheck20Steps", "`lab check`: 20 steps against a ready local server (the checker's own time)", "≤ 30 ms", 30))
+	add(benchRow(bench, "BenchmarkSampleServe", "`lab serve`: time per request, two keep-alive clients in the same process (0.2 ms = 5,000 requests/s)", "≤ 0.2 ms", 0.2))
 
 	add(benchRow(bench, "BenchmarkLoadLargePack", "pack of 1,000 chapters / 20,000 questions: load and validate", "≤ 300 ms", 300))
 
@@ -148,8 +149,8 @@ var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([0-9.]+) 
 func goBenchmarks() map[string][]float64 {
 	step(fmt.Sprintf("go test -bench (-benchmem, -count %d)", *count))
 	args := []string{"test", "-run", "^$", "-benchmem", "-count", strconv.Itoa(*count), "-benchtime", *benchTim,
-		"-bench", "ReaderKey|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|Check20Steps",
-		".", "./tui", "./tui/render", "./progress", "./content", "./internal/labcheck"}
+		"-bench", "ReaderKey|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|Check20Steps|SampleServe",
+		".", "./tui", "./tui/render", "./progress", "./content", "./internal/labcheck", "./internal/labserve"}
 	cmd := exec.Command("go", args...)
 	var out bytes.Buffer
 	cmd.Stdout = io.MultiWriter(&out, os.Stderr)
