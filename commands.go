@@ -290,7 +290,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	for _, ch := range course.Chapters {
 		questions += ch.QuestionCount()
 	}
-	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms, %d labs\n", dir, len(course.Chapters), questions, len(course.Glossary), len(course.Labs))
+	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms, %d labs\n", dir, len(course.Chapters), questions, len(course.Glossary), len(course.Labs()))
 	return nil
 }
 

@@ -81,12 +81,12 @@ func cmdLabList(g globals, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	var b strings.Builder
-	if len(course.Labs) == 0 {
+	if len(course.Labs()) == 0 {
 		b.WriteString("This course has no labs.\n")
 	} else {
 		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "#\tID\tTITLE\tAFTER CHAPTER\tSTATUS")
-		for i, l := range course.Labs {
+		for i, l := range course.Labs() {
 			after := l.Chapter
 			if n := course.Index(l.Chapter); n >= 0 {
 				after = strconv.Itoa(n+1) + " " + l.Chapter
@@ -243,10 +243,10 @@ func loadLab(g globals, arg string) (*content.Course, *content.Lab, error) {
 // findLab accepts a lab id or its 1-based number.
 func findLab(c *content.Course, arg string) (*content.Lab, error) {
 	if n, err := strconv.Atoi(arg); err == nil {
-		if n < 1 || n > len(c.Labs) {
-			return nil, &exitError{1, fmt.Sprintf("backend-tutor: there is no lab %d (labs are numbered 1 to %d)", n, len(c.Labs))}
+		if n < 1 || n > len(c.Labs()) {
+			return nil, &exitError{1, fmt.Sprintf("backend-tutor: there is no lab %d (labs are numbered 1 to %d)", n, len(c.Labs()))}
 		}
-		return c.Labs[n-1], nil
+		return c.Labs()[n-1], nil
 	}
 	if l, ok := c.Lab(arg); ok {
 		return l, nil

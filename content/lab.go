@@ -125,9 +125,20 @@ type LabHint struct {
 // DefaultLabPort is the port a lab's server listens on unless it says.
 const DefaultLabPort = 8000
 
+// Labs are the course's labs, in order.
+func (c *Course) Labs() []*Lab {
+	c.labsOnce.Do(func() {
+		if c.labsGob != nil {
+			c.labs = decodeLabs(c.labsGob)
+			c.labsGob = nil
+		}
+	})
+	return c.labs
+}
+
 // Lab returns the lab with the given id.
 func (c *Course) Lab(id string) (*Lab, bool) {
-	for _, l := range c.Labs {
+	for _, l := range c.Labs() {
 		if l.ID == id {
 			return l, true
 		}

@@ -29,10 +29,10 @@ func TestLabPackUsesEveryType(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the lab pack does not load:\n%v", err)
 	}
-	if len(c.Labs) != 1 {
-		t.Fatalf("labs = %d, want 1", len(c.Labs))
+	if len(c.Labs()) != 1 {
+		t.Fatalf("labs = %d, want 1", len(c.Labs()))
 	}
-	lab := c.Labs[0]
+	lab := c.Labs()[0]
 	if lab.ID != "private-notes" || lab.Chapter != "notes-basics" || lab.Port != 8000 || len(lab.Steps) != 6 || lab.Hash == "" {
 		t.Fatalf("lab = %+v", lab)
 	}
@@ -182,14 +182,14 @@ func TestEmbeddedLabs(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ids []string
-	for _, l := range c.Labs {
+	for _, l := range c.Labs() {
 		ids = append(ids, l.ID)
 	}
 	if strings.Join(ids, ",") != "hello-server,notes-api" {
 		t.Errorf("labs = %v", ids)
 	}
 	snap, err := EmbeddedCourse()
-	if err != nil || len(snap.Labs) != len(c.Labs) || snap.Labs[1].Steps[0].Capture[0].Name != "id" {
+	if err != nil || len(snap.Labs()) != len(c.Labs()) || snap.Labs()[1].Steps[0].Capture[0].Name != "id" {
 		t.Errorf("the snapshot does not carry the labs (err %v)", err)
 	}
 }
@@ -229,7 +229,7 @@ func FuzzLoadLab(f *testing.F) {
 	f.Fuzz(func(t *testing.T, lab string) {
 		c, err := Load(fstest.MapFS{"01-notes.md": {Data: chapter}, "labs/l.yaml": {Data: []byte(lab)}})
 		if err == nil {
-			for _, l := range c.Labs {
+			for _, l := range c.Labs() {
 				if !idPattern.MatchString(l.ID) || l.Title == "" || len(l.Steps) == 0 {
 					t.Fatalf("invalid lab accepted: %+v", l)
 				}
@@ -295,7 +295,7 @@ func TestEmbeddedStarters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, l := range c.Labs {
+	for _, l := range c.Labs() {
 		if got := StarterLangsOf(Embedded(), l.ID); strings.Join(got, ",") != "python,node,go" {
 			t.Errorf("lab %s has starters in %v", l.ID, got)
 		}

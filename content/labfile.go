@@ -430,14 +430,14 @@ func count(bs ...bool) int {
 // checkLabs sorts the labs and checks what a lab says about the rest of the
 // course: unique ids and orders, chapters and hint sections that exist.
 func checkLabs(course *Course, c *collector) {
-	if len(course.Labs) > maxLabs {
-		c.add(LabsDir, 0, "too many labs (%d; the limit is %d)", len(course.Labs), maxLabs)
+	if len(course.labs) > maxLabs {
+		c.add(LabsDir, 0, "too many labs (%d; the limit is %d)", len(course.labs), maxLabs)
 		return
 	}
-	sort.SliceStable(course.Labs, func(i, j int) bool { return course.Labs[i].Order < course.Labs[j].Order })
+	sort.SliceStable(course.labs, func(i, j int) bool { return course.labs[i].Order < course.labs[j].Order })
 	ids := map[string]*Lab{}
 	orders := map[int]*Lab{}
-	for _, l := range course.Labs {
+	for _, l := range course.labs {
 		if prev, dup := ids[l.ID]; dup {
 			c.add(l.File, l.idLine, "duplicate lab id %q (also in %s)", l.ID, prev.File)
 		}

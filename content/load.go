@@ -88,7 +88,7 @@ func Load(fsys fs.FS) (*Course, error) {
 				course.Glossary = f.terms
 			case "lab":
 				if f.lab != nil {
-					course.Labs = append(course.Labs, f.lab)
+					course.labs = append(course.labs, f.lab)
 				}
 			}
 			chunk[i] = parsedFile{} // let the parse trees go

@@ -33,7 +33,7 @@ func loadLab(t testing.TB, lab string) *content.Lab {
 	if err != nil {
 		t.Fatalf("lab does not load:\n%v", err)
 	}
-	return c.Labs[0]
+	return c.Labs()[0]
 }
 
 // oneStep is a lab with a single GET / expecting 200.
