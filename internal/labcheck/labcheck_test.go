@@ -311,3 +311,79 @@ func TestCurlQuoting(t *testing.T) {
 		t.Errorf("curl = %s", got)
 	}
 }
+
+// A server that sends its headers, then trickles the body forever, is cut
+// off by the same per-request timeout.
+func TestBodyTrickledPastTheTimeout(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	addr := rawServer(t, "tcp", "127.0.0.1:0", func(c net.Conn) {
+		readRequest(c)
+		io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nab")
+		<-release
+	})
+	f := failedStep(t, Check(context.Background(), loadLab(t, oneStep), Options{BaseURL: "http://" + addr, Timeout: 50 * time.Millisecond}))
+	if f.Trouble != TroubleTimeout {
+		t.Errorf("got %s / %q", f.Trouble, f.Reason)
+	}
+}
+
+// Headers past 64 KiB are refused, not buffered.
+func TestHugeHeaders(t *testing.T) {
+	addr := rawServer(t, "tcp", "127.0.0.1:0", func(c net.Conn) {
+		readRequest(c)
+		io.WriteString(c, "HTTP/1.1 200 OK\r\n")
+		for range 2000 {
+			io.WriteString(c, "X-Junk: "+strings.Repeat("j", 100)+"\r\n")
+		}
+		io.WriteString(c, "\r\n")
+	})
+	f := failedStep(t, Check(context.Background(), loadLab(t, oneStep), Options{BaseURL: "http://" + addr}))
+	if f.Trouble != TroubleTooBig || !strings.Contains(f.Reason, "headers are larger than 64 KiB") {
+		t.Errorf("got %+v", f)
+	}
+}
+
+// What a server sends back is captured for later steps, so it is hostile
+// there too: it cannot smuggle a header in with a line break, nor send the
+// checker to another host through a captured Location.
+func TestHostileCaptures(t *testing.T) {
+	const lab = "id: c\ntitle: C\nchapter: notes-basics\norder: 1\nbrief: b\nsteps:\n" +
+		"  - name: one\n    request: {method: GET, path: /}\n    capture: {v: {json: v}, where: {header: Location}}\n    expect: {status: 200}\n" +
+		"  - name: two\n    request: {method: GET, path: \"%s\", headers: {X-V: \"{v}\"}}\n    expect: {status: 200}\n"
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Location", "http://example.com/steal")
+		fmt.Fprint(w, `{"v": "a\r\nX-Injected: 1"}`)
+	}))
+	defer srv.Close()
+	f := failedStep(t, Check(context.Background(), loadLab(t, fmt.Sprintf(lab, "/x")), Options{BaseURL: srv.URL}))
+	if f.Number != 2 || !strings.Contains(f.Reason, "would hold a line break") {
+		t.Errorf("header injection: %+v", f)
+	}
+	f = failedStep(t, Check(context.Background(), loadLab(t, fmt.Sprintf(lab, "{where}")), Options{BaseURL: srv.URL}))
+	if f.Number != 2 || !strings.Contains(f.Reason, "which is not a path on your server") {
+		t.Errorf("off-host Location: %+v", f)
+	}
+	if hits.Load() != 2 {
+		t.Errorf("%d requests reached the server, want 2 (one per check)", hits.Load())
+	}
+	// A captured value in a path is escaped: it cannot add a query or
+	// climb out of the path.
+	srv2 := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/" {
+			w.Header().Set("Location", "/")
+			fmt.Fprint(w, `{"v": "../admin?x=1"}`)
+			return
+		}
+		if r.URL.RawPath != "/x/..%2Fadmin%3Fx=1" || r.URL.RawQuery != "" {
+			w.WriteHeader(400)
+		}
+	}))
+	defer srv2.Close()
+	if res := Check(context.Background(), loadLab(t, strings.Replace(fmt.Sprintf(lab, "/x/{v}"), "headers: {X-V: \"{v}\"}", "headers: {}", 1)), Options{BaseURL: srv2.URL}); !res.Passed() {
+		f, _ := res.Failed()
+		t.Errorf("escaped path: %+v", f)
+	}
+}

@@ -50,7 +50,7 @@ func (r *runner) explain(sr *StepResult, err error) {
 	var ne net.Error
 	switch {
 	case errors.Is(err, context.Canceled) || r.ctx.Err() != nil:
-		sr.Trouble, sr.Reason = TroubleCancelled, "the check was stopped before this step finished"
+		sr.Trouble, sr.Reason, sr.Hint = TroubleCancelled, "the check was stopped before this step finished", Hint{}
 	case errors.Is(err, errNotLoopback):
 		sr.Trouble = TroubleRemote
 		sr.Reason = fmt.Sprintf("%s does not lead to this machine, and the checker only talks to servers on this machine", r.base.Host)
@@ -67,6 +67,10 @@ func (r *runner) explain(sr *StepResult, err error) {
 		sr.Reason = "your server closed the connection without sending a whole answer"
 		sr.Hint = Hint{Text: "It probably crashed while handling this request: look at its output for an error (a stack trace or a traceback). " +
 			"A server must answer every request, even one it cannot handle (with 400 or 500)."}
+	case strings.Contains(err.Error(), "response headers exceeded"): // net/http has no typed error for it
+		sr.Trouble = TroubleTooBig
+		sr.Reason = fmt.Sprintf("the response's headers are larger than %d KiB, so the checker stopped reading", maxHeaderBytes>>10)
+		sr.Hint = Hint{Text: "Headers this big are a mistake: a header set in a loop, or a whole body sent as a header."}
 	case isNotHTTP(err):
 		sr.Trouble = TroubleNotHTTP
 		sr.Reason = "what came back is not an HTTP response (" + shortErr(err) + ")"
