@@ -187,6 +187,11 @@ func cmdLabCheck(g globals, args []string, stdout, stderr io.Writer) error {
 	serverExit := ""
 	if srv != nil {
 		status, exited := srv.Exited()
+		if f, ok := res.Failed(); ok && !exited && (f.Trouble == labcheck.TroubleReset || f.Trouble == labcheck.TroubleRefused || f.Trouble == labcheck.TroubleNotHTTP) {
+			// The connection dropped: did the server crash? Give it a
+			// moment to be reaped before saying it is still running.
+			status, exited = srv.WaitExit(time.Second)
+		}
 		srv.Stop() // its output is complete once it has stopped
 		if failed, ok := res.Failed(); ok {
 			serverOut = srv.Since(marks[failed.Number-1])

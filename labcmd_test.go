@@ -7,7 +7,9 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -177,6 +179,26 @@ func TestLabCheckRun(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "All 9 steps passed") {
 		t.Errorf("reference: %d\n%s\n%s", code, out, errOut)
 	}
+	// A server that dies in the middle of step 2: its exit status and its
+	// last lines are shown beside the step.
+	crash := filepath.Join(t.TempDir(), "crash.py")
+	os.WriteFile(crash, []byte(`import os, sys
+from http.server import BaseHTTPRequestHandler, HTTPServer
+class H(BaseHTTPRequestHandler):
+    def do_GET(self):
+        if self.path == "/health":
+            self.send_response(200); self.send_header("Content-Type", "application/json"); self.end_headers()
+            self.wfile.write(b'{"status": "ok"}'); return
+        print("Traceback: KeyError: 'home'", file=sys.stderr, flush=True)
+        os._exit(4)
+HTTPServer(("127.0.0.1", int(os.environ["PORT"])), H).serve_forever()
+`), 0o644)
+	code, out, _ = runCLI(t, "lab", "check", "hello-server", "--url", url, "--run", "exec python3 "+crash)
+	if code != 1 || !strings.Contains(out, "✓ 1. ") || !strings.Contains(out, "Your server exited during this step (exit status 4). Its last lines of output:") ||
+		!strings.Contains(out, "| Traceback: KeyError: 'home'") {
+		t.Errorf("server crash: %d\n%s", code, out)
+	}
+
 	// The hello-server reference fails notes-api at step 1, and its own
 	// log line of that request is shown beside the step.
 	code, out, _ = runCLI(t, "lab", "check", "notes-api", "--url", url, "--run", ref+"hello_server.py")

@@ -169,6 +169,21 @@ func (s *Server) Exited() (string, bool) {
 	}
 }
 
+// WaitExit waits up to d for the server to exit, and reports how it did.
+// A server that crashed in the middle of a request may be reaped a moment
+// after its connection dropped.
+func (s *Server) WaitExit(d time.Duration) (string, bool) {
+	p := s.current()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-p.done:
+		return p.status, true
+	case <-t.C:
+		return "", false
+	}
+}
+
 // Stop ends the server and every process it started (its process group):
 // SIGTERM, then SIGKILL after a grace period.
 func (s *Server) Stop() {

@@ -25,16 +25,16 @@ func TestMain(m *testing.M) {
 		os.Exit(m.Run())
 	case "serve":
 		fmt.Println("starting on port", os.Getenv("PORT"))
-		l, err := net.Listen("tcp", "127.0.0.1:"+os.Getenv("PORT"))
-		if err != nil {
-			fmt.Println(err)
-			os.Exit(1)
-		}
 		if os.Getenv("LABRUN_CHILD") == "1" { // start a grandchild in the same group
 			c := exec.Command(os.Args[0])
 			c.Env = append(os.Environ(), "LABRUN_HELPER=sleep")
 			c.Start()
 			fmt.Println("child", c.Process.Pid)
+		}
+		l, err := net.Listen("tcp", "127.0.0.1:"+os.Getenv("PORT"))
+		if err != nil {
+			fmt.Println(err)
+			os.Exit(1)
 		}
 		http.Serve(l, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			fmt.Println("got", r.Method, r.URL.Path)
