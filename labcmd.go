@@ -164,7 +164,7 @@ func cmdLabCheck(g globals, args []string, stdout, stderr io.Writer) error {
 	var marks []int
 	var notReady string
 	if f.run != "" {
-		srv, err = labrun.Start(f.run, "", hostPort(base))
+		srv, err = labrun.Start(f.run, "", hostPort(base), elsewhere(base)...)
 		if err != nil {
 			return &exitError{1, labClean("backend-tutor lab check: " + err.Error())}
 		}
@@ -269,6 +269,24 @@ func hostPort(u *url.URL) string {
 		host = "127.0.0.1"
 	}
 	return net.JoinHostPort(host, port)
+}
+
+// elsewhere are where a learner's server may listen by mistake: the other
+// loopback address on the same port, and the common ports.
+func elsewhere(u *url.URL) []string {
+	host, port := hostPort(u), u.Port()
+	h, _, _ := net.SplitHostPort(host)
+	var out []string
+	switch h {
+	case "127.0.0.1":
+		out = append(out, net.JoinHostPort("::1", port))
+	case "::1":
+		out = append(out, net.JoinHostPort("127.0.0.1", port))
+	}
+	for _, p := range labcheck.CommonPorts {
+		out = append(out, net.JoinHostPort(h, strconv.Itoa(p)))
+	}
+	return out
 }
 
 func exitedMessage(msg string, last []string) string {

@@ -21,6 +21,10 @@ import (
 // most this long after it starts accepting (the budget is 50 ms).
 const PollInterval = 25 * time.Millisecond
 
+// watchEvery is how many polls pass between looks at the watched
+// addresses (every 250 ms): dials are cheap, but there may be a dozen.
+const watchEvery = 10
+
 // stopGrace is how long a server has to exit after SIGTERM before it is
 // killed: long enough to flush its output, short enough not to keep the
 // learner waiting.
@@ -72,19 +76,35 @@ type Server struct {
 	addr    string
 	env     []string
 	out     *output
+	watch   []string // free addresses to watch while waiting
 
 	mu   sync.Mutex
 	proc *process
 }
 
+// ElsewhereError says the server started accepting connections at another
+// address than the one it should (another port, or ::1 only).
+type ElsewhereError struct{ Addr, Want string }
+
+func (e *ElsewhereError) Error() string {
+	return fmt.Sprintf("your server started accepting connections on %s, not on %s", e.Addr, e.Want)
+}
+
 // Start runs command with the shell, in dir, with PORT set to addr's port,
-// after checking nothing else holds addr.
-func Start(command, dir, addr string) (*Server, error) {
+// after checking nothing else holds addr. elsewhere are addresses where a
+// mistaken server might listen instead (::1, common ports); the ones free
+// now are watched while waiting, so such a server is caught at once.
+func Start(command, dir, addr string, elsewhere ...string) (*Server, error) {
 	if canConnect(addr) {
 		return nil, &PortTakenError{Addr: addr}
 	}
 	_, port, _ := net.SplitHostPort(addr)
 	s := &Server{command: command, dir: dir, addr: addr, out: &output{}, env: append(os.Environ(), "PORT="+port)}
+	for _, a := range elsewhere {
+		if a != addr && !canConnect(a) {
+			s.watch = append(s.watch, a)
+		}
+	}
 	if err := s.start(); err != nil {
 		return nil, err
 	}
@@ -142,9 +162,16 @@ func (s *Server) WaitReady(ctx context.Context, wait time.Duration) error {
 	defer tick.Stop()
 	deadline := time.NewTimer(wait)
 	defer deadline.Stop()
-	for {
+	for n := 0; ; n++ {
 		if canConnect(s.addr) {
 			return nil
+		}
+		if n%watchEvery == watchEvery-1 {
+			for _, a := range s.watch {
+				if canConnect(a) {
+					return &ElsewhereError{Addr: a, Want: s.addr}
+				}
+			}
 		}
 		select {
 		case <-p.done:

@@ -184,3 +184,18 @@ func TestOutputKeepsTheLastLines(t *testing.T) {
 		t.Errorf("long line kept as %d bytes", len(got[0]))
 	}
 }
+
+func TestListeningElsewhere(t *testing.T) {
+	want, other := freeAddr(t), freeAddr(t)
+	_, otherPort, _ := net.SplitHostPort(other)
+	s, err := Start("PORT="+otherPort+" "+helper("serve"), "", want, other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Stop()
+	err = s.WaitReady(context.Background(), 30*time.Second)
+	var ee *ElsewhereError
+	if !errors.As(err, &ee) || ee.Addr != other || !strings.Contains(err.Error(), "started accepting connections on "+other+", not on "+want) {
+		t.Errorf("err = %v", err)
+	}
+}
