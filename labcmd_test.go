@@ -110,6 +110,14 @@ func TestLabCheckReportShowsTheExchange(t *testing.T) {
 	if err := json.Unmarshal([]byte(js), &rep); err != nil || code != 1 {
 		t.Fatalf("--json: exit %d, %v\n%s", code, err, js)
 	}
+	// The documented fields are there for every step, even when empty.
+	var raw struct{ Results []map[string]any }
+	json.Unmarshal([]byte(js), &raw)
+	for _, k := range []string{"name", "passed", "expected", "actual", "curl"} {
+		if _, ok := raw.Results[0][k]; !ok {
+			t.Errorf("--json: a step has no %q", k)
+		}
+	}
 	last := rep.Results[len(rep.Results)-1]
 	if rep.Passed || rep.StepsPassed != 2 || last.Passed || last.Expected != "404 Not Found" || last.Actual != "200 OK" || !strings.HasPrefix(last.Curl, "curl -i ") {
 		t.Errorf("--json = %+v", rep)

@@ -109,8 +109,8 @@ type StepResult struct {
 	Headers  []Header      `json:"headers,omitempty"` // the ones that matter to this step
 	Body     string        `json:"body,omitempty"`    // the start of the body, a few lines
 	BodyCut  bool          `json:"body_cut,omitempty"`
-	Expected string        `json:"expected,omitempty"`
-	Actual   string        `json:"actual,omitempty"`
+	Expected string        `json:"expected"` // "" when the step passed or the trouble was reaching the server
+	Actual   string        `json:"actual"`
 	Reason   string        `json:"reason,omitempty"` // what went wrong, in plain words
 	Hint     Hint          `json:"hint"`
 	Trouble  Trouble       `json:"trouble,omitempty"` // set when the trouble was reaching the server
@@ -239,8 +239,8 @@ func (r *runner) dial(ctx context.Context, network, addr string) (net.Conn, erro
 	return d.DialContext(ctx, network, addr)
 }
 
-func (r *runner) step(i int, st content.LabStep) StepResult {
-	sr := StepResult{Number: i + 1, Name: st.Name, Hint: Hint{Text: st.Hint.Text, Chapter: st.Hint.Chapter, Section: st.Hint.Section}}
+func (r *runner) step(i int, st content.LabStep) (sr StepResult) {
+	sr = StepResult{Number: i + 1, Name: st.Name, Hint: Hint{Text: st.Hint.Text, Chapter: st.Hint.Chapter, Section: st.Hint.Section}}
 	start := time.Now()
 	defer func() { sr.Took = time.Since(start) }()
 

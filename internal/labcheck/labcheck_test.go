@@ -98,6 +98,9 @@ func TestNothingListening(t *testing.T) {
 	if f.Curl != fmt.Sprintf("curl -i http://127.0.0.1:%d/", port) {
 		t.Errorf("curl = %q", f.Curl)
 	}
+	if f.Took <= 0 {
+		t.Errorf("Took = %v: the step's time is lost", f.Took)
+	}
 }
 
 func TestServerOnAnotherPort(t *testing.T) {
