@@ -188,6 +188,12 @@ func TestEmbeddedLabs(t *testing.T) {
 	if strings.Join(ids, ",") != "hello-server,notes-api" {
 		t.Errorf("labs = %v", ids)
 	}
+	for _, l := range c.Labs() {
+		ch, _ := c.Chapter(l.Chapter)
+		if !strings.Contains(ch.Body, "backend-tutor lab start "+l.ID) {
+			t.Errorf("chapter %s does not point to its lab %s (backend-tutor lab start %s)", ch.ID, l.ID, l.ID)
+		}
+	}
 	snap, err := EmbeddedCourse()
 	if err != nil || len(snap.Labs()) != len(c.Labs()) || snap.Labs()[1].Steps[0].Capture[0].Name != "id" {
 		t.Errorf("the snapshot does not carry the labs (err %v)", err)
