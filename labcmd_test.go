@@ -214,3 +214,32 @@ HTTPServer(("127.0.0.1", int(os.environ["PORT"])), H).serve_forever()
 		t.Errorf("server output beside the step: %d\n%s", code, out)
 	}
 }
+
+// A step with restart: true restarts the server --run started, between
+// steps (the persistence labs' "notes survive a restart").
+func TestLabCheckRestartsTheServer(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("--run is Unix-only")
+	}
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("python3 is not installed (.ci/run installs it)")
+	}
+	pack := t.TempDir()
+	os.MkdirAll(filepath.Join(pack, "labs"), 0o755)
+	os.WriteFile(filepath.Join(pack, "a.md"), []byte("---\nid: a\ntitle: A\nsummary: S\norder: 1\n---\n\n# A\n\nText.\n"), 0o644)
+	os.WriteFile(filepath.Join(pack, "labs", "r.yaml"), []byte("id: r\ntitle: R\nchapter: a\norder: 1\nbrief: b\nsteps:\n"+
+		"  - {name: before, request: {method: GET, path: /health}, expect: {status: 200}}\n"+
+		"  - {name: after a restart, restart: true, request: {method: GET, path: /health}, expect: {status: 200}}\n"), 0o644)
+	url := "http://127.0.0.1:" + freeLoopbackPort(t)
+	ref, _ := filepath.Abs("internal/labcheck/testdata/python/hello_server.py")
+	code, out, errOut := runCLI(t, "--content", pack, "lab", "check", "r", "--url", url, "--run", "exec python3 "+ref)
+	if code != 0 || !strings.Contains(out, "✓ 2. after a restart") {
+		t.Errorf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	own := helloServer(false)
+	defer own.Close()
+	code, out, _ = runCLI(t, "--content", pack, "lab", "check", "r", "--url", own.URL)
+	if code != 1 || !strings.Contains(out, "only a server the checker started can be restarted") {
+		t.Errorf("without --run: exit %d\n%s", code, out)
+	}
+}

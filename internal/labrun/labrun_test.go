@@ -199,3 +199,30 @@ func TestListeningElsewhere(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestRestart(t *testing.T) {
+	addr := freeAddr(t)
+	s, err := Start(helper("serve"), "", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Stop()
+	if err := s.WaitReady(context.Background(), 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	first := s.current().cmd.Process.Pid
+	if err := s.Restart(context.Background(), 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if second := s.current().cmd.Process.Pid; second == first || alive(first) {
+		t.Errorf("restart: pid %d -> %d (old alive: %v)", first, second, alive(first))
+	}
+	if _, err := http.Get("http://" + addr + "/again"); err != nil {
+		t.Fatal(err)
+	}
+	s.Stop()
+	out := strings.Join(s.Last(10), "\n")
+	if strings.Count(out, "starting on port") != 2 || !strings.Contains(out, "got GET /again") {
+		t.Errorf("output:\n%s", out)
+	}
+}
