@@ -59,6 +59,7 @@ func TestLabPackUsesEveryType(t *testing.T) {
 			used["json non_empty"] = used["json non_empty"] || j.NonEmpty
 			used["json contains"] = used["json contains"] || len(j.Contains) > 0
 			used["json is_object"] = used["json is_object"] || j.IsObject
+			used["json is_array"] = used["json is_array"] || j.IsArray
 			used["json whole body"] = used["json whole body"] || j.Path == ""
 			used["json index path"] = used["json index path"] || strings.Contains(j.Path, ".0")
 		}
@@ -68,7 +69,7 @@ func TestLabPackUsesEveryType(t *testing.T) {
 	}
 	for _, k := range []string{"status", "empty_body", "follow_redirects", "request json", "request headers",
 		"header equals", "header prefix", "header present", "cookie http_only", "json equals", "json present",
-		"json non_empty", "json contains", "json is_object", "json whole body", "json index path",
+		"json non_empty", "json contains", "json is_object", "json is_array", "json whole body", "json index path",
 		"capture json", "capture header", "capture cookie"} {
 		if !used[k] {
 			t.Errorf("the lab pack does not use %s", k)
