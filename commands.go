@@ -425,7 +425,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	for _, ch := range course.Chapters {
 		questions += ch.QuestionCount()
 	}
-	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms\n", render.Escape(dir), len(course.Chapters), questions, len(course.Glossary))
+	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms, %d labs\n", render.Escape(dir), len(course.Chapters), questions, len(course.Glossary), len(course.Labs()))
 	return nil
 }
 

@@ -23,6 +23,10 @@ Usage:
   backend-tutor search TERM...                      lines with TERM, as ID:LINE: text
   backend-tutor progress [--json]                   your progress, per chapter
   backend-tutor validate DIR                        check a content folder
+  backend-tutor lab list                            the hands-on labs
+  backend-tutor lab start LAB [DIR] [--lang L]      a starter for a lab (python, node or go)
+  backend-tutor lab check LAB [--run "COMMAND"]     check your server against a lab
+  backend-tutor lab serve [--port N]                a sample notes API to try with curl
   backend-tutor doctor [--reset]                    check the progress file
   backend-tutor version                             print version, commit and build date
 
@@ -136,6 +140,8 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 		return cmdValidate(rest, stdout, stderr)
 	case "doctor":
 		return cmdDoctor(g, rest, stdout, stderr)
+	case "lab":
+		return cmdLab(g, rest, stdout, stderr)
 	case "version", "--version", "-v":
 		printVersion(stdout)
 		return nil

@@ -56,6 +56,7 @@ func Load(fsys fs.FS) (*Course, error) {
 			files = append(files, parsedFile{name: name, kind: kind})
 		}
 	}
+	files = append(files, labFiles(fsys, &c)...)
 	// Files are read in order, parsed in parallel a chunk at a time (YAML
 	// parsing is most of the cost of a start), and their results and
 	// problems taken in order, exactly as if one loop did it all.
@@ -91,6 +92,10 @@ func Load(fsys fs.FS) (*Course, error) {
 				parseCourse(f.name, f.src, course, &c)
 			case "glossary":
 				course.Glossary = f.terms
+			case "lab":
+				if f.lab != nil {
+					course.labs = append(course.labs, f.lab)
+				}
 			}
 			chunk[i] = parsedFile{} // let the parse trees go
 		}
@@ -100,6 +105,8 @@ func Load(fsys fs.FS) (*Course, error) {
 	attachQuizzes(course, quizzes, &c)
 	checkQuestionIDs(course, &c)
 	checkGlossary(course, &c)
+	checkLabs(course, &c)
+	checkStarters(fsys, course, &c)
 	if len(course.Chapters) == 0 && len(c.list) == 0 {
 		c.add(".", 0, "no chapters found (a chapter is a .md file with front matter)")
 	}
@@ -127,6 +134,7 @@ type parsedFile struct {
 	chapter    *Chapter
 	quiz       *Quiz
 	terms      []Term
+	lab        *Lab
 	probs      collector // this file's own problems, merged in file order
 }
 
@@ -154,11 +162,34 @@ func parseFiles(files []parsedFile) {
 					f.quiz = parseQuiz(f.name, f.src, &f.probs)
 				case "glossary":
 					f.terms = parseGlossary(f.name, f.src, &f.probs)
+				case "lab":
+					f.lab = parseLab(f.name, f.src, &f.probs)
 				}
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// labFiles lists the lab files in labs/, if the folder has one.
+func labFiles(fsys fs.FS, c *collector) []parsedFile {
+	entries, err := fs.ReadDir(fsys, LabsDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		c.add(LabsDir, 0, "cannot read: %s", cleanFSError(err))
+		return nil
+	}
+	var out []parsedFile
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") || !isLabFile(name) {
+			continue
+		}
+		out = append(out, parsedFile{name: LabsDir + "/" + name, kind: "lab"})
+	}
+	return out
 }
 
 func fileKind(name string) string {
