@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +21,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"backend-tutor/content"
+	"backend-tutor/content/search"
 	"backend-tutor/progress"
 	"backend-tutor/tui"
 	"backend-tutor/tui/render"
@@ -121,17 +124,9 @@ func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("read", "read ID|NUMBER [--plain] [--width N]", stderr)
 	plain := fs.Bool("plain", false, "print the markdown as it is, without formatting")
 	width := fs.Int("width", 0, "wrap at N columns (default: the terminal's width, or 80)")
-	// allow flags after the chapter argument too
-	var pos []string
-	for len(args) > 0 {
-		if err := parseFlags(fs, args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
+	pos, err := parseMixed(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(pos) != 1 {
 		fmt.Fprintln(stderr, "backend-tutor read: name one chapter, by id or number (see `backend-tutor list`)")
@@ -177,6 +172,111 @@ func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
 	cw := &colorprofile.Writer{Forward: stdout, Profile: profile}
 	_, err = io.WriteString(cw, strings.TrimLeft(out, "\n")+"\n")
 	return err
+}
+
+// parseMixed parses a command's flags wherever they are among its other
+// arguments, which it returns in order; after "--" everything is an argument.
+func parseMixed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for len(args) > 0 {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		if len(fs.Args()) < len(args) && args[len(args)-len(fs.Args())-1] == "--" {
+			return append(pos, fs.Args()...), nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	return pos, nil
+}
+
+func cmdSearch(g globals, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("search", "search TERM...", stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, searchHelp)
+	}
+	pos, err := parseMixed(fs, args)
+	if err != nil {
+		return err
+	}
+	query := strings.Join(pos, " ")
+	if search.Normalize(query) == "" {
+		fmt.Fprintln(stderr, "backend-tutor search: name what to look for, for example: backend-tutor search status code")
+		return errUsage
+	}
+	course, err := loadCourse(g.content)
+	if err != nil {
+		return err
+	}
+	results := search.New(course).Search(query)
+	if len(results) == 0 {
+		return &exitError{1, fmt.Sprintf("backend-tutor search: nothing matches %q", render.SanitizeLine(query))}
+	}
+	styled := isTerminal(stdout)
+	var w io.Writer = stdout
+	if styled {
+		// As for read: the writer fits the styles to the terminal.
+		w = &colorprofile.Writer{Forward: stdout, Profile: colorprofile.Detect(osFile(stdout), os.Environ())}
+	}
+	// read --plain leaves out the blank lines a chapter body starts with,
+	// and LINE must be a line of what it prints.
+	skipped := map[string]int{}
+	for _, ch := range course.Chapters {
+		skipped[ch.ID] = len(ch.Body) - len(strings.TrimLeft(ch.Body, "\n"))
+	}
+	bw := bufio.NewWriter(w)
+	for _, r := range results {
+		line := r.Line
+		if r.Kind == search.Text || r.Kind == search.Heading {
+			line -= skipped[r.ChapterID]
+		}
+		fmt.Fprintf(bw, "%s:%d: %s\n", searchPlace(r), line, tui.MarkMatches(r.Text, r.Spans, styled))
+	}
+	return bw.Flush()
+}
+
+const searchHelp = `Usage: backend-tutor search TERM...
+
+Prints every line of the course that contains TERM (the words joined by
+spaces), ignoring case and accents: chapter text, headings, chapter titles,
+glossary entries and quiz questions (never their answers). Whole words come
+first, then headings, titles and glossary terms, then the rest, each in
+course order. One line per match, like grep:
+
+  CHAPTER-ID:LINE: text        a line of the chapter: LINE as in
+                               backend-tutor read CHAPTER-ID --plain
+                               (0 is the chapter's title)
+  CHAPTER-ID/quiz:N: prompt    question N of the chapter's quiz
+  glossary:N: term — meaning   entry N of the glossary
+
+Matches are highlighted on a terminal; output is plain when piped.
+Exit status: 0 when something matched, 1 when nothing did, 2 on a usage error.
+Put -- before a TERM that starts with a dash.
+  --db PATH
+    	progress file (not used by search)
+  --content DIR
+    	use this folder's chapters instead of the built-in guide
+`
+
+// searchPlace is where a search result is, as `search` prints it.
+func searchPlace(r search.Result) string {
+	switch r.Kind {
+	case search.Question:
+		return render.SanitizeLine(r.ChapterID) + "/quiz"
+	case search.Glossary:
+		return "glossary"
+	}
+	return render.SanitizeLine(r.ChapterID)
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f := osFile(w) // main wraps stdout in the sanitiser's writer
+	return f != nil && term.IsTerminal(f.Fd())
 }
 
 // findChapter accepts a chapter id or its 1-based number.
@@ -332,7 +432,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	for _, ch := range course.Chapters {
 		questions += ch.QuestionCount()
 	}
-	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms\n", render.Escape(dir), len(course.Chapters), questions, len(course.Glossary))
+	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms, %d labs\n", render.Escape(dir), len(course.Chapters), questions, len(course.Glossary), len(course.Labs()))
 	return nil
 }
 

@@ -243,26 +243,3 @@ func TestNotATerminal(t *testing.T) {
 		t.Fatalf("message should explain and point to list/read:\n%s", out)
 	}
 }
-
-// Regression (issue 9): filter the chapter list, open a match, come back:
-// the list still shows the matches and says what it is filtered by (it
-// showed "No chapters." because a re-filter command was dropped).
-func TestRealTerminalFilterOpenBack(t *testing.T) {
-	tm := startTerm(t, "--db", filepath.Join(t.TempDir(), "p.db"))
-	tm.waitFor("Welcome to", "Press enter to begin")
-	tm.keys("Enter")
-	tm.waitFor("quizzes passed")
-	tm.keys("/", "http")
-	tm.waitFor("type to filter")
-	tm.keys("Enter")
-	tm.waitFor(`filter "http"`)
-	tm.keys("Enter")
-	tm.waitFor("Chapter 3 of")
-	tm.keys("Escape")
-	screen := tm.waitFor(`filter "http"`, "HTTP essentials")
-	if strings.Contains(screen, "No chapters") {
-		t.Fatalf("the filtered list is empty after coming back:\n%s", screen)
-	}
-	tm.keys("C-c")
-	tm.exited()
-}

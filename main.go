@@ -20,8 +20,13 @@ Usage:
   backend-tutor [--db PATH] [--content DIR]         start the tutor
   backend-tutor list                                the chapters and your status
   backend-tutor read ID|NUMBER [--plain] [--width N] print one chapter
+  backend-tutor search TERM...                      lines with TERM, as ID:LINE: text
   backend-tutor progress [--json]                   your progress, per chapter
   backend-tutor validate DIR                        check a content folder
+  backend-tutor lab list                            the hands-on labs
+  backend-tutor lab start LAB [DIR] [--lang L]      a starter for a lab (python, node or go)
+  backend-tutor lab check LAB [--run "COMMAND"]     check your server against a lab
+  backend-tutor lab serve [--port N]                a sample notes API to try with curl
   backend-tutor doctor [--reset]                    check the progress file
   backend-tutor version                             print version, commit and build date
 
@@ -134,10 +139,14 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 		return cmdRead(g, rest, stdout, stderr)
 	case "progress":
 		return cmdProgress(g, rest, stdout, stderr)
+	case "search":
+		return cmdSearch(g, rest, stdout, stderr)
 	case "validate":
 		return cmdValidate(rest, stdout, stderr)
 	case "doctor":
 		return cmdDoctor(g, rest, stdout, stderr)
+	case "lab":
+		return cmdLab(g, rest, stdout, stderr)
 	case "version", "--version", "-v":
 		if err := noMore(cmd, rest, stderr); err != nil {
 			return err

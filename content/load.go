@@ -58,6 +58,7 @@ func Load(fsys fs.FS) (*Course, error) {
 			files = append(files, parsedFile{name: name, kind: kind, mode: e.Type()})
 		}
 	}
+	files = append(files, labFiles(fsys, &c)...)
 	// Files are read in order, parsed in parallel a chunk at a time (YAML
 	// parsing is most of the cost of a start), and their results and
 	// problems taken in order, exactly as if one loop did it all.
@@ -93,6 +94,10 @@ func Load(fsys fs.FS) (*Course, error) {
 				parseCourse(f.name, f.src, course, &c)
 			case "glossary":
 				course.Glossary = f.terms
+			case "lab":
+				if f.lab != nil {
+					course.labs = append(course.labs, f.lab)
+				}
 			}
 			chunk[i] = parsedFile{} // let the parse trees go
 		}
@@ -102,6 +107,8 @@ func Load(fsys fs.FS) (*Course, error) {
 	attachQuizzes(course, quizzes, &c)
 	checkQuestionIDs(course, &c)
 	checkGlossary(course, &c)
+	checkLabs(course, &c)
+	checkStarters(fsys, course, &c)
 	if len(course.Chapters) == 0 && len(c.list) == 0 {
 		c.add(".", 0, "no chapters found (a chapter is a .md file with front matter)")
 	}
@@ -130,6 +137,7 @@ type parsedFile struct {
 	chapter    *Chapter
 	quiz       *Quiz
 	terms      []Term
+	lab        *Lab
 	probs      collector // this file's own problems, merged in file order
 }
 
@@ -157,11 +165,34 @@ func parseFiles(files []parsedFile) {
 					f.quiz = parseQuiz(f.name, f.src, &f.probs)
 				case "glossary":
 					f.terms = parseGlossary(f.name, f.src, &f.probs)
+				case "lab":
+					f.lab = parseLab(f.name, f.src, &f.probs)
 				}
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// labFiles lists the lab files in labs/, if the folder has one.
+func labFiles(fsys fs.FS, c *collector) []parsedFile {
+	entries, err := readDir(fsys, LabsDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		c.add(LabsDir, 0, "cannot read: %s", cleanFSError(err))
+		return nil
+	}
+	var out []parsedFile
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") || !isLabFile(name) {
+			continue
+		}
+		out = append(out, parsedFile{name: LabsDir + "/" + name, kind: "lab", mode: e.Type()})
+	}
+	return out
 }
 
 func fileKind(name string) string {
@@ -211,6 +242,23 @@ func readFile(fsys fs.FS, name string, listed fs.FileMode, c *collector) ([]byte
 		return nil, false
 	}
 	return src, true
+}
+
+// readDir is fs.ReadDir for a folder inside the content folder: it is
+// stat'ed first, because reading a named pipe put where a folder should be
+// (labs/, a starter's folder) would block for ever. Anything but a folder
+// is an error saying what it is.
+func readDir(fsys fs.FS, name string) ([]fs.DirEntry, error) {
+	if sfs, ok := fsys.(fs.StatFS); ok {
+		st, err := sfs.Stat(name)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("it is %s, not a folder", filekind.Describe(st.Mode()))
+		}
+	}
+	return fs.ReadDir(fsys, name)
 }
 
 // checkRegular refuses anything but a regular file without opening it. An

@@ -3,6 +3,8 @@
 // It knows nothing of terminals or of the progress file.
 package content
 
+import "sync"
+
 // Kind is the kind of a quiz question.
 type Kind string
 
@@ -27,6 +29,11 @@ type Course struct {
 	Welcome  string     // course.yaml's welcome: what the first screen says the course is; may be empty
 	Chapters []*Chapter // sorted by Order
 	Glossary []Term
+	// labs are sorted by Order. From the snapshot they arrive as gob bytes
+	// (labsGob) decoded on first use, so labs add nothing to start-up.
+	labs     []*Lab
+	labsGob  []byte
+	labsOnce sync.Once
 	byID     map[string]int
 }
 

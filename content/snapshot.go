@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"sort"
+	"strings"
 )
 
 // The embedded guide is also compiled in as a snapshot: the Course that
@@ -28,6 +29,7 @@ var snapshotBytes []byte
 type snapshotFile struct {
 	SourceHash string
 	Course     *Course
+	Labs       []byte // gob of the labs, decoded on first use (Course.Labs)
 }
 
 // EmbeddedCourse is the loaded, validated embedded guide: from the snapshot
@@ -39,18 +41,26 @@ func EmbeddedCourse() (*Course, error) {
 	return Load(Embedded())
 }
 
-// GuideHash fingerprints every file of the embedded guide.
+// GuideHash fingerprints every file of the embedded guide that the
+// snapshot holds: labs/ included, labs/starters/ not (starters are read
+// from the files when asked for, and hashing them would slow every start).
 func GuideHash() string {
 	h := sha256.New()
-	entries, _ := fs.ReadDir(guide, "guide")
-	names := make([]string, 0, len(entries))
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
+	var names []string
+	_ = fs.WalkDir(guide, "guide", func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+		case d.IsDir() && path == "guide/"+StartersDir:
+			return fs.SkipDir
+		case !d.IsDir():
+			names = append(names, path)
+		}
+		return nil
+	})
 	sort.Strings(names)
 	for _, n := range names {
-		b, _ := guide.ReadFile("guide/" + n)
-		h.Write([]byte(n))
+		b, _ := guide.ReadFile(n)
+		h.Write([]byte(strings.TrimPrefix(n, "guide/")))
 		h.Write([]byte{0})
 		h.Write(b)
 		h.Write([]byte{0})
@@ -64,6 +74,7 @@ func decodeSnapshot(b []byte, wantHash string) *Course {
 		return nil
 	}
 	c := s.Course
+	c.labsGob = s.Labs
 	c.byID = make(map[string]int, len(c.Chapters))
 	for i, ch := range c.Chapters {
 		c.byID[ch.ID] = i
@@ -77,9 +88,27 @@ func EncodeSnapshot() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	var labs bytes.Buffer
+	if err := gob.NewEncoder(&labs).Encode(c.labs); err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(snapshotFile{SourceHash: GuideHash(), Course: c}); err != nil {
+	if err := gob.NewEncoder(&buf).Encode(snapshotFile{SourceHash: GuideHash(), Course: c, Labs: labs.Bytes()}); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// decodeLabs decodes the labs of the snapshot. The snapshot matched the
+// guide's files, so this cannot fail unless the binary is damaged; then the
+// labs are loaded from the files.
+func decodeLabs(b []byte) []*Lab {
+	var labs []*Lab
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&labs); err == nil {
+		return labs
+	}
+	if c, err := Load(Embedded()); err == nil {
+		return c.labs
+	}
+	return nil
 }

@@ -92,3 +92,33 @@ func TestLoadRefusesSpecialFiles(t *testing.T) {
 		}
 	}
 }
+
+// Proves: a named pipe where the labs/ folder should be, or as a lab file
+// in it, is a problem naming it, not a hang (reading a pipe as a folder
+// blocks as opening one does).
+func TestLoadRefusesPipeForLabs(t *testing.T) {
+	for _, c := range []struct{ pipe, file, want string }{
+		{"labs", "labs", "named pipe (FIFO), not a folder"},
+		{"labs/x.yaml", "labs/x.yaml", "named pipe (FIFO), not a regular file"},
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(chapterMD("alpha", 1)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(c.pipe)), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Mkfifo(filepath.Join(dir, c.pipe), 0o600); err != nil {
+			t.Skipf("mkfifo: %v", err)
+		}
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer root.Close()
+		ps := problemsOf(t, loadGuarded(t, root.FS()))
+		if len(ps) != 1 || ps[0].File != c.file || !strings.Contains(ps[0].Msg, c.want) {
+			t.Errorf("%s as a pipe: problems %v, want one on %s saying %q", c.pipe, ps, c.file, c.want)
+		}
+	}
+}

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/list"
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
@@ -40,10 +39,12 @@ const (
 	resultsScreen
 	glossaryScreen
 	retakeScreen
+	searchScreen
+	outlineScreen
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake"}[s]
+	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -103,6 +104,10 @@ type Model struct {
 	quiz     *quizModel
 	results  *resultsModel
 	glossary *glossaryModel
+	search   *searchModel // nil until "/" first opens it
+	outline  *outlineModel
+
+	typedNumber string // digits typed on home: the chapter to go to (tui/homejump.go)
 
 	resizeGen int
 	renders   renderQueue // one chapter render at a time; see renders.go
@@ -245,6 +250,8 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case renderedMsg:
 		next := m.renders.done(m.cache, msg.key) // first, so a pre-render finds the queue free
 		return m, tea.Batch(next, m.reader.rendered(m, msg))
+	case searchIndexMsg:
+		return m, m.search.indexed(m, msg)
 	case scrollSettledMsg:
 		if m.screen == readerScreen && msg.gen == m.reader.scrollGen {
 			return m, m.reader.savePosition(m)
@@ -273,13 +280,14 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.screen == quizScreen && m.quiz != nil {
 			return m, m.quiz.paste(m, msg)
 		}
+		if m.screen == searchScreen {
+			return m, m.search.paste(m, msg)
+		}
 		return m, nil
 	}
-	// Anything else belongs to the home list when it is showing: its filter
-	// runs as a command and reports its matches with a message of its own,
-	// which the list needs even if it arrives while another screen shows
-	// (a refresh on the results screen re-runs the filter).
-	if _, matches := msg.(list.FilterMatchesMsg); matches || m.screen == homeScreen {
+	// Anything else belongs to the home list when it is showing (its own
+	// messages; its filter is off since "/" became search).
+	if m.screen == homeScreen {
 		return m, m.home.update(msg)
 	}
 	return m, nil
@@ -295,12 +303,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	typing := m.screen == quizScreen && m.quiz != nil && m.quiz.typing()
+	typing := m.screen == quizScreen && m.quiz != nil && m.quiz.typing() || m.screen == searchScreen
 	if m.showHelp {
 		m.showHelp = false // any key closes the help
 		return nil
 	}
-	if !typing && msg.String() == "?" && !m.home.filtering() {
+	if !typing && msg.String() == "?" {
 		m.showHelp = true
 		return nil
 	}
@@ -331,6 +339,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.glossary.key(m, msg)
 	case retakeScreen:
 		return m.retakeKey(msg)
+	case searchScreen:
+		return m.search.key(m, msg)
+	case outlineScreen:
+		return m.outline.key(m, msg)
 	}
 	return nil
 }
@@ -387,6 +399,9 @@ func (m *Model) layout() {
 	}
 	if m.glossary != nil {
 		m.glossary.resize(m)
+	}
+	if m.search != nil {
+		m.search.resize(m)
 	}
 	m.reader.resize(m)
 }
@@ -514,6 +529,10 @@ func (m *Model) View() tea.View {
 			body = m.glossary.view(m)
 		case retakeScreen:
 			body = m.retakeView()
+		case searchScreen:
+			body = m.search.view(m)
+		case outlineScreen:
+			body = m.outline.view(m)
 		}
 	}
 	v := tea.NewView(render.Terminal(body))

@@ -57,6 +57,8 @@ func (g *glossaryModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		m.screen = homeScreen
+	case key.Matches(msg, k.Filter):
+		return m.openSearch()
 	default:
 		scrollKey(&g.vp, k, msg)
 	}

@@ -47,13 +47,10 @@ func newHomeModel(m *Model) homeModel {
 	l.SetShowStatusBar(false)
 	l.SetStatusBarItemName("chapter", "chapters")
 	l.DisableQuitKeybindings()
+	l.SetFilteringEnabled(false) // "/" opens the search screen instead (tui/search.go)
 	// "page 2/100" rather than a dot per page: a big instructor pack would
 	// otherwise draw a hundred dots on every frame.
 	l.Paginator.Type = paginator.Arabic
-	// A steady cursor in the filter box, as in typed answers: no blink timer.
-	fst := l.FilterInput.Styles()
-	fst.Cursor.Blink = false
-	l.FilterInput.SetStyles(fst)
 	l.KeyMap.ShowFullHelp.SetEnabled(false)
 	l.KeyMap.CloseFullHelp.SetEnabled(false)
 	// A solid bar in one colour: the default half blocks in a blend read
@@ -128,34 +125,35 @@ func (h *homeModel) resize(m *Model) {
 	h.bar.SetWidth(min(40, max(10, m.width-30)))
 }
 
-func (h *homeModel) filtering() bool { return h.list.SettingFilter() }
-
 func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	if !h.list.SettingFilter() {
-		it, ok := h.list.SelectedItem().(homeItem)
-		switch {
-		case key.Matches(msg, m.keys.Open) && ok && it.glossary:
-			return m.openGlossary()
-		case key.Matches(msg, m.keys.Open) && ok:
-			if it.continues && it.toQuiz {
-				return m.beginQuiz(it.ch.ID)
-			}
-			if it.continues && it.ch.ID == m.last.ChapterID {
-				return m.continueLast()
-			}
-			return m.openChapter(it.ch.ID, -1)
-		case key.Matches(msg, m.keys.StartQuiz) && ok && !it.glossary:
+	if m.homeNumberKey(msg) {
+		return nil
+	}
+	it, ok := h.list.SelectedItem().(homeItem)
+	switch {
+	case key.Matches(msg, m.keys.Open) && ok && it.glossary:
+		return m.openGlossary()
+	case key.Matches(msg, m.keys.Open) && ok:
+		if it.continues && it.toQuiz {
 			return m.beginQuiz(it.ch.ID)
-		case key.Matches(msg, m.keys.QuitHome):
-			return m.quit()
 		}
+		if it.continues && it.ch.ID == m.last.ChapterID {
+			return m.continueLast()
+		}
+		return m.openChapter(it.ch.ID, -1)
+	case key.Matches(msg, m.keys.StartQuiz) && ok && !it.glossary:
+		return m.beginQuiz(it.ch.ID)
+	case key.Matches(msg, m.keys.Filter):
+		return m.openSearch()
+	case key.Matches(msg, m.keys.QuitHome):
+		return m.quit()
 	}
 	var cmd tea.Cmd
 	h.list, cmd = h.list.Update(msg)
 	return cmd
 }
 
-// update hands the list a message that is not a key (filter results).
+// update hands the list a message that is not a key.
 func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	h.list, cmd = h.list.Update(msg)
@@ -168,23 +166,9 @@ func (h *homeModel) view(m *Model) string {
 	line := fmt.Sprintf(" %s %3.0f%% · %d of %d quizzes passed", h.bar.ViewAs(done), done*100, passed, quizzes)
 	rows := strings.TrimLeft(h.list.View(), "\n")
 	footer := m.shortHelp(m.screenKeys())
-	state := h.list.FilterState()
-	if state != list.Unfiltered && len(h.list.VisibleItems()) == 0 {
-		// The list alone would show a blank page with a page marker.
-		rows = m.st.Subtle.Render(fmt.Sprintf("  No chapter title matches %q.", render.SanitizeLine(h.list.FilterValue())))
-		if state == list.Filtering {
-			rows = h.list.FilterInput.View() + "\n\n" + rows
-		}
-	}
-	switch state {
-	case list.Filtering:
-		apply := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply"))
-		footer = m.hintText("type to filter · ", apply, m.keys.ClearFilter)
-	case list.FilterApplied:
-		// The list hides its status bar, so the footer says what is filtered.
-		footer = m.hintText(fmt.Sprintf("filter %q · ", render.SanitizeLine(h.list.FilterValue())), m.keys.ClearFilter, m.keys.Open, m.keys.Help, m.keys.QuitHome)
-	}
-	return m.frame(render.SanitizeLine(m.course.Title), line+"\n"+rows, footer)
+	// A blank row between the course bar and the list (the list's own
+	// status line used to give it; the list's height leaves room).
+	return m.frame(render.SanitizeLine(m.course.Title), line+"\n\n"+rows, footer)
 }
 
 // homeDelegate draws a row in two lines: number, title and status; then the

@@ -9,11 +9,11 @@ import (
 // it and builds its help from it, so the help can never drift from what the
 // keys really do. Note v2 names: "space", not " ".
 type keyMap struct {
-	Quit, Help, Back, Open, Filter, QuitHome, ClearFilter key.Binding
+	Quit, Help, Back, Open, Filter, QuitHome key.Binding
 
 	// reader
 	Up, Down, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
-	NextChapter, PrevChapter, StartQuiz                       key.Binding
+	NextChapter, PrevChapter, StartQuiz, Outline              key.Binding
 
 	// quiz
 	Choose, Toggle, Submit, Hint, MoveUp, MoveDown, Number key.Binding
@@ -21,6 +21,9 @@ type keyMap struct {
 
 	// results and prompts
 	Retry, Resume, Restart key.Binding
+
+	// search: letters are typed into the query, so moving is by arrows
+	ResultUp, ResultDown, ResultPageUp, ResultPageDown, Close key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -29,10 +32,8 @@ func newKeyMap() keyMap {
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "back")),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")), // opens the search screen
 		QuitHome: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-
-		ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
 
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
@@ -45,6 +46,7 @@ func newKeyMap() keyMap {
 		NextChapter: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next chapter")),
 		PrevChapter: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "previous chapter")),
 		StartQuiz:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "take the quiz")),
+		Outline:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outline")),
 
 		Choose:   key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "choose")),
 		Toggle:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "tick/untick")),
@@ -59,6 +61,12 @@ func newKeyMap() keyMap {
 		Retry:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry")),
 		Resume:  key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("enter/r", "resume")),
 		Restart: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start over")),
+
+		ResultUp:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous")),
+		ResultDown:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↑/↓", "choose")),
+		ResultPageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		ResultPageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Close:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 	}
 }
 

@@ -155,7 +155,7 @@ func (m *Model) screenKeys() helpKeys {
 			short: []key.Binding{k.StartQuiz, nextPrev, k.Back, k.Help},
 			full: [][]key.Binding{
 				{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-				{k.NextChapter, k.PrevChapter, k.StartQuiz, k.Back, k.Quit},
+				{k.NextChapter, k.PrevChapter, k.StartQuiz, k.Outline, k.Filter, k.Back, k.Quit},
 			},
 		}
 	case quizScreen:
@@ -170,10 +170,12 @@ func (m *Model) screenKeys() helpKeys {
 		return helpKeys{short: []key.Binding{k.Resume, k.Restart, k.Back, k.Help}, full: [][]key.Binding{{k.Resume, k.Restart, k.Back, k.Quit}}}
 	case resultsScreen:
 		return m.results.helpKeys(m)
+	case outlineScreen:
+		return helpKeys{short: m.outline.keys(m), full: [][]key.Binding{m.outline.keys(m)}}
 	case glossaryScreen:
 		return helpKeys{
 			short: []key.Binding{k.Up, k.Down, k.PageDown, k.Back, k.Help},
-			full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Back, k.Quit}},
+			full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Filter, k.Back, k.Quit}},
 		}
 	}
 	return helpKeys{

@@ -27,7 +27,8 @@ type readerModel struct {
 	want    render.Key // the render the reader is waiting for or showing
 	ready   bool       // the viewport holds the rendered chapter
 	laidOut bool
-	restore int // line to scroll to once the render arrives; -1 none
+	restore int         // line to scroll to once the render arrives; -1 none
+	mark    *readerMark // a search match to highlight (tui/search.go)
 
 	furthest   int // percent
 	savedLine  int
@@ -132,6 +133,7 @@ func (r *readerModel) setContent(m *Model, out string) {
 		// a re-render at another width: keep the same place in the text
 		r.vp.SetYOffset(oldOffset * r.vp.TotalLineCount() / oldTotal)
 	}
+	r.applyMark(m)
 	r.ready = true
 	r.noteScroll()
 }
@@ -176,11 +178,19 @@ func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back):
 		cmd := r.savePosition(m)
+		if r.mark.fromSearch() { // opened from search: back to its results
+			m.screen = searchScreen
+			return cmd
+		}
 		m.screen = homeScreen
 		return tea.Batch(cmd, m.home.refresh(m))
 	case key.Matches(msg, k.StartQuiz):
 		cmd := r.savePosition(m)
 		return tea.Batch(cmd, m.beginQuiz(r.ch.ID))
+	case key.Matches(msg, k.Filter):
+		return tea.Batch(r.savePosition(m), m.openSearch())
+	case key.Matches(msg, k.Outline):
+		return m.openOutline()
 	case key.Matches(msg, k.NextChapter):
 		if r.idx+1 < len(m.course.Chapters) {
 			return m.openChapter(m.course.Chapters[r.idx+1].ID, -1)

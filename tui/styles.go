@@ -16,6 +16,7 @@ type styles struct {
 	Right, Wrong, Warning, Accent        lipgloss.Style
 	Box, Explanation                     lipgloss.Style
 	Code, Strong                         lipgloss.Style // inline markdown in questions
+	Match                                lipgloss.Style // a search match
 	accent                               color.Color
 }
 
@@ -47,6 +48,12 @@ func newStyles(isDark bool) styles {
 		// match the chapters.
 		Code:   lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#D7005F"), lipgloss.Color("#FF5F5F"))).Background(ld(lipgloss.Color("#EEEEEE"), lipgloss.Color("#303030"))),
 		Strong: lipgloss.NewStyle().Bold(true),
+		Match:  matchStyle,
 		accent: accent,
 	}
 }
+
+// matchStyle marks search matches, in the tutor and in `backend-tutor
+// search`: reversed and bold, which shows in both colour schemes and under
+// NO_COLOR (which drops colours, not attributes).
+var matchStyle = lipgloss.NewStyle().Reverse(true).Bold(true)

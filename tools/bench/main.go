@@ -95,8 +95,16 @@ func main() {
 	step("peak memory over a scripted session")
 	add(row{figure: fmt.Sprintf("peak memory reading the whole course (%d chapters, open + G + n)", len(course.Chapters)), budget: "≤ 40 MB", unit: "MB", limit: 40, vals: peakRSS(bin, tmp, emptyDB, len(course.Chapters))})
 
+	add(benchRow(bench, "BenchmarkCheck20Steps", "`lab check`: 20 steps against a ready local server (the checker's own time)", "≤ 30 ms", 30))
+	add(benchRow(bench, "BenchmarkSampleServe", "`lab serve`: time per request, two keep-alive clients in the same process (0.2 ms = 5,000 requests/s)", "≤ 0.2 ms", 0.2))
+
 	add(benchRow(bench, "BenchmarkLoadLargePack", "pack of 1,000 chapters / 20,000 questions: load and validate", "≤ 300 ms", 300))
 	add(benchRow(bench, "BenchmarkReviewQueue100k", "today's review queue from 100,000 cards (FSRS, cap 20, half due)", "≤ 10 ms", 10))
+	add(benchRow(bench, "BenchmarkSearchIndexCourse", "search index of the course, built once (in a tea.Cmd)", "≤ 20 ms", 20))
+	add(benchRow(bench, "BenchmarkSearchKey/course", "search keystroke to new frame, course (`http` ↔ `https`)", "≤ 2 ms", 2))
+	add(benchRow(bench, "BenchmarkSearchKey/pack1000", "search keystroke to new frame, 1,000-chapter pack (`request` ↔ `requests`)", "≤ 30 ms", 30))
+	add(benchRow(bench, "BenchmarkSearchKey/pack1000-e", "search keystroke to new frame, 1,000-chapter pack (`e` ↔ `es`: nearly every line)", "≤ 30 ms", 30))
+	add(benchRow(bench, "BenchmarkSearchLargePack/request", "every result with its spans (`backend-tutor search`), 1,000-chapter pack, a word on every page (~20,000)", "measure", 0))
 
 	homeBig := startup(bin, tmp, bigDB, "quit")
 	add(ratioRow("cold start to home screen, 100,000 answers vs empty file", homeBig, homeEmpty))
@@ -156,8 +164,8 @@ var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([0-9.]+) 
 func goBenchmarks() map[string][]float64 {
 	step(fmt.Sprintf("go test -bench (-benchmem, -count %d)", *count))
 	args := []string{"test", "-run", "^$", "-benchmem", "-count", strconv.Itoa(*count), "-benchtime", *benchTim,
-		"-bench", "ReaderKey|ReaderView|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|ReviewQueue100k|CheckBeforeWrite10MB|RenderWorstShapes",
-		".", "./tui", "./tui/render", "./progress", "./content", "./internal/scheduler"}
+		"-bench", "ReaderKey|ReaderView|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|ReviewQueue100k|SearchIndexCourse|SearchLargePack|SearchKey|Check20Steps|SampleServe|CheckBeforeWrite10MB|RenderWorstShapes",
+		".", "./tui", "./tui/render", "./progress", "./content", "./internal/scheduler", "./content/search", "./internal/labcheck", "./internal/labserve"}
 	cmd := exec.Command("go", args...)
 	var out bytes.Buffer
 	cmd.Stdout = io.MultiWriter(&out, os.Stderr)

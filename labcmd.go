@@ -1,0 +1,423 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"backend-tutor/content"
+	"backend-tutor/internal/labcheck"
+	"backend-tutor/internal/labrun"
+	"backend-tutor/tui/render"
+)
+
+// labClean is the one place lab output meets the sanitiser: everything
+// `lab` prints (lab texts from a pack, and every byte a learner's server
+// sent: status line, headers, body, its own output) goes through it, applied
+// to the whole output just before it is written. Escaped, not dropped: a
+// learner debugging their server must see that it sent \x1b[31m or \u202e.
+// (--json output goes through render.EscapeJSON instead, which keeps it JSON.)
+func labClean(s string) string { return render.EscapeLines(s) }
+
+// labUsage is `backend-tutor lab`'s own help.
+const labUsage = `Usage:
+  backend-tutor lab list                        the labs and your status
+  backend-tutor lab start LAB [DIR] [--lang python|node|go]
+                                                a runnable starter with TODOs (never overwrites)
+  backend-tutor lab serve [--port N] [--listen ADDR]
+                                                the built-in sample notes API, to try with curl
+  backend-tutor lab check LAB [flags]           check your server against a lab
+      --url URL          where your server is (default http://127.0.0.1:PORT, the lab's port)
+      --run "COMMAND"    start your server with COMMAND, check it, stop it
+      --json             print the result as JSON
+      --allow-remote     allow a server that is not on this machine
+      --timeout D        time allowed for each request (default 5s)
+      --wait D           with --run: time allowed for the server to start (default 10s)
+`
+
+func cmdLab(g globals, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, "backend-tutor lab: name a lab command\n\n"+labUsage)
+		return errUsage
+	}
+	switch args[0] {
+	case "list":
+		return cmdLabList(g, args[1:], stdout, stderr)
+	case "check":
+		return cmdLabCheck(g, args[1:], stdout, stderr)
+	case "start":
+		return cmdLabStart(g, args[1:], stdout, stderr)
+	case "serve":
+		return cmdLabServe(args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, labUsage)
+		return nil
+	}
+	fmt.Fprintf(stderr, "backend-tutor lab: unknown lab command %q\n\n%s", args[0], labUsage)
+	return errUsage
+}
+
+func cmdLabList(g globals, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("lab list", "lab list", stderr)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "backend-tutor lab list: unexpected argument %q\n", fs.Arg(0))
+		return errUsage
+	}
+	course, err := loadCourse(g.content)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	if len(course.Labs()) == 0 {
+		b.WriteString("This course has no labs.\n")
+	} else {
+		tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "#\tID\tTITLE\tAFTER CHAPTER\tSTATUS")
+		for i, l := range course.Labs() {
+			after := l.Chapter
+			if n := course.Index(l.Chapter); n >= 0 {
+				after = strconv.Itoa(n+1) + " " + l.Chapter
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, l.ID, oneLine(l.Title), after, labStatus(g, l))
+		}
+		tw.Flush()
+		b.WriteString("\nCheck one with: backend-tutor lab check ID --run \"COMMAND THAT STARTS YOUR SERVER\"\n")
+	}
+	_, err = io.WriteString(stdout, labClean(b.String()))
+	return err
+}
+
+// labStatus is a lab's status for `lab list`.
+//
+// SEAM (progress): checks are not saved yet, because the progress schema is
+// being changed elsewhere. When it has lab records, read them here ("failing
+// at step N", "passed on DATE") and save each check in saveLabCheck.
+func labStatus(globals, *content.Lab) string { return "not started" }
+
+// saveLabCheck records a finished check (lab id, time, steps passed, first
+// failing step, lab hash) in the progress file; a check against the sample
+// server (res.Sample) must never count as a pass. SEAM (progress): a no-op
+// until the progress schema has lab records; see labStatus.
+func saveLabCheck(globals, *content.Lab, labcheck.Result, time.Time) error { return nil }
+
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// labCheckFlags are `lab check`'s options.
+type labCheckFlags struct {
+	url, run      string
+	asJSON        bool
+	allowRemote   bool
+	timeout, wait time.Duration
+}
+
+func cmdLabCheck(g globals, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("lab check", `lab check LAB [--url URL] [--run "COMMAND"] [--json] [--allow-remote] [--timeout D] [--wait D]`, stderr)
+	var f labCheckFlags
+	fs.StringVar(&f.url, "url", "", "where your server is (default http://127.0.0.1:PORT, the lab's port)")
+	fs.StringVar(&f.run, "run", "", "start your server with this shell command, check it, then stop it")
+	fs.BoolVar(&f.asJSON, "json", false, "print the result as JSON")
+	fs.BoolVar(&f.allowRemote, "allow-remote", false, "allow a server that is not on this machine (a lab VM or container)")
+	fs.DurationVar(&f.timeout, "timeout", labcheck.DefaultTimeout, "time allowed for each request")
+	fs.DurationVar(&f.wait, "wait", 10*time.Second, "with --run: time allowed for your server to start accepting connections")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "backend-tutor lab check: name one lab, by id or number (see `backend-tutor lab list`)")
+		return errUsage
+	}
+	if f.timeout <= 0 || f.wait <= 0 {
+		fmt.Fprintln(stderr, "backend-tutor lab check: --timeout and --wait must be more than zero")
+		return errUsage
+	}
+	course, lab, err := loadLab(g, pos[0])
+	if err != nil {
+		return err
+	}
+	if f.url == "" {
+		f.url = "http://127.0.0.1:" + strconv.Itoa(lab.Port)
+	}
+	base, err := labcheck.CheckURL(f.url, f.allowRemote)
+	if err != nil {
+		fmt.Fprintln(stderr, labClean("backend-tutor lab check: "+err.Error()))
+		return errUsage
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	opts := labcheck.Options{BaseURL: base.String(), AllowRemote: f.allowRemote, Timeout: f.timeout}
+	var srv *labrun.Server
+	var marks []int
+	var notReady string
+	if f.run != "" {
+		srv, err = labrun.Start(f.run, "", hostPort(base), elsewhere(base)...)
+		if err != nil {
+			return &exitError{1, labClean("backend-tutor lab check: " + err.Error())}
+		}
+		defer srv.Stop()
+		if err := srv.WaitReady(ctx, f.wait); err != nil {
+			var exited *labrun.ExitedError
+			if errors.As(err, &exited) {
+				return &exitError{1, labClean(exitedMessage(exited.Error(), exited.Last))}
+			}
+			// Not ready in time: check anyway, so the learner gets the
+			// diagnosis (listening on ::1 only, on another port...).
+			notReady = err.Error()
+		}
+		marks = make([]int, len(lab.Steps))
+		opts.BeforeStep = func(i int) { marks[i] = srv.Mark() }
+		opts.Restart = func(ctx context.Context) error { return srv.Restart(ctx, f.wait) }
+	}
+	res := labcheck.Check(ctx, lab, opts)
+	var serverOut []string
+	serverExit := ""
+	if srv != nil {
+		status, exited := srv.Exited()
+		if f, ok := res.Failed(); ok && !exited && (f.Trouble == labcheck.TroubleReset || f.Trouble == labcheck.TroubleRefused || f.Trouble == labcheck.TroubleNotHTTP) {
+			// The connection dropped: did the server crash? Give it a
+			// moment to be reaped before saying it is still running.
+			status, exited = srv.WaitExit(time.Second)
+		}
+		srv.Stop() // its output is complete once it has stopped
+		if failed, ok := res.Failed(); ok {
+			serverOut = srv.Since(marks[failed.Number-1])
+			if exited {
+				serverExit = status
+				serverOut = srv.Last(15)
+			}
+		}
+	}
+	if err := saveLabCheck(g, lab, res, time.Now()); err != nil {
+		fmt.Fprintln(stderr, "backend-tutor: the check was not saved:", err)
+	}
+	var out string
+	if f.asJSON {
+		out = render.EscapeJSON(labJSON(res, notReady, serverExit, serverOut))
+	} else {
+		out = labClean(labReport(course, lab, res, f.run != "", notReady, serverExit, serverOut))
+	}
+	if _, err := io.WriteString(stdout, out); err != nil {
+		return err
+	}
+	if !res.Passed() {
+		return &exitError{1, ""}
+	}
+	return nil
+}
+
+// parseInterleaved parses flags that may come before, between or after the
+// positional arguments, and returns those.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// loadLab loads the course and finds a lab in it by id or number.
+func loadLab(g globals, arg string) (*content.Course, *content.Lab, error) {
+	course, err := loadCourse(g.content)
+	if err != nil {
+		return nil, nil, err
+	}
+	lab, err := findLab(course, arg)
+	return course, lab, err
+}
+
+// findLab accepts a lab id or its 1-based number.
+func findLab(c *content.Course, arg string) (*content.Lab, error) {
+	if n, err := strconv.Atoi(arg); err == nil {
+		if n < 1 || n > len(c.Labs()) {
+			return nil, &exitError{1, fmt.Sprintf("backend-tutor: there is no lab %d (labs are numbered 1 to %d)", n, len(c.Labs()))}
+		}
+		return c.Labs()[n-1], nil
+	}
+	if l, ok := c.Lab(arg); ok {
+		return l, nil
+	}
+	return nil, &exitError{1, labClean(fmt.Sprintf("backend-tutor: no lab has the id %q (see `backend-tutor lab list`)", arg))}
+}
+
+func hostPort(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = "80"
+	}
+	host := u.Hostname()
+	if strings.EqualFold(host, "localhost") {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// elsewhere are where a learner's server may listen by mistake: the other
+// loopback address on the same port, and the common ports.
+func elsewhere(u *url.URL) []string {
+	host, port := hostPort(u), u.Port()
+	h, _, _ := net.SplitHostPort(host)
+	var out []string
+	switch h {
+	case "127.0.0.1":
+		out = append(out, net.JoinHostPort("::1", port))
+	case "::1":
+		out = append(out, net.JoinHostPort("127.0.0.1", port))
+	}
+	for _, p := range labcheck.CommonPorts {
+		out = append(out, net.JoinHostPort(h, strconv.Itoa(p)))
+	}
+	return out
+}
+
+func exitedMessage(msg string, last []string) string {
+	var b strings.Builder
+	b.WriteString("backend-tutor lab check: " + msg + ".\n")
+	if len(last) == 0 {
+		b.WriteString("It printed nothing.\n")
+	} else {
+		b.WriteString("Its last lines of output:\n")
+		for _, l := range last {
+			b.WriteString("  | " + l + "\n")
+		}
+	}
+	b.WriteString("Run the command yourself to see the whole error, fix it, then check again.")
+	return b.String()
+}
+
+// labReport is the result for a person: one line per passing step, and
+// for the failing one, everything needed to fix it.
+func labReport(course *content.Course, lab *content.Lab, res labcheck.Result, ran bool, notReady, serverExit string, serverOut []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Checking lab %s (%s) against %s: %d steps\n", lab.ID, oneLine(lab.Title), res.URL, res.Total)
+	if notReady != "" {
+		fmt.Fprintf(&b, "Note: %s; checking anyway.\n", notReady)
+	}
+	b.WriteString("\n")
+	for _, s := range res.Steps {
+		if s.Passed {
+			fmt.Fprintf(&b, "✓ %d. %s\n", s.Number, oneLine(s.Name))
+			continue
+		}
+		fmt.Fprintf(&b, "✗ %d. %s\n\n", s.Number, oneLine(s.Name))
+		writeFailure(&b, course, s, ran, serverExit, serverOut)
+	}
+	b.WriteString("\n")
+	if res.Sample {
+		b.WriteString("This is the built-in sample server (backend-tutor lab serve): the check shows how the lab works, but it is not your pass. Check your own server.\n")
+	}
+	switch {
+	case res.Passed() && res.Sample:
+		fmt.Fprintf(&b, "All %d steps passed on the sample server.\n", res.Total)
+	case res.Passed():
+		fmt.Fprintf(&b, "All %d steps passed: lab %s is done.\n", res.Total, lab.ID)
+	default:
+		f, _ := res.Failed()
+		fmt.Fprintf(&b, "%d of %d steps passed. Fix step %d, then check again.\n", res.PassedSteps(), res.Total, f.Number)
+	}
+	return b.String()
+}
+
+const indent = "   "
+
+func writeFailure(b *strings.Builder, course *content.Course, s labcheck.StepResult, ran bool, serverExit string, serverOut []string) {
+	fmt.Fprintf(b, "%s%s.\n\n", indent, upperFirst(s.Reason))
+	if s.Curl != "" {
+		fmt.Fprintf(b, "%sSent:      %s\n", indent, s.Curl)
+	}
+	if s.Status != "" {
+		fmt.Fprintf(b, "%sGot back:  %s\n", indent, oneLine(s.Status))
+		for _, h := range s.Headers {
+			fmt.Fprintf(b, "%s           %s: %s\n", indent, h.Name, oneLine(h.Value))
+		}
+		if s.Body != "" {
+			fmt.Fprintf(b, "%s           (body)\n", indent)
+			for _, l := range strings.Split(strings.TrimRight(s.Body, "\n"), "\n") {
+				fmt.Fprintf(b, "%s           │ %s\n", indent, l)
+			}
+			if s.BodyCut {
+				fmt.Fprintf(b, "%s           │ … (cut)\n", indent)
+			}
+		}
+	}
+	if s.Expected != "" || s.Actual != "" {
+		fmt.Fprintf(b, "%sExpected:  %s\n", indent, oneLine(s.Expected))
+		fmt.Fprintf(b, "%sActual:    %s\n", indent, oneLine(s.Actual))
+	}
+	if s.Hint.Text != "" {
+		fmt.Fprintf(b, "\n%sHint: %s\n", indent, oneLine(s.Hint.Text))
+	}
+	if ch, ok := course.Chapter(s.Hint.Chapter); ok {
+		where := fmt.Sprintf("chapter %d, %q", course.Index(ch.ID)+1, oneLine(ch.Title))
+		if s.Hint.Section != "" {
+			where += fmt.Sprintf(", section %q", s.Hint.Section)
+		}
+		fmt.Fprintf(b, "%sLearn: %s (backend-tutor read %s)\n", indent, where, ch.ID)
+	}
+	if !ran {
+		return
+	}
+	switch {
+	case serverExit != "":
+		fmt.Fprintf(b, "\n%sYour server exited during this step (%s). Its last lines of output:\n", indent, serverExit)
+	case len(serverOut) > 0:
+		fmt.Fprintf(b, "\n%sYour server's output during this step:\n", indent)
+	default:
+		fmt.Fprintf(b, "\n%sYour server printed nothing during this step.\n", indent)
+	}
+	for _, l := range serverOut {
+		fmt.Fprintf(b, "%s  | %s\n", indent, l)
+	}
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// labCheckJSON is `lab check --json`, for instructors' scripts. Add fields;
+// never rename or remove one.
+type labCheckJSON struct {
+	Lab          string                `json:"lab"`
+	URL          string                `json:"url"`
+	Passed       bool                  `json:"passed"`
+	StepsPassed  int                   `json:"steps_passed"`
+	Steps        int                   `json:"steps"`
+	Results      []labcheck.StepResult `json:"results"`
+	NotReady     string                `json:"not_ready,omitempty"`
+	ServerExit   string                `json:"server_exit,omitempty"`
+	ServerOutput []string              `json:"server_output,omitempty"` // during the failing step
+}
+
+func labJSON(res labcheck.Result, notReady, serverExit string, serverOut []string) string {
+	rep := labCheckJSON{Lab: res.Lab, URL: res.URL, Passed: res.Passed(), StepsPassed: res.PassedSteps(), Steps: res.Total,
+		Results: res.Steps, NotReady: notReady, ServerExit: serverExit, ServerOutput: serverOut}
+	b, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return fmt.Sprintf("{\"error\": %q}\n", err.Error())
+	}
+	return string(b) + "\n"
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+func TestLabStartNeverOverwrites(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my lab")
+	code, out, errOut := runCLI(t, "lab", "start", "hello-server", dir)
+	if code != 0 || !strings.Contains(out, "server.py") || !strings.Contains(out, `--run "python3 server.py"`) {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	readme, _ := os.ReadFile(filepath.Join(dir, "README.md"))
+	if !strings.Contains(string(readme), "backend-tutor lab check hello-server --run \"python3 server.py\"") || !strings.Contains(string(readme), "# Lab: your first server") {
+		t.Errorf("README.md:\n%s", readme)
+	}
+	// The learner has changed server.py; a second start must keep it, and
+	// must not write README.md either (it writes nothing unless all is new).
+	os.WriteFile(filepath.Join(dir, "server.py"), []byte("my work"), 0o644)
+	os.Remove(filepath.Join(dir, "README.md"))
+	code, _, errOut = runCLI(t, "lab", "start", "hello-server", dir)
+	if code != 1 || !strings.Contains(errOut, "server.py already exists, and lab start never overwrites a file") || !strings.Contains(errOut, "Nothing was written") {
+		t.Errorf("second start: exit %d\n%s", code, errOut)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "server.py")); string(b) != "my work" {
+		t.Errorf("server.py overwritten: %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "README.md")); err == nil {
+		t.Error("README.md written although server.py existed")
+	}
+	for _, tc := range []struct {
+		args      []string
+		code      int
+		errSubstr string
+	}{
+		{[]string{"lab", "start"}, 2, "name one lab"},
+		{[]string{"lab", "start", "1", "a", "b"}, 2, "name one lab"},
+		{[]string{"lab", "start", "1", "--lang", "cobol"}, 2, `--lang "cobol": use python, node or go`},
+		{[]string{"lab", "start", "nope"}, 1, `no lab has the id "nope"`},
+	} {
+		if code, _, errOut := runCLI(t, tc.args...); code != tc.code || !strings.Contains(errOut, tc.errSubstr) {
+			t.Errorf("%v: exit %d: %s", tc.args, code, errOut)
+		}
+	}
+}
+
+// Every starter runs, passes the first step and fails the second: it is a
+// real start, and it leaves the lab's work to the learner.
+func TestStartersRunAndFailAtStepTwo(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("--run is Unix-only")
+	}
+	tools := map[string]string{"python": "python3", "node": "node", "go": "go"}
+	for _, lab := range []string{"hello-server", "notes-api"} {
+		for _, lang := range []string{"python", "node", "go"} {
+			t.Run(lab+"/"+lang, func(t *testing.T) {
+				if _, err := exec.LookPath(tools[lang]); err != nil {
+					t.Skipf("%s is not installed (.ci/run installs it)", tools[lang])
+				}
+				dir := filepath.Join(t.TempDir(), "s")
+				if code, _, errOut := runCLI(t, "lab", "start", lab, dir, "--lang", lang); code != 0 {
+					t.Fatalf("lab start: %d %s", code, errOut)
+				}
+				t.Chdir(dir) // --run runs in the current folder
+				code, out, errOut := runCLI(t, "lab", "check", lab, "--url", "http://127.0.0.1:"+freeLoopbackPort(t), "--run", starterRun[lang], "--wait", "60s")
+				if code != 1 || !strings.Contains(out, "✓ 1. ") || !strings.Contains(out, "✗ 2. ") {
+					t.Errorf("exit %d\n%s\n%s", code, out, errOut)
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,89 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"backend-tutor/content/search"
+)
+
+// outlineModel is a chapter's outline: its headings, to jump to one ("o"
+// in the reader).
+type outlineModel struct {
+	items  []search.Section
+	cursor int
+	offset int
+}
+
+// openOutline shows the outline of the chapter in the reader.
+func (m *Model) openOutline() tea.Cmd {
+	if m.reader.ch == nil || !m.reader.ready {
+		return nil
+	}
+	items := search.Outline(m.reader.ch.Body)
+	if len(items) == 0 {
+		return nil
+	}
+	m.outline = &outlineModel{items: items}
+	m.screen = outlineScreen
+	return nil
+}
+
+func (o *outlineModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back), key.Matches(msg, k.Outline):
+		m.screen = readerScreen
+	case key.Matches(msg, k.Open):
+		h := o.items[o.cursor]
+		ch := m.reader.ch
+		m.screen = readerScreen
+		m.reader.mark = &readerMark{query: h.Text, ordinal: ordinalBefore(ch.Body, h.Line, h.Text),
+			line: h.Line, lines: strings.Count(ch.Body, "\n") + 1, scroll: true}
+		m.reader.applyMark(m)
+		m.reader.noteScroll()
+		return m.reader.savePosition(m)
+	case key.Matches(msg, k.Up):
+		o.move(m, -1)
+	case key.Matches(msg, k.Down):
+		o.move(m, 1)
+	case key.Matches(msg, k.Top):
+		o.move(m, -len(o.items))
+	case key.Matches(msg, k.Bottom):
+		o.move(m, len(o.items))
+	}
+	return nil
+}
+
+func (o *outlineModel) move(m *Model, by int) {
+	o.cursor = min(max(0, o.cursor+by), len(o.items)-1)
+	vis := max(1, m.bodyHeight())
+	o.offset = min(max(o.offset, o.cursor-vis+1), o.cursor)
+}
+
+func (o *outlineModel) view(m *Model) string {
+	var b strings.Builder
+	width := max(10, m.width-4)
+	end := min(len(o.items), o.offset+max(1, m.bodyHeight()))
+	for i := o.offset; i < end; i++ {
+		h := o.items[i]
+		text := ansi.Truncate(strings.Repeat("  ", max(0, h.Level-1))+safeLine(h.Text), width, "…")
+		if i == o.cursor {
+			b.WriteString(m.st.Cursor.Render("› ") + m.st.Selected.Render(text))
+		} else {
+			b.WriteString("  " + text)
+		}
+		if i+1 < end {
+			b.WriteString("\n")
+		}
+	}
+	return m.frame("Outline · "+safeLine(m.reader.ch.Title), b.String(), m.shortHelp(m.screenKeys()))
+}
+
+func (o *outlineModel) keys(m *Model) []key.Binding {
+	k := m.keys
+	return []key.Binding{k.Up, k.Down, k.Open, k.Back, k.Help}
+}
