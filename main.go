@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 
+	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
 
@@ -28,6 +29,8 @@ Usage:
 Global flags (before or after the command):
   --db PATH       progress file (default $XDG_DATA_HOME/backend-tutor/progress.db)
   --content DIR   use this folder's chapters instead of the built-in guide
+  --profile NAME  whose progress to use (default "default"); learners sharing
+                  a machine keep theirs apart in the one progress file
 
 Run "backend-tutor COMMAND --help" for a command's flags.
 `
@@ -87,17 +90,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 type globals struct {
 	db      string
 	content string
+	profile string // "" means progress.DefaultProfile
 }
 
-// parseGlobal takes --db and --content from anywhere on the line, so both
-// "backend-tutor --db x list" and "backend-tutor list --db x" work.
+// parseGlobal takes --db, --content and --profile from anywhere on the
+// line, so both "backend-tutor --db x list" and "backend-tutor list --db x"
+// work.
 func parseGlobal(args []string) (globals, []string, error) {
 	var g globals
 	var rest []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") || (name != "db" && name != "content") {
+		if !strings.HasPrefix(a, "-") || (name != "db" && name != "content" && name != "profile") {
 			rest = append(rest, a)
 			continue
 		}
@@ -108,10 +113,16 @@ func parseGlobal(args []string) (globals, []string, error) {
 			i++
 			value = args[i]
 		}
-		if name == "db" {
+		switch name {
+		case "db":
 			g.db = value
-		} else {
+		case "content":
 			g.content = value
+		default:
+			if err := progress.CheckName("profile", value); err != nil {
+				return g, nil, &exitError{2, fmt.Sprintf("--profile: %v (a name of 1 to 64 bytes, printable characters only)", err)}
+			}
+			g.profile = value
 		}
 	}
 	return g, rest, nil
@@ -151,7 +162,7 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: backend-tutor %s\n", synopsis)
 		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tuse this folder's chapters instead of the built-in guide")
+		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tuse this folder's chapters instead of the built-in guide\n  --profile NAME\n    \twhose progress to use (default \"default\")")
 	}
 	return fs
 }
