@@ -88,11 +88,23 @@ var errNotBucket = errors.New("is not a bucket")
 
 // viewScope finds profile and pack's buckets for reading.
 func viewScope(tx *bolt.Tx, path, profile, pack string) (*scoped, error) {
+	return findScope(tx, path, profile, pack, child)
+}
+
+// updateScope finds profile and pack's buckets for writing, making any
+// that are missing.
+func updateScope(tx *bolt.Tx, path, profile, pack string) (*scoped, error) {
+	return findScope(tx, path, profile, pack, makeChild)
+}
+
+// findScope walks profiles/<profile>/packs/<pack> with step (child to
+// read, makeChild to write); it stops, with nil buckets, at one missing.
+func findScope(tx *bolt.Tx, path, profile, pack string, step func(*bolt.Tx, *bolt.Bucket, []byte) (*bolt.Bucket, error)) (*scoped, error) {
 	sc := &scoped{path: path, pack: pack}
 	steps := [][]byte{bucketProfiles, []byte(profile), bucketPacks, []byte(pack)}
 	var b *bolt.Bucket
 	for i, name := range steps {
-		next, err := child(tx, b, name)
+		next, err := step(tx, b, name)
 		if err != nil {
 			return nil, sc.damaged(steps[:i+1], err)
 		}
@@ -104,38 +116,12 @@ func viewScope(tx *bolt.Tx, path, profile, pack string) (*scoped, error) {
 			sc.profile = b
 		}
 	}
-	var err error
 	for _, f := range []struct {
 		dst  **bolt.Bucket
 		name []byte
 	}{{&sc.chapters, bucketChapters}, {&sc.attempts, bucketAttempts}, {&sc.labs, bucketLabs}, {&sc.cards, bucketCards}} {
-		if *f.dst, err = child(tx, b, f.name); err != nil {
-			return nil, sc.damaged(append(steps, f.name), err)
-		}
-	}
-	return sc, nil
-}
-
-// updateScope finds profile and pack's buckets for writing, making any
-// that are missing.
-func updateScope(tx *bolt.Tx, path, profile, pack string) (*scoped, error) {
-	sc := &scoped{path: path, pack: pack}
-	steps := [][]byte{bucketProfiles, []byte(profile), bucketPacks, []byte(pack)}
-	var b *bolt.Bucket
-	var err error
-	for i, name := range steps {
-		if b, err = makeChild(tx, b, name); err != nil {
-			return nil, sc.damaged(steps[:i+1], err)
-		}
-		if i == 1 {
-			sc.profile = b
-		}
-	}
-	for _, f := range []struct {
-		dst  **bolt.Bucket
-		name []byte
-	}{{&sc.chapters, bucketChapters}, {&sc.attempts, bucketAttempts}, {&sc.labs, bucketLabs}, {&sc.cards, bucketCards}} {
-		if *f.dst, err = makeChild(nil, b, f.name); err != nil {
+		var err error
+		if *f.dst, err = step(tx, b, f.name); err != nil {
 			return nil, sc.damaged(append(steps, f.name), err)
 		}
 	}
