@@ -1,8 +1,6 @@
 package progress
 
-import (
-	"fmt"
-)
+import "fmt"
 
 // Snapshot reads everything the home screen needs in one transaction. A
 // missing file is not an error: it is a learner with no progress yet.
