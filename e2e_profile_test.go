@@ -12,18 +12,7 @@ import (
 // profile is still a first-time learner (welcome screen, nothing answered).
 func TestRealTerminalProfiles(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "p.db")
-	tm := startTerm(t, "--db", db, "--profile", "Ann Lee")
-	tm.waitFor("Welcome to", "Press enter to begin")
-	tm.keys("Enter")
-	tm.waitFor("0 of 16 quizzes passed")
-	tm.keys("Enter")
-	tm.waitFor("Chapter 1 of 16", "By the end of this chapter")
-	tm.keys("G")
-	tm.waitFor("Press t to take the quiz", "100%")
-	tm.keys("t")
-	tm.waitFor("Question 1 of 12")
-	tm.keys("1", "Enter")
-	tm.waitFor("Press enter for the next question")
+	tm := startAtQuiz(t, db, "--profile", "Ann Lee")
 	tm.keys("C-c")
 	if st := tm.exited(); st != "0" {
 		t.Fatalf("exit status %s", st)
