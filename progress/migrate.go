@@ -182,7 +182,8 @@ func migrateV2toV3(tx *bolt.Tx) error {
 	}
 	// Copied, not moved: bbolt's MoveBucket (v1.5.0) moves the bucket as
 	// last committed and drops what earlier migrations in this same
-	// transaction changed in it (TestMigrateFromV0 caught that).
+	// transaction changed in it (TestMigrateFromV0 caught that; fix
+	// proposed upstream in etcd-io/bbolt#1239, open).
 	for _, name := range [][]byte{bucketChapters, bucketAttempts} {
 		dst, err := guide.CreateBucket(name)
 		if err != nil {
