@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -41,9 +42,9 @@ func runTutor(g globals, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	store, err := progress.Open(path)
+	store, err := openStore(g, path)
 	if err != nil {
-		return &exitError{1, err.Error()}
+		return err
 	}
 	// Changes an earlier tutor could not write are in recovery files: add
 	// them before reading the snapshot. A file that cannot be merged is kept
@@ -296,6 +297,8 @@ func findChapter(c *content.Course, arg string) (*content.Chapter, error) {
 // progressReport is the JSON of `backend-tutor progress --json`, documented
 // in README.md. Add fields; never rename or remove one.
 type progressReport struct {
+	Profile  string          `json:"profile"` // whose progress (--profile)
+	Pack     string          `json:"pack"`    // which course's records: "guide" for now
 	Chapters []chapterReport `json:"chapters"`
 	Total    totalReport     `json:"total"`
 }
@@ -338,7 +341,7 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rep := progressReport{Chapters: []chapterReport{}}
+	rep := progressReport{Profile: cmp.Or(g.profile, progress.DefaultProfile), Pack: progress.DefaultPack, Chapters: []chapterReport{}}
 	for _, ch := range course.Chapters {
 		r := snap.Chapters[ch.ID]
 		rep.Chapters = append(rep.Chapters, chapterReport{

@@ -12,10 +12,10 @@ import (
 )
 
 // startQuizTerm starts the tutor on a fresh db, dismisses the welcome and
-// starts the first chapter's quiz.
-func startQuizTerm(t *testing.T, db string) *screenTerm {
+// starts the first chapter's quiz; args are more flags for the tutor.
+func startQuizTerm(t *testing.T, db string, args ...string) *screenTerm {
 	t.Helper()
-	tm := startTerm(t, "--db", db)
+	tm := startTerm(t, append([]string{"--db", db}, args...)...)
 	tm.waitFor("Press enter to begin")
 	tm.keys("Enter")
 	tm.waitFor("quizzes passed")
@@ -25,9 +25,9 @@ func startQuizTerm(t *testing.T, db string) *screenTerm {
 }
 
 // startAtQuiz is startQuizTerm with the first question answered.
-func startAtQuiz(t *testing.T, db string) *screenTerm {
+func startAtQuiz(t *testing.T, db string, args ...string) *screenTerm {
 	t.Helper()
-	tm := startQuizTerm(t, db)
+	tm := startQuizTerm(t, db, args...)
 	tm.keys("1", "Enter")
 	tm.waitFor("Press enter for the next question")
 	return tm

@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 
+	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
 
@@ -33,6 +34,8 @@ Usage:
 Global flags (before or after the command):
   --db PATH       progress file (default $XDG_DATA_HOME/backend-tutor/progress.db)
   --content DIR   use this folder's chapters instead of the built-in guide
+  --profile NAME  whose progress to use (default "default"); learners sharing
+                  a machine keep theirs apart in the one progress file
 
 Run "backend-tutor COMMAND --help" for a command's flags.
 `
@@ -92,17 +95,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 type globals struct {
 	db      string
 	content string
+	profile string // "" means progress.DefaultProfile
 }
 
-// parseGlobal takes --db and --content from anywhere on the line, so both
-// "backend-tutor --db x list" and "backend-tutor list --db x" work.
+// parseGlobal takes --db, --content and --profile from anywhere on the
+// line, so both "backend-tutor --db x list" and "backend-tutor list --db x"
+// work.
 func parseGlobal(args []string) (globals, []string, error) {
 	var g globals
 	var rest []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") || (name != "db" && name != "content") {
+		if !strings.HasPrefix(a, "-") || (name != "db" && name != "content" && name != "profile") {
 			rest = append(rest, a)
 			continue
 		}
@@ -113,15 +118,21 @@ func parseGlobal(args []string) (globals, []string, error) {
 			i++
 			value = args[i]
 		}
-		if value == "" {
+		if value == "" && name != "profile" {
 			// An empty path would silently mean the default file (or the
 			// built-in guide): refuse it, the learner meant some path.
 			return g, nil, &exitError{2, fmt.Sprintf("backend-tutor: --%s needs a non-empty path (leave the flag out for the default)", name)}
 		}
-		if name == "db" {
+		switch name {
+		case "db":
 			g.db = value
-		} else {
+		case "content":
 			g.content = value
+		default:
+			if err := progress.CheckName("profile", value); err != nil {
+				return g, nil, &exitError{2, fmt.Sprintf("--profile: %v (a name of 1 to 64 bytes, printable characters only)", err)}
+			}
+			g.profile = value
 		}
 	}
 	return g, rest, nil
@@ -171,7 +182,7 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: backend-tutor %s\n", synopsis)
 		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tuse this folder's chapters instead of the built-in guide")
+		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tuse this folder's chapters instead of the built-in guide\n  --profile NAME\n    \twhose progress to use (default \"default\")")
 	}
 	return fs
 }

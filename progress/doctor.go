@@ -94,7 +94,7 @@ func verify(path string, full bool) (schema int, err error) {
 				return err
 			}
 			schema = v
-			if err := checkRecords(tx, path, full); err != nil {
+			if err := checkRecords(tx, path, v, full); err != nil {
 				return err
 			}
 			if !full {
@@ -117,29 +117,91 @@ func verify(path string, full bool) (schema int, err error) {
 
 // checkRecords decodes every record, so a garbled value is found by doctor
 // and at start-up rather than halfway through a quiz. Without full it skips
-// the attempt history but still decodes each chapter's open attempt.
-func checkRecords(tx *bolt.Tx, path string, full bool) error {
-	damaged := func(format string, a ...any) error {
-		return &DamagedError{Path: path, Reason: fmt.Sprintf(format, a...)}
+// the attempt history but still decodes each chapter's open attempt. A file
+// before schema 3 is checked in its own layout (it is migrated only after).
+func checkRecords(tx *bolt.Tx, path string, schema int, full bool) error {
+	if schema < 3 {
+		sc := legacyScope(tx)
+		if err := checkLast(sc, ""); err != nil {
+			return err
+		}
+		return checkPack(sc, "", full)
 	}
-	if meta := tx.Bucket(bucketMeta); meta != nil {
-		if raw := meta.Get(keyLast); raw != nil {
-			if _, err := decodePlace(raw); err != nil {
-				return damaged("%v", err)
+	profiles, err := child(tx, nil, bucketProfiles)
+	if err != nil || profiles == nil {
+		return err
+	}
+	return forEachBucket(path, profiles, "profile", "profiles/", func(name string, profile *bolt.Bucket) error {
+		where := fmt.Sprintf("profile %q: ", name)
+		if name == DefaultProfile {
+			where = ""
+		}
+		if err := checkLast(&scoped{path: path, profile: profile}, where); err != nil {
+			return err
+		}
+		packs, err := child(tx, profile, bucketPacks)
+		if err != nil {
+			return &DamagedError{Path: path, Reason: fmt.Sprintf("%spacks %v", where, err)} // "packs is not a bucket"
+		}
+		if packs == nil {
+			return nil
+		}
+		return forEachBucket(path, packs, "pack", where+"packs/", func(pack string, _ *bolt.Bucket) error {
+			sc, err := viewScope(tx, path, name, pack)
+			if err != nil {
+				return err
 			}
+			in := ""
+			if name != DefaultProfile || pack != DefaultPack {
+				in = fmt.Sprintf("profile %q pack %q: ", name, pack)
+			}
+			return checkPack(sc, in, full)
+		})
+	})
+}
+
+// forEachBucket runs fn on every entry of parent, each of which must be a
+// bucket with a valid name (CheckName).
+func forEachBucket(path string, parent *bolt.Bucket, what, where string, fn func(name string, b *bolt.Bucket) error) error {
+	return parent.ForEach(func(k, v []byte) error {
+		if v != nil {
+			return &DamagedError{Path: path, Reason: fmt.Sprintf("%s%q %v", where, k, errNotBucket)}
+		}
+		if err := CheckName(what, string(k)); err != nil {
+			return &DamagedError{Path: path, Reason: where + err.Error()}
+		}
+		return fn(string(k), parent.Bucket(k))
+	})
+}
+
+func checkLast(sc *scoped, where string) error {
+	if sc.profile == nil {
+		return nil
+	}
+	if raw := sc.profile.Get(keyLast); raw != nil {
+		if _, _, err := decodePlace(raw); err != nil {
+			return &DamagedError{Path: sc.path, Reason: where + err.Error()}
 		}
 	}
-	attempts := tx.Bucket(bucketAttempts)
-	if attempts != nil && full {
-		if err := checkHistory(attempts, path); err != nil {
+	return nil
+}
+
+// checkPack checks one pack's chapters and attempts; where names the
+// profile and pack in messages ("" for the default ones).
+func checkPack(sc *scoped, where string, full bool) error {
+	damaged := func(format string, a ...any) error {
+		return &DamagedError{Path: sc.path, Reason: where + fmt.Sprintf(format, a...)}
+	}
+	if sc.attempts != nil && full {
+		// Every record decoded, on every core (history_check.go).
+		if err := checkHistory(sc.attempts, sc.path, where); err != nil {
 			return err
 		}
 	}
-	chapters := tx.Bucket(bucketChapters)
-	if chapters == nil {
+	if sc.chapters == nil {
 		return nil
 	}
-	return chapters.ForEach(func(k, v []byte) error {
+	return sc.chapters.ForEach(func(k, v []byte) error {
 		r, err := decodeChapter(v)
 		if err != nil {
 			return damaged("chapter %q: %v", k, err)
@@ -148,7 +210,7 @@ func checkRecords(tx *bolt.Tx, path string, full bool) error {
 			return damaged("chapter %q is filed under the wrong key", k)
 		}
 		if r.OpenAttempt != 0 {
-			a, err := getAttempt(tx, r.ID, r.OpenAttempt)
+			a, err := getAttempt(sc, r.ID, r.OpenAttempt)
 			if err != nil || a.Finished != nil || a.Abandoned {
 				return damaged("chapter %q: its open quiz attempt %d is missing or closed", k, r.OpenAttempt)
 			}

@@ -22,7 +22,7 @@ import (
 // read transaction) and guard themselves, since SetPanicOnFault is per
 // goroutine. The first damaged record in file order is reported, so the
 // message does not depend on scheduling.
-func checkHistory(attempts *bolt.Bucket, path string) error {
+func checkHistory(attempts *bolt.Bucket, path, where string) error {
 	type record struct {
 		chapter, key, val []byte
 	}
@@ -30,11 +30,11 @@ func checkHistory(attempts *bolt.Bucket, path string) error {
 	err := attempts.ForEach(func(k, _ []byte) error {
 		b := attempts.Bucket(k)
 		if b == nil {
-			return &DamagedError{Path: path, Reason: fmt.Sprintf("attempts/%q is not a bucket", k)}
+			return &DamagedError{Path: path, Reason: where + fmt.Sprintf("attempts/%q is not a bucket", k)}
 		}
 		return b.ForEach(func(ik, iv []byte) error {
 			if len(ik) != 8 {
-				return &DamagedError{Path: path, Reason: fmt.Sprintf("attempts/%q has a key of %d bytes", k, len(ik))}
+				return &DamagedError{Path: path, Reason: where + fmt.Sprintf("attempts/%q has a key of %d bytes", k, len(ik))}
 			}
 			recs = append(recs, record{k, ik, iv})
 			return nil
@@ -46,10 +46,10 @@ func checkHistory(attempts *bolt.Bucket, path string) error {
 	check := func(r record) error {
 		a, err := decodeAttempt(r.val)
 		if err != nil {
-			return &DamagedError{Path: path, Reason: fmt.Sprintf("chapter %q attempt %x: %v", r.chapter, r.key, err)}
+			return &DamagedError{Path: path, Reason: where + fmt.Sprintf("chapter %q attempt %x: %v", r.chapter, r.key, err)}
 		}
 		if a.ID != binary.BigEndian.Uint64(r.key) || a.ChapterID != string(r.chapter) {
-			return &DamagedError{Path: path, Reason: fmt.Sprintf("chapter %q attempt %d is filed under the wrong key", r.chapter, a.ID)}
+			return &DamagedError{Path: path, Reason: where + fmt.Sprintf("chapter %q attempt %d is filed under the wrong key", r.chapter, a.ID)}
 		}
 		return nil
 	}
@@ -66,7 +66,7 @@ func checkHistory(attempts *bolt.Bucket, path string) error {
 			i := w
 			defer func() {
 				if r := recover(); r != nil {
-					errs[w], first[w] = &DamagedError{Path: path, Reason: fmt.Sprintf("reading it failed: %v", r)}, i
+					errs[w], first[w] = &DamagedError{Path: path, Reason: where + fmt.Sprintf("reading it failed: %v", r)}, i
 				}
 			}()
 			// Worker w takes records w, w+workers, ...: in file order, so

@@ -23,7 +23,13 @@ func FreeLivePage(path string) error {
 	}
 	var live uint64
 	err = db.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket([]byte("attempts")); b != nil {
+		// Schema 3 keeps attempts under profiles/default/packs/guide;
+		// older files at the top.
+		b := tx.Bucket([]byte("attempts"))
+		if b == nil {
+			b = nested(tx, "profiles", "default", "packs", "guide", "attempts")
+		}
+		if b != nil {
 			live = uint64(b.Root())
 		}
 		return nil
@@ -54,4 +60,16 @@ func FreeLivePage(path string) error {
 	}
 	ne.PutUint64(fl[16:], live)
 	return os.WriteFile(path, raw, 0o600)
+}
+
+// nested is the bucket at path, or nil.
+func nested(tx *bolt.Tx, path ...string) *bolt.Bucket {
+	b := tx.Bucket([]byte(path[0]))
+	for _, name := range path[1:] {
+		if b == nil {
+			return nil
+		}
+		b = b.Bucket([]byte(name))
+	}
+	return b
 }
