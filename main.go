@@ -19,6 +19,7 @@ const usage = `backend-tutor — learn backend web development in your terminal.
 
 Usage:
   backend-tutor [--db PATH] [--content DIR]         start the tutor
+  backend-tutor quiz ID|NUMBER [--resume|--new]     start one chapter's quiz
   backend-tutor list                                the chapters and your status
   backend-tutor read ID|NUMBER [--plain] [--width N] print one chapter
   backend-tutor search TERM...                      lines with TERM, as ID:LINE: text
@@ -36,6 +37,11 @@ Global flags (before or after the command):
   --content DIR   use this folder's chapters instead of the built-in guide
   --profile NAME  whose progress to use (default "default"); learners sharing
                   a machine keep theirs apart in the one progress file
+  --accessible    line mode: plain prompts and text, no full-screen UI (also
+                  ACCESSIBLE=1; on by itself when TERM=dumb or stdin or
+                  stdout is not a terminal)
+  --ascii         ASCII instead of glyphs (arrows, ticks, bars) in the tutor; also
+                  when the locale is not UTF-8 (LC_ALL=C)
 
 Run "backend-tutor COMMAND --help" for a command's flags.
 `
@@ -93,9 +99,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // globals are the flags every command accepts.
 type globals struct {
-	db      string
-	content string
-	profile string // "" means progress.DefaultProfile
+	db         string
+	content    string
+	profile    string // "" means progress.DefaultProfile
+	accessible bool   // --accessible: line mode
+	ascii      bool   // --ascii: ASCII stand-ins for every glyph
 }
 
 // parseGlobal takes --db, --content and --profile from anywhere on the
@@ -107,6 +115,14 @@ func parseGlobal(args []string) (globals, []string, error) {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if a == "--accessible" || a == "-accessible" {
+			g.accessible = true
+			continue
+		}
+		if a == "--ascii" || a == "-ascii" {
+			g.ascii = true
+			continue
+		}
 		if !strings.HasPrefix(a, "-") || (name != "db" && name != "content" && name != "profile") {
 			rest = append(rest, a)
 			continue
@@ -140,7 +156,7 @@ func parseGlobal(args []string) (globals, []string, error) {
 
 func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return runTutor(g, stdout, stderr)
+		return runTutor(g, tutorStart{}, stdout, stderr)
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
@@ -148,6 +164,8 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 		return cmdList(g, rest, stdout, stderr)
 	case "read":
 		return cmdRead(g, rest, stdout, stderr)
+	case "quiz":
+		return cmdQuiz(g, rest, stdout, stderr)
 	case "progress":
 		return cmdProgress(g, rest, stdout, stderr)
 	case "search":

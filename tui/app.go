@@ -56,7 +56,22 @@ type Options struct {
 	NoColor  bool          // NO_COLOR: skip the background query; Bubble Tea drops the colours
 	Rand     *rand.Rand    // shuffles; nil seeds from the clock
 	Notice   string        // a warning for the warning line from start-up (a recovery file kept)
+	ASCII    bool          // --ascii or a locale without UTF-8: every glyph has an ASCII stand-in (render.ASCII)
+	// Quiz opens the tutor on this chapter's quiz (`backend-tutor quiz`),
+	// with QuizStart saying what to do with an unfinished attempt.
+	Quiz      string
+	QuizStart QuizStart
 }
+
+// QuizStart says what opening on a quiz does with an unfinished attempt.
+type QuizStart int
+
+// The choices (`quiz --resume`, `quiz --new`; neither asks, as "t" does).
+const (
+	QuizAsk QuizStart = iota
+	QuizResume
+	QuizNew
+)
 
 // QuitMsg asks the tutor to quit as ctrl+c does (main sends it on SIGINT,
 // SIGTERM and SIGHUP), so what is on screen is queued for saving first.
@@ -82,6 +97,7 @@ type Model struct {
 	showHelp bool
 	style    string // glamour style
 	noColor  bool
+	ascii    bool   // render.ASCII over every frame
 	warning  string // shown on every screen: progress not being saved, and why
 	warned   bool   // the screens are laid out with room for the warning line
 	// saveFailed: the warning comes from a failed save; it stays until
@@ -115,6 +131,8 @@ type Model struct {
 	retake     string // the passed chapter whose quiz the learner asked to take again
 	retakeFrom screen // where "no" goes back to
 
+	start tea.Cmd // the first command of a tutor opened on a quiz
+
 	// tick schedules the debounce timers (tea.Tick); tests replace it so
 	// they can run every other command to completion without waiting.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -133,6 +151,7 @@ func New(o Options) *Model {
 		help:    help.New(),
 		style:   render.StyleDark,
 		noColor: o.NoColor,
+		ascii:   o.ASCII,
 		width:   80,
 		height:  24,
 		tick:    tea.Tick,
@@ -164,8 +183,11 @@ func New(o Options) *Model {
 	m.applyStyles(newStyles(true))
 	m.home = newHomeModel(m)
 	m.screen = homeScreen
-	if !m.welcomed {
+	if !m.welcomed && o.Quiz == "" {
 		m.screen = welcomeScreen
+	}
+	if o.Quiz != "" {
+		m.start = m.openQuiz(o.Quiz, o.QuizStart)
 	}
 	return m
 }
@@ -207,9 +229,9 @@ func (m *Model) Init() tea.Cmd {
 		check = func() tea.Msg { return storeCheckedMsg{store.CheckBeforeWrite()} }
 	}
 	if m.noColor {
-		return check
+		return tea.Batch(check, m.start)
 	}
-	return tea.Batch(check, tea.RequestBackgroundColor)
+	return tea.Batch(check, m.start, tea.RequestBackgroundColor)
 }
 
 // Update routes a message: global concerns first, then the active screen.
@@ -535,8 +557,15 @@ func (m *Model) View() tea.View {
 			body = m.outline.view(m)
 		}
 	}
-	v := tea.NewView(render.Terminal(body))
+	body = render.Terminal(body)
+	if m.ascii {
+		body = render.ASCII(body)
+	}
+	v := tea.NewView(body)
 	v.AltScreen = true
 	v.WindowTitle = "Backend Tutor"
+	if m.screen == quizScreen && m.quiz != nil && !m.tooSmall() && !m.showHelp {
+		v.Cursor = m.quiz.focus()
+	}
 	return v
 }

@@ -33,8 +33,8 @@ type storeCheckedMsg struct{ err error }
 type quizStateMsg struct {
 	chapter string
 	attempt progress.Attempt
-	open    bool // attempt is an unfinished attempt to offer for resuming
-	prompt  bool // "t": ask "resume or start over?"; false: Continue, resume at once
+	open    bool     // attempt is an unfinished attempt to offer for resuming
+	how     quizRead // what to do with it: ask ("t"), resume at once (Continue), or what quiz --resume/--new say
 	err     error
 	gen     int // which read (Model.quizRead) this answers
 }
