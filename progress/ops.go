@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -23,6 +24,8 @@ const (
 	OpAnswer   OpKind = "answer"   // Answer to the attempt (Attempt and/or AttemptUID)
 	OpFinish   OpKind = "finish"   // score the attempt by Questions and PassMark, and close it
 	OpDrop     OpKind = "drop"     // abandon the attempt ("start over")
+	OpRetry    OpKind = "retry"    // Answer of a missed-only retry, kept apart from attempts (retries.go)
+	OpReset    OpKind = "reset"    // move Chapter's records (All: the pack's) into a backup (reset.go)
 )
 
 // Op is one change to the progress file, self-contained so it can wait in a
@@ -58,6 +61,7 @@ type Op struct {
 	Line      int               `json:"line,omitempty"`
 	Percent   int               `json:"percent,omitempty"`
 	Place     *Place            `json:"place,omitempty"`
+	All       bool              `json:"all,omitempty"` // reset: every chapter of the pack
 }
 
 // Applied is what an Op left in the file.
@@ -122,9 +126,13 @@ func checkOp(op Op) error {
 			return errors.New("last-place change without a place")
 		}
 		return validatePlace(*op.Place)
-	case OpAnswer:
+	case OpAnswer, OpRetry:
 		if op.Answer == nil {
 			return errors.New("answer change without an answer")
+		}
+	case OpReset:
+		if op.All {
+			return nil
 		}
 	case OpReading, OpStart, OpFinish, OpDrop:
 	default:
@@ -167,6 +175,11 @@ func applyTx(tx *bolt.Tx, path string, op Op) (Applied, error) {
 		}
 	case OpDrop:
 		err = dropTx(sc, op)
+	case OpRetry:
+		err = retryTx(tx, path, profile, pack, op)
+	case OpReset:
+		op.Profile, op.Pack = profile, pack
+		_, err = resetTx(tx, path, op, time.Now())
 	}
 	return res, err
 }

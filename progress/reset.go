@@ -1,0 +1,228 @@
+package progress
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Reset moves records aside, never deletes them: one chapter's (its
+// summary, attempts and retry answers; labs stay) or, with All, every
+// record of the pack, into profiles/<p>/packs/<pack>/backups/<name>/,
+// which mirrors the pack's layout (chapters/<id>, attempts/<id>/...,
+// retries/<id>/..., labs/..., cards/...) plus an info record. Names are
+// the UTC time of the reset, so the last one sorts last; Undo moves it
+// back. Doctor's record checks look only at the pack's live buckets, so
+// backups need no schema change: the bucket is made on the first reset.
+
+var (
+	bucketBackups = []byte("backups")
+	keyInfo       = []byte("info")
+)
+
+// resettable are the pack's buckets a reset of everything empties; a
+// chapter's reset moves its entry from the first three.
+var (
+	chapterBuckets = [][]byte{bucketChapters, bucketAttempts, bucketRetries}
+	packBuckets    = [][]byte{bucketChapters, bucketAttempts, bucketRetries, bucketLabs, bucketCards}
+)
+
+// Backup describes one reset's saved records.
+type Backup struct {
+	Name     string    `json:"-"`
+	At       time.Time `json:"at"`
+	All      bool      `json:"all,omitempty"`
+	Chapters []string  `json:"chapters,omitempty"` // the chapters whose records moved
+	Undo     string    `json:"undo,omitempty"`     // set when undoing Undo's backup moved newer records here
+}
+
+// Reset moves chapterID's records (every record of the pack when all is
+// set) into a new dated backup, in one transaction. It returns the backup,
+// with an empty Name when there was nothing to move.
+func (s *Store) Reset(chapterID string, all bool) (Backup, error) {
+	op := s.scopeOp(Op{Kind: OpReset, Chapter: chapterID, All: all})
+	if err := checkOp(op); err != nil {
+		return Backup{}, refusedError{err}
+	}
+	var b Backup
+	err := s.update(func(tx *bolt.Tx) error {
+		var err error
+		b, err = resetTx(tx, s.path, op, time.Now())
+		return err
+	})
+	return b, err
+}
+
+type entry struct{ bucket, key []byte }
+
+func resetTx(tx *bolt.Tx, path string, op Op, now time.Time) (Backup, error) {
+	pb, err := packBucket(tx, path, op.Profile, op.Pack, makeChild)
+	if err != nil {
+		return Backup{}, err
+	}
+	var items []entry
+	names := chapterBuckets
+	if op.All {
+		names = packBuckets
+	}
+	for _, n := range names {
+		b, err := child(tx, pb, n)
+		if err != nil {
+			return Backup{}, &DamagedError{Path: path, Reason: fmt.Sprintf("%q %v", n, err)}
+		}
+		if b == nil {
+			continue
+		}
+		if !op.All {
+			if k := []byte(op.Chapter); b.Get(k) != nil || b.Bucket(k) != nil {
+				items = append(items, entry{n, k})
+			}
+			continue
+		}
+		if err := b.ForEach(func(k, _ []byte) error {
+			items = append(items, entry{n, bytes.Clone(k)})
+			return nil
+		}); err != nil {
+			return Backup{}, err
+		}
+	}
+	if len(items) == 0 {
+		return Backup{}, nil // nothing to move: also a reset replayed after it was written
+	}
+	info := Backup{At: now.UTC(), All: op.All}
+	for _, it := range items {
+		if (!op.All || bytes.Equal(it.bucket, bucketChapters)) && !slices.Contains(info.Chapters, string(it.key)) {
+			info.Chapters = append(info.Chapters, string(it.key))
+		}
+	}
+	return info, moveToBackup(tx, path, pb, items, &info)
+}
+
+// moveToBackup makes a new backup named for info.At and moves items (pack
+// bucket, key) from pb into it.
+func moveToBackup(tx *bolt.Tx, path string, pb *bolt.Bucket, items []entry, info *Backup) error {
+	backups, err := makeChild(tx, pb, bucketBackups)
+	if err != nil {
+		return &DamagedError{Path: path, Reason: fmt.Sprintf("backups %v", err)}
+	}
+	base := info.At.Format("20060102T150405.000000000Z")
+	info.Name = base
+	for i := 2; backups.Get([]byte(info.Name)) != nil || backups.Bucket([]byte(info.Name)) != nil; i++ {
+		info.Name = fmt.Sprintf("%s-%d", base, i)
+	}
+	bk, err := backups.CreateBucket([]byte(info.Name))
+	if err != nil {
+		return err
+	}
+	raw, err := json.Marshal(info)
+	if err != nil {
+		return err
+	}
+	if err := bk.Put(keyInfo, raw); err != nil {
+		return err
+	}
+	for _, it := range items {
+		dst, err := bk.CreateBucketIfNotExists(it.bucket)
+		if err != nil {
+			return err
+		}
+		if err := moveEntry(pb.Bucket(it.bucket), dst, it.key); err != nil {
+			return fmt.Errorf("moving %s/%s: %w", it.bucket, it.key, err)
+		}
+	}
+	return nil
+}
+
+// moveEntry moves key (a value or a nested bucket, with its sequence) from
+// src to dst, which must not hold it.
+func moveEntry(src, dst *bolt.Bucket, key []byte) error {
+	if v := src.Get(key); v != nil {
+		if err := dst.Put(bytes.Clone(key), bytes.Clone(v)); err != nil {
+			return err
+		}
+		return src.Delete(key)
+	}
+	sb := src.Bucket(key)
+	if sb == nil {
+		return nil
+	}
+	nb, err := dst.CreateBucket(bytes.Clone(key))
+	if err != nil {
+		return err
+	}
+	// Copied, not moved: see migrateV2toV3 on bbolt's MoveBucket.
+	if err := copyBucket(sb, nb); err != nil {
+		return err
+	}
+	return src.DeleteBucket(key)
+}
+
+// Undo brings back the records of the last backup, in one transaction.
+// Records made since in the same places are not lost: they move into a
+// new backup first (so undoing again swaps them back). It returns the
+// backup restored, with an empty Name when there is none.
+func (s *Store) Undo() (Backup, error) {
+	var restored Backup
+	err := s.update(func(tx *bolt.Tx) error {
+		pb, err := packBucket(tx, s.path, s.profile, s.pack, makeChild)
+		if err != nil {
+			return err
+		}
+		backups, err := child(tx, pb, bucketBackups)
+		if err != nil || backups == nil {
+			return err
+		}
+		name, _ := backups.Cursor().Last()
+		if name == nil {
+			return nil
+		}
+		name = bytes.Clone(name)
+		bk := backups.Bucket(name)
+		if bk == nil {
+			return &DamagedError{Path: s.path, Reason: fmt.Sprintf("backups/%q %v", name, errNotBucket)}
+		}
+		if err := json.Unmarshal(bk.Get(keyInfo), &restored); err != nil {
+			return &DamagedError{Path: s.path, Reason: fmt.Sprintf("backups/%q: %v", name, err)}
+		}
+		restored.Name = string(name)
+		var items, clash []entry
+		err = bk.ForEach(func(n, v []byte) error {
+			if v != nil {
+				return nil // info
+			}
+			live := pb.Bucket(n)
+			return bk.Bucket(n).ForEach(func(k, _ []byte) error {
+				it := entry{bytes.Clone(n), bytes.Clone(k)}
+				items = append(items, it)
+				if live != nil && (live.Get(k) != nil || live.Bucket(k) != nil) {
+					clash = append(clash, it)
+				}
+				return nil
+			})
+		})
+		if err != nil {
+			return err
+		}
+		if len(clash) > 0 {
+			newer := Backup{At: time.Now().UTC(), All: restored.All, Chapters: restored.Chapters, Undo: restored.Name}
+			if err := moveToBackup(tx, s.path, pb, clash, &newer); err != nil {
+				return err
+			}
+		}
+		for _, it := range items {
+			dst, err := makeChild(tx, pb, it.bucket)
+			if err != nil {
+				return &DamagedError{Path: s.path, Reason: fmt.Sprintf("%q %v", it.bucket, err)}
+			}
+			if err := moveEntry(bk.Bucket(it.bucket), dst, it.key); err != nil {
+				return err
+			}
+		}
+		return backups.DeleteBucket(name)
+	})
+	return restored, err
+}
