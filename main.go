@@ -30,6 +30,8 @@ Usage:
   backend-tutor lab check LAB [--run "COMMAND"]     check your server against a lab
   backend-tutor lab serve [--port N]                a sample notes API to try with curl
   backend-tutor doctor [--reset]                    check the progress file
+  backend-tutor reset CHAPTER|--all [--yes]         reset progress (kept in a backup in the file)
+  backend-tutor reset --undo                        bring back the last reset's progress
   backend-tutor version                             print version, commit and build date
 
 Global flags (before or after the command):
@@ -174,6 +176,8 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 		return cmdValidate(rest, stdout, stderr)
 	case "doctor":
 		return cmdDoctor(g, rest, stdout, stderr)
+	case "reset":
+		return cmdReset(g, rest, stdout, stderr)
 	case "lab":
 		return cmdLab(g, rest, stdout, stderr)
 	case "version", "--version", "-v":
