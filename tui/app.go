@@ -41,10 +41,11 @@ const (
 	retakeScreen
 	searchScreen
 	outlineScreen
+	resetScreen
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline"}[s]
+	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline", "reset"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -124,12 +125,14 @@ type Model struct {
 	outline  *outlineModel
 
 	typedNumber string // digits typed on home: the chapter to go to (tui/homejump.go)
+	notice      string // a one-off answer to a key ("no finished quiz yet"), cleared by the next key
 
 	resizeGen int
 	renders   renderQueue // one chapter render at a time; see renders.go
 
 	retake     string // the passed chapter whose quiz the learner asked to take again
 	retakeFrom screen // where "no" goes back to
+	resetting  string // the chapter the reset confirmation asks about
 
 	start tea.Cmd // the first command of a tutor opened on a quiz
 
@@ -316,6 +319,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	m.notice = ""
 	if msg.String() == "ctrl+c" {
 		return m.quit()
 	}
@@ -365,6 +369,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.search.key(m, msg)
 	case outlineScreen:
 		return m.outline.key(m, msg)
+	case resetScreen:
+		return m.resetKey(msg)
 	}
 	return nil
 }
@@ -468,8 +474,11 @@ func (m *Model) handleOutcome(o saveOutcome) tea.Cmd {
 
 // handleRead applies a read's result.
 func (m *Model) handleRead(msg tea.Msg) tea.Cmd {
-	if r, ok := msg.(quizStateMsg); ok {
+	switch r := msg.(type) {
+	case quizStateMsg:
 		return m.quizState(r)
+	case lastResultMsg:
+		return m.showLastResult(r)
 	}
 	return nil
 }
@@ -555,6 +564,8 @@ func (m *Model) View() tea.View {
 			body = m.search.view(m)
 		case outlineScreen:
 			body = m.outline.view(m)
+		case resetScreen:
+			body = m.resetView()
 		}
 	}
 	body = render.Terminal(body)

@@ -20,7 +20,8 @@ type keyMap struct {
 	True, False                                            key.Binding
 
 	// results and prompts
-	Retry, Resume, Restart key.Binding
+	Retry, RetryMissed, Resume, Restart key.Binding
+	LastResult, Reset                   key.Binding // reader and home: the chapter's last result; reset it
 
 	// search: letters are typed into the query, so moving is by arrows
 	ResultUp, ResultDown, ResultPageUp, ResultPageDown, Close key.Binding
@@ -58,9 +59,12 @@ func newKeyMap() keyMap {
 		True:     key.NewBinding(key.WithKeys("t", "1"), key.WithHelp("t/1", "true")),
 		False:    key.NewBinding(key.WithKeys("f", "2"), key.WithHelp("f/2", "false")),
 
-		Retry:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry")),
-		Resume:  key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("enter/r", "resume")),
-		Restart: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start over")),
+		Retry:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry")),
+		Resume:      key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("enter/r", "resume")),
+		RetryMissed: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "retry the missed questions")),
+		LastResult:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "last result")),
+		Reset:       key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reset this chapter")),
+		Restart:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start over")),
 
 		ResultUp:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous")),
 		ResultDown:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↑/↓", "choose")),

@@ -24,6 +24,9 @@ func (m *Model) frame(header, body, footer string) string {
 	if m.warning != "" {
 		bottom = append(bottom, m.st.Warning.Render(ansi.Truncate(" ! "+render.Escape(m.warning), m.width, "…")))
 	}
+	if m.notice != "" { // said once, in the footer's place, until the next key
+		footer = m.st.Selected.Render(" " + render.SanitizeLine(m.notice))
+	}
 	bottom = append(bottom, m.st.Footer.Render(footer))
 	avail := max(0, m.height-len(top)-len(bottom))
 	lines := strings.Split(body, "\n")
@@ -158,7 +161,7 @@ func (m *Model) screenKeys() helpKeys {
 			short: []key.Binding{k.StartQuiz, nextPrev, k.Back, k.Help},
 			full: [][]key.Binding{
 				{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-				{k.NextChapter, k.PrevChapter, k.StartQuiz, k.Outline, k.Filter, k.Back, k.Quit},
+				{k.NextChapter, k.PrevChapter, k.StartQuiz, k.LastResult, k.Reset, k.Outline, k.Filter, k.Back, k.Quit},
 			},
 		}
 	case quizScreen:
@@ -169,6 +172,9 @@ func (m *Model) screenKeys() helpKeys {
 		again := key.NewBinding(key.WithKeys("enter", "y"), key.WithHelp("enter/y", "take it again"))
 		keep := key.NewBinding(key.WithKeys("esc", "n"), key.WithHelp("esc/n", "not now"))
 		return helpKeys{short: []key.Binding{again, keep, k.Help}, full: [][]key.Binding{{again, keep, k.Quit}}}
+	case resetScreen:
+		yes, no := m.resetKeys()
+		return helpKeys{short: []key.Binding{yes, no, k.Help}, full: [][]key.Binding{{yes, no, k.Quit}}}
 	case resumeScreen:
 		return helpKeys{short: []key.Binding{k.Resume, k.Restart, k.Back, k.Help}, full: [][]key.Binding{{k.Resume, k.Restart, k.Back, k.Quit}}}
 	case resultsScreen:
@@ -183,7 +189,7 @@ func (m *Model) screenKeys() helpKeys {
 	}
 	return helpKeys{
 		short: []key.Binding{k.Up, k.Down, k.Open, k.StartQuiz, k.Filter, k.Help, k.QuitHome},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open, k.StartQuiz}, {k.Filter, k.QuitHome, k.Quit}},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open, k.StartQuiz, k.LastResult}, {k.Filter, k.QuitHome, k.Quit}},
 	}
 }
 

@@ -35,6 +35,10 @@ type quizModel struct {
 	shuffles  map[string][]int // question id -> display position -> original index
 	answers   map[string]answered
 	index     int
+	// missedOnly: a retry of the questions the last attempt missed. Its
+	// answers are saved apart (progress.OpRetry) and it has no attempt:
+	// no score, summary, or Continue changes (tui/retrymissed.go).
+	missedOnly bool
 
 	// the question on screen
 	cursor      int
@@ -264,6 +268,9 @@ func (q *quizModel) submit(m *Model) tea.Cmd {
 	q.input.Blur()
 	q.reveal = true // show the verdict and the way on, even if the question scrolls off
 
+	if q.missedOnly {
+		return m.save(progress.Op{Kind: progress.OpRetry, Chapter: q.ch.ID, Answer: &ans})
+	}
 	rec := m.records[q.ch.ID]
 	rec.ID = q.ch.ID
 	if !already {
@@ -317,6 +324,9 @@ func (q *quizModel) finish(m *Model) tea.Cmd {
 	passed := q.ch.Quiz.Passed(score)
 	m.results = newResults(m, q, right, score, passed)
 	m.screen = resultsScreen
+	if q.missedOnly {
+		return nil // saved answer by answer; nothing to close
+	}
 
 	m.records[q.ch.ID] = courserules.AfterAttempt(m.records[q.ch.ID], score, passed)
 	m.last = &progress.Place{Screen: "chapter", ChapterID: q.ch.ID}
@@ -576,7 +586,11 @@ func (q *quizModel) helpKeys(m *Model) helpKeys {
 
 func (q *quizModel) view(m *Model) string {
 	// The question number comes first: a long title is cut, the number never.
-	header := fmt.Sprintf("Question %d of %d · Quiz · %s", q.index+1, len(q.questions), render.SanitizeLine(q.ch.Title))
+	what := "Quiz"
+	if q.missedOnly {
+		what = "Missed questions"
+	}
+	header := fmt.Sprintf("Question %d of %d · %s · %s", q.index+1, len(q.questions), what, render.SanitizeLine(q.ch.Title))
 	return m.frame(header, q.vp.View(), m.hintText(moreCue(m, q.vp), m.screenKeys().short...))
 }
 

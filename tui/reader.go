@@ -191,6 +191,10 @@ func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(r.savePosition(m), m.openSearch())
 	case key.Matches(msg, k.Outline):
 		return m.openOutline()
+	case key.Matches(msg, k.LastResult):
+		return tea.Batch(r.savePosition(m), m.openLastResult(r.ch.ID))
+	case key.Matches(msg, k.Reset):
+		return tea.Batch(r.savePosition(m), m.askReset(r.ch.ID))
 	case key.Matches(msg, k.NextChapter):
 		if r.idx+1 < len(m.course.Chapters) {
 			return m.openChapter(m.course.Chapters[r.idx+1].ID, -1)

@@ -30,12 +30,16 @@ type resultsModel struct {
 	uid       string              // the attempt's UID
 	questions []*content.Question // as asked
 	ids       map[string]string   // question id → id of its answer, to mark those not saved yet
+
+	missedOnly bool               // the end of a retry of the missed questions: no score kept
+	history    []progress.Attempt // reopened ("l"): the chapter's finished attempts, oldest first
 }
 
 func newResults(m *Model, q *quizModel, right, score int, passed bool) *resultsModel {
 	r := &resultsModel{
 		ch: q.ch, idx: m.course.Index(q.ch.ID), right: right, total: len(q.questions),
 		score: score, passed: passed, uid: q.att.uid, questions: q.questions, shown: q.shuffles,
+		missedOnly: q.missedOnly,
 	}
 	r.tally(q.answers)
 	r.vp = viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
@@ -95,19 +99,27 @@ func (r *resultsModel) content(m *Model) string {
 	st := m.st
 	w := max(20, min(m.width-4, 90))
 	var b strings.Builder
-	fmt.Fprintf(&b, "  You got %d of %d right: %d%%.\n\n", r.right, r.total, r.score)
+	if r.missedOnly {
+		fmt.Fprintf(&b, "  Missed questions again: you got %d of %d right.\n\n", r.right, r.total)
+	} else {
+		fmt.Fprintf(&b, "  You got %d of %d right: %d%%.\n\n", r.right, r.total, r.score)
+	}
 	if n := r.unsaved(m); n > 0 {
 		b.WriteString(st.Wrong.Render(fmt.Sprintf("  %d of these answers %s not saved yet (marked below when missed); the tutor keeps trying.",
 			n, plural(n, "is", "are"))))
 		b.WriteString("\n\n")
 	}
-	if r.passed {
+	switch {
+	case r.missedOnly:
+		b.WriteString(hang("  ", "This retry is practice: your score, attempts and pass stay as they were.", w))
+	case r.passed:
 		b.WriteString(st.Right.Render(fmt.Sprintf("  ✓ Passed (the pass mark is %d%%).", r.ch.Quiz.PassMark)))
-	} else {
+	default:
 		b.WriteString(st.Wrong.Render(fmt.Sprintf("  ✗ Not passed yet: the pass mark is %d%% (%d of %d right).",
 			r.ch.Quiz.PassMark, courserules.Needed(r.ch.Quiz.PassMark, r.total), r.total)))
 	}
 	b.WriteString("\n\n")
+	b.WriteString(r.historyText(m))
 	if len(r.missed) == 0 {
 		b.WriteString("  You answered every question correctly.\n\n")
 	} else {
@@ -138,6 +150,8 @@ func (r *resultsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Retry):
 		return m.startQuiz(r.ch.ID)
+	case key.Matches(msg, k.RetryMissed) && len(r.missed) > 0:
+		return m.retryMissed(r)
 	case msg.String() == "c":
 		return m.openChapter(r.ch.ID, -1)
 	case key.Matches(msg, k.NextChapter):
@@ -158,11 +172,27 @@ func (r *resultsModel) helpKeys(m *Model) helpKeys {
 	chapter := key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "back to the chapter"))
 	next := key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next chapter"))
 	home := key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "chapter list"))
-	short := []key.Binding{k.Retry, chapter, next, k.Help, home}
-	return helpKeys{short: short, full: [][]key.Binding{{k.Retry, chapter, next, home}, {k.Up, k.Down, k.PageDown, k.PageUp, k.Quit}}}
+	retry := k.Retry
+	if r.missedOnly {
+		retry = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retake the whole quiz"))
+	}
+	short := []key.Binding{retry, chapter, next, k.Help, home}
+	full := []key.Binding{retry, chapter, next, home}
+	if len(r.missed) > 0 {
+		short = append([]key.Binding{k.RetryMissed}, short...)
+		full = append([]key.Binding{k.RetryMissed}, full...)
+	}
+	return helpKeys{short: short, full: [][]key.Binding{full, {k.Up, k.Down, k.PageDown, k.PageUp, k.Quit}}}
 }
 
 func (r *resultsModel) view(m *Model) string {
-	header := fmt.Sprintf("Results · %s", render.SanitizeLine(r.ch.Title))
+	what := "Results"
+	switch {
+	case r.missedOnly:
+		what = "Missed questions · Results"
+	case r.history != nil:
+		what = "Last result"
+	}
+	header := fmt.Sprintf("%s · %s", what, render.SanitizeLine(r.ch.Title))
 	return m.frame(header, r.vp.View(), m.hintText(moreCue(m, r.vp), r.helpKeys(m).short...))
 }
