@@ -61,7 +61,7 @@ func newKeyMap() keyMap {
 
 		Retry:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry")),
 		Resume:      key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("enter/r", "resume")),
-		RetryMissed: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "retry the missed questions")),
+		RetryMissed: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "retry missed")),
 		LastResult:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "last result")),
 		Reset:       key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reset this chapter")),
 		Restart:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start over")),

@@ -38,7 +38,7 @@ func TestRetryMissedKeepsAggregates(t *testing.T) {
 	waitFor(t, tm, "Alpha chapter")
 	keys(tm, "t")
 	answerAlphaHalf(t, e, tm)
-	waitFor(t, tm, "Questions to review", "m retry the missed")
+	waitFor(t, tm, "Questions to review", "m retry missed")
 	keys(tm, "m")
 	waitFor(t, tm, "Question 1 of 5 · Missed questions")
 	// The five missed, in quiz order: s2, m2, tf2, ty2, o2. Any answer will do.
@@ -67,7 +67,7 @@ func TestRetryMissedKeepsAggregates(t *testing.T) {
 	if snap.Last == nil || *snap.Last != (progress.Place{Screen: "chapter", ChapterID: "alpha"}) {
 		t.Errorf("Continue = %+v, want the alpha chapter", snap.Last)
 	}
-	if fm.records["alpha"] != rec {
+	if r := fm.records["alpha"]; r.Answered != rec.Answered || r.Attempts != rec.Attempts || r.BestScore != rec.BestScore || r.Passed != rec.Passed {
 		t.Errorf("the tutor's record %+v differs from the file's %+v", fm.records["alpha"], rec)
 	}
 }

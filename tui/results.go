@@ -124,6 +124,7 @@ func (r *resultsModel) content(m *Model) string {
 		b.WriteString("  You answered every question correctly.\n\n")
 	} else {
 		b.WriteString(st.Title.Render("  Questions to review") + "\n\n")
+		b.WriteString(hang("  ", "m: retry the missed questions · r: retake the whole quiz", w) + "\n\n")
 		for i, qu := range r.missed {
 			b.WriteString(hang(fmt.Sprintf("  %d. ", i+1), st.Selected.Render(m.inline(render.SanitizeLine(qu.Prompt))), w))
 			b.WriteString("\n")
@@ -179,7 +180,7 @@ func (r *resultsModel) helpKeys(m *Model) helpKeys {
 	short := []key.Binding{retry, chapter, next, k.Help, home}
 	full := []key.Binding{retry, chapter, next, home}
 	if len(r.missed) > 0 {
-		short = append([]key.Binding{k.RetryMissed}, short...)
+		short = append([]key.Binding{retry, k.RetryMissed}, short[1:]...)
 		full = append([]key.Binding{k.RetryMissed}, full...)
 	}
 	return helpKeys{short: short, full: [][]key.Binding{full, {k.Up, k.Down, k.PageDown, k.PageUp, k.Quit}}}
