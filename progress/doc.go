@@ -13,6 +13,8 @@
 //	  attempts/<id>/<n>            Attempt as JSON, n = 8-byte big-endian attempt id
 //	  labs/                        empty, for lab results keyed by lab id
 //	  cards/                       empty, for review cards keyed by question id
+//	  retries/<id>/<answer id>     Answer as JSON: a missed-only retry (made on first write)
+//	  backups/<UTC time>/          what a reset moved aside, in this layout, plus info (reset.go)
 //
 // Profile and pack names are 1-64 bytes of printable UTF-8 (CheckName). A
 // Store reads and writes one profile and pack: Open gives DefaultProfile

@@ -388,7 +388,7 @@ func (m *Model) quit() tea.Cmd {
 // save queues a change to the progress file. An answer queued behind a
 // failed save counts at once in the warning and on the results screen.
 func (m *Model) save(op progress.Op) tea.Cmd {
-	if m.saveFailed && op.Kind == progress.OpAnswer {
+	if m.saveFailed && (op.Kind == progress.OpAnswer || op.Kind == progress.OpRetry) {
 		m.unsaved[op.Answer.ID] = true
 		m.warning = saveWarning(m.saveErr, len(m.unsaved))
 	}

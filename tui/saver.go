@@ -130,7 +130,7 @@ func (s *saver) run(job saveJob) saveOutcome {
 func (s *saver) waitingLocked() []string {
 	var ids []string
 	for _, j := range s.queue {
-		if j.op != nil && j.op.Kind == progress.OpAnswer && j.op.Answer.ID != "" {
+		if j.op != nil && (j.op.Kind == progress.OpAnswer || j.op.Kind == progress.OpRetry) && j.op.Answer.ID != "" {
 			ids = append(ids, j.op.Answer.ID)
 		}
 	}
