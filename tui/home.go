@@ -110,8 +110,11 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		return m.openChapter(it.ch.ID, -1)
 	case key.Matches(msg, m.keys.StartQuiz) && ok && !it.glossary:
 		return m.beginQuiz(it.ch.ID)
-	case key.Matches(msg, m.keys.LastResult) && ok && !it.glossary:
-		return m.openLastResult(it.ch.ID)
+	case key.Matches(msg, m.keys.LastResult): // never the list's "next page" (still right/pgdn)
+		if ok && !it.glossary {
+			return m.openLastResult(it.ch.ID)
+		}
+		return nil
 	case key.Matches(msg, m.keys.Filter):
 		return m.openSearch()
 	case key.Matches(msg, m.keys.QuitHome):
