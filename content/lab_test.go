@@ -191,7 +191,7 @@ func TestEmbeddedLabs(t *testing.T) {
 	for _, l := range c.Labs() {
 		ids = append(ids, l.ID)
 	}
-	if strings.Join(ids, ",") != "hello-server,notes-api" {
+	if strings.Join(ids, ",") != "hello-server,notes-api,notes-persist,notes-login,notes-validate,notes-cache,notes-pages" {
 		t.Errorf("labs = %v", ids)
 	}
 	for _, l := range c.Labs() {

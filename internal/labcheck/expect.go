@@ -324,7 +324,15 @@ func (d *lazyJSON) at(path string) (any, *pathFailure) {
 			v = next
 		case []any:
 			i, err := strconv.Atoi(part)
-			if err != nil || i < 0 || i >= len(x) {
+			if err != nil {
+				// A field of a list: the server sent a list where the
+				// lab expects an object (a page of items, say).
+				return nil, &pathFailure{missing: true, failure: failure{
+					reason:   fmt.Sprintf("%s is a list, where the lab expects an object with a %q field", name(walked), part),
+					expected: fmt.Sprintf("an object with a %q field", part), actual: cut(compact(x)),
+				}}
+			}
+			if i < 0 || i >= len(x) {
 				return nil, &pathFailure{missing: true, failure: failure{
 					reason:   fmt.Sprintf("%s has no element %s (it is a list of %d)", name(walked), part, len(x)),
 					expected: "element " + part, actual: cut(compact(x)),

@@ -341,7 +341,7 @@ var breakages = []breakage{
 			json.Unmarshal(b, &p)
 			setBody(string(p.Items))(r)
 		},
-		step: 4, reason: "the body has no element next (it is a list of 2), and later steps need it"},
+		step: 4, reason: `the body is a list, where the lab expects an object with a "next" field, and later steps need it`},
 	{lab: "notes-pages", name: "oldest first",
 		match: query("/notes", "limit=2"),
 		rewrite: func(r *http.Response) {
