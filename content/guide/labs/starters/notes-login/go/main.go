@@ -46,8 +46,13 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 
 // currentUser is the user of the request's session cookie, or "".
 func currentUser(r *http.Request) string {
-	// TODO: read r.Cookie("session") and look its Value up in sessions.
-	return ""
+	c, err := r.Cookie("session")
+	if err != nil {
+		return ""
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return sessions[c.Value]
 }
 
 func main() {
@@ -72,6 +77,10 @@ func main() {
 	// TODO: every /notes handler needs a valid session (else 401); notes
 	// remember their owner, and another user's note is 404.
 	mux.HandleFunc("POST /notes", func(w http.ResponseWriter, r *http.Request) {
+		user := currentUser(r)
+		// TODO: if user is "", answer 401 with {"error": "log in first"} and
+		// return; otherwise keep user as the note's owner.
+		log.Printf("POST /notes by %q", user)
 		var in map[string]any
 		json.NewDecoder(r.Body).Decode(&in)
 		text, ok := in["text"].(string)

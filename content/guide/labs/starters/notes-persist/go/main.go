@@ -130,6 +130,6 @@ func main() {
 		writeError(w, http.StatusNotFound, "not found")
 	})
 	addr := "127.0.0.1:" + port
-	fmt.Println("listening on http://" + addr)
+	fmt.Println("listening on http://" + addr + "; notes are saved in " + dataFile + " once save is written")
 	log.Fatal(http.ListenAndServe(addr, mux))
 }
