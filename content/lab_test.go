@@ -126,6 +126,7 @@ func TestLabProblems(t *testing.T) {
 		{"relative path", strings.Replace(head+step(""), "path: /x", "path: x", 1), want{"labs/x.yaml", 10, `path "x" must start with '/'`}},
 		{"bad status", strings.Replace(head+step(""), "status: 200", "status: 2000", 1), want{"labs/x.yaml", 12, "status must be an HTTP status code"}},
 		{"status list of one", strings.Replace(head+step(""), "status: 200", "status: [200]", 1), want{"labs/x.yaml", 12, "a list of statuses needs at least two codes"}},
+		{"status list too long", strings.Replace(head+step(""), "status: 200", "status: ["+strings.Repeat("404, ", 10)+"410]", 1), want{"labs/x.yaml", 12, "a list of statuses has at most 10 codes, not 11"}},
 		{"status list repeats", strings.Replace(head+step(""), "status: 200", "status: [404, 404]", 1), want{"labs/x.yaml", 12, "status 404 is listed twice"}},
 		{"status list bad code", strings.Replace(head+step(""), "status: 200", "status: [404, 4100]", 1), want{"labs/x.yaml", 12, "status must be an HTTP status code (100 to 599), not 4100"}},
 		{"status list not numbers", strings.Replace(head+step(""), "status: 200", "status: [404, gone]", 1), want{"labs/x.yaml", 12, `status must be a whole number or a list of them, such as [403, 404], not "gone"`}},

@@ -20,6 +20,7 @@ const LabsDir = "labs"
 const (
 	maxLabs     = 200
 	maxLabSteps = 100
+	maxStatuses = 10 // in one status: [...] list; also keeps the duplicate check small
 )
 
 var (
@@ -241,8 +242,12 @@ func parseStatus(file string, m *mapping, c *collector) (int, []int) {
 		}
 		return s, nil
 	}
-	if len(v.Content) < 2 {
+	switch {
+	case len(v.Content) < 2:
 		c.add(file, v.Line, "a list of statuses needs at least two codes (write one code as status: 200)")
+	case len(v.Content) > maxStatuses:
+		c.add(file, v.Line, "a list of statuses has at most %d codes, not %d", maxStatuses, len(v.Content))
+		return 0, nil
 	}
 	var codes []int
 	for _, it := range v.Content {
