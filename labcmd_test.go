@@ -54,7 +54,7 @@ func TestLabCommands(t *testing.T) {
 		code        int
 		out, errOut string
 	}{
-		{[]string{"lab", "list"}, 0, "1  hello-server  Your first server  6 servers-frameworks  not started", ""},
+		{[]string{"lab", "list"}, 0, "1  hello-server    Your first server               6 servers-frameworks    not started", ""},
 		{[]string{"lab", "list", "extra"}, 2, "", `unexpected argument "extra"`},
 		{[]string{"lab"}, 2, "", "name a lab command"},
 		{[]string{"lab", "frob"}, 2, "", `unknown lab command "frob"`},
