@@ -115,12 +115,64 @@ func (m *Model) tooSmallView() string {
 }
 
 func (m *Model) helpView() string {
+	lines := m.helpLines()
+	footer := "press any key to close"
+	if top := m.helpMaxTop(); top > 0 {
+		// too tall for the window: ↑/↓ scroll, every other key closes
+		m.helpTop = min(m.helpTop, top)
+		lines = lines[m.helpTop:]
+		footer = "↑/↓ more · any other key closes"
+	}
+	return m.frame("Keys — "+screenTitle(m.screen), strings.Join(lines, "\n"), footer)
+}
+
+// helpLines is the help's body: the screen's keys, then the note on
+// ctrl+c. Groups of keys sit side by side when they fit the window (help's
+// own layout); otherwise one under another, each description wrapped under
+// itself, so a narrow window cuts no key (help would drop whole groups).
+func (m *Model) helpLines() []string {
 	keys := m.screenKeys()
-	var b strings.Builder
-	b.WriteString(lipgloss.NewStyle().PaddingLeft(2).Render(m.help.FullHelpView(keys.full)))
-	b.WriteString("\n\n")
-	b.WriteString(m.st.Subtle.Render(hang("  ", "ctrl+c quits from anywhere. Your answers are saved as you submit them.", m.width-2)))
-	return m.frame("Keys — "+screenTitle(m.screen), b.String(), "press any key to close")
+	avail := m.width - 2 // the left padding
+	h := m.help
+	h.SetWidth(0)
+	cols := h.FullHelpView(keys.full)
+	if lipgloss.Width(cols) > avail {
+		var groups []string
+		for _, g := range keys.full {
+			groups = append(groups, m.helpGroup(g, avail))
+		}
+		cols = strings.Join(groups, "\n\n")
+	}
+	body := lipgloss.NewStyle().PaddingLeft(2).Render(cols) + "\n\n" +
+		m.st.Subtle.Render(hang("  ", "ctrl+c quits from anywhere. Your answers are saved as you submit them.", m.width-2))
+	return strings.Split(body, "\n")
+}
+
+// helpGroup is one group of keys in a column: the keys, then each
+// description wrapped to width under itself.
+func (m *Model) helpGroup(g []key.Binding, width int) string {
+	keyW := 0
+	for _, b := range g {
+		if b.Enabled() {
+			keyW = max(keyW, ansi.StringWidth(b.Help().Key))
+		}
+	}
+	st := m.help.Styles
+	var lines []string
+	for _, b := range g {
+		if !b.Enabled() {
+			continue
+		}
+		k := b.Help().Key
+		prefix := st.FullKey.Render(k) + strings.Repeat(" ", keyW-ansi.StringWidth(k)+1)
+		lines = append(lines, hang(prefix, st.FullDesc.Render(b.Help().Desc), width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// helpMaxTop is how far the help scrolls: 0 when it fits the window.
+func (m *Model) helpMaxTop() int {
+	return max(0, len(m.helpLines())-m.bodyHeight())
 }
 
 func screenTitle(s screen) string {
@@ -137,6 +189,8 @@ func screenTitle(s screen) string {
 		return "quiz results"
 	case glossaryScreen:
 		return "glossary"
+	case outlineScreen:
+		return "chapter outline"
 	}
 	return ""
 }

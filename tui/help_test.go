@@ -1,0 +1,98 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"backend-tutor/content"
+)
+
+// Attack (issue 9, "nothing cut"): at 40 columns help's own layout drops a
+// whole group of keys for "…" (the reader's n/p, t, o and / were not listed;
+// the welcome screen listed no key at all), and at 12 rows the note under
+// the keys was cut. Every key of every screen, and the note, must be
+// readable at every supported size: scrolled to with ↓ when the window is
+// short, never wider than the window, and under a title naming the screen.
+func TestHelpWholeInSmallWindows(t *testing.T) {
+	course, err := content.EmbeddedCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	screens := map[string]func(m *Model){
+		"welcome": func(m *Model) {},
+		"home":    func(m *Model) {},
+		"reader":  func(m *Model) { run(m, m.openChapter("http-essentials", 0)) },
+		"outline": func(m *Model) { run(m, m.openChapter("http-essentials", 0)); sendKeys(m, "o") },
+		"glossary": func(m *Model) {
+			run(m, m.openGlossary())
+		},
+		"quiz": func(m *Model) {
+			run(m, m.openChapter("http-essentials", 0))
+			sendKeys(m, "t")
+			settle(m)
+		},
+	}
+	for _, size := range [][2]int{{40, 12}, {60, 20}, {80, 24}, {120, 24}} {
+		for name, open := range screens {
+			t.Run(fmt.Sprintf("%s/%dx%d", name, size[0], size[1]), func(t *testing.T) {
+				e := newEnv(t)
+				e.course = course
+				m := e.sized(t, name != "welcome", size[0], size[1])
+				open(m)
+				want := m.screenKeys().full
+				sendKeys(m, "?")
+				if !m.showHelp {
+					t.Fatal("? did not open the help")
+				}
+				if v := viewText(m); strings.HasSuffix(strings.TrimSpace(strings.SplitN(v, "\n", 2)[0]), "Keys —") {
+					t.Errorf("help title names no screen:\n%s", v)
+				}
+				// the body's lines, scrolling with ↓ while there is more
+				var all []string
+				prev := ""
+				for i := 0; i < 60 && m.showHelp; i++ {
+					v := viewText(m)
+					if v == prev {
+						break // ↓ moved nothing: the whole help has been shown
+					}
+					lines := strings.Split(v, "\n")
+					for i, l := range lines {
+						if w := ansi.StringWidth(l); w > size[0] {
+							t.Errorf("line %d is %d wide: %q", i, w, l)
+						}
+					}
+					body := lines[2 : len(lines)-1]
+					if prev != "" {
+						body = body[len(body)-1:] // scrolled by one line
+					}
+					for _, l := range body {
+						all = append(all, strings.Join(strings.Fields(l), " "))
+					}
+					prev = v
+					if !strings.Contains(lastLine(v), "more") {
+						break
+					}
+					sendKeys(m, "down")
+				}
+				text := strings.Join(all, " ")
+				for _, g := range want {
+					for _, b := range g {
+						if h := b.Help(); !strings.Contains(text, h.Key+" "+h.Desc) {
+							t.Errorf("help lacks %q %q:\n%s", h.Key, h.Desc, strings.Join(all, "\n"))
+						}
+					}
+				}
+				if !strings.Contains(text, "saved as you submit them.") {
+					t.Errorf("the note under the keys is cut:\n%s", strings.Join(all, "\n"))
+				}
+				sendKeys(m, "x")
+				if m.showHelp {
+					t.Error("another key did not close the help")
+				}
+			})
+		}
+	}
+}
