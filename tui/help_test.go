@@ -96,3 +96,25 @@ func TestHelpWholeInSmallWindows(t *testing.T) {
 		}
 	}
 }
+
+// Attack (issue 9, "nothing cut"): at 40 columns the glossary's line naming
+// a term's chapter ran past the window and the viewport cut it without a
+// mark ("chapter 3: HTTP essentials: methods, status c"). Every line of
+// the glossary fits the window, so nothing is lost off its edge.
+func TestGlossaryLinesFitNarrowWindow(t *testing.T) {
+	course, err := content.EmbeddedCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []int{40, 60, 80} {
+		e := newEnv(t)
+		e.course = course
+		m := e.sized(t, true, w, 24)
+		for i, l := range strings.Split(glossaryText(m), "\n") {
+			if lw := ansi.StringWidth(l); lw > w {
+				t.Errorf("%d columns: line %d is %d wide: %q", w, i, lw, ansi.Strip(l))
+				break
+			}
+		}
+	}
+}
