@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"backend-tutor/content"
@@ -114,6 +115,37 @@ func TestGlossaryLinesFitNarrowWindow(t *testing.T) {
 			if lw := ansi.StringWidth(l); lw > w {
 				t.Errorf("%d columns: line %d is %d wide: %q", w, i, lw, ansi.Strip(l))
 				break
+			}
+		}
+	}
+}
+
+// Attack: the welcome screen had no warning line, so a first start whose
+// progress file cannot be written (or whose recovery file could not be
+// merged) said "Everything you do is saved as you go" and nothing else.
+// The warning shows there too, and the box keeps its border and last line.
+func TestWelcomeShowsWarning(t *testing.T) {
+	e := newEnv(t)
+	s := e.store(t)
+	snap, err := s.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range [][2]int{{80, 24}, {60, 20}, {40, 12}} {
+		m := withoutTicks(New(Options{Course: e.course, Store: s, Snapshot: snap, Cache: e.cache, NoColor: true, Rand: testRand(),
+			Notice: "Some saved answers could not be added yet: recovery file x was kept"}))
+		step(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		v := viewText(m)
+		lines := strings.Split(v, "\n")
+		if !strings.Contains(v, "Welcome") || !strings.HasPrefix(lastLine(v), " ! Some saved") {
+			t.Errorf("%dx%d: no warning on the welcome screen:\n%s", size[0], size[1], v)
+		}
+		if len(lines) > size[1] || !strings.Contains(v, "Press enter to begin.") || !strings.Contains(v, "╰") {
+			t.Errorf("%dx%d: %d lines, or the box lost its end:\n%s", size[0], size[1], len(lines), v)
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > size[0] {
+				t.Errorf("%dx%d: line wider than the window: %q", size[0], size[1], l)
 			}
 		}
 	}

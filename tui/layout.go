@@ -273,6 +273,13 @@ func (m *Model) welcomeView() string {
 	about := welcomeText(m.course)
 	begin := m.st.Selected.Render("Press enter to begin.")
 	box := m.st.Box.Width(min(m.width-2, 78))
+	// A warning (progress not being saved, a recovery file kept) shows
+	// here too, on the last line: the box says everything is saved.
+	height, warn := m.height, ""
+	if m.warning != "" {
+		height--
+		warn = "\n" + m.st.Warning.Render(ansi.Truncate(" ! "+render.Escape(m.warning), m.width, "…"))
+	}
 	var out string
 	for _, try := range []struct {
 		keys, gaps bool
@@ -287,8 +294,8 @@ func (m *Model) welcomeView() string {
 			sep = "\n\n"
 		}
 		out = box.Padding(try.pad, 2).Render(strings.Join(append(parts, begin), sep))
-		if lipgloss.Height(out) <= m.height {
-			return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, out)
+		if lipgloss.Height(out) <= height {
+			return lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, out) + warn
 		}
 	}
 	// Still too tall: cut the text, keeping the title, the last line and
@@ -297,13 +304,13 @@ func (m *Model) welcomeView() string {
 	inner := b.GetWidth() - b.GetHorizontalFrameSize()
 	wrap := lipgloss.NewStyle().Width(inner)
 	lines := strings.Split(wrap.Render(about), "\n")
-	keep := max(1, m.height-2-lipgloss.Height(wrap.Render(head))-1) // border, title, begin line
+	keep := max(1, height-2-lipgloss.Height(wrap.Render(head))-1) // border, title, begin line
 	if len(lines) > keep {
 		lines = lines[:keep]
 		lines[keep-1] = ansi.Truncate(strings.TrimRight(lines[keep-1], " "), inner-1, "") + "…"
 	}
 	out = b.Render(strings.Join(append(append([]string{head}, lines...), begin), "\n"))
-	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, out)
+	return lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, out) + warn
 }
 
 func (m *Model) resumeView() string {
