@@ -150,3 +150,20 @@ func TestWelcomeShowsWarning(t *testing.T) {
 		}
 	}
 }
+
+// Attack: the built-in guide's welcome said its second half twice ("...
+// pick up exactly where you left off. Read a chapter, then take its
+// quiz. Everything you do is saved as you go, ..."): course.yaml carried
+// the sentence the tutor adds to every course's welcome.
+func TestGuideWelcomeSaysItOnce(t *testing.T) {
+	course, err := content.EmbeddedCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := welcomeText(course)
+	for _, s := range []string{"Read a chapter", "saved as you go", "what is a backend"} {
+		if n := strings.Count(text, s); n != 1 {
+			t.Errorf("%q is said %d times in the welcome: %s", s, n, text)
+		}
+	}
+}
