@@ -46,10 +46,13 @@ func runTutor(g globals, stdout, stderr io.Writer) error {
 	}
 	// Changes an earlier tutor could not write are in recovery files: add
 	// them before reading the snapshot. A file that cannot be merged is kept
-	// and named on the warning line.
-	var notice string
+	// and named on the warning line, which one line of the window cuts
+	// short: the whole of it is printed again when the tutor ends.
+	var notice, mergeErr string
 	if _, err := store.MergeRecovery(); err != nil {
-		notice = "Some saved answers could not be added yet: " + err.Error()
+		notice = "Some saved answers could not be added yet; details when you quit: " + err.Error()
+		mergeErr = "backend-tutor: some saved answers could not be added to your progress yet:\n" + err.Error() +
+			"\nThe files are kept, and the next start tries them again."
 	}
 	snap, err := store.Snapshot()
 	if err != nil {
@@ -82,6 +85,9 @@ func runTutor(g globals, stdout, stderr io.Writer) error {
 	// exit; the learner hears about any that did not, now the terminal is back.
 	if err := model.Flush(); err != nil {
 		fmt.Fprintln(stderr, err)
+	}
+	if mergeErr != "" {
+		fmt.Fprintln(stderr, mergeErr)
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return runErr
