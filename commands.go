@@ -337,6 +337,17 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Answers a tutor could not write wait in recovery files until the next
+	// start adds them: say so, or they look lost (on stderr: --json stays JSON).
+	if path, err := dbPath(g); err == nil {
+		if files, _ := progress.RecoveryFiles(path); len(files) > 0 {
+			what := "1 recovery file beside " + render.Escape(path) + " holds"
+			if len(files) > 1 {
+				what = fmt.Sprintf("%d recovery files beside %s hold", len(files), render.Escape(path))
+			}
+			fmt.Fprintf(stderr, "backend-tutor: %s changes not counted here yet; the next start of the tutor adds them.\n", what)
+		}
+	}
 	rep := progressReport{Chapters: []chapterReport{}}
 	for _, ch := range course.Chapters {
 		r := snap.Chapters[ch.ID]
