@@ -47,6 +47,7 @@ FUZZTIME ?= 60s
 fuzz: ## run every fuzz target for FUZZTIME each
 	$(GO) test ./content -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./content -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./content -run '^$$' -fuzz '^FuzzParseLine$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./content/search -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./content -run '^$$' -fuzz '^FuzzLoadLab$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./tui/render -run '^$$' -fuzz '^FuzzSanitize$$' -fuzztime $(FUZZTIME)

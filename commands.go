@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -21,28 +23,54 @@ import (
 
 	"backend-tutor/content"
 	"backend-tutor/content/search"
+	"backend-tutor/internal/courserules"
 	"backend-tutor/progress"
 	"backend-tutor/tui"
+	"backend-tutor/tui/linemode"
 	"backend-tutor/tui/render"
 )
 
-// runTutor starts the interactive tutor.
-func runTutor(g globals, stdout, stderr io.Writer) error {
-	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
-		return &exitError{1, "backend-tutor: the tutor needs a terminal (stdin and stdout must both be one).\n" +
-			"To use it from a script, try `backend-tutor list`, `backend-tutor read 1` or `backend-tutor progress --json`."}
-	}
+// tutorStart is what the tutor opens on: the home screen or menu, or (from
+// `quiz`) one chapter's quiz.
+type tutorStart struct {
+	quiz   string // chapter id
+	resume bool   // --resume: an unfinished attempt is resumed without asking
+	fresh  bool   // --new: an unfinished attempt is abandoned for a new one
+}
+
+// useLineMode says whether the tutor runs as plain prompts: asked for with
+// --accessible or ACCESSIBLE (any value but "", "0" or "false"), or because
+// the full-screen UI cannot work here (TERM=dumb, or stdin or stdout is not
+// a terminal: a pipe, a file, a screen reader's plain console).
+func useLineMode(g globals, getenv func(string) string, stdinTTY, stdoutTTY bool) bool {
+	acc := strings.ToLower(strings.TrimSpace(getenv("ACCESSIBLE")))
+	return g.accessible || (acc != "" && acc != "0" && acc != "false") ||
+		getenv("TERM") == "dumb" || !stdinTTY || !stdoutTTY
+}
+
+// runTutor starts the tutor: full screen, or line mode (useLineMode).
+func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	course, err := loadCourse(g.content)
 	if err != nil {
 		return err
+	}
+	if start.quiz != "" {
+		ch, err := findChapter(course, start.quiz)
+		if err != nil {
+			return err
+		}
+		if ch.Quiz == nil {
+			return &exitError{1, fmt.Sprintf("backend-tutor: chapter %d (%s) has no quiz", course.Index(ch.ID)+1, render.Escape(ch.ID))}
+		}
+		start.quiz = ch.ID
 	}
 	path, err := dbPath(g)
 	if err != nil {
 		return err
 	}
-	store, err := progress.Open(path)
+	store, err := openStore(g, path)
 	if err != nil {
-		return &exitError{1, err.Error()}
+		return err
 	}
 	// Changes an earlier tutor could not write are in recovery files: add
 	// them before reading the snapshot. A file that cannot be merged is kept
@@ -58,9 +86,14 @@ func runTutor(g globals, stdout, stderr io.Writer) error {
 	if err != nil {
 		return &exitError{1, err.Error()}
 	}
+	stdinTTY := term.IsTerminal(os.Stdin.Fd())
+	if useLineMode(g, os.Getenv, stdinTTY, term.IsTerminal(os.Stdout.Fd())) {
+		return runLineMode(course, store, snap, start, stdinTTY, render.WantASCII(g.ascii, os.Getenv), os.Stdin, stdout)
+	}
 	model := tui.New(tui.Options{
 		Course: course, Store: store, Snapshot: snap, Notice: notice,
 		Cache: render.NewCache(16), NoColor: os.Getenv("NO_COLOR") != "",
+		Quiz: start.quiz, QuizStart: quizStart(start), ASCII: render.WantASCII(g.ascii, os.Getenv),
 	})
 	// 120 fps halves the wait for the first frame; frames are only drawn
 	// when something changed, so it costs nothing at rest.
@@ -95,9 +128,78 @@ func runTutor(g globals, stdout, stderr io.Writer) error {
 	return nil
 }
 
+func quizStart(s tutorStart) tui.QuizStart {
+	switch {
+	case s.fresh:
+		return tui.QuizNew
+	case s.resume:
+		return tui.QuizResume
+	}
+	return tui.QuizAsk
+}
+
+// runLineMode runs the tutor as plain prompts on stdin and stdout.
+func runLineMode(course *content.Course, store *progress.Store, snap *progress.Snapshot, start tutorStart, interactive, ascii bool, stdin io.Reader, stdout io.Writer) error {
+	s := linemode.New(linemode.Options{
+		Course: course, Store: store, Snapshot: snap, In: stdin, Out: stdout, Interactive: interactive, ASCII: ascii,
+	})
+	// ctrl+c, SIGTERM or a closed terminal: nothing queued is lost (see
+	// Session.Interrupt), then the process ends as a signal would end it.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer func() { signal.Stop(sigs); close(sigs) }()
+	go func() {
+		if _, ok := <-sigs; ok {
+			if err := s.Interrupt(); err != nil {
+				fmt.Fprintln(os.Stderr, "\nbackend-tutor:", render.EscapeLines(err.Error()))
+			}
+			os.Exit(130)
+		}
+	}()
+	if start.quiz != "" {
+		how := linemode.Ask
+		switch {
+		case start.fresh:
+			how = linemode.StartNew
+		case start.resume:
+			how = linemode.Resume
+		}
+		s.Quiz(start.quiz, how)
+	} else {
+		s.Run()
+	}
+	if err := s.Close(); err != nil {
+		return &exitError{1, "backend-tutor: " + err.Error()}
+	}
+	return nil
+}
+
+// cmdQuiz starts one chapter's quiz, full screen or in line mode.
+func cmdQuiz(g globals, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("quiz", "quiz ID|NUMBER [--resume|--new] [--accessible]", stderr)
+	resume := fs.Bool("resume", false, "resume an unfinished attempt without asking")
+	fresh := fs.Bool("new", false, "abandon an unfinished attempt and start a new one, without asking")
+	pos, err := parseMixed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "backend-tutor quiz: name one chapter, by id or number (see `backend-tutor list`)")
+		return errUsage
+	}
+	if *resume && *fresh {
+		fmt.Fprintln(stderr, "backend-tutor quiz: --resume and --new cannot both be given")
+		return errUsage
+	}
+	return runTutor(g, tutorStart{quiz: pos[0], resume: *resume, fresh: *fresh}, stdout, stderr)
+}
+
 func cmdList(g globals, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("list", "list", stderr)
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs, stderr); err != nil {
 		return err
 	}
 	course, err := loadCourse(g.content)
@@ -111,13 +213,13 @@ func cmdList(g globals, args []string, stdout, stderr io.Writer) error {
 	idW, statusW := 2, 6
 	for _, ch := range course.Chapters {
 		idW = max(idW, len(ch.ID))
-		statusW = max(statusW, ansi.StringWidth(tui.StatusText(ch, snap.Chapters[ch.ID])))
+		statusW = max(statusW, ansi.StringWidth(courserules.StatusText(ch, snap.Chapters[ch.ID])))
 	}
 	titleW := titleWidth(stdout, 4+idW+2+statusW+2)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\tID\tTITLE\tSTATUS")
 	for i, ch := range course.Chapters {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", i+1, ch.ID, fit(render.SanitizeLine(ch.Title), titleW), tui.StatusText(ch, snap.Chapters[ch.ID]))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", i+1, ch.ID, fit(render.SanitizeLine(ch.Title), titleW), courserules.StatusText(ch, snap.Chapters[ch.ID]))
 	}
 	return tw.Flush()
 }
@@ -298,6 +400,8 @@ func findChapter(c *content.Course, arg string) (*content.Chapter, error) {
 // progressReport is the JSON of `backend-tutor progress --json`, documented
 // in README.md. Add fields; never rename or remove one.
 type progressReport struct {
+	Profile  string          `json:"profile"` // whose progress (--profile)
+	Pack     string          `json:"pack"`    // which course's records: "guide" for now
 	Chapters []chapterReport `json:"chapters"`
 	Total    totalReport     `json:"total"`
 }
@@ -329,6 +433,9 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := noArgs(fs, stderr); err != nil {
+		return err
+	}
 	course, err := loadCourse(g.content)
 	if err != nil {
 		return err
@@ -348,7 +455,7 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "backend-tutor: %s changes not counted here yet; the next start of the tutor adds them.\n", what)
 		}
 	}
-	rep := progressReport{Chapters: []chapterReport{}}
+	rep := progressReport{Profile: cmp.Or(g.profile, progress.DefaultProfile), Pack: progress.DefaultPack, Chapters: []chapterReport{}}
 	for _, ch := range course.Chapters {
 		r := snap.Chapters[ch.ID]
 		rep.Chapters = append(rep.Chapters, chapterReport{
@@ -360,8 +467,8 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 		rep.Total.Attempts += r.Attempts
 	}
 	rep.Total.Chapters = len(course.Chapters)
-	rep.Total.Passed, rep.Total.Quizzes = tui.PassedCount(course, snap.Chapters)
-	rep.Total.Percent = int(tui.CourseProgress(course, snap.Chapters)*100 + 0.5)
+	rep.Total.Passed, rep.Total.Quizzes = courserules.PassedCount(course, snap.Chapters)
+	rep.Total.Percent = int(courserules.CourseProgress(course, snap.Chapters)*100 + 0.5)
 	if *asJSON {
 		js, err := json.MarshalIndent(rep, "", "  ")
 		if err != nil {
@@ -452,6 +559,9 @@ func cmdDoctor(g globals, args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := noArgs(fs, stderr); err != nil {
+		return err
+	}
 	path, err := dbPath(g)
 	if err != nil {
 		return err
@@ -465,21 +575,31 @@ func cmdDoctor(g globals, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "%s is healthy.\n", render.Escape(path))
 		return nil
 	}
-	var newer *progress.NewerSchemaError
-	if errors.As(err, &newer) || !*reset {
-		if !*reset && !errors.As(err, &newer) {
-			return &exitError{1, err.Error() + "\nTo move it aside and start fresh: backend-tutor doctor --reset"}
-		}
+	// Only a damaged progress file is ever reset: not a folder, pipe or
+	// device (NotAFileError), not a newer tutor's file, not a file that is
+	// merely locked or unreadable for now.
+	var damaged *progress.DamagedError
+	if !errors.As(err, &damaged) {
 		return &exitError{1, err.Error()}
+	}
+	if !*reset {
+		return &exitError{1, err.Error() + "\nTo move it aside and start fresh: backend-tutor doctor --reset"}
+	}
+	if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&os.ModeSymlink != 0 {
+		// Moving the link would leave the damaged file it points to as it is.
+		target, _ := filepath.EvalSymlinks(path)
+		p, t := render.Escape(path), render.Escape(target)
+		return &exitError{1, fmt.Sprintf("progress file %s is damaged: %s.\n%s is a symbolic link to %s; nothing was changed. "+
+			"To reset the file itself: backend-tutor doctor --reset --db %s", p, damaged.Reason, p, t, t)}
 	}
 	moved, merr := progress.MoveAside(path)
 	if merr != nil {
-		return &exitError{1, fmt.Sprintf("%v\nbackend-tutor: could not move it aside: %v", err, merr)}
+		return &exitError{1, fmt.Sprintf("progress file %s is damaged: %s.\nbackend-tutor: could not move it aside: %v", render.Escape(path), damaged.Reason, merr)}
 	}
 	if _, oerr := progress.Open(path); oerr != nil {
 		return &exitError{1, fmt.Sprintf("moved the damaged file to %s, but could not start a fresh one: %v", moved, oerr)}
 	}
-	fmt.Fprintf(stdout, "%s\nMoved it to %s and started a fresh progress file at %s.\n",
-		render.EscapeLines(strings.TrimSpace(err.Error())), render.Escape(moved), render.Escape(path))
+	fmt.Fprintf(stdout, "Progress file %s was damaged: %s.\nMoved it to %s and started a fresh progress file at %s.\n",
+		render.Escape(path), render.EscapeLines(damaged.Reason), render.Escape(moved), render.Escape(path))
 	return nil
 }

@@ -12,10 +12,10 @@ import (
 )
 
 // startQuizTerm starts the tutor on a fresh db, dismisses the welcome and
-// starts the first chapter's quiz.
-func startQuizTerm(t *testing.T, db string) *screenTerm {
+// starts the first chapter's quiz; args are more flags for the tutor.
+func startQuizTerm(t *testing.T, db string, args ...string) *screenTerm {
 	t.Helper()
-	tm := startTerm(t, "--db", db)
+	tm := startTerm(t, append([]string{"--db", db}, args...)...)
 	tm.waitFor("Press enter to begin")
 	tm.keys("Enter")
 	tm.waitFor("quizzes passed")
@@ -25,9 +25,9 @@ func startQuizTerm(t *testing.T, db string) *screenTerm {
 }
 
 // startAtQuiz is startQuizTerm with the first question answered.
-func startAtQuiz(t *testing.T, db string) *screenTerm {
+func startAtQuiz(t *testing.T, db string, args ...string) *screenTerm {
 	t.Helper()
-	tm := startQuizTerm(t, db)
+	tm := startQuizTerm(t, db, args...)
 	tm.keys("1", "Enter")
 	tm.waitFor("Press enter for the next question")
 	return tm
@@ -120,22 +120,36 @@ func TestRealTerminalDamagedFile(t *testing.T) {
 	}
 }
 
-// NO_COLOR and TERM=dumb: the tutor works, and NO_COLOR means no colour.
+// NO_COLOR: the tutor works, and NO_COLOR means no colour. TERM=dumb: the
+// tutor runs in line mode (issue 13), which works in the same window.
 func TestRealTerminalNoColorAndDumb(t *testing.T) {
 	for _, env := range []string{"NO_COLOR=1", "TERM=dumb"} {
 		t.Run(env, func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "p.db")
 			tm := startTermEnv(t, env, "--db", db)
+			if env == "TERM=dumb" {
+				tm.waitFor("line mode", "Choose a number")
+				tm.keys("chapters", "Enter")
+				tm.waitFor("Chapter number to read")
+				tm.keys("1", "Enter")
+				tm.waitFor("Chapter 1 of 16", "Enter for more")
+				tm.keys("q", "Enter")
+				tm.waitFor("Chapter number to read")
+				tm.keys("Enter")
+				tm.keys("quit", "Enter")
+				if st := tm.exited(); st != "0" {
+					t.Fatalf("exit status %s", st)
+				}
+				return
+			}
 			tm.waitFor("Press enter to begin")
 			tm.keys("Enter")
 			tm.waitFor("quizzes passed")
 			tm.keys("Enter")
 			tm.waitFor("Chapter 1 of 16", "By the end of this chapter")
-			if env == "NO_COLOR=1" {
-				colored := tm.tmux("capture-pane", "-p", "-e")
-				if m := colourCode.FindString(colored); m != "" {
-					t.Fatalf("NO_COLOR screen has the colour code %q", m)
-				}
+			colored := tm.tmux("capture-pane", "-p", "-e")
+			if m := colourCode.FindString(colored); m != "" {
+				t.Fatalf("NO_COLOR screen has the colour code %q", m)
 			}
 			tm.keys("C-c")
 			if st := tm.exited(); st != "0" {

@@ -47,13 +47,16 @@ func TestRealTerminalQuitRightAfterScrolling(t *testing.T) {
 		t.Run(how, func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "p.db")
 			tm := startReading(t, db)
-			before := tm.screen()
-			tm.keys("j", "j", "j", "j", "j", "j")
-			// The scrolling is on screen (a signal does not queue behind
-			// keys); well within the 1 s scroll debounce.
-			deadline := time.Now().Add(10 * time.Second)
-			for tm.screen() == before && time.Now().Before(deadline) {
-				time.Sleep(10 * time.Millisecond)
+			// One line at a time, each on screen before the next: a signal
+			// does not queue behind keys, so all six must have been handled
+			// before it is sent. Well within the 1 s scroll debounce.
+			for range 6 {
+				before := tm.screen()
+				tm.keys("j")
+				deadline := time.Now().Add(10 * time.Second)
+				for tm.screen() == before && time.Now().Before(deadline) {
+					time.Sleep(5 * time.Millisecond) // polling the pane; the deadline is only a guard
+				}
 			}
 			if how == "ctrl+c" {
 				tm.keys("C-c")

@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 
+	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
 
@@ -18,6 +19,7 @@ const usage = `backend-tutor — learn backend web development in your terminal.
 
 Usage:
   backend-tutor [--db PATH] [--content DIR]         start the tutor
+  backend-tutor quiz ID|NUMBER [--resume|--new]     start one chapter's quiz
   backend-tutor list                                the chapters and your status
   backend-tutor read ID|NUMBER [--plain] [--width N] print one chapter
   backend-tutor search TERM...                      lines with TERM, as ID:LINE: text
@@ -33,6 +35,13 @@ Usage:
 Global flags (before or after the command):
   --db PATH       progress file (default $XDG_DATA_HOME/backend-tutor/progress.db)
   --content DIR   use this folder's chapters instead of the built-in guide
+  --profile NAME  whose progress to use (default "default"); learners sharing
+                  a machine keep theirs apart in the one progress file
+  --accessible    line mode: plain prompts and text, no full-screen UI (also
+                  ACCESSIBLE=1; on by itself when TERM=dumb or stdin or
+                  stdout is not a terminal)
+  --ascii         ASCII instead of glyphs (arrows, ticks, bars) in the tutor; also
+                  when the locale is not UTF-8 (LC_ALL=C)
 
 Run "backend-tutor COMMAND --help" for a command's flags.
 `
@@ -90,19 +99,31 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // globals are the flags every command accepts.
 type globals struct {
-	db      string
-	content string
+	db         string
+	content    string
+	profile    string // "" means progress.DefaultProfile
+	accessible bool   // --accessible: line mode
+	ascii      bool   // --ascii: ASCII stand-ins for every glyph
 }
 
-// parseGlobal takes --db and --content from anywhere on the line, so both
-// "backend-tutor --db x list" and "backend-tutor list --db x" work.
+// parseGlobal takes --db, --content and --profile from anywhere on the
+// line, so both "backend-tutor --db x list" and "backend-tutor list --db x"
+// work.
 func parseGlobal(args []string) (globals, []string, error) {
 	var g globals
 	var rest []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") || (name != "db" && name != "content") {
+		if a == "--accessible" || a == "-accessible" {
+			g.accessible = true
+			continue
+		}
+		if a == "--ascii" || a == "-ascii" {
+			g.ascii = true
+			continue
+		}
+		if !strings.HasPrefix(a, "-") || (name != "db" && name != "content" && name != "profile") {
 			rest = append(rest, a)
 			continue
 		}
@@ -113,10 +134,21 @@ func parseGlobal(args []string) (globals, []string, error) {
 			i++
 			value = args[i]
 		}
-		if name == "db" {
+		if value == "" && name != "profile" {
+			// An empty path would silently mean the default file (or the
+			// built-in guide): refuse it, the learner meant some path.
+			return g, nil, &exitError{2, fmt.Sprintf("backend-tutor: --%s needs a non-empty path (leave the flag out for the default)", name)}
+		}
+		switch name {
+		case "db":
 			g.db = value
-		} else {
+		case "content":
 			g.content = value
+		default:
+			if err := progress.CheckName("profile", value); err != nil {
+				return g, nil, &exitError{2, fmt.Sprintf("--profile: %v (a name of 1 to 64 bytes, printable characters only)", err)}
+			}
+			g.profile = value
 		}
 	}
 	return g, rest, nil
@@ -124,7 +156,7 @@ func parseGlobal(args []string) (globals, []string, error) {
 
 func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return runTutor(g, stdout, stderr)
+		return runTutor(g, tutorStart{}, stdout, stderr)
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
@@ -132,6 +164,8 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 		return cmdList(g, rest, stdout, stderr)
 	case "read":
 		return cmdRead(g, rest, stdout, stderr)
+	case "quiz":
+		return cmdQuiz(g, rest, stdout, stderr)
 	case "progress":
 		return cmdProgress(g, rest, stdout, stderr)
 	case "search":
@@ -143,9 +177,15 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 	case "lab":
 		return cmdLab(g, rest, stdout, stderr)
 	case "version", "--version", "-v":
+		if err := noMore(cmd, rest, stderr); err != nil {
+			return err
+		}
 		printVersion(stdout)
 		return nil
 	case "help", "-h", "--help", "-help":
+		if err := noMore(cmd, rest, stderr); err != nil {
+			return err
+		}
 		fmt.Fprint(stdout, usage)
 		return nil
 	}
@@ -160,9 +200,24 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: backend-tutor %s\n", synopsis)
 		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tuse this folder's chapters instead of the built-in guide")
+		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tuse this folder's chapters instead of the built-in guide\n  --profile NAME\n    \twhose progress to use (default \"default\")")
 	}
 	return fs
+}
+
+// noMore refuses arguments after a command that takes none (`version x`).
+func noMore(cmd string, rest []string, stderr io.Writer) error {
+	if len(rest) == 0 {
+		return nil
+	}
+	fmt.Fprintf(stderr, "backend-tutor %s: unexpected argument %q (it takes none; see `backend-tutor help`)\n", cmd, rest[0])
+	return errUsage
+}
+
+// noArgs refuses arguments left after a command's flags (`list extra`): a
+// usage error, not something to ignore, since the learner meant something.
+func noArgs(fs *flag.FlagSet, stderr io.Writer) error {
+	return noMore(fs.Name(), fs.Args(), stderr)
 }
 
 // parseFlags parses a command's flags; -h prints its usage and exits 0.

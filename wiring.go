@@ -74,6 +74,24 @@ func dbPath(g globals) (string, error) {
 	return progress.DefaultPath()
 }
 
+// openStore opens the progress file at path for --profile (default
+// "default") and the built-in course's pack, "guide": until packs get ids
+// of their own (issue 12), a --content folder shares the guide's records.
+func openStore(g globals, path string) (*progress.Store, error) {
+	store, err := progress.Open(path)
+	if err != nil {
+		return nil, &exitError{1, err.Error()}
+	}
+	if g.profile == "" {
+		return store, nil
+	}
+	store, err = store.Scope(g.profile, progress.DefaultPack)
+	if err != nil {
+		return nil, &exitError{2, "--profile: " + err.Error()}
+	}
+	return store, nil
+}
+
 // readSnapshot reads progress for the read-only commands without creating a
 // file that does not exist yet.
 func readSnapshot(g globals) (*progress.Snapshot, error) {
@@ -84,9 +102,9 @@ func readSnapshot(g globals) (*progress.Snapshot, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return &progress.Snapshot{Chapters: map[string]progress.ChapterRecord{}}, nil
 	}
-	store, err := progress.Open(path)
+	store, err := openStore(g, path)
 	if err != nil {
-		return nil, &exitError{1, err.Error()}
+		return nil, err
 	}
 	snap, err := store.Snapshot()
 	if err != nil {

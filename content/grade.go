@@ -16,98 +16,16 @@ type Response struct {
 }
 
 // Grade says whether r answers q correctly.
-func (q *Question) Grade(r Response) bool {
-	switch q.Kind {
-	case Single:
-		return len(r.Chosen) == 1 && validIndex(r.Chosen[0], len(q.Options)) && q.Options[r.Chosen[0]].Correct
-	case Multi:
-		picked := map[int]bool{}
-		for _, i := range r.Chosen {
-			if !validIndex(i, len(q.Options)) {
-				return false
-			}
-			picked[i] = true
-		}
-		for i, o := range q.Options {
-			if o.Correct != picked[i] {
-				return false
-			}
-		}
-		return true
-	case TrueFalse:
-		return r.Bool == q.Answer
-	case Typed:
-		got := Normalize(r.Text)
-		if got == "" {
-			return false
-		}
-		for _, a := range q.Accept {
-			if Normalize(a) == got {
-				return true
-			}
-		}
-		return false
-	case Order:
-		if len(r.Order) != len(q.Items) {
-			return false
-		}
-		for pos, i := range r.Order {
-			if i != pos {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
+func (q *Question) Grade(r Response) bool { return q.rules().grade(q, r) }
 
 func validIndex(i, n int) bool { return i >= 0 && i < n }
 
 // Given describes a response in words, for the progress file and the
 // results screen: option texts, the typed text, or the items in order.
-func (q *Question) Given(r Response) []string {
-	var out []string
-	switch q.Kind {
-	case Single, Multi:
-		for _, i := range r.Chosen {
-			if validIndex(i, len(q.Options)) {
-				out = append(out, q.Options[i].Text)
-			}
-		}
-	case TrueFalse:
-		out = []string{boolWord(r.Bool)}
-	case Typed:
-		out = []string{r.Text}
-	case Order:
-		for _, i := range r.Order {
-			if validIndex(i, len(q.Items)) {
-				out = append(out, q.Items[i])
-			}
-		}
-	}
-	return out
-}
+func (q *Question) Given(r Response) []string { return q.rules().given(q, r) }
 
-// CorrectAnswer is the right answer in words, shown after a question.
-func (q *Question) CorrectAnswer() []string {
-	switch q.Kind {
-	case Single, Multi:
-		var out []string
-		for _, o := range q.Options {
-			if o.Correct {
-				out = append(out, o.Text)
-			}
-		}
-		return out
-	case TrueFalse:
-		return []string{boolWord(q.Answer)}
-	case Typed:
-		return q.Accept[:1]
-	case Order:
-		return q.Items
-	}
-	return nil
-}
+// CorrectAnswer is the right answer in words, in file order.
+func (q *Question) CorrectAnswer() []string { return q.RightAnswer(nil).Items }
 
 func boolWord(b bool) string {
 	if b {

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+
+	"backend-tutor/internal/filekind"
 )
 
 // MaxFileSize bounds every content file, so a huge or runaway file is a clear
@@ -53,7 +55,7 @@ func Load(fsys fs.FS) (*Course, error) {
 			continue
 		}
 		if kind != "" {
-			files = append(files, parsedFile{name: name, kind: kind})
+			files = append(files, parsedFile{name: name, kind: kind, mode: e.Type()})
 		}
 	}
 	files = append(files, labFiles(fsys, &c)...)
@@ -63,7 +65,7 @@ func Load(fsys fs.FS) (*Course, error) {
 	for start := 0; start < len(files); start += loadChunk {
 		chunk := files[start:min(len(files), start+loadChunk)]
 		for i := range chunk {
-			chunk[i].src, chunk[i].ok = readFile(fsys, chunk[i].name, &chunk[i].probs)
+			chunk[i].src, chunk[i].ok = readFile(fsys, chunk[i].name, chunk[i].mode, &chunk[i].probs)
 		}
 		parseFiles(chunk)
 		for i := range chunk {
@@ -129,6 +131,7 @@ const loadChunk = 256
 // parsedFile is one content file, read and parsed.
 type parsedFile struct {
 	name, kind string
+	mode       fs.FileMode // type bits from the folder listing
 	src        []byte
 	ok         bool // read and valid UTF-8
 	chapter    *Chapter
@@ -173,7 +176,7 @@ func parseFiles(files []parsedFile) {
 
 // labFiles lists the lab files in labs/, if the folder has one.
 func labFiles(fsys fs.FS, c *collector) []parsedFile {
-	entries, err := fs.ReadDir(fsys, LabsDir)
+	entries, err := readDir(fsys, LabsDir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -187,7 +190,7 @@ func labFiles(fsys fs.FS, c *collector) []parsedFile {
 		if e.IsDir() || strings.HasPrefix(name, ".") || !isLabFile(name) {
 			continue
 		}
-		out = append(out, parsedFile{name: LabsDir + "/" + name, kind: "lab"})
+		out = append(out, parsedFile{name: LabsDir + "/" + name, kind: "lab", mode: e.Type()})
 	}
 	return out
 }
@@ -207,7 +210,14 @@ func fileKind(name string) string {
 }
 
 // readFile reads one file with a hard size limit and checks it is UTF-8.
-func readFile(fsys fs.FS, name string, c *collector) ([]byte, bool) {
+// listed is the file's type from the folder listing. The file must be
+// regular before it is opened: opening a named pipe blocks until something
+// writes to it (for ever, in a pack), and a device can be endless.
+func readFile(fsys fs.FS, name string, listed fs.FileMode, c *collector) ([]byte, bool) {
+	if err := checkRegular(fsys, name, listed); err != nil {
+		c.add(name, 0, "%s", err)
+		return nil, false
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		c.add(name, 0, "cannot read: %s", cleanFSError(err))
@@ -232,6 +242,44 @@ func readFile(fsys fs.FS, name string, c *collector) ([]byte, bool) {
 		return nil, false
 	}
 	return src, true
+}
+
+// readDir is fs.ReadDir for a folder inside the content folder: it is
+// stat'ed first, because reading a named pipe put where a folder should be
+// (labs/, a starter's folder) would block for ever. Anything but a folder
+// is an error saying what it is.
+func readDir(fsys fs.FS, name string) ([]fs.DirEntry, error) {
+	if sfs, ok := fsys.(fs.StatFS); ok {
+		st, err := sfs.Stat(name)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("it is %s, not a folder", filekind.Describe(st.Mode()))
+		}
+	}
+	return fs.ReadDir(fsys, name)
+}
+
+// checkRegular refuses anything but a regular file without opening it. An
+// fs.StatFS (os.DirFS, os.Root.FS, fstest.MapFS) answers with a stat that
+// follows a symlink, so a link to a pipe is caught too; any other fs.FS
+// falls back on the listing's type bits, which name a pipe, socket or
+// device as such (a symlink there is opened and checked after).
+func checkRegular(fsys fs.FS, name string, listed fs.FileMode) error {
+	mode := listed
+	sfs, ok := fsys.(fs.StatFS)
+	if ok {
+		st, err := sfs.Stat(name)
+		if err != nil {
+			return fmt.Errorf("cannot read: %s", cleanFSError(err))
+		}
+		mode = st.Mode()
+	}
+	if mode.IsRegular() || (!ok && mode.Type() == fs.ModeSymlink) {
+		return nil
+	}
+	return fmt.Errorf("it is %s, not a regular file; content files must be ordinary files", filekind.Describe(mode))
 }
 
 func cleanFSError(err error) string {

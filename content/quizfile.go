@@ -67,61 +67,18 @@ func parseQuestion(file string, n *yaml.Node, c *collector) *Question {
 
 	// Fields that belong to another kind are a mistake worth reporting: an
 	// author who wrote `answer:` on a single question meant something.
-	used := map[Kind][]string{
-		Single: {"options"}, Multi: {"options"}, TrueFalse: {"answer"},
-		Typed: {"accept"}, Order: {"items"},
-	}
-	want, known := used[q.Kind]
+	k, known := kinds[q.Kind]
 	if !known && q.Kind != "" {
 		c.add(file, m.lineOf("kind"), "unknown kind %q (use one of: single, multi, truefalse, typed, order)", q.Kind)
 		return nil
 	}
 	for _, f := range []string{"options", "answer", "accept", "items"} {
-		if m.has(f) && known && !contains(want, f) {
+		if m.has(f) && known && !contains(k.fields(), f) {
 			c.add(file, m.lineOf(f), "field %q does not belong to a %s question", f, q.Kind)
 		}
 	}
-
-	switch q.Kind {
-	case Single, Multi:
-		q.Options = parseOptions(file, m, c)
-		correct := 0
-		for _, o := range q.Options {
-			if o.Correct {
-				correct++
-			}
-		}
-		switch {
-		case len(q.Options) < 2:
-			c.add(file, m.lineOf("options"), "a %s question needs at least 2 options", q.Kind)
-		case q.Kind == Single && correct != 1:
-			c.add(file, m.lineOf("options"), "a single question needs exactly one option with correct: true (found %d)", correct)
-		case q.Kind == Multi && correct == 0:
-			c.add(file, m.lineOf("options"), "a multi question needs at least one option with correct: true")
-		}
-		checkUnique(file, m.lineOf("options"), "option", optionTexts(q.Options), c)
-	case TrueFalse:
-		v, ok := m.boolean("answer", c)
-		if !ok && !m.has("answer") {
-			c.add(file, m.line, "a truefalse question needs answer: true or answer: false")
-		}
-		q.Answer = v
-	case Typed:
-		q.Accept = m.strList("accept", c)
-		if len(q.Accept) == 0 {
-			c.add(file, m.lineOf("accept"), "a typed question needs a list of accepted answers (accept: [...])")
-		}
-		for _, a := range q.Accept {
-			if Normalize(a) == "" {
-				c.add(file, m.lineOf("accept"), "an accepted answer is empty")
-			}
-		}
-	case Order:
-		q.Items = m.strList("items", c)
-		if len(q.Items) < 3 || len(q.Items) > 6 {
-			c.add(file, m.lineOf("items"), "an order question needs 3 to 6 items (found %d)", len(q.Items))
-		}
-		checkUnique(file, m.lineOf("items"), "item", q.Items, c)
+	if known {
+		k.load(q, m, c)
 	}
 	q.Hash = questionHash(q)
 	return q

@@ -39,7 +39,7 @@ var ErrNoStarter = errors.New("no starter")
 // folder, with the same limits as every content file.
 func ReadStarter(fsys fs.FS, labID, lang string) ([]StarterFile, error) {
 	dir := path.Join(StartersDir, labID, lang)
-	entries, err := fs.ReadDir(fsys, dir)
+	entries, err := readDir(fsys, dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, ErrNoStarter
 	}
@@ -55,7 +55,7 @@ func ReadStarter(fsys fs.FS, labID, lang string) ([]StarterFile, error) {
 		if len(out) == maxStarterFiles {
 			return nil, fmt.Errorf("%s: too many files (the limit is %d)", dir, maxStarterFiles)
 		}
-		src, ok := readFile(fsys, dir+"/"+e.Name(), &c)
+		src, ok := readFile(fsys, dir+"/"+e.Name(), e.Type(), &c)
 		if !ok {
 			return nil, c.list
 		}
@@ -72,7 +72,7 @@ func ReadStarter(fsys fs.FS, labID, lang string) ([]StarterFile, error) {
 func StarterLangsOf(fsys fs.FS, labID string) []string {
 	var out []string
 	for _, l := range StarterLangs {
-		if entries, err := fs.ReadDir(fsys, path.Join(StartersDir, labID, l)); err == nil && len(entries) > 0 {
+		if entries, err := readDir(fsys, path.Join(StartersDir, labID, l)); err == nil && len(entries) > 0 {
 			out = append(out, l)
 		}
 	}
@@ -83,7 +83,7 @@ func StarterLangsOf(fsys fs.FS, labID string) []string {
 // folder per language in it, plain file names. The files themselves are
 // read when a learner asks for them.
 func checkStarters(fsys fs.FS, course *Course, c *collector) {
-	labs, err := fs.ReadDir(fsys, StartersDir)
+	labs, err := readDir(fsys, StartersDir)
 	if err != nil {
 		return // no starters
 	}
@@ -93,13 +93,13 @@ func checkStarters(fsys fs.FS, course *Course, c *collector) {
 			c.add(where, 0, "no lab has the id %q (starters are in labs/starters/LAB-ID/LANGUAGE/)", l.Name())
 			continue
 		}
-		langs, _ := fs.ReadDir(fsys, where)
+		langs, _ := readDir(fsys, where)
 		for _, lang := range langs {
 			if !lang.IsDir() || !contains(StarterLangs, lang.Name()) {
 				c.add(where+"/"+lang.Name(), 0, "not a starter language folder (use one of: python, node, go)")
 				continue
 			}
-			files, _ := fs.ReadDir(fsys, where+"/"+lang.Name())
+			files, _ := readDir(fsys, where+"/"+lang.Name())
 			for _, f := range files {
 				if !starterName.MatchString(f.Name()) || f.IsDir() {
 					c.add(where+"/"+lang.Name()+"/"+f.Name(), 0, "a starter holds plain files named with letters, digits, '.', '_' and '-'")

@@ -26,17 +26,17 @@ func (s *Store) StartAttempt(chapterID, contentHash string, order []string, shuf
 
 // startTx creates the attempt op describes, or returns it when an attempt
 // with op's UID already exists (a start replayed from a recovery file).
-func startTx(tx *bolt.Tx, op Op) (Attempt, error) {
+func startTx(sc *scoped, op Op) (Attempt, error) {
 	if op.AttemptUID != "" {
-		if a, ok, err := findAttempt(tx, op.Chapter, 0, op.AttemptUID); err != nil || ok {
+		if a, ok, err := findAttempt(sc, op.Chapter, 0, op.AttemptUID); err != nil || ok {
 			return a, err
 		}
 	}
-	r, err := getChapter(tx, op.Chapter)
+	r, err := getChapter(sc, op.Chapter)
 	if err != nil {
 		return Attempt{}, err
 	}
-	b, err := tx.Bucket(bucketAttempts).CreateBucketIfNotExists([]byte(op.Chapter))
+	b, err := sc.attempts.CreateBucketIfNotExists([]byte(op.Chapter))
 	if err != nil {
 		return Attempt{}, err
 	}
@@ -59,15 +59,15 @@ func startTx(tx *bolt.Tx, op Op) (Attempt, error) {
 			a.Shuffles[q] = slices.Clone(p)
 		}
 	}
-	if err := putAttempt(tx, a); err != nil {
+	if err := putAttempt(sc, a); err != nil {
 		return Attempt{}, err
 	}
 	r.OpenAttempt = id
 	r.ContentHash = op.ContentHash
-	if err := putChapter(tx, r); err != nil {
+	if err := putChapter(sc, r); err != nil {
 		return Attempt{}, err
 	}
-	return a, putLast(tx, Place{Screen: "quiz", ChapterID: op.Chapter})
+	return a, putLast(sc, Place{Screen: "quiz", ChapterID: op.Chapter})
 }
 
 // SaveAnswer stores one answer in an attempt. Answers are kept in submit
@@ -84,13 +84,13 @@ func (s *Store) SaveAnswer(chapterID string, attemptID uint64, a Answer) error {
 // answerTx adds op.Answer to its attempt. If the attempt is not in the file
 // (its start was lost with a reset file) and op carries the attempt's order,
 // the attempt is made first, so the answer still has a home.
-func answerTx(tx *bolt.Tx, op Op) (Attempt, error) {
+func answerTx(sc *scoped, op Op) (Attempt, error) {
 	ans := *op.Answer
 	if ans.At.IsZero() {
 		ans.At = time.Now()
 	}
 	ans.Given = slices.Clone(ans.Given)
-	at, err := attemptFor(tx, op)
+	at, err := attemptFor(sc, op)
 	if err != nil {
 		return Attempt{}, err
 	}
@@ -104,16 +104,16 @@ func answerTx(tx *bolt.Tx, op Op) (Attempt, error) {
 	at.Answers = append(at.Answers, ans)
 	// The attempt first: if its validation refuses the answer, nothing is
 	// written (MergeRecovery relies on that to skip a refused change).
-	if err := putAttempt(tx, at); err != nil {
+	if err := putAttempt(sc, at); err != nil {
 		return Attempt{}, err
 	}
 	if first {
-		r, err := getChapter(tx, op.Chapter)
+		r, err := getChapter(sc, op.Chapter)
 		if err != nil {
 			return Attempt{}, err
 		}
 		r.Answered++
-		if err := putChapter(tx, r); err != nil {
+		if err := putChapter(sc, r); err != nil {
 			return Attempt{}, err
 		}
 	}
@@ -121,24 +121,24 @@ func answerTx(tx *bolt.Tx, op Op) (Attempt, error) {
 }
 
 // attemptFor finds op's attempt, or starts it when op says how.
-func attemptFor(tx *bolt.Tx, op Op) (Attempt, error) {
-	at, ok, err := findAttempt(tx, op.Chapter, op.Attempt, op.AttemptUID)
+func attemptFor(sc *scoped, op Op) (Attempt, error) {
+	at, ok, err := findAttempt(sc, op.Chapter, op.Attempt, op.AttemptUID)
 	switch {
 	case err != nil:
 		return Attempt{}, err
 	case ok:
 		return at, nil
 	case op.AttemptUID != "" && len(op.Order) > 0:
-		return startTx(tx, op)
+		return startTx(sc, op)
 	}
 	return Attempt{}, fmt.Errorf("attempt %d of chapter %q: %w", op.Attempt, op.Chapter, ErrNoAttempt)
 }
 
 // findAttempt looks an attempt up by id, checking the uid when both sides
 // have one (a file reset since reuses ids), else by uid, newest first.
-func findAttempt(tx *bolt.Tx, chapterID string, id uint64, uid string) (Attempt, bool, error) {
+func findAttempt(sc *scoped, chapterID string, id uint64, uid string) (Attempt, bool, error) {
 	if id != 0 {
-		a, err := getAttempt(tx, chapterID, id)
+		a, err := getAttempt(sc, chapterID, id)
 		switch {
 		case err == nil && (uid == "" || a.UID == "" || a.UID == uid):
 			return a, true, nil
@@ -146,7 +146,7 @@ func findAttempt(tx *bolt.Tx, chapterID string, id uint64, uid string) (Attempt,
 			return Attempt{}, false, err
 		}
 	}
-	b := attemptBucket(tx, chapterID)
+	b := attemptBucket(sc, chapterID)
 	if uid == "" || b == nil {
 		return Attempt{}, false, nil
 	}
@@ -154,7 +154,7 @@ func findAttempt(tx *bolt.Tx, chapterID string, id uint64, uid string) (Attempt,
 	for k, v := c.Last(); k != nil; k, v = c.Prev() {
 		a, err := decodeAttempt(v)
 		if err != nil {
-			return Attempt{}, false, &DamagedError{Path: tx.DB().Path(), Reason: fmt.Sprintf("chapter %q attempt %x: %v", chapterID, k, err)}
+			return Attempt{}, false, &DamagedError{Path: sc.path, Reason: fmt.Sprintf("chapter %q attempt %x: %v", chapterID, k, err)}
 		}
 		if a.UID == uid {
 			return a, true, nil
@@ -200,15 +200,15 @@ func (s *Store) FinishAttempt(chapterID string, attemptID uint64, score int, pas
 		return ChapterRecord{}, err
 	}
 	var rec ChapterRecord
-	err := s.update(func(tx *bolt.Tx) error {
-		at, ok, err := findAttempt(tx, chapterID, attemptID, "")
+	err := s.updateScoped(func(sc *scoped) error {
+		at, ok, err := findAttempt(sc, chapterID, attemptID, "")
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return fmt.Errorf("attempt %d of chapter %q: %w", attemptID, chapterID, ErrNoAttempt)
 		}
-		rec, _, err = finishTx(tx, at, score, passed)
+		rec, _, err = finishTx(sc, at, score, passed)
 		return err
 	})
 	if err != nil {
@@ -217,14 +217,14 @@ func (s *Store) FinishAttempt(chapterID string, attemptID uint64, score int, pas
 	return rec, nil
 }
 
-func finishTx(tx *bolt.Tx, at Attempt, score int, passed bool) (ChapterRecord, Attempt, error) {
+func finishTx(sc *scoped, at Attempt, score int, passed bool) (ChapterRecord, Attempt, error) {
 	first := at.Finished == nil
 	now := time.Now()
 	at.Finished, at.Score, at.Passed, at.Abandoned = &now, score, passed, false
-	if err := putAttempt(tx, at); err != nil {
+	if err := putAttempt(sc, at); err != nil {
 		return ChapterRecord{}, Attempt{}, err
 	}
-	r, err := getChapter(tx, at.ChapterID)
+	r, err := getChapter(sc, at.ChapterID)
 	if err != nil {
 		return ChapterRecord{}, Attempt{}, err
 	}
@@ -237,7 +237,7 @@ func finishTx(tx *bolt.Tx, at Attempt, score int, passed bool) (ChapterRecord, A
 	if r.OpenAttempt == at.ID {
 		r.OpenAttempt = 0
 	}
-	return r, at, putChapter(tx, r)
+	return r, at, putChapter(sc, r)
 }
 
 // DropAttempt abandons an unfinished attempt the learner chose not to
@@ -249,8 +249,8 @@ func (s *Store) DropAttempt(chapterID string, id uint64) error {
 	return err
 }
 
-func dropTx(tx *bolt.Tx, op Op) error {
-	at, ok, err := findAttempt(tx, op.Chapter, op.Attempt, op.AttemptUID)
+func dropTx(sc *scoped, op Op) error {
+	at, ok, err := findAttempt(sc, op.Chapter, op.Attempt, op.AttemptUID)
 	if err != nil {
 		return err
 	}
@@ -258,10 +258,10 @@ func dropTx(tx *bolt.Tx, op Op) error {
 		return nil // nothing (left) to drop: gone with a reset file, or finished by another tutor
 	}
 	at.Abandoned = true
-	if err := putAttempt(tx, at); err != nil {
+	if err := putAttempt(sc, at); err != nil {
 		return err
 	}
-	r, err := getChapter(tx, op.Chapter)
+	r, err := getChapter(sc, op.Chapter)
 	if err != nil {
 		return err
 	}
@@ -269,15 +269,15 @@ func dropTx(tx *bolt.Tx, op Op) error {
 		return nil
 	}
 	r.OpenAttempt = 0
-	return putChapter(tx, r)
+	return putChapter(sc, r)
 }
 
 // Attempt returns one attempt; errors.Is(err, ErrNoAttempt) if there is none.
 func (s *Store) Attempt(chapterID string, id uint64) (Attempt, error) {
 	var a Attempt
-	err := s.view(func(tx *bolt.Tx) error {
+	err := s.view(func(sc *scoped) error {
 		var err error
-		a, err = getAttempt(tx, chapterID, id)
+		a, err = getAttempt(sc, chapterID, id)
 		return err
 	})
 	if isMissing(err) {
@@ -289,8 +289,8 @@ func (s *Store) Attempt(chapterID string, id uint64) (Attempt, error) {
 // Attempts returns every attempt of a chapter, oldest (lowest id) first.
 func (s *Store) Attempts(chapterID string) ([]Attempt, error) {
 	out := []Attempt{}
-	err := s.view(func(tx *bolt.Tx) error {
-		b := attemptBucket(tx, chapterID)
+	err := s.view(func(sc *scoped) error {
+		b := attemptBucket(sc, chapterID)
 		if b == nil {
 			return nil
 		}
@@ -312,17 +312,16 @@ func (s *Store) Attempts(chapterID string) ([]Attempt, error) {
 	return out, nil
 }
 
-func attemptBucket(tx *bolt.Tx, chapterID string) *bolt.Bucket {
-	all := tx.Bucket(bucketAttempts)
-	if all == nil {
+func attemptBucket(sc *scoped, chapterID string) *bolt.Bucket {
+	if sc.attempts == nil {
 		return nil
 	}
-	return all.Bucket([]byte(chapterID))
+	return sc.attempts.Bucket([]byte(chapterID))
 }
 
-func getAttempt(tx *bolt.Tx, chapterID string, id uint64) (Attempt, error) {
+func getAttempt(sc *scoped, chapterID string, id uint64) (Attempt, error) {
 	var raw []byte
-	if b := attemptBucket(tx, chapterID); b != nil {
+	if b := attemptBucket(sc, chapterID); b != nil {
 		raw = b.Get(attemptKey(id))
 	}
 	if raw == nil {
@@ -330,17 +329,17 @@ func getAttempt(tx *bolt.Tx, chapterID string, id uint64) (Attempt, error) {
 	}
 	a, err := decodeAttempt(raw)
 	if err != nil {
-		return Attempt{}, &DamagedError{Path: tx.DB().Path(), Reason: fmt.Sprintf("chapter %q attempt %d: %v", chapterID, id, err)}
+		return Attempt{}, &DamagedError{Path: sc.path, Reason: fmt.Sprintf("chapter %q attempt %d: %v", chapterID, id, err)}
 	}
 	return a, nil
 }
 
-func putAttempt(tx *bolt.Tx, a Attempt) error {
+func putAttempt(sc *scoped, a Attempt) error {
 	raw, err := encodeAttempt(a)
 	if err != nil {
 		return err
 	}
-	b, err := tx.Bucket(bucketAttempts).CreateBucketIfNotExists([]byte(a.ChapterID))
+	b, err := sc.attempts.CreateBucketIfNotExists([]byte(a.ChapterID))
 	if err != nil {
 		return err
 	}
@@ -353,12 +352,12 @@ func putAttempt(tx *bolt.Tx, a Attempt) error {
 func (s *Store) OpenAttempt(chapterID string) (Attempt, bool, error) {
 	var a Attempt
 	var ok bool
-	err := s.view(func(tx *bolt.Tx) error {
-		r, err := getChapter(tx, chapterID)
+	err := s.view(func(sc *scoped) error {
+		r, err := getChapter(sc, chapterID)
 		if err != nil || r.OpenAttempt == 0 {
 			return err
 		}
-		a, ok, err = findAttempt(tx, chapterID, r.OpenAttempt, "")
+		a, ok, err = findAttempt(sc, chapterID, r.OpenAttempt, "")
 		ok = ok && a.Finished == nil && !a.Abandoned
 		return err
 	})

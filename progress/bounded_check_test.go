@@ -49,12 +49,12 @@ func bigFile(t *testing.T, damage func(tx *bolt.Tx) error) string {
 func TestLargeFileStartSkipsHistoryDoctorDoesNot(t *testing.T) {
 	var chapter string
 	path := bigFile(t, func(tx *bolt.Tx) error {
-		return tx.Bucket([]byte("attempts")).ForEachBucket(func(k []byte) error {
+		return guideBucket(tx, "attempts").ForEachBucket(func(k []byte) error {
 			if chapter == "" {
 				chapter = string(k)
 				var key [8]byte
 				binary.BigEndian.PutUint64(key[:], 1)
-				return tx.Bucket([]byte("attempts")).Bucket(k).Put(key[:], []byte(`{"id":1,"chapter":`))
+				return guideBucket(tx, "attempts").Bucket(k).Put(key[:], []byte(`{"id":1,"chapter":`))
 			}
 			return nil
 		})
@@ -80,16 +80,16 @@ func TestLargeFileStartSkipsHistoryDoctorDoesNot(t *testing.T) {
 func TestLargeFileStartChecksSummaries(t *testing.T) {
 	for name, damage := range map[string]func(tx *bolt.Tx) error{
 		"garbled chapter record": func(tx *bolt.Tx) error {
-			return tx.Bucket([]byte("chapters")).Put([]byte("ch"), []byte(`{"id":"ch","furthest":`))
+			return guideBucket(tx, "chapters").Put([]byte("ch"), []byte(`{"id":"ch","furthest":`))
 		},
 		"open attempt garbled": func(tx *bolt.Tx) error {
-			c := tx.Bucket([]byte("chapters")).Cursor()
+			c := guideBucket(tx, "chapters").Cursor()
 			for k, v := c.First(); k != nil; k, v = c.Next() {
 				var id uint64
 				if containsOpen(v, &id) {
 					var key [8]byte
 					binary.BigEndian.PutUint64(key[:], id)
-					return tx.Bucket([]byte("attempts")).Bucket(k).Put(key[:], []byte(`not json`))
+					return guideBucket(tx, "attempts").Bucket(k).Put(key[:], []byte(`not json`))
 				}
 			}
 			return errors.New("no open attempt in the generated file")
@@ -112,4 +112,10 @@ func containsOpen(v []byte, id *uint64) bool {
 	}
 	*id = r.OpenAttempt
 	return true
+}
+
+// guideBucket is one of the default profile's guide buckets.
+func guideBucket(tx *bolt.Tx, name string) *bolt.Bucket {
+	b := tx.Bucket([]byte("profiles")).Bucket([]byte(progress.DefaultProfile))
+	return b.Bucket([]byte("packs")).Bucket([]byte(progress.DefaultPack)).Bucket([]byte(name))
 }

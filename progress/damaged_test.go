@@ -75,7 +75,7 @@ func TestDamagedFiles(t *testing.T) {
 			if err := initBuckets(tx); err != nil {
 				return err
 			}
-			return tx.Bucket([]byte(bucket)).Put([]byte(key), []byte(value))
+			return nested(t, tx, bucket).Put([]byte(key), []byte(value))
 		})
 	}
 	cases := []struct {
@@ -101,12 +101,26 @@ func TestDamagedFiles(t *testing.T) {
 		}), false, "no meta/schema"},
 		{"schema not a number", setJSON("meta", "schema", "one"), false, "not a number"},
 		{"schema from the future", setJSON("meta", "schema", strconv.Itoa(SchemaVersion+1)), true, ""},
-		{"garbled chapter record", setJSON("chapters", "ch", `{"id":"ch","furthest":`), false, `chapter "ch"`},
-		{"chapter percent out of range", setJSON("chapters", "ch", `{"id":"ch","furthest":150}`), false, "outside 0-100"},
-		{"chapter under the wrong key", setJSON("chapters", "ch", `{"id":"other"}`), false, "wrong key"},
-		{"open attempt missing", setJSON("chapters", "ch", `{"id":"ch","open_attempt":3}`), false, "open quiz attempt"},
-		{"garbled last place", setJSON("meta", "last", `{"screen":"moon"}`), false, "last place"},
-		{"attempts entry not a bucket", setJSON("attempts", "ch", `{}`), false, "not a bucket"},
+		{"garbled chapter record", setJSON(guide+"chapters", "ch", `{"id":"ch","furthest":`), false, `chapter "ch"`},
+		{"chapter percent out of range", setJSON(guide+"chapters", "ch", `{"id":"ch","furthest":150}`), false, "outside 0-100"},
+		{"chapter under the wrong key", setJSON(guide+"chapters", "ch", `{"id":"other"}`), false, "wrong key"},
+		{"open attempt missing", setJSON(guide+"chapters", "ch", `{"id":"ch","open_attempt":3}`), false, "open quiz attempt"},
+		{"garbled last place", setJSON("profiles/default", "last", `{"screen":"moon"}`), false, "last place"},
+		{"attempts entry not a bucket", setJSON(guide+"attempts", "ch", `{}`), false, "not a bucket"},
+		// The nested layout (schema 3): every level is checked, in every
+		// profile and pack, and the message says which.
+		{"profile not a bucket", setJSON("profiles", "ann", `{}`), false, `profiles/"ann" is not a bucket`},
+		{"profile name unprintable", setJSON("profiles/a\x1bb", "welcomed", "1"), false, "cannot be shown"},
+		{"packs not a bucket", setJSON("profiles/ann", "packs", `{}`), false, `profile "ann": packs is not a bucket`},
+		{"pack not a bucket", setJSON("profiles/ann/packs", "docker", `{}`), false, `packs/"docker" is not a bucket`},
+		{"pack name too long", setJSON("profiles/ann/packs/"+strings.Repeat("p", 65)+"/chapters", "x", `{"id":"x"}`), false, "max 64"},
+		{"chapters of a pack not a bucket", setJSON("profiles/ann/packs/docker", "chapters", `{}`), false, `"chapters": is not a bucket`},
+		{"garbled chapter of another profile's pack", setJSON("profiles/ann/packs/docker/chapters", "ch", `{"id":"ch","furthest":`), false, `profile "ann" pack "docker": chapter "ch"`},
+		{"open attempt missing in another pack", setJSON("profiles/default/packs/docker/chapters", "ch", `{"id":"ch","open_attempt":3}`), false, `profile "default" pack "docker": chapter "ch": its open quiz attempt`},
+		{"attempt under the wrong key in another profile", setJSON("profiles/ann/packs/guide/attempts/ch", "\x00\x00\x00\x00\x00\x00\x00\x02",
+			`{"id":1,"chapter":"ch","content_hash":"h","started":"2026-01-01T00:00:00Z","order":["q"],"answers":[],"score":0,"passed":false}`), false, `profile "ann" pack "guide": chapter "ch" attempt 1 is filed under the wrong key`},
+		{"garbled last place of another profile", setJSON("profiles/ann", "last", `{"screen":"quiz","chapter":""}`), false, `profile "ann": last place`},
+		{"last place in an unnamable pack", setJSON("profiles/default", "last", `{"screen":"quiz","chapter":"c","pack":"\n"}`), false, "last place"},
 		{"zeroed data pages", withPages(func(int) []byte { return make([]byte, pageSize) }), false, ""},
 		{"random data pages", withPages(func(int) []byte { return randomBytes(pageSize) }), false, ""},
 		{"random meta pages", append(randomBytes(2*pageSize), valid[2*pageSize:]...), false, "not a progress database"},

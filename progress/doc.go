@@ -1,21 +1,37 @@
 // Package progress keeps the learner's progress in a single bbolt file. It
 // knows that file and nothing of terminals or chapter content.
 //
-// Layout (schema 2):
+// Layout (schema 3): nested buckets, one per learner (profile) and, inside
+// it, one per course (pack), so packs never collide on chapter ids and
+// learners sharing a machine keep apart in one file.
 //
-//	meta/schema          ASCII decimal SchemaVersion; also the "this is ours" sentinel
-//	meta/welcomed        "1" once the first-run welcome was dismissed
-//	meta/last            Place as JSON
-//	chapters/<id>        ChapterRecord as JSON (running summary)
-//	attempts/<id>/<n>    Attempt as JSON, n = 8-byte big-endian attempt id
+//	meta/schema                    ASCII decimal SchemaVersion; also the "this is ours" sentinel
+//	profiles/<profile>/welcomed    "1" once the first-run welcome was dismissed
+//	profiles/<profile>/last        Place as JSON, plus "pack" (absent: the guide)
+//	profiles/<profile>/packs/<pack>/
+//	  chapters/<id>                ChapterRecord as JSON (running summary)
+//	  attempts/<id>/<n>            Attempt as JSON, n = 8-byte big-endian attempt id
+//	  labs/                        empty, for lab results keyed by lab id
+//	  cards/                       empty, for review cards keyed by question id
+//
+// Profile and pack names are 1-64 bytes of printable UTF-8 (CheckName). A
+// Store reads and writes one profile and pack: Open gives DefaultProfile
+// ("default") and DefaultPack ("guide", the built-in course), and
+// Store.Scope another. Every function that touches records takes a
+// *scoped (scope.go), the buckets of one profile and pack, so a record
+// cannot land outside its scope. A schema-2 file (one learner, one course,
+// chapters/ and attempts/ at the top) migrates to profile default, pack
+// guide; see migrate.go.
 //
 // Beside the file, <db>.recovery-<pid>-<time> holds changes (Op, JSON
-// lines) a tutor could not write before it quit; see recovery.go.
+// lines, each with its profile and pack) a tutor could not write before it
+// quit; see recovery.go.
 //
 // The file is opened for one transaction at a time and closed again, so
 // several processes can share it; bbolt's flock serialises them.
-// Existing files are verified read-only before anything is written, and a
-// damaged one is reported, never repaired or overwritten. Up to
+// Existing files are verified read-only before anything is written (every
+// profile and pack), and a damaged one is reported, never repaired or
+// overwritten; a file from a newer schema is refused, never migrated down. Up to
 // fullCheckLimit (256 KiB) that check reads everything; above it, start-up
 // checks what grows with the chapters (header, summaries, open attempts)
 // and leaves the whole history to doctor, so a long history never slows a

@@ -9,14 +9,17 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"backend-tutor/internal/filekind"
 )
 
 // Check reports whether the progress file at path is healthy: nil if so,
-// otherwise a *DamagedError or *NewerSchemaError (or an fs error such as
-// fs.ErrNotExist when there is no file). It never writes to the file; it
+// otherwise a *DamagedError, *NewerSchemaError or *NotAFileError (or an fs
+// error such as fs.ErrNotExist when there is no file). It never writes to the file; it
 // only takes a shared lock, so it can run while a tutor is open.
 func Check(path string) error {
 	info, err := os.Stat(path)
@@ -24,7 +27,7 @@ func Check(path string) error {
 		return err
 	}
 	if !info.Mode().IsRegular() {
-		return &DamagedError{Path: path, Reason: "it is not a regular file"}
+		return &NotAFileError{Path: path, What: filekind.Describe(info.Mode())}
 	}
 	_, err = verify(path, true)
 	return err
@@ -33,7 +36,18 @@ func Check(path string) error {
 // MoveAside renames a (damaged) progress file to
 // path.damaged-YYYYMMDD-HHMMSS and returns the new name, so `doctor --reset`
 // starts fresh without destroying anything the learner might want back.
+// Only a regular file is moved: for a folder, pipe, device or symbolic
+// link it returns *NotAFileError and changes nothing (a link is refused
+// too: renaming it would leave its target, the file that is damaged, as
+// it was).
 func MoveAside(path string) (string, error) {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return "", err
+	}
+	if !info.Mode().IsRegular() {
+		return "", &NotAFileError{Path: path, What: filekind.Describe(info.Mode())}
+	}
 	base := path + ".damaged-" + time.Now().Format("20060102-150405")
 	dst := base
 	// Never clobber an earlier quarantined file from the same second.
@@ -80,7 +94,7 @@ func verify(path string, full bool) (schema int, err error) {
 				return err
 			}
 			schema = v
-			if err := checkRecords(tx, path, full); err != nil {
+			if err := checkRecords(tx, path, v, full); err != nil {
 				return err
 			}
 			if !full {
@@ -103,48 +117,91 @@ func verify(path string, full bool) (schema int, err error) {
 
 // checkRecords decodes every record, so a garbled value is found by doctor
 // and at start-up rather than halfway through a quiz. Without full it skips
-// the attempt history but still decodes each chapter's open attempt.
-func checkRecords(tx *bolt.Tx, path string, full bool) error {
-	damaged := func(format string, a ...any) error {
-		return &DamagedError{Path: path, Reason: fmt.Sprintf(format, a...)}
+// the attempt history but still decodes each chapter's open attempt. A file
+// before schema 3 is checked in its own layout (it is migrated only after).
+func checkRecords(tx *bolt.Tx, path string, schema int, full bool) error {
+	if schema < 3 {
+		sc := legacyScope(tx)
+		if err := checkLast(sc, ""); err != nil {
+			return err
+		}
+		return checkPack(sc, "", full)
 	}
-	if meta := tx.Bucket(bucketMeta); meta != nil {
-		if raw := meta.Get(keyLast); raw != nil {
-			if _, err := decodePlace(raw); err != nil {
-				return damaged("%v", err)
+	profiles, err := child(tx, nil, bucketProfiles)
+	if err != nil || profiles == nil {
+		return err
+	}
+	return forEachBucket(path, profiles, "profile", "profiles/", func(name string, profile *bolt.Bucket) error {
+		where := fmt.Sprintf("profile %q: ", name)
+		if name == DefaultProfile {
+			where = ""
+		}
+		if err := checkLast(&scoped{path: path, profile: profile}, where); err != nil {
+			return err
+		}
+		packs, err := child(tx, profile, bucketPacks)
+		if err != nil {
+			return &DamagedError{Path: path, Reason: fmt.Sprintf("%spacks %v", where, err)} // "packs is not a bucket"
+		}
+		if packs == nil {
+			return nil
+		}
+		return forEachBucket(path, packs, "pack", where+"packs/", func(pack string, _ *bolt.Bucket) error {
+			sc, err := viewScope(tx, path, name, pack)
+			if err != nil {
+				return err
 			}
+			in := ""
+			if name != DefaultProfile || pack != DefaultPack {
+				in = fmt.Sprintf("profile %q pack %q: ", name, pack)
+			}
+			return checkPack(sc, in, full)
+		})
+	})
+}
+
+// forEachBucket runs fn on every entry of parent, each of which must be a
+// bucket with a valid name (CheckName).
+func forEachBucket(path string, parent *bolt.Bucket, what, where string, fn func(name string, b *bolt.Bucket) error) error {
+	return parent.ForEach(func(k, v []byte) error {
+		if v != nil {
+			return &DamagedError{Path: path, Reason: fmt.Sprintf("%s%q %v", where, k, errNotBucket)}
+		}
+		if err := CheckName(what, string(k)); err != nil {
+			return &DamagedError{Path: path, Reason: where + err.Error()}
+		}
+		return fn(string(k), parent.Bucket(k))
+	})
+}
+
+func checkLast(sc *scoped, where string) error {
+	if sc.profile == nil {
+		return nil
+	}
+	if raw := sc.profile.Get(keyLast); raw != nil {
+		if _, _, err := decodePlace(raw); err != nil {
+			return &DamagedError{Path: sc.path, Reason: where + err.Error()}
 		}
 	}
-	attempts := tx.Bucket(bucketAttempts)
-	if attempts != nil && full {
-		err := attempts.ForEach(func(k, v []byte) error {
-			b := attempts.Bucket(k)
-			if b == nil {
-				return damaged("attempts/%q is not a bucket", k)
-			}
-			return b.ForEach(func(ik, iv []byte) error {
-				if len(ik) != 8 {
-					return damaged("attempts/%q has a key of %d bytes", k, len(ik))
-				}
-				a, err := decodeAttempt(iv)
-				if err != nil {
-					return damaged("chapter %q attempt %x: %v", k, ik, err)
-				}
-				if a.ID != binary.BigEndian.Uint64(ik) || a.ChapterID != string(k) {
-					return damaged("chapter %q attempt %d is filed under the wrong key", k, a.ID)
-				}
-				return nil
-			})
-		})
-		if err != nil {
+	return nil
+}
+
+// checkPack checks one pack's chapters and attempts; where names the
+// profile and pack in messages ("" for the default ones).
+func checkPack(sc *scoped, where string, full bool) error {
+	damaged := func(format string, a ...any) error {
+		return &DamagedError{Path: sc.path, Reason: where + fmt.Sprintf(format, a...)}
+	}
+	if sc.attempts != nil && full {
+		// Every record decoded, on every core (history_check.go).
+		if err := checkHistory(sc.attempts, sc.path, where); err != nil {
 			return err
 		}
 	}
-	chapters := tx.Bucket(bucketChapters)
-	if chapters == nil {
+	if sc.chapters == nil {
 		return nil
 	}
-	return chapters.ForEach(func(k, v []byte) error {
+	return sc.chapters.ForEach(func(k, v []byte) error {
 		r, err := decodeChapter(v)
 		if err != nil {
 			return damaged("chapter %q: %v", k, err)
@@ -153,13 +210,21 @@ func checkRecords(tx *bolt.Tx, path string, full bool) error {
 			return damaged("chapter %q is filed under the wrong key", k)
 		}
 		if r.OpenAttempt != 0 {
-			a, err := getAttempt(tx, r.ID, r.OpenAttempt)
+			a, err := getAttempt(sc, r.ID, r.OpenAttempt)
 			if err != nil || a.Finished != nil || a.Abandoned {
 				return damaged("chapter %q: its open quiz attempt %d is missing or closed", k, r.OpenAttempt)
 			}
 		}
 		return nil
 	})
+}
+
+// openNoWait opens path with O_NONBLOCK, so that a named pipe put where
+// the progress file was (after the caller's stat said it was a regular
+// file) cannot block the open; callers check what they opened. The flag
+// changes nothing for a regular file.
+func openNoWait(path string, flag int) (*os.File, error) {
+	return os.OpenFile(path, flag|syscall.O_NONBLOCK, 0)
 }
 
 // bbolt meta page layout (go.etcd.io/bbolt internal/common/meta.go, file
@@ -208,7 +273,7 @@ func parseMeta(page []byte) (boltMeta, bool) {
 // not at all inside tx.Check's own goroutine; this catches truncation with
 // a clear message before any of that.
 func preflight(path string) error {
-	f, err := os.Open(path)
+	f, err := openNoWait(path, os.O_RDONLY)
 	if err != nil {
 		return err
 	}
@@ -216,6 +281,9 @@ func preflight(path string) error {
 	fi, err := f.Stat()
 	if err != nil {
 		return err
+	}
+	if !fi.Mode().IsRegular() { // swapped for a pipe or device since our stat
+		return &NotAFileError{Path: path, What: filekind.Describe(fi.Mode())}
 	}
 	size := fi.Size()
 	if size < minFileSize {

@@ -19,6 +19,21 @@ func (e *DamagedError) Error() string {
 		e.Path, e.Reason)
 }
 
+// NotAFileError means the progress path names something that is not a
+// regular file: a folder, a named pipe, a device (`--db /dev/null`). That
+// is not a damaged progress file, so no message suggests resetting it, and
+// MoveAside (`doctor --reset`) refuses to touch it.
+type NotAFileError struct {
+	Path string
+	What string // "a folder", "a named pipe (FIFO)", ... (see internal/filekind)
+}
+
+func (e *NotAFileError) Error() string {
+	return fmt.Sprintf("%s is %s, not a progress file. Nothing was changed. "+
+		"Give --db the path of a progress file (it is created if missing), or leave --db out to use the default.",
+		e.Path, e.What)
+}
+
 // NewerSchemaError means a newer backend-tutor wrote the file. We refuse to
 // touch it rather than guess at a layout we do not know.
 type NewerSchemaError struct {

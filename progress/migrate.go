@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 
@@ -32,17 +33,39 @@ import (
 // such an attempt damaged, hence the bump. Migrating gives every existing
 // attempt the UID "v1-<id>" and every existing answer the id
 // "v1-<attempt id>-<index>"; nothing else changes.
+//
+// Schema 2 → 3: profiles and packs. Schema 2 had one learner and one course
+// (chapters/, attempts/, meta/welcomed, meta/last); schema 3 keeps each
+// learner's records under profiles/<name> and each course's under
+// packs/<pack>, so packs beside the guide cannot collide on chapter ids and
+// learners on one machine keep apart. Migrating moves the chapters and
+// attempts buckets whole (keys, values and sequences untouched, so attempt
+// ids carry on) to profiles/default/packs/guide/, creates its empty labs
+// and cards buckets, and moves meta/welcomed and meta/last (values
+// untouched; a place without a pack is in the guide) to profiles/default/.
+// meta keeps only the schema. A schema-2 binary would find no chapters in
+// a schema-3 file and start over, hence the bump.
+//
+// The migrations 0 → 1 and 1 → 2 read and write the top-level buckets of
+// their day through legacyScope; what they do to records is unchanged.
 var migrations = []func(tx *bolt.Tx) error{
 	0: migrateV0toV1,
 	1: migrateV1toV2,
+	2: migrateV2toV3,
 }
 
 func migrate(tx *bolt.Tx, from int) error {
 	if len(migrations) != SchemaVersion {
 		return fmt.Errorf("internal error: %d migrations for schema %d", len(migrations), SchemaVersion)
 	}
-	if err := ensureDataBuckets(tx); err != nil {
-		return err
+	if from < 3 {
+		// The layout migrations 0-2 work on; a file made by an early
+		// build may lack an empty bucket.
+		for _, name := range [][]byte{bucketChapters, bucketAttempts} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
 	}
 	for v := from; v < SchemaVersion; v++ {
 		if err := migrations[v](tx); err != nil {
@@ -53,6 +76,7 @@ func migrate(tx *bolt.Tx, from int) error {
 }
 
 func migrateV0toV1(tx *bolt.Tx) error {
+	sc := legacyScope(tx)
 	counts := map[string]int{}
 	all := tx.Bucket(bucketAttempts)
 	err := all.ForEach(func(k, _ []byte) error {
@@ -90,12 +114,12 @@ func migrateV0toV1(tx *bolt.Tx) error {
 	for _, r := range records {
 		r.Answered = counts[r.ID]
 		delete(counts, r.ID)
-		if err := putChapter(tx, r); err != nil {
+		if err := putChapter(sc, r); err != nil {
 			return err
 		}
 	}
 	for id, n := range counts {
-		if err := putChapter(tx, ChapterRecord{ID: id, Answered: n}); err != nil {
+		if err := putChapter(sc, ChapterRecord{ID: id, Answered: n}); err != nil {
 			return err
 		}
 	}
@@ -103,7 +127,8 @@ func migrateV0toV1(tx *bolt.Tx) error {
 }
 
 func migrateV1toV2(tx *bolt.Tx) error {
-	all := tx.Bucket(bucketAttempts)
+	sc := legacyScope(tx)
+	all := sc.attempts
 	return all.ForEach(func(k, _ []byte) error {
 		b := all.Bucket(k)
 		if b == nil {
@@ -130,10 +155,82 @@ func migrateV1toV2(tx *bolt.Tx) error {
 			return err
 		}
 		for _, a := range updated { // not inside ForEach: bbolt forbids writes while iterating
-			if err := putAttempt(tx, a); err != nil {
+			if err := putAttempt(sc, a); err != nil {
 				return err
 			}
 		}
 		return nil
+	})
+}
+
+func migrateV2toV3(tx *bolt.Tx) error {
+	profiles, err := tx.CreateBucketIfNotExists(bucketProfiles)
+	if err != nil {
+		return err
+	}
+	profile, err := profiles.CreateBucket([]byte(DefaultProfile))
+	if err != nil {
+		return fmt.Errorf("profiles/%s: %w", DefaultProfile, err)
+	}
+	packs, err := profile.CreateBucket(bucketPacks)
+	if err != nil {
+		return err
+	}
+	guide, err := packs.CreateBucket([]byte(DefaultPack))
+	if err != nil {
+		return err
+	}
+	// Copied, not moved: bbolt's MoveBucket (v1.5.0) moves the bucket as
+	// last committed and drops what earlier migrations in this same
+	// transaction changed in it (TestMigrateFromV0 caught that; fix
+	// proposed upstream in etcd-io/bbolt#1239, open).
+	for _, name := range [][]byte{bucketChapters, bucketAttempts} {
+		dst, err := guide.CreateBucket(name)
+		if err != nil {
+			return err
+		}
+		if err := copyBucket(tx.Bucket(name), dst); err != nil {
+			return fmt.Errorf("copying %s: %w", name, err)
+		}
+		if err := tx.DeleteBucket(name); err != nil {
+			return err
+		}
+	}
+	for _, name := range [][]byte{bucketLabs, bucketCards} {
+		if _, err := guide.CreateBucket(name); err != nil {
+			return err
+		}
+	}
+	meta := tx.Bucket(bucketMeta)
+	for _, key := range [][]byte{keyWelcomed, keyLast} {
+		if v := meta.Get(key); v != nil {
+			// Put keeps a reference to its value, and v points into a
+			// page this transaction goes on to change.
+			if err := profile.Put(key, bytes.Clone(v)); err != nil {
+				return err
+			}
+			if err := meta.Delete(key); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// copyBucket copies every key, value, nested bucket and sequence of src
+// into the empty bucket dst.
+func copyBucket(src, dst *bolt.Bucket) error {
+	if err := dst.SetSequence(src.Sequence()); err != nil {
+		return err
+	}
+	return src.ForEach(func(k, v []byte) error {
+		if v != nil {
+			return dst.Put(bytes.Clone(k), bytes.Clone(v))
+		}
+		sub, err := dst.CreateBucket(bytes.Clone(k))
+		if err != nil {
+			return err
+		}
+		return copyBucket(src.Bucket(k), sub)
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -140,6 +141,7 @@ func TestMigrateFromV0(t *testing.T) {
 			}
 		}
 	}
+	assertV3Layout(t, path)
 	// The old sequence carries on, and the migrated sql attempt resumes.
 	must(t, s.SaveAnswer("sql", 1, answer("q2", true)))
 	next, err := s.StartAttempt("http", "h", []string{"q"}, nil)
@@ -210,6 +212,7 @@ func TestMigrateFromV1(t *testing.T) {
 			}
 		}
 	}
+	assertV3Layout(t, path)
 	must(t, s.SaveAnswer("sql", 1, answer("q1", true, "again")))
 	at, err := s.Attempt("sql", 1)
 	must(t, err)
@@ -244,5 +247,147 @@ func TestOldSchemaReadOnly(t *testing.T) {
 	after, _ := os.ReadFile(path)
 	if sha256.Sum256(before) != sha256.Sum256(after) {
 		t.Fatal("read-only v0 file modified")
+	}
+}
+
+// dumpFile is every value in the bbolt file at path by its bucket path
+// ("a/b/key"), plus each bucket's sequence ("a/b/#seq" when not 0) and an
+// entry for each bucket ("a/b/" = "bucket"), so two dumps compare whole
+// layouts.
+func dumpFile(t *testing.T, path string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	must(t, err)
+	defer db.Close()
+	var walk func(prefix string, b *bolt.Bucket)
+	walk = func(prefix string, b *bolt.Bucket) {
+		out[prefix] = "bucket"
+		if seq := b.Sequence(); seq != 0 {
+			out[prefix+"#seq"] = fmt.Sprint(seq)
+		}
+		must(t, b.ForEach(func(k, v []byte) error {
+			if v == nil {
+				walk(prefix+string(k)+"/", b.Bucket(k))
+			} else {
+				out[prefix+string(k)] = string(v)
+			}
+			return nil
+		}))
+	}
+	must(t, db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			walk(string(name)+"/", b)
+			return nil
+		})
+	}))
+	return out
+}
+
+// Proves: a schema-2 file made by the schema-2 tutor (testdata/schema2.db,
+// written through its public API by testdata/make_schema2.go.txt) migrates
+// to schema 3 with every record kept byte for byte: chapters and attempts
+// (with their sequences) move under profiles/default/packs/guide, welcomed
+// and the last place under profiles/default, meta keeps only the schema,
+// empty labs and cards buckets exist, and nothing else is in the file.
+// Then the tutor carries on: the open attempt resumes, new attempt ids
+// follow the old ones, and doctor finds the file healthy.
+func TestMigrateFromV2Fixture(t *testing.T) {
+	path := tempPath(t)
+	must(t, os.MkdirAll(filepath.Dir(path), 0o700))
+	raw, err := os.ReadFile("testdata/schema2.db")
+	must(t, err)
+	must(t, os.WriteFile(path, raw, 0o600))
+	before := dumpFile(t, path)
+	if before["meta/schema"] != "2" {
+		t.Fatalf("fixture is schema %q, want 2", before["meta/schema"])
+	}
+
+	// Read-only, a schema-2 file is read in place (not migrated).
+	must(t, Check(path))
+	if got, _ := os.ReadFile(path); sha256.Sum256(got) != sha256.Sum256(raw) {
+		t.Fatal("Check modified the v2 file")
+	}
+
+	s := mustOpen(t, path)
+	after := dumpFile(t, path)
+	want := map[string]string{
+		"meta/":                     "bucket",
+		"meta/schema":               fmt.Sprint(SchemaVersion),
+		"profiles/":                 "bucket",
+		"profiles/default/":         "bucket",
+		"profiles/default/packs/":   "bucket",
+		guide:                       "bucket",
+		guide + "labs/":             "bucket",
+		guide + "cards/":            "bucket",
+		"profiles/default/welcomed": before["meta/welcomed"],
+		"profiles/default/last":     before["meta/last"],
+	}
+	for k, v := range before {
+		switch {
+		case strings.HasPrefix(k, "chapters/"), strings.HasPrefix(k, "attempts/"):
+			want[guide+k] = v
+		case k == "meta/welcomed", k == "meta/last", k == "meta/schema", k == "meta/":
+		default:
+			t.Fatalf("fixture holds %q, which the test does not know", k)
+		}
+	}
+	if before["meta/welcomed"] == "" || before["meta/last"] == "" || before["attempts/http/#seq"] != "2" {
+		t.Fatalf("fixture lacks what the test checks: %v", before)
+	}
+	for k, v := range want {
+		if after[k] != v {
+			t.Errorf("after migration %q = %q, want %q", k, after[k], v)
+		}
+	}
+	for k := range after {
+		if _, ok := want[k]; !ok {
+			t.Errorf("after migration the file holds %q, which it should not", k)
+		}
+	}
+
+	snap, err := s.Snapshot()
+	must(t, err)
+	if !snap.Welcomed || snap.Last == nil || *snap.Last != (Place{"quiz", "http"}) || len(snap.Chapters) != 3 {
+		t.Fatalf("snapshot after migration: %+v", snap)
+	}
+	if r := snap.Chapters["what-is-a-backend"]; r.Attempts != 2 || r.BestScore != 100 || !r.Passed || r.Answered != 5 {
+		t.Errorf("what-is-a-backend = %+v", r)
+	}
+	open, ok, err := s.OpenAttempt("http")
+	must(t, err)
+	if !ok || open.ID != 2 || len(open.Answers) != 2 || !LastAnswers(open)["h1"].Correct {
+		t.Fatalf("open attempt after migration: %+v %v", open, ok)
+	}
+	must(t, s.SaveAnswer("http", open.ID, answer("h2", true, "yes")))
+	rec, err := s.FinishAttempt("http", open.ID, 100, true)
+	must(t, err)
+	if rec.Answered != 3 || rec.Attempts != 1 || rec.OpenAttempt != 0 {
+		t.Errorf("http after finishing = %+v", rec)
+	}
+	next, err := s.StartAttempt("http", "hash-http", []string{"h1"}, nil)
+	must(t, err)
+	if next.ID != 3 {
+		t.Errorf("new attempt id after migration = %d, want 3", next.ID)
+	}
+	must(t, Check(path))
+}
+
+// assertV3Layout checks that a migrated file has the schema-3 layout: no
+// top-level chapters or attempts, meta holding only the schema, and the
+// default profile's guide with its four buckets.
+func assertV3Layout(t *testing.T, path string) {
+	t.Helper()
+	d := dumpFile(t, path)
+	for k := range d {
+		top := strings.SplitN(k, "/", 2)[0]
+		if top != "meta" && top != "profiles" || strings.HasPrefix(k, "meta/") && k != "meta/" && k != "meta/schema" {
+			t.Errorf("migrated file holds %q", k)
+		}
+	}
+	for _, b := range []string{"chapters/", "attempts/", "labs/", "cards/"} {
+		if d[guide+b] != "bucket" {
+			t.Errorf("migrated file lacks %s", guide+b)
+		}
 	}
 }

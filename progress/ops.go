@@ -32,7 +32,14 @@ const (
 // of a finished attempt scores it again without counting it twice, and the
 // rest set values.
 type Op struct {
-	Kind    OpKind `json:"op"`
+	Kind OpKind `json:"op"`
+	// Profile and Pack are the scope the change belongs to. Apply and
+	// WriteRecovery fill them in from the Store's scope when empty, so a
+	// recovery file merges into the right place whichever tutor merges it;
+	// a change read without them (from a schema-2 tutor's recovery file)
+	// belongs to DefaultProfile and DefaultPack, like the rest of its file.
+	Profile string `json:"profile,omitempty"`
+	Pack    string `json:"pack,omitempty"`
 	Chapter string `json:"chapter,omitempty"`
 	// Attempt is the attempt's id in the file when known; AttemptUID finds
 	// it when the id is not known yet (its start is still queued).
@@ -66,15 +73,17 @@ func NewID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// Apply makes one change in one transaction.
+// Apply makes one change in one transaction, in op's scope (s's scope
+// when op names none).
 func (s *Store) Apply(op Op) (Applied, error) {
+	op = s.scopeOp(op)
 	if err := checkOp(op); err != nil {
 		return Applied{}, refusedError{err}
 	}
 	var res Applied
 	err := s.update(func(tx *bolt.Tx) error {
 		var err error
-		res, err = applyTx(tx, op)
+		res, err = applyTx(tx, s.path, op)
 		return err
 	})
 	if err != nil {
@@ -83,7 +92,28 @@ func (s *Store) Apply(op Op) (Applied, error) {
 	return res, nil
 }
 
+// scopeOp is op in s's scope unless it names its own.
+func (s *Store) scopeOp(op Op) Op {
+	if op.Profile == "" {
+		op.Profile = s.profile
+	}
+	if op.Pack == "" {
+		op.Pack = s.pack
+	}
+	return op
+}
+
 func checkOp(op Op) error {
+	if op.Profile != "" {
+		if err := CheckName("profile", op.Profile); err != nil {
+			return err
+		}
+	}
+	if op.Pack != "" {
+		if err := CheckName("pack", op.Pack); err != nil {
+			return err
+		}
+	}
 	switch op.Kind {
 	case OpWelcomed:
 		return nil
@@ -103,28 +133,40 @@ func checkOp(op Op) error {
 	return checkID("chapter id", op.Chapter)
 }
 
-func applyTx(tx *bolt.Tx, op Op) (Applied, error) {
+// applyTx makes op in its scope; a change that names none is
+// DefaultProfile's and DefaultPack's (see Op).
+func applyTx(tx *bolt.Tx, path string, op Op) (Applied, error) {
+	profile, pack := op.Profile, op.Pack
+	if profile == "" {
+		profile = DefaultProfile
+	}
+	if pack == "" {
+		pack = DefaultPack
+	}
+	sc, err := updateScope(tx, path, profile, pack)
+	if err != nil {
+		return Applied{}, err
+	}
 	var res Applied
-	var err error
 	switch op.Kind {
 	case OpWelcomed:
-		err = welcomedTx(tx)
+		err = welcomedTx(sc)
 	case OpLast:
-		err = putLast(tx, *op.Place)
+		err = putLast(sc, *op.Place)
 	case OpReading:
-		err = readingTx(tx, op.Chapter, op.ContentHash, op.Line, op.Percent)
+		err = readingTx(sc, op.Chapter, op.ContentHash, op.Line, op.Percent)
 	case OpStart:
-		res.Attempt, err = startTx(tx, op)
+		res.Attempt, err = startTx(sc, op)
 	case OpAnswer:
-		res.Attempt, err = answerTx(tx, op)
+		res.Attempt, err = answerTx(sc, op)
 	case OpFinish:
 		var at Attempt
-		if at, err = attemptFor(tx, op); err == nil {
+		if at, err = attemptFor(sc, op); err == nil {
 			score, passed := Grade(at, op.Questions, op.PassMark)
-			res.Record, res.Attempt, err = finishTx(tx, at, score, passed)
+			res.Record, res.Attempt, err = finishTx(sc, at, score, passed)
 		}
 	case OpDrop:
-		err = dropTx(tx, op)
+		err = dropTx(sc, op)
 	}
 	return res, err
 }

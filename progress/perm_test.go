@@ -151,7 +151,7 @@ func TestFaultGuardWithoutPreflight(t *testing.T) {
 		must(t, os.WriteFile(path, valid[:size], 0o600))
 		for _, ro := range []bool{true, false} {
 			err := withDB(path, ro, func(db *bolt.DB) error {
-				return db.View(func(tx *bolt.Tx) error { return checkRecords(tx, path, true) })
+				return db.View(func(tx *bolt.Tx) error { return checkRecords(tx, path, SchemaVersion, true) })
 			})
 			// A truncation that only drops unused pages can go unnoticed
 			// here (the pre-check catches it); anything else must be a

@@ -1,31 +1,26 @@
 package progress
 
-import (
-	"fmt"
-
-	bolt "go.etcd.io/bbolt"
-)
+import "fmt"
 
 // Snapshot reads everything the home screen needs in one transaction. A
 // missing file is not an error: it is a learner with no progress yet.
 func (s *Store) Snapshot() (*Snapshot, error) {
 	snap := &Snapshot{Chapters: map[string]ChapterRecord{}}
-	err := s.view(func(tx *bolt.Tx) error {
-		if meta := tx.Bucket(bucketMeta); meta != nil {
-			snap.Welcomed = meta.Get(keyWelcomed) != nil
-			if raw := meta.Get(keyLast); raw != nil {
-				p, err := decodePlace(raw)
-				if err != nil {
-					return &DamagedError{Path: s.path, Reason: err.Error()}
-				}
+	err := s.view(func(sc *scoped) error {
+		if sc.profile != nil {
+			snap.Welcomed = sc.profile.Get(keyWelcomed) != nil
+			p, ok, err := getLast(sc)
+			if err != nil {
+				return err
+			}
+			if ok {
 				snap.Last = &p
 			}
 		}
-		chapters := tx.Bucket(bucketChapters)
-		if chapters == nil {
+		if sc.chapters == nil {
 			return nil
 		}
-		return chapters.ForEach(func(k, v []byte) error {
+		return sc.chapters.ForEach(func(k, v []byte) error {
 			r, err := decodeChapter(v)
 			if err != nil {
 				return &DamagedError{Path: s.path, Reason: fmt.Sprintf("chapter %q: %v", k, err)}
@@ -53,23 +48,23 @@ func (s *Store) SaveReading(chapterID, contentHash string, line, percent int) er
 	if err := checkID("chapter id", chapterID); err != nil {
 		return err
 	}
-	return s.update(func(tx *bolt.Tx) error { return readingTx(tx, chapterID, contentHash, line, percent) })
+	return s.updateScoped(func(sc *scoped) error { return readingTx(sc, chapterID, contentHash, line, percent) })
 }
 
-func readingTx(tx *bolt.Tx, chapterID, contentHash string, line, percent int) error {
+func readingTx(sc *scoped, chapterID, contentHash string, line, percent int) error {
 	line = max(line, 0)
 	percent = min(max(percent, 0), 100)
-	r, err := getChapter(tx, chapterID)
+	r, err := getChapter(sc, chapterID)
 	if err != nil {
 		return err
 	}
 	r.ContentHash = contentHash
 	r.Line = line
 	r.Furthest = max(r.Furthest, percent)
-	if err := putChapter(tx, r); err != nil {
+	if err := putChapter(sc, r); err != nil {
 		return err
 	}
-	return putLast(tx, Place{Screen: "chapter", ChapterID: chapterID})
+	return putLast(sc, Place{Screen: "chapter", ChapterID: chapterID})
 }
 
 // SaveLast records where the learner is, for "Continue". Screen must be
@@ -78,23 +73,23 @@ func (s *Store) SaveLast(p Place) error {
 	if err := validatePlace(p); err != nil {
 		return err
 	}
-	return s.update(func(tx *bolt.Tx) error { return putLast(tx, p) })
+	return s.updateScoped(func(sc *scoped) error { return putLast(sc, p) })
 }
 
 // SetWelcomed records that the first-run welcome has been dismissed.
 func (s *Store) SetWelcomed() error {
-	return s.update(welcomedTx)
+	return s.updateScoped(welcomedTx)
 }
 
-func welcomedTx(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyWelcomed, []byte("1")) }
+func welcomedTx(sc *scoped) error { return sc.profile.Put(keyWelcomed, []byte("1")) }
 
 // getChapter returns the chapter's record, or a zero one with the id set.
-func getChapter(tx *bolt.Tx, id string) (ChapterRecord, error) {
-	if b := tx.Bucket(bucketChapters); b != nil {
-		if raw := b.Get([]byte(id)); raw != nil {
+func getChapter(sc *scoped, id string) (ChapterRecord, error) {
+	if sc.chapters != nil {
+		if raw := sc.chapters.Get([]byte(id)); raw != nil {
 			r, err := decodeChapter(raw)
 			if err != nil {
-				return ChapterRecord{}, &DamagedError{Path: tx.DB().Path(), Reason: fmt.Sprintf("chapter %q: %v", id, err)}
+				return ChapterRecord{}, &DamagedError{Path: sc.path, Reason: fmt.Sprintf("chapter %q: %v", id, err)}
 			}
 			return r, nil
 		}
@@ -102,18 +97,33 @@ func getChapter(tx *bolt.Tx, id string) (ChapterRecord, error) {
 	return ChapterRecord{ID: id}, nil
 }
 
-func putChapter(tx *bolt.Tx, r ChapterRecord) error {
+func putChapter(sc *scoped, r ChapterRecord) error {
 	raw, err := encodeChapter(r)
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bucketChapters).Put([]byte(r.ID), raw)
+	return sc.chapters.Put([]byte(r.ID), raw)
 }
 
-func putLast(tx *bolt.Tx, p Place) error {
-	raw, err := encodePlace(p)
+// The last place is the profile's, not a pack's (a learner is in one place
+// at a time), so it names its pack; Snapshot shows it only to that pack.
+func putLast(sc *scoped, p Place) error {
+	raw, err := encodePlace(p, sc.pack)
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bucketMeta).Put(keyLast, raw)
+	return sc.profile.Put(keyLast, raw)
+}
+
+// getLast is the profile's last place if it is in sc's pack.
+func getLast(sc *scoped) (Place, bool, error) {
+	raw := sc.profile.Get(keyLast)
+	if raw == nil {
+		return Place{}, false, nil
+	}
+	p, pack, err := decodePlace(raw)
+	if err != nil {
+		return Place{}, false, &DamagedError{Path: sc.path, Reason: err.Error()}
+	}
+	return p, pack == sc.pack, nil
 }

@@ -188,22 +188,35 @@ func validatePlace(p Place) error {
 	return checkID("place chapter id", p.ChapterID)
 }
 
-func encodePlace(p Place) ([]byte, error) {
+// placeRecord is a Place as stored: with the pack it is in. A place
+// without one (written by schema 2) is in the guide.
+type placeRecord struct {
+	Place
+	Pack string `json:"pack,omitempty"`
+}
+
+func encodePlace(p Place, pack string) ([]byte, error) {
 	if err := validatePlace(p); err != nil {
 		return nil, refused("refusing to save last place: %w", err)
 	}
-	return json.Marshal(p)
+	return json.Marshal(placeRecord{Place: p, Pack: pack})
 }
 
-func decodePlace(b []byte) (Place, error) {
-	var p Place
-	if err := json.Unmarshal(b, &p); err != nil {
-		return Place{}, fmt.Errorf("last place: %w", err)
+// decodePlace parses and validates a stored last place and its pack.
+func decodePlace(b []byte) (Place, string, error) {
+	var r placeRecord
+	if err := json.Unmarshal(b, &r); err != nil {
+		return Place{}, "", fmt.Errorf("last place: %w", err)
 	}
-	if err := validatePlace(p); err != nil {
-		return Place{}, fmt.Errorf("last place: %w", err)
+	if err := validatePlace(r.Place); err != nil {
+		return Place{}, "", fmt.Errorf("last place: %w", err)
 	}
-	return p, nil
+	if r.Pack == "" {
+		r.Pack = DefaultPack
+	} else if err := CheckName("last place pack", r.Pack); err != nil {
+		return Place{}, "", fmt.Errorf("last place: %w", err)
+	}
+	return r.Place, r.Pack, nil
 }
 
 // attemptKey is the 8-byte big-endian id, so bbolt's byte order is id order.

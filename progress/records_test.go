@@ -2,6 +2,7 @@ package progress
 
 import (
 	"bytes"
+	"os"
 	"testing"
 )
 
@@ -87,4 +88,64 @@ func TestDecodeRejects(t *testing.T) {
 			t.Errorf("decodeAttempt accepted %s", s)
 		}
 	}
+}
+
+// The last place (schema 3: with its pack) decodes only to what it encodes
+// back to, and a pack it names is a valid name.
+func FuzzDecodePlace(f *testing.F) {
+	for _, s := range []string{
+		`{"screen":"quiz","chapter":"sql"}`,
+		`{"screen":"chapter","chapter":"http","pack":"docker"}`,
+		`{"screen":"chapter","chapter":"http","pack":""}`,
+		`{"screen":"chapter","chapter":"http","pack":"\u001b[31m"}`,
+		`{"screen":"moon","chapter":"x"}`, `{"screen":"quiz"}`, `null`, `{`, "\xff",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p, pack, err := decodePlace(b)
+		if err != nil {
+			return
+		}
+		if CheckName("pack", pack) != nil {
+			t.Fatalf("decoded an invalid pack %q", pack)
+		}
+		b1, err := encodePlace(p, pack)
+		if err != nil {
+			t.Fatalf("decoder accepted what the encoder refuses: %v", err)
+		}
+		p2, pack2, err := decodePlace(b1)
+		if err != nil || p2 != p || pack2 != pack {
+			t.Fatalf("round trip changed the place: %+v %q -> %+v %q (%v)", p, pack, p2, pack2, err)
+		}
+	})
+}
+
+// A recovery file is read from disk, where anything may be: reading one
+// never panics, and every change it accepts has a valid kind, chapter and
+// scope.
+func FuzzReadRecovery(f *testing.F) {
+	for _, s := range []string{
+		`{"op":"reading","chapter":"ch","line":7,"percent":40}` + "\n",
+		`{"op":"answer","profile":"ann","pack":"docker","chapter":"ch","attempt_uid":"u","answer":{"id":"a","question":"q1"}}` + "\n",
+		`{"op":"welcomed","profile":"a\u0000b"}` + "\n",
+		`{"op":"last","place":{"screen":"quiz","chapter":"x"}}` + "\n\n" + `{"op":"drop"}`,
+		`{"op":"nope"}`, "not json\n", "",
+	} {
+		f.Add([]byte(s))
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		name := dir + "/r"
+		must(t, os.WriteFile(name, b, 0o600))
+		ops, err := readRecovery(name)
+		if err != nil {
+			return
+		}
+		for _, op := range ops {
+			if err := checkOp(op); err != nil {
+				t.Fatalf("accepted a change its check refuses: %+v: %v", op, err)
+			}
+		}
+	})
 }

@@ -32,8 +32,10 @@ const recoveryMarker = ".recovery-"
 const maxRecoveryFile = 8 << 20
 
 // WriteRecovery writes ops to a new recovery file beside the progress file
-// and returns its name. The file appears complete or not at all (written
-// under a temporary name, synced, renamed).
+// and returns its name. Each change is written with its scope (s's when it
+// names none), so it merges into the right profile and pack. The file
+// appears complete or not at all (written under a temporary name, synced,
+// renamed).
 func (s *Store) WriteRecovery(ops []Op) (string, error) {
 	if len(ops) == 0 {
 		return "", nil
@@ -41,7 +43,7 @@ func (s *Store) WriteRecovery(ops []Op) (string, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	for _, op := range ops {
-		if err := enc.Encode(op); err != nil {
+		if err := enc.Encode(s.scopeOp(op)); err != nil {
 			return "", err
 		}
 	}
@@ -96,7 +98,8 @@ func RecoveryFiles(path string) ([]string, error) {
 }
 
 // MergeRecovery applies every recovery file beside the progress file and
-// deletes each one merged. It returns how many changes were applied; a file
+// deletes each one merged. Each change goes to the profile and pack it
+// names, whatever s's scope. It returns how many changes were applied; a file
 // that cannot be read, or not applied now (the file locked, say), is kept
 // and reported in the error (with the others still merged). A change the
 // file's rules refuse (Permanent) is skipped and reported, so one bad line
@@ -121,7 +124,7 @@ func (s *Store) MergeRecovery() (int, error) {
 					// A refused change is checked before it writes (at
 					// most it has made the attempt it describes), so
 					// skipping it within the transaction is safe.
-					if _, err := applyTx(tx, op); err != nil {
+					if _, err := applyTx(tx, s.path, op); err != nil {
 						if !Permanent(err) {
 							return fmt.Errorf("change %d (%s): %w", i+1, op.Kind, err)
 						}

@@ -15,6 +15,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"backend-tutor/internal/filekind"
 )
 
 // Bucket and key names. See the package doc in doc.go for the layout.
@@ -38,16 +40,25 @@ var lockTimeout = 2 * time.Second
 // caught before bbolt sees it, because bbolt silently re-initialises one.
 const minFileSize = 4 * 1024
 
-// Store is a handle on the progress file. It holds no open file between
-// calls: each method opens bbolt, runs one transaction and closes, so several
-// tutor instances and the `list`/`progress` commands can share the file. The
-// only cost is an open+mmap per call (tens of microseconds), next to which
-// the fsync on commit dominates.
+// Store is a handle on the progress file, for one profile and pack (its
+// scope; see Scope). It holds no open file between calls: each method opens
+// bbolt, runs one transaction and closes, so several tutor instances and the
+// `list`/`progress` commands can share the file. The only cost is an
+// open+mmap per call (tens of microseconds), next to which the fsync on
+// commit dominates.
 type Store struct {
+	*shared
+	profile, pack string
+}
+
+// shared is what every scope of one opened file has in common.
+type shared struct {
 	path     string
 	writable bool
 	warning  string
 	cause    error // why the store is not writable; nil when it is
+
+	pre preWriteCheck // the full check before the first write; see precheck.go
 
 	// mu serialises this process's transactions. Without it two goroutines
 	// would still be correct (flock), but the loser would sleep in bbolt's
@@ -60,24 +71,29 @@ type Store struct {
 // and migrates an older schema forward. A damaged file gives *DamagedError, a
 // file from a newer tutor *NewerSchemaError; in both cases nothing is
 // written. A file that cannot be written gives a read-only Store (see
-// Writable and Warning) rather than an error, so the tutor still runs.
+// Writable and Warning) rather than an error, so the tutor still runs. The
+// Store reads and writes profile DefaultProfile, pack DefaultPack; Scope
+// gives another.
 func Open(path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("progress: empty file path")
 	}
 	path = filepath.Clean(path)
-	s := &Store{path: path, writable: true}
+	s := &Store{shared: &shared{path: path, writable: true}, profile: DefaultProfile, pack: DefaultPack}
 
 	dirErr := ensureDir(filepath.Dir(path))
 	info, statErr := os.Stat(path)
 	switch {
 	case statErr == nil:
 		if !info.Mode().IsRegular() {
-			return nil, &DamagedError{Path: path, Reason: "it is not a regular file"}
+			return nil, &NotAFileError{Path: path, What: filekind.Describe(info.Mode())}
 		}
 		schema, err := verify(path, false)
 		if err != nil {
 			return nil, err
+		}
+		if info.Size() <= fullCheckLimit {
+			s.markChecked() // verify checked everything
 		}
 		if werr := checkWritable(path); werr != nil {
 			s.setNotWritable(werr)
@@ -92,6 +108,8 @@ func Open(path string) (*Store, error) {
 	case errors.Is(statErr, fs.ErrNotExist) && dirErr == nil:
 		if err := createFresh(path); err != nil {
 			s.setNotWritable(err)
+		} else {
+			s.markChecked()
 		}
 	case dirErr != nil:
 		s.setNotWritable(dirErr)
@@ -104,12 +122,18 @@ func Open(path string) (*Store, error) {
 // Path is the progress file's location.
 func (s *Store) Path() string { return s.path }
 
-// Writable reports whether saves can succeed.
-func (s *Store) Writable() bool { return s.writable }
+// Writable reports whether saves can succeed. It turns false for the rest
+// of the session if the check before the first write finds damage.
+func (s *Store) Writable() bool { return s.writable && s.damagedCause() == nil }
 
 // Warning explains, for the status line, why progress is not being saved;
 // "" when it is.
-func (s *Store) Warning() string { return s.warning }
+func (s *Store) Warning() string {
+	if cause := s.damagedCause(); cause != nil && s.writable {
+		return damagedWarning(cause)
+	}
+	return s.warning
+}
 
 func (s *Store) setNotWritable(err error) {
 	cause := rootCause(err)
@@ -233,16 +257,8 @@ func initBuckets(tx *bolt.Tx) error {
 	if err := meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion))); err != nil {
 		return err
 	}
-	return ensureDataBuckets(tx)
-}
-
-func ensureDataBuckets(tx *bolt.Tx) error {
-	for _, name := range [][]byte{bucketChapters, bucketAttempts} {
-		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err = updateScope(tx, tx.DB().Path(), DefaultProfile, DefaultPack)
+	return err
 }
 
 // syncDir makes the new directory entry durable. Best effort: not every
@@ -271,13 +287,16 @@ func withDB(path string, readOnly bool, fn func(db *bolt.DB) error) (err error) 
 		// tx.Check loads it in its own goroutine, out of our fault guard.
 		PreLoadFreelist: true,
 		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
-			f, err := os.OpenFile(name, flag&^os.O_CREATE, perm)
+			f, err := openNoWait(name, flag&^os.O_CREATE)
 			if err != nil {
 				return nil, err
 			}
 			if fi, err := f.Stat(); err != nil {
 				f.Close()
 				return nil, err
+			} else if !fi.Mode().IsRegular() {
+				f.Close()
+				return nil, &NotAFileError{Path: path, What: filekind.Describe(fi.Mode())}
 			} else if fi.Size() < minFileSize {
 				f.Close()
 				return nil, tooSmall(path, fi.Size())
@@ -334,19 +353,47 @@ func tooSmall(path string, size int64) error {
 	return &DamagedError{Path: path, Reason: fmt.Sprintf("the file is only %d bytes, too small to be a progress database", size)}
 }
 
-// view runs fn in a read-only transaction on a read-only (shared-lock) open.
-// A missing file gives an error matching fs.ErrNotExist; callers treat it as
+// view runs fn in a read-only transaction on a read-only (shared-lock)
+// open, with the buckets of s's scope (nil where there are none yet). A
+// missing file gives an error matching fs.ErrNotExist; callers treat it as
 // "no progress yet".
-func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+func (s *Store) view(fn func(sc *scoped) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return withDB(s.path, true, func(db *bolt.DB) error {
 		return db.View(func(tx *bolt.Tx) error {
-			if _, err := readSchema(tx, s.path); err != nil {
+			schema, err := readSchema(tx, s.path)
+			if err != nil {
 				return err
 			}
-			return fn(tx)
+			if schema < 3 {
+				// An older file we may not write (so it is not
+				// migrated): its records are the guide's, of one
+				// learner, in the old layout.
+				sc := &scoped{path: s.path, pack: s.pack}
+				if s.profile == DefaultProfile && s.pack == DefaultPack {
+					sc = legacyScope(tx)
+				}
+				return fn(sc)
+			}
+			sc, err := viewScope(tx, s.path, s.profile, s.pack)
+			if err != nil {
+				return err
+			}
+			return fn(sc)
 		})
+	})
+}
+
+// updateScoped runs fn in one read-write transaction with the buckets of
+// s's scope.
+func (s *Store) updateScoped(fn func(sc *scoped) error) error {
+	return s.update(func(tx *bolt.Tx) error {
+		sc, err := updateScope(tx, s.path, s.profile, s.pack)
+		if err != nil {
+			return err
+		}
+		return fn(sc)
 	})
 }
 
@@ -354,6 +401,12 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if !s.writable {
 		return fmt.Errorf("%w: %s: %w", ErrNotWritable, s.path, s.cause)
+	}
+	if err := s.CheckBeforeWrite(); err != nil {
+		if isVerdict(err) {
+			return s.refusedWrite(err)
+		}
+		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -419,5 +472,5 @@ func prepareWrite(tx *bolt.Tx, path string) error {
 			return fmt.Errorf("migrating progress file %s from schema %d: %w", path, schema, err)
 		}
 	}
-	return ensureDataBuckets(tx)
+	return nil
 }

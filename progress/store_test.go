@@ -30,6 +30,22 @@ func mustOpen(t testing.TB, path string) *Store {
 	return s
 }
 
+// guide is where the default profile's guide records live (schema 3).
+const guide = "profiles/default/packs/guide/"
+
+// nested is the bucket at a slash-separated path, made if missing.
+func nested(t testing.TB, tx *bolt.Tx, path string) *bolt.Bucket {
+	t.Helper()
+	names := strings.Split(strings.Trim(path, "/"), "/")
+	b, err := tx.CreateBucketIfNotExists([]byte(names[0]))
+	for _, n := range names[1:] {
+		must(t, err)
+		b, err = b.CreateBucketIfNotExists([]byte(n))
+	}
+	must(t, err)
+	return b
+}
+
 func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {

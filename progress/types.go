@@ -4,7 +4,7 @@ import "time"
 
 // SchemaVersion is the layout of the progress file this binary writes.
 // Bump it (and add a migration in migrate.go) whenever a record changes shape.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Place is where the learner was last, for the home screen's "Continue".
 type Place struct {

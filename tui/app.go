@@ -57,7 +57,22 @@ type Options struct {
 	NoColor  bool          // NO_COLOR: skip the background query; Bubble Tea drops the colours
 	Rand     *rand.Rand    // shuffles; nil seeds from the clock
 	Notice   string        // a warning for the warning line from start-up (a recovery file kept)
+	ASCII    bool          // --ascii or a locale without UTF-8: every glyph has an ASCII stand-in (render.ASCII)
+	// Quiz opens the tutor on this chapter's quiz (`backend-tutor quiz`),
+	// with QuizStart saying what to do with an unfinished attempt.
+	Quiz      string
+	QuizStart QuizStart
 }
+
+// QuizStart says what opening on a quiz does with an unfinished attempt.
+type QuizStart int
+
+// The choices (`quiz --resume`, `quiz --new`; neither asks, as "t" does).
+const (
+	QuizAsk QuizStart = iota
+	QuizResume
+	QuizNew
+)
 
 // QuitMsg asks the tutor to quit as ctrl+c does (main sends it on SIGINT,
 // SIGTERM and SIGHUP), so what is on screen is queued for saving first.
@@ -84,6 +99,7 @@ type Model struct {
 	helpTop  int    // the help's first line shown, when it is taller than the window
 	style    string // glamour style
 	noColor  bool
+	ascii    bool   // render.ASCII over every frame
 	warning  string // shown on every screen: progress not being saved, and why
 	warned   bool   // the screens are laid out with room for the warning line
 	// saveFailed: the warning comes from a failed save; it stays until
@@ -112,9 +128,12 @@ type Model struct {
 	typedNumber string // digits typed on home: the chapter to go to (tui/homejump.go)
 
 	resizeGen int
+	renders   renderQueue // one chapter render at a time; see renders.go
 
 	retake     string // the passed chapter whose quiz the learner asked to take again
 	retakeFrom screen // where "no" goes back to
+
+	start tea.Cmd // the first command of a tutor opened on a quiz
 
 	// tick schedules the debounce timers (tea.Tick); tests replace it so
 	// they can run every other command to completion without waiting.
@@ -134,6 +153,7 @@ func New(o Options) *Model {
 		help:    help.New(),
 		style:   render.StyleDark,
 		noColor: o.NoColor,
+		ascii:   o.ASCII,
 		width:   80,
 		height:  24,
 		tick:    tea.Tick,
@@ -165,8 +185,11 @@ func New(o Options) *Model {
 	m.applyStyles(newStyles(true))
 	m.home = newHomeModel(m)
 	m.screen = homeScreen
-	if !m.welcomed {
+	if !m.welcomed && o.Quiz == "" {
 		m.screen = welcomeScreen
+	}
+	if o.Quiz != "" {
+		m.start = m.openQuiz(o.Quiz, o.QuizStart)
 	}
 	return m
 }
@@ -198,13 +221,19 @@ func (m *Model) applyStyles(st styles) {
 	m.help.Styles = help.DefaultStyles(st.isDark)
 }
 
-// Init asks the terminal for its background colour. The answer may never
-// come (a terminal that doesn't reply): we start dark and switch if it does.
+// Init asks the terminal for its background colour (the answer may never
+// come, from a terminal that doesn't reply: we start dark and switch if it
+// does) and starts the progress file's check before the first write, off
+// the UI goroutine, so a damaged file is reported at once.
 func (m *Model) Init() tea.Cmd {
-	if m.noColor {
-		return nil
+	var check tea.Cmd
+	if store := m.store; store != nil {
+		check = func() tea.Msg { return storeCheckedMsg{store.CheckBeforeWrite()} }
 	}
-	return tea.RequestBackgroundColor
+	if m.noColor {
+		return tea.Batch(check, m.start)
+	}
+	return tea.Batch(check, m.start, tea.RequestBackgroundColor)
 }
 
 // Update routes a message: global concerns first, then the active screen.
@@ -243,12 +272,18 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case renderedMsg:
-		return m, m.reader.rendered(m, msg)
+		next := m.renders.done(m.cache, msg.key) // first, so a pre-render finds the queue free
+		return m, tea.Batch(next, m.reader.rendered(m, msg))
 	case searchIndexMsg:
 		return m, m.search.indexed(m, msg)
 	case scrollSettledMsg:
 		if m.screen == readerScreen && msg.gen == m.reader.scrollGen {
 			return m, m.reader.savePosition(m)
+		}
+		return m, nil
+	case storeCheckedMsg:
+		if msg.err != nil && !m.store.Writable() {
+			m.warning = m.store.Warning() // read-only from now on: says why
 		}
 		return m, nil
 	case quizStateMsg: // read at once, not queued: see readQuizState
@@ -533,8 +568,15 @@ func (m *Model) View() tea.View {
 			body = m.outline.view(m)
 		}
 	}
-	v := tea.NewView(render.Terminal(body))
+	body = render.Terminal(body)
+	if m.ascii {
+		body = render.ASCII(body)
+	}
+	v := tea.NewView(body)
 	v.AltScreen = true
 	v.WindowTitle = "Backend Tutor"
+	if m.screen == quizScreen && m.quiz != nil && !m.tooSmall() && !m.showHelp {
+		v.Cursor = m.quiz.focus()
+	}
 	return v
 }

@@ -29,7 +29,7 @@ func shufflesFor(c *content.Course, chapter string) map[string][]int {
 	ch, _ := c.Chapter(chapter)
 	out := map[string][]int{}
 	for _, q := range ch.Quiz.Questions {
-		if n := shuffleSize(q); n > 0 {
+		if n := q.ShuffleSize(); n > 0 {
 			out[q.ID] = content.Shuffle(n, rng)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/courserules"
 	"backend-tutor/tui/render"
 )
 
@@ -69,11 +70,11 @@ func newHomeModel(m *Model) homeModel {
 // reach the program, or the list shows no rows at all ("No chapters.").
 func (h *homeModel) refresh(m *Model) tea.Cmd {
 	var items []list.Item
-	if ch, status, toQuiz := m.continueTarget(); ch != nil {
-		items = append(items, homeItem{continues: true, toQuiz: toQuiz, ch: ch, number: m.course.Index(ch.ID) + 1, status: status})
+	if t, ok := courserules.Continue(m.course, m.records, m.last); ok {
+		items = append(items, homeItem{continues: true, toQuiz: t.Action == courserules.TakeQuiz, ch: t.Chapter, number: m.course.Index(t.Chapter.ID) + 1, status: t.Status})
 	}
 	for i, ch := range m.course.Chapters {
-		items = append(items, homeItem{ch: ch, number: i + 1, status: StatusText(ch, m.records[ch.ID])})
+		items = append(items, homeItem{ch: ch, number: i + 1, status: courserules.StatusText(ch, m.records[ch.ID])})
 	}
 	if len(m.course.Glossary) > 0 {
 		items = append(items, homeItem{glossary: true, status: fmt.Sprintf("%d terms, each with the chapter that introduces it", len(m.course.Glossary))})
@@ -84,40 +85,6 @@ func (h *homeModel) refresh(m *Model) tea.Cmd {
 	h.list.SetDelegate(homeDelegate{m: m})
 	h.list.Select(max(0, min(sel, len(items)-1)))
 	return cmd
-}
-
-// continueTarget is where "Continue" leads: the quiz or chapter the learner
-// left; the chapter's quiz once it is read to the end; or once the chapter
-// is done (quiz passed, or read when it has no quiz) the next chapter not
-// yet done. Its words end with the chapter's own status, so the Continue
-// row and the chapter row agree. Nil when there is no last place, or
-// nothing left to do; toQuiz when enter should start the quiz.
-func (m *Model) continueTarget() (ch *content.Chapter, status string, toQuiz bool) {
-	if m.last == nil {
-		return nil, "", false
-	}
-	ch, ok := m.course.Chapter(m.last.ChapterID)
-	if !ok {
-		return nil, "", false
-	}
-	rec := m.records[ch.ID]
-	switch {
-	case m.last.Screen == "quiz" && rec.OpenAttempt != 0:
-		return ch, "back to the quiz · " + StatusText(ch, rec), false
-	case !chapterDone(ch, rec) && ch.Quiz != nil && rec.Furthest >= 100:
-		return ch, "take the quiz · " + StatusText(ch, rec), true
-	case !chapterDone(ch, rec):
-		return ch, "back to reading · " + StatusText(ch, rec), false
-	}
-	i := m.course.Index(ch.ID)
-	n := len(m.course.Chapters)
-	for k := 1; k < n; k++ { // the chapters after it, then from the start
-		next := m.course.Chapters[(i+k)%n]
-		if r := m.records[next.ID]; !chapterDone(next, r) {
-			return next, "next chapter · " + StatusText(next, r), false
-		}
-	}
-	return nil, "", false
 }
 
 func (h *homeModel) resize(m *Model) {
@@ -161,8 +128,8 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 }
 
 func (h *homeModel) view(m *Model) string {
-	passed, quizzes := PassedCount(m.course, m.records)
-	done := CourseProgress(m.course, m.records)
+	passed, quizzes := courserules.PassedCount(m.course, m.records)
+	done := courserules.CourseProgress(m.course, m.records)
 	line := fmt.Sprintf(" %s %3.0f%% · %d of %d quizzes passed", h.bar.ViewAs(done), done*100, passed, quizzes)
 	rows := strings.TrimLeft(h.list.View(), "\n")
 	footer := m.shortHelp(m.screenKeys())

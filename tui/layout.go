@@ -15,8 +15,11 @@ import (
 // frame lays a screen out: a header line, the body, the warning (if any) and
 // a footer of key hints, exactly filling the window. Lines wider than the
 // window are cut, never wrapped by the terminal.
+// frameTop is how many lines frame puts above a screen's body.
+const frameTop = 2
+
 func (m *Model) frame(header, body, footer string) string {
-	top := []string{m.st.Header.Render(header), ""}
+	top := []string{m.st.Header.Render(header), ""} // frameTop lines
 	var bottom []string
 	if m.warning != "" {
 		bottom = append(bottom, m.st.Warning.Render(ansi.Truncate(" ! "+render.Escape(m.warning), m.width, "…")))

@@ -23,14 +23,18 @@ type resizeSettledMsg struct{ gen int }
 // scrollSettledMsg saves the reading position once scrolling pauses.
 type scrollSettledMsg struct{ gen int }
 
+// storeCheckedMsg is the result of the progress file's check before the
+// first write (progress.Store.CheckBeforeWrite).
+type storeCheckedMsg struct{ err error }
+
 // quizStateMsg is a chapter's open attempt as the progress file holds it
 // now (another tutor may have started it), read when the learner starts or
 // continues a quiz.
 type quizStateMsg struct {
 	chapter string
 	attempt progress.Attempt
-	open    bool // attempt is an unfinished attempt to offer for resuming
-	prompt  bool // "t": ask "resume or start over?"; false: Continue, resume at once
+	open    bool     // attempt is an unfinished attempt to offer for resuming
+	how     quizRead // what to do with it: ask ("t"), resume at once (Continue), or what quiz --resume/--new say
 	err     error
 	gen     int // which read (Model.quizRead) this answers
 }

@@ -12,12 +12,13 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/courserules"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
 
-// maxTyped bounds a typed answer: a pasted essay is cut, not stored whole.
-const maxTyped = 200
+// maxTyped bounds a typed answer (content.MaxTyped, which line mode uses too).
+const maxTyped = content.MaxTyped
 
 type answered struct {
 	correct bool
@@ -74,7 +75,7 @@ func (q *quizModel) current() *content.Question { return q.questions[q.index] }
 func (q *quizModel) allAnswered() bool { return len(q.answers) >= len(q.questions) }
 
 func (q *quizModel) typing() bool {
-	return q.current().Kind == content.Typed && !q.submitted
+	return q.current().Input() == content.Text && !q.submitted
 }
 
 // enter prepares the current question's screen.
@@ -85,7 +86,7 @@ func (q *quizModel) enter(m *Model) {
 	q.arrangement = append([]int(nil), q.shuffles[qu.ID]...)
 	q.input.Reset()
 	q.input.Blur()
-	if qu.Kind == content.Typed {
+	if qu.Input() == content.Text {
 		q.input.Focus()
 	}
 	q.vp.GotoTop()
@@ -100,22 +101,14 @@ func (q *quizModel) resize(m *Model) {
 }
 
 // options are the lines a choice-like question shows, in display order,
-// each with the original index it stands for.
-func (q *quizModel) options() (texts []string, orig []int) {
+// each with the original index it stands for; an order question's items
+// as the learner has arranged them.
+func (q *quizModel) options() []content.Choice {
 	qu := q.current()
-	switch qu.Kind {
-	case content.Single, content.Multi:
-		for _, i := range q.shuffles[qu.ID] {
-			texts, orig = append(texts, qu.Options[i].Text), append(orig, i)
-		}
-	case content.TrueFalse:
-		return []string{"True", "False"}, []int{1, 0}
-	case content.Order:
-		for _, i := range q.arrangement {
-			texts, orig = append(texts, qu.Items[i]), append(orig, i)
-		}
+	if qu.Input() == content.Arrange {
+		return qu.Choices(q.arrangement)
 	}
-	return texts, orig
+	return qu.Choices(q.shuffles[qu.ID])
 }
 
 func (q *quizModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
@@ -136,7 +129,8 @@ func (q *quizModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 
-	if qu.Kind == content.Typed {
+	in := qu.Input()
+	if in == content.Text {
 		switch msg.String() {
 		case "esc":
 			return q.leave(m)
@@ -151,8 +145,8 @@ func (q *quizModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 
-	texts, orig := q.options()
-	n := len(texts)
+	choices := q.options()
+	n := len(choices)
 	switch {
 	case key.Matches(msg, k.Back):
 		return q.leave(m)
@@ -160,9 +154,9 @@ func (q *quizModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		return q.submit(m)
 	case key.Matches(msg, k.Hint):
 		q.showHint = !q.showHint
-	case qu.Kind == content.Order && key.Matches(msg, k.MoveUp):
+	case in == content.Arrange && key.Matches(msg, k.MoveUp):
 		q.moveItem(-1)
-	case qu.Kind == content.Order && key.Matches(msg, k.MoveDown):
+	case in == content.Arrange && key.Matches(msg, k.MoveDown):
 		q.moveItem(1)
 	case key.Matches(msg, k.Up):
 		if q.grabbed {
@@ -176,23 +170,21 @@ func (q *quizModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		} else if q.cursor < n-1 {
 			q.cursor++
 		}
-	case qu.Kind == content.TrueFalse && key.Matches(msg, k.True):
-		q.cursor = 0
-	case qu.Kind == content.TrueFalse && key.Matches(msg, k.False):
-		q.cursor = 1
+	case (key.Matches(msg, k.True) || key.Matches(msg, k.False)) && choiceKey(choices, msg.String()) >= 0:
+		q.cursor = choiceKey(choices, msg.String())
 	case key.Matches(msg, k.Number):
 		i := int(msg.Code - '1')
 		if i >= 0 && i < n {
 			q.cursor = i
-			if qu.Kind == content.Multi {
-				q.ticked[orig[i]] = !q.ticked[orig[i]]
+			if in == content.PickMany {
+				q.ticked[choices[i].Index] = !q.ticked[choices[i].Index]
 			}
 		}
 	case key.Matches(msg, k.Toggle):
-		switch qu.Kind {
-		case content.Multi:
-			q.ticked[orig[q.cursor]] = !q.ticked[orig[q.cursor]]
-		case content.Order:
+		switch in {
+		case content.PickMany:
+			q.ticked[choices[q.cursor].Index] = !q.ticked[choices[q.cursor].Index]
+		case content.Arrange:
 			q.grabbed = !q.grabbed
 		}
 	case key.Matches(msg, k.PageDown):
@@ -223,36 +215,36 @@ func (q *quizModel) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
 	return cmd
 }
 
-// response turns the screen's state into a content.Response.
+// choiceKey is the position of the choice a letter picks ("t", "f"), or -1.
+func choiceKey(choices []content.Choice, k string) int {
+	for i, c := range choices {
+		if c.Key != "" && c.Key == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// response turns the screen's state into a content.Response: what is
+// picked is the choice under the cursor, the ticked ones, or the items as
+// arranged, as the question's Input says.
 func (q *quizModel) response() (content.Response, bool) {
 	qu := q.current()
-	_, orig := q.options()
-	var r content.Response
-	switch qu.Kind {
-	case content.Single:
-		r.Chosen = []int{orig[q.cursor]}
-	case content.Multi:
-		for _, i := range orig {
-			if q.ticked[i] {
-				r.Chosen = append(r.Chosen, i)
-			}
+	var picked []int
+	for i, c := range q.options() {
+		switch in := qu.Input(); {
+		case in == content.PickOne && i == q.cursor, in == content.PickMany && q.ticked[c.Index], in == content.Arrange:
+			picked = append(picked, c.Index)
 		}
-		if len(r.Chosen) == 0 {
-			q.notice = "Tick at least one answer with space (or its number), then press enter."
-			return r, false
-		}
-	case content.TrueFalse:
-		r.Bool = orig[q.cursor] == 1
-	case content.Typed:
-		r.Text = strings.TrimSpace(render.SanitizeLine(q.input.Value()))
-		if r.Text == "" {
-			q.notice = "Type an answer first."
-			return r, false
-		}
-	case content.Order:
-		r.Order = append([]int(nil), q.arrangement...)
 	}
-	return r, true
+	r, ok := qu.Respond(picked, render.SanitizeLine(q.input.Value()))
+	if !ok {
+		q.notice = "Type an answer first."
+		if qu.Input() == content.PickMany {
+			q.notice = "Tick at least one answer with space (or its number), then press enter."
+		}
+	}
+	return r, ok
 }
 
 // submit grades the answer, shows the feedback and queues the save: the
@@ -326,13 +318,7 @@ func (q *quizModel) finish(m *Model) tea.Cmd {
 	m.results = newResults(m, q, right, score, passed)
 	m.screen = resultsScreen
 
-	rec := m.records[q.ch.ID]
-	rec.Attempts++
-	rec.LastScore = score
-	rec.BestScore = max(rec.BestScore, score)
-	rec.Passed = rec.Passed || passed
-	rec.OpenAttempt = 0
-	m.records[q.ch.ID] = rec
+	m.records[q.ch.ID] = courserules.AfterAttempt(m.records[q.ch.ID], score, passed)
 	m.last = &progress.Place{Screen: "chapter", ChapterID: q.ch.ID}
 
 	// The store grades the attempt again from the file, where another tutor
@@ -371,25 +357,24 @@ func (q *quizModel) refresh(m *Model) {
 		b.WriteByte('\n')
 		line += strings.Count(s, "\n") + 1
 	}
-	write(st.Subtle.Render(hang("  ", kindLabel(qu.Kind), w)))
+	write(st.Subtle.Render(hang("  ", kindLabel(qu), w)))
 	write("")
 	write(wrap.PaddingLeft(2).Render(st.Title.Render(m.inline(qu.Prompt))))
 	write("")
 
 	ans, done := q.answers[qu.ID]
-	if qu.Kind == content.Typed {
+	if qu.Input() == content.Text {
 		if q.submitted {
 			write(hang("  Your answer: ", render.SanitizeLine(strings.Join(ans.given, "")), w))
 		} else {
 			write("  " + q.input.View())
 		}
 	} else {
-		texts, orig := q.options()
-		for i, t := range texts {
+		for i, c := range q.options() {
 			if i == q.cursor {
 				q.cursorLine = line
 			}
-			write(q.optionLine(m, qu, i, orig[i], t, w, ans, done))
+			write(q.optionLine(m, qu, i, c.Index, c.Text, w, ans, done))
 		}
 	}
 	if q.showHint && qu.Hint != "" && !q.submitted {
@@ -447,6 +432,24 @@ func moreCue(m *Model, vp viewport.Model) string {
 	return cue
 }
 
+// focus is where the terminal's own cursor goes: on the focused option's
+// marker, so a screen reader that follows the cursor reads the line the
+// learner is on (issue 13). Nil (the cursor hidden) when no option has the
+// focus: a typed answer (its field draws its own cursor), after submitting,
+// or the option scrolled out of view.
+func (q *quizModel) focus() *tea.Cursor {
+	if q.submitted || len(q.questions) == 0 || q.current().Input() == content.Text {
+		return nil
+	}
+	row := q.cursorLine - q.vp.YOffset()
+	if row < 0 || row >= q.vp.Height() {
+		return nil
+	}
+	c := tea.NewCursor(2, frameTop+row) // column 2: the "› " marker
+	c.Blink = false                     // a blinking cursor repaints for nothing
+	return c
+}
+
 func (q *quizModel) remaining() int { return len(q.questions) - len(q.answers) }
 
 // optionLine draws one option: the cursor, a tick box or number, and after
@@ -460,31 +463,22 @@ func (q *quizModel) optionLine(m *Model, qu *content.Question, pos, orig int, te
 			cursor = st.Cursor.Render("⇅ ")
 		}
 	}
-	var mark string
-	switch qu.Kind {
-	case content.Multi:
+	mark := fmt.Sprintf("%d. ", pos+1)
+	if qu.Input() == content.PickMany {
 		mark = fmt.Sprintf("%d. [ ] ", pos+1)
 		if q.ticked[orig] || (q.submitted && containsStr(ans.given, text)) {
 			mark = fmt.Sprintf("%d. [x] ", pos+1)
 		}
-	case content.Order:
-		mark = fmt.Sprintf("%d. ", pos+1)
-	default:
-		mark = fmt.Sprintf("%d. ", pos+1)
 	}
 	label := m.inline(render.SanitizeLine(text))
+	marked := q.submitted && done && qu.Marked()
 	right, picked := false, false
-	if q.submitted && done {
-		switch qu.Kind {
-		case content.Single, content.Multi:
-			right = qu.Options[orig].Correct
-		case content.TrueFalse:
-			right = (orig == 1) == qu.Answer
-		}
+	if marked {
+		right = qu.Right(orig)
 		picked = containsStr(ans.given, text)
 	}
 	switch {
-	case !q.submitted || !done || qu.Kind == content.Order:
+	case !marked:
 	// Non-breaking spaces keep each verdict tag whole when the line wraps.
 	case right && picked:
 		label += "  ✓\u00a0right"
@@ -495,9 +489,9 @@ func (q *quizModel) optionLine(m *Model, qu *content.Question, pos, orig int, te
 	}
 	out := hang(cursor+mark, label, w)
 	switch {
-	case q.submitted && done && qu.Kind != content.Order && right:
+	case marked && right:
 		return st.Right.Render(out)
-	case q.submitted && done && qu.Kind != content.Order && picked:
+	case marked && picked:
 		return st.Wrong.Render(out)
 	case pos == q.cursor && !q.submitted:
 		return st.Selected.Render(out)
@@ -514,20 +508,16 @@ func containsStr(list []string, s string) bool {
 	return false
 }
 
-func kindLabel(k content.Kind) string {
-	switch k {
-	case content.Single:
-		return "Choose one answer"
-	case content.Multi:
-		return "Tick every right answer (space or its number), then enter"
-	case content.TrueFalse:
-		return "True or false?"
-	case content.Typed:
-		return "Type a short answer"
-	case content.Order:
-		return "Put these in order: space picks an item up, ↑/↓ move it, enter submits"
+// kindLabel is what the question asks for, with this screen's keys for the
+// ways of answering that need telling.
+func kindLabel(qu *content.Question) string {
+	switch qu.Input() {
+	case content.PickMany:
+		return qu.Label() + " (space or its number), then enter"
+	case content.Arrange:
+		return qu.Label() + ": space picks an item up, ↑/↓ move it, enter submits"
 	}
-	return ""
+	return qu.Label()
 }
 
 func (q *quizModel) helpKeys(m *Model) helpKeys {
@@ -540,27 +530,28 @@ func (q *quizModel) helpKeys(m *Model) helpKeys {
 			full: [][]key.Binding{{next, k.Up, k.Down, k.PageDown, k.PageUp}, {leaveFull, k.Quit}}}
 	}
 	qu := q.current()
+	in := qu.Input()
 	hint := k.Hint
-	if qu.Kind == content.Typed {
+	if in == content.Text {
 		hint = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "hint"))
 	}
 	var short, full []key.Binding
-	switch qu.Kind {
-	case content.Single:
+	switch {
+	case in == content.PickOne && choiceKey(q.options(), "t") >= 0:
+		short = []key.Binding{k.True, k.False, k.Submit}
+		full = short
+	case in == content.PickOne:
 		pick := key.NewBinding(key.WithKeys("up", "down", "1"), key.WithHelp("↑↓/1-9", "choose"))
 		short = []key.Binding{pick, k.Submit}
 		full = []key.Binding{k.Choose, k.Number, k.Submit}
-	case content.Multi:
+	case in == content.PickMany:
 		tick := key.NewBinding(key.WithKeys("space", "1"), key.WithHelp("space/1-9", "tick"))
 		short = []key.Binding{k.Choose, tick, k.Submit}
 		full = []key.Binding{k.Choose, k.Toggle, k.Number, k.Submit}
-	case content.TrueFalse:
-		short = []key.Binding{k.True, k.False, k.Submit}
-		full = short
-	case content.Typed:
+	case in == content.Text:
 		short = []key.Binding{k.Submit}
 		full = short
-	case content.Order:
+	case in == content.Arrange:
 		grab := key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "pick up"))
 		move := key.NewBinding(key.WithKeys("K", "J"), key.WithHelp("K/J", "move"))
 		short = []key.Binding{k.Choose, grab, move, k.Submit}
@@ -576,7 +567,7 @@ func (q *quizModel) helpKeys(m *Model) helpKeys {
 		short = append(short, hint)
 		full = append(full, hint)
 	}
-	if qu.Kind != content.Typed { // typed answers take "?" as text
+	if in != content.Text { // typed answers take "?" as text
 		short = append(short, k.Help)
 	}
 	short = append(short, leave)
@@ -594,23 +585,16 @@ func (q *quizModel) view(m *Model) string {
 // original index), or for an order question the items numbered in the
 // right order.
 func (m *Model) answerText(qu *content.Question, shuffle []int, indent string, w int) string {
-	ans := qu.CorrectAnswer()
-	if (qu.Kind == content.Single || qu.Kind == content.Multi) && len(shuffle) == len(qu.Options) {
-		ans = ans[:0:0]
-		for _, i := range shuffle {
-			if qu.Options[i].Correct {
-				ans = append(ans, qu.Options[i].Text)
-			}
-		}
+	ans := qu.RightAnswer(shuffle)
+	items := make([]string, len(ans.Items))
+	for i, it := range ans.Items {
+		items[i] = m.inline(render.SanitizeLine(it))
 	}
-	for i := range ans {
-		ans[i] = m.inline(render.SanitizeLine(ans[i]))
+	if !ans.Numbered {
+		return hang(indent+ans.Lead+": ", strings.Join(items, " · "), w)
 	}
-	if qu.Kind != content.Order {
-		return hang(indent+"The answer: ", strings.Join(ans, " · "), w)
-	}
-	lines := []string{indent + "The right order:"}
-	for i, item := range ans {
+	lines := []string{indent + ans.Lead + ":"}
+	for i, item := range items {
 		lines = append(lines, hang(fmt.Sprintf("%s  %d. ", indent, i+1), item, w))
 	}
 	return strings.Join(lines, "\n")

@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/courserules"
 	"backend-tutor/progress"
 )
 
@@ -24,7 +25,30 @@ func (m *Model) beginQuiz(id string) tea.Cmd {
 	if !ok || ch.Quiz == nil {
 		return nil
 	}
-	return m.readQuizState(id, true)
+	return m.readQuizState(id, readAsk)
+}
+
+// quizRead says what to do once a chapter's quiz state is read.
+type quizRead int
+
+const (
+	readAsk      quizRead = iota // "t": offer to resume an open attempt; ask before retaking a passed quiz
+	readContinue                 // Continue: resume at once, or show the chapter when nothing is open
+	readResume                   // quiz --resume: resume at once, or start
+	readNew                      // quiz --new: abandon an open attempt and start
+)
+
+// openQuiz is `backend-tutor quiz`: the chapter's quiz, as "t" starts it,
+// except that --resume and --new answer the question of an unfinished
+// attempt in advance (and neither asks before retaking a passed quiz).
+func (m *Model) openQuiz(id string, how QuizStart) tea.Cmd {
+	switch how {
+	case QuizResume:
+		return m.readQuizState(id, readResume)
+	case QuizNew:
+		return m.readQuizState(id, readNew)
+	}
+	return m.beginQuiz(id)
 }
 
 // retakeKey answers "take a passed quiz again?".
@@ -48,7 +72,7 @@ func (m *Model) continueLast() tea.Cmd {
 	}
 	id := m.last.ChapterID
 	if m.last.Screen == "quiz" {
-		return m.readQuizState(id, false)
+		return m.readQuizState(id, readContinue)
 	}
 	return m.openChapter(id, -1)
 }
@@ -59,13 +83,13 @@ func (m *Model) continueLast() tea.Cmd {
 // by a failed save, queuing would wait behind it: the read runs at once
 // instead (a read-only file still offers its open attempt), also when a
 // save fails while the read waits (see handleOutcome).
-func (m *Model) readQuizState(id string, prompt bool) tea.Cmd {
+func (m *Model) readQuizState(id string, how quizRead) tea.Cmd {
 	m.awaitingQuiz = true
 	m.quizRead++
 	store, gen := m.store, m.quizRead
 	m.quizReadNow = func() tea.Msg {
 		a, open, err := store.OpenAttempt(id)
-		return quizStateMsg{chapter: id, attempt: a, open: open, prompt: prompt, err: err, gen: gen}
+		return quizStateMsg{chapter: id, attempt: a, open: open, how: how, err: err, gen: gen}
 	}
 	if m.saver.stalled() {
 		return m.quizReadNow
@@ -84,11 +108,14 @@ func (m *Model) quizState(r quizStateMsg) tea.Cmd {
 	m.quizReadNow = nil
 	var cmds []tea.Cmd
 	switch {
+	case r.open && r.how == readNew:
+		m.resumeQuiz(r.chapter, r.attempt, false)
+		cmds = append(cmds, m.startOver())
 	case r.open:
-		m.resumeQuiz(r.chapter, r.attempt, r.prompt)
-	case r.prompt && m.records[r.chapter].Passed: // ask first: a stray "t" should not start an attempt
+		m.resumeQuiz(r.chapter, r.attempt, r.how == readAsk)
+	case r.how == readAsk && m.records[r.chapter].Passed: // ask first: a stray "t" should not start an attempt
 		m.retake, m.retakeFrom, m.screen = r.chapter, m.screen, retakeScreen
-	case r.prompt:
+	case r.how != readContinue:
 		cmds = append(cmds, m.startQuiz(r.chapter))
 	default:
 		cmds = append(cmds, m.openChapter(r.chapter, -1))
@@ -109,12 +136,8 @@ func (m *Model) startQuiz(id string) tea.Cmd {
 		return nil
 	}
 	q := newQuiz(m, ch)
-	for _, qu := range ch.Quiz.Questions {
-		q.questions = append(q.questions, qu)
-		if n := shuffleSize(qu); n > 0 {
-			q.shuffles[qu.ID] = content.Shuffle(n, m.rng)
-		}
-	}
+	q.questions = append(q.questions, ch.Quiz.Questions...)
+	q.shuffles = courserules.Shuffles(q.questions, m.rng)
 	q.order = make([]string, len(q.questions))
 	for i, qu := range q.questions {
 		q.order[i] = qu.ID
@@ -127,17 +150,6 @@ func (m *Model) startQuiz(id string) tea.Cmd {
 	return m.save(q.op(progress.OpStart))
 }
 
-// shuffleSize is how many things a question's shuffle permutes.
-func shuffleSize(q *content.Question) int {
-	switch q.Kind {
-	case content.Single, content.Multi:
-		return len(q.Options)
-	case content.Order:
-		return len(q.Items)
-	}
-	return 0
-}
-
 // resumeQuiz rebuilds an unfinished attempt exactly as the learner left it.
 func (m *Model) resumeQuiz(id string, a progress.Attempt, prompt bool) {
 	ch, ok := m.course.Chapter(id)
@@ -147,20 +159,8 @@ func (m *Model) resumeQuiz(id string, a progress.Attempt, prompt bool) {
 	q := newQuiz(m, ch)
 	q.att = attemptRef{id: a.ID, uid: a.UID}
 	q.order = a.Order
-	for _, qid := range a.Order {
-		qu, ok := ch.Quiz.Question(qid)
-		if !ok {
-			continue // removed from the course since
-		}
-		q.questions = append(q.questions, qu)
-		if n := shuffleSize(qu); n > 0 {
-			p := a.Shuffles[qid]
-			if !isPermutation(p, n) {
-				p = content.Shuffle(n, m.rng) // the question changed shape since
-			}
-			q.shuffles[qid] = p
-		}
-	}
+	r := courserules.Resume(ch, a, m.rng)
+	q.questions, q.shuffles = r.Questions, r.Shuffles
 	q.answers = answersFrom(ch, a)
 	if len(q.questions) == 0 {
 		return
@@ -185,26 +185,10 @@ func (m *Model) resumeQuiz(id string, a progress.Attempt, prompt bool) {
 // still in the chapter and unchanged since (same hash).
 func answersFrom(ch *content.Chapter, a progress.Attempt) map[string]answered {
 	out := map[string]answered{}
-	for qid, ans := range progress.LastAnswers(a) {
-		if qu, ok := ch.Quiz.Question(qid); ok && qu.Hash == ans.QuestionHash {
-			out[qid] = answered{correct: ans.Correct, given: ans.Given, id: ans.ID}
-		}
+	for qid, ans := range courserules.CurrentAnswers(ch, a) {
+		out[qid] = answered{correct: ans.Correct, given: ans.Given, id: ans.ID}
 	}
 	return out
-}
-
-func isPermutation(p []int, n int) bool {
-	if len(p) != n {
-		return false
-	}
-	seen := make([]bool, n)
-	for _, v := range p {
-		if v < 0 || v >= n || seen[v] {
-			return false
-		}
-		seen[v] = true
-	}
-	return true
 }
 
 func (m *Model) resumeKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -215,15 +199,21 @@ func (m *Model) resumeKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.quiz.finish(m)
 		}
 	case "s":
-		id := m.quiz.ch.ID
-		drop := m.save(m.quiz.op(progress.OpDrop))
-		rec := m.records[id]
-		rec.OpenAttempt = 0
-		m.records[id] = rec
-		return tea.Batch(drop, m.startQuiz(id))
+		return m.startOver()
 	case "esc", "q":
 		m.screen = homeScreen
 		return m.home.refresh(m)
 	}
 	return nil
+}
+
+// startOver abandons the quiz's attempt (its answers stay in the history)
+// and starts a new one.
+func (m *Model) startOver() tea.Cmd {
+	id := m.quiz.ch.ID
+	drop := m.save(m.quiz.op(progress.OpDrop))
+	rec := m.records[id]
+	rec.OpenAttempt = 0
+	m.records[id] = rec
+	return tea.Batch(drop, m.startQuiz(id))
 }

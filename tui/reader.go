@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -89,14 +91,7 @@ func (r *readerModel) rerender(m *Model) tea.Cmd {
 		r.setContent(m, out)
 		return r.prerenderNext(m)
 	}
-	return renderCmd(m.cache, k, r.ch.Body)
-}
-
-func renderCmd(cache *render.Cache, k render.Key, md string) tea.Cmd {
-	return func() tea.Msg {
-		out, err := cache.Render(k, md)
-		return renderedMsg{key: k, out: out, err: err}
-	}
+	return m.renders.want(m.cache, k, r.ch.Body)
 }
 
 // prerenderNext renders the following chapter in the background, so "n"
@@ -110,11 +105,11 @@ func (r *readerModel) prerenderNext(m *Model) tea.Cmd {
 	if _, ok := m.cache.Get(k); ok {
 		return nil
 	}
-	return renderCmd(m.cache, k, next.Body)
+	return m.renders.prefetch(m.cache, k, next.Body)
 }
 
 func (r *readerModel) rendered(m *Model, msg renderedMsg) tea.Cmd {
-	if msg.key != r.want || m.screen != readerScreen && m.screen != quizScreen {
+	if msg.key != r.want || m.screen != readerScreen && m.screen != quizScreen || errors.Is(msg.err, context.Canceled) {
 		return nil // a pre-render, or a render nobody waits for any more
 	}
 	out := msg.out

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/courserules"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
@@ -104,7 +105,7 @@ func (r *resultsModel) content(m *Model) string {
 		b.WriteString(st.Right.Render(fmt.Sprintf("  ✓ Passed (the pass mark is %d%%).", r.ch.Quiz.PassMark)))
 	} else {
 		b.WriteString(st.Wrong.Render(fmt.Sprintf("  ✗ Not passed yet: the pass mark is %d%% (%d of %d right).",
-			r.ch.Quiz.PassMark, needed(r.ch.Quiz.PassMark, r.total), r.total)))
+			r.ch.Quiz.PassMark, courserules.Needed(r.ch.Quiz.PassMark, r.total), r.total)))
 	}
 	b.WriteString("\n\n")
 	if len(r.missed) == 0 {
@@ -114,11 +115,7 @@ func (r *resultsModel) content(m *Model) string {
 		for i, qu := range r.missed {
 			b.WriteString(hang(fmt.Sprintf("  %d. ", i+1), st.Selected.Render(m.inline(render.SanitizeLine(qu.Prompt))), w))
 			b.WriteString("\n")
-			sep := " · "
-			if qu.Kind == content.Order {
-				sep = " → "
-			}
-			given := strings.Join(r.given[qu.ID], sep)
+			given := strings.Join(r.given[qu.ID], qu.GivenSeparator())
 			if given == "" {
 				given = "(no answer)"
 			}
@@ -168,14 +165,4 @@ func (r *resultsModel) helpKeys(m *Model) helpKeys {
 func (r *resultsModel) view(m *Model) string {
 	header := fmt.Sprintf("Results · %s", render.SanitizeLine(r.ch.Title))
 	return m.frame(header, r.vp.View(), m.hintText(moreCue(m, r.vp), r.helpKeys(m).short...))
-}
-
-// needed is how many right answers out of total reach a pass mark.
-func needed(passMark, total int) int {
-	for n := 0; n <= total; n++ {
-		if content.Score(n, total) >= passMark {
-			return n
-		}
-	}
-	return total
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/courserules"
 	"backend-tutor/progress"
 )
 
@@ -237,7 +238,7 @@ func TestContinueAndRetake(t *testing.T) {
 	m := newEnv(t).sized(t, true, 80, 24)
 	sendKeys(m, "enter", "esc") // open chapter 1, back
 	v := viewText(m)
-	status := StatusText(m.course.Chapters[0], m.records["alpha"])
+	status := courserules.StatusText(m.course.Chapters[0], m.records["alpha"])
 	if !strings.Contains(v, "back to reading · "+status) || !strings.Contains(v, status+" — A long") {
 		t.Fatalf("Continue and the chapter row disagree (%q):\n%s", status, v)
 	}

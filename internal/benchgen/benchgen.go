@@ -113,19 +113,24 @@ func Progress(path string, course *content.Course, answers int) error {
 		if err != nil {
 			return err
 		}
-		for k, v := range map[string]string{"schema": fmt.Sprint(progress.SchemaVersion), "welcomed": "1"} {
-			if err := meta.Put([]byte(k), []byte(v)); err != nil {
-				return err
-			}
+		if err := meta.Put([]byte("schema"), []byte(fmt.Sprint(progress.SchemaVersion))); err != nil {
+			return err
 		}
-		for _, name := range []string{"chapters", "attempts"} {
-			if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
+		profile, err := bucketAt(tx, "profiles", progress.DefaultProfile)
+		if err != nil {
+			return err
+		}
+		if err := profile.Put([]byte("welcomed"), []byte("1")); err != nil {
+			return err
+		}
+		for _, name := range []string{"chapters", "attempts", "labs", "cards"} {
+			if _, err := bucketAt(tx, guidePath(name)...); err != nil {
 				return err
 			}
 		}
 		if len(quizzed) > 0 {
 			last, _ := json.Marshal(progress.Place{Screen: "chapter", ChapterID: quizzed[0].ID})
-			return meta.Put([]byte("last"), last)
+			return profile.Put([]byte("last"), last)
 		}
 		return nil
 	})
@@ -143,7 +148,7 @@ func Progress(path string, course *content.Course, answers int) error {
 				if written >= answers {
 					break
 				}
-				b, err := tx.Bucket([]byte("attempts")).CreateBucketIfNotExists([]byte(ch.ID))
+				b, err := bucketAt(tx, guidePath("attempts", ch.ID)...)
 				if err != nil {
 					return err
 				}
@@ -206,7 +211,11 @@ func Progress(path string, course *content.Course, answers int) error {
 			if err != nil {
 				return err
 			}
-			if err := tx.Bucket([]byte("chapters")).Put([]byte(id), v); err != nil {
+			chapters, err := bucketAt(tx, guidePath("chapters")...)
+			if err != nil {
+				return err
+			}
+			if err := chapters.Put([]byte(id), v); err != nil {
 				return err
 			}
 		}
@@ -216,4 +225,21 @@ func Progress(path string, course *content.Course, answers int) error {
 		return err
 	}
 	return db.Sync()
+}
+
+// guidePath is the path of a bucket in the default profile's guide pack.
+func guidePath(names ...string) []string {
+	return append([]string{"profiles", progress.DefaultProfile, "packs", progress.DefaultPack}, names...)
+}
+
+// bucketAt is the nested bucket at path, made if missing.
+func bucketAt(tx *bolt.Tx, path ...string) (*bolt.Bucket, error) {
+	b, err := tx.CreateBucketIfNotExists([]byte(path[0]))
+	for _, name := range path[1:] {
+		if err != nil {
+			return nil, err
+		}
+		b, err = b.CreateBucketIfNotExists([]byte(name))
+	}
+	return b, err
 }

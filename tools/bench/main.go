@@ -78,6 +78,13 @@ func main() {
 	homeEmpty := startup(bin, tmp, emptyDB, "quit")
 	add(row{figure: "cold start to first full home screen, empty progress file", budget: "≤ 30 ms", unit: "ms", limit: 30, vals: homeEmpty})
 
+	step("line mode: start to first prompt")
+	add(row{figure: "line mode (stdin and stdout pipes): start to the menu's first prompt, empty progress file", budget: "≤ 15 ms", unit: "ms", limit: 15,
+		vals: firstPrompt(bin, "Choose a number", "--db", emptyDB)})
+	add(row{figure: "line mode: `quiz 1 --new` start to the first question's prompt, empty progress file", budget: "≤ 15 ms", unit: "ms", limit: 15,
+		vals: firstPrompt(bin, "Answer: ", "--db", emptyDB, "quiz", "1", "--new")})
+	add(benchRow(bench, "BenchmarkFirstPrompt", "line mode in process: load, open, snapshot, menu to its first prompt", "measure", 0))
+
 	step("whole-process list and progress --json")
 	add(row{figure: "`backend-tutor list`, whole process", budget: "≤ 15 ms", unit: "ms", limit: 15, vals: whole(bin, "list", "--db", emptyDB)})
 	progEmpty := whole(bin, "progress", "--json", "--db", emptyDB)
@@ -121,6 +128,14 @@ func main() {
 	store.limit, store.budget = 0, "measure"
 	add(store)
 
+	add(benchRow(bench, "BenchmarkCheckBeforeWrite10MB", "full check before the first write of a session, 10 MB progress file (26,000 answers; in a tea.Cmd)", "≤ 50 ms", 50))
+	add(slowestRow(bench, "BenchmarkRenderWorstShapes/", "render of a worst-shape chapter at the largest size still formatted, or plain at 1 MiB (slowest shape, 80 columns)", "≤ 1 s", 1000))
+	step("read of 1 MiB worst-shape chapters")
+	shapeTimes, timeShape, shapePeaks, peakShape := worstShapeReads(bin, tmp)
+	add(row{figure: "`read 1 --width 80` of a 1 MiB worst-shape chapter, whole process (slowest shape)", budget: "≤ 1 s", unit: "ms", limit: 1000,
+		vals: shapeTimes, note: timeShape})
+	add(row{figure: "peak memory of that `read` (largest of the shapes)", budget: "≤ 200 MB", unit: "MB", limit: 200, vals: shapePeaks, note: peakShape})
+
 	step("read vs lowdown")
 	readVals, lowVals := comparison(bin, tmp, course.Chapters[longest].ID, longest+1)
 	add(row{figure: fmt.Sprintf("`backend-tutor read %d --width 80` (longest chapter), whole process", longest+1), budget: "compare", unit: "ms", vals: readVals})
@@ -156,8 +171,8 @@ var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([0-9.]+) 
 func goBenchmarks() map[string][]float64 {
 	step(fmt.Sprintf("go test -bench (-benchmem, -count %d)", *count))
 	args := []string{"test", "-run", "^$", "-benchmem", "-count", strconv.Itoa(*count), "-benchtime", *benchTim,
-		"-bench", "ReaderKey|ReaderView|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|ReviewQueue100k|SearchIndexCourse|SearchLargePack|SearchKey|Check20Steps|SampleServe",
-		".", "./tui", "./tui/render", "./progress", "./content", "./internal/scheduler", "./content/search", "./internal/labcheck", "./internal/labserve"}
+		"-bench", "ReaderKey|ReaderView|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|ReviewQueue100k|SearchIndexCourse|SearchLargePack|SearchKey|Check20Steps|SampleServe|CheckBeforeWrite10MB|RenderWorstShapes|FirstPrompt",
+		".", "./tui", "./tui/render", "./tui/linemode", "./progress", "./content", "./internal/scheduler", "./content/search", "./internal/labcheck", "./internal/labserve"}
 	cmd := exec.Command("go", args...)
 	var out bytes.Buffer
 	cmd.Stdout = io.MultiWriter(&out, os.Stderr)
@@ -266,6 +281,52 @@ func whole(bin string, args ...string) []float64 {
 		t0 := time.Now()
 		check(cmd.Run())
 		out = append(out, float64(time.Since(t0).Microseconds())/1000)
+	}
+	return out
+}
+
+// firstPrompt times line mode from exec until its output (a pipe) holds
+// want, runs times; stdin is a pipe kept open until then, so the tutor
+// waits at the prompt, and closing it ends the run as end of input does.
+func firstPrompt(bin, want string, args ...string) []float64 {
+	var out []float64
+	home, err := os.MkdirTemp("", "bt-home")
+	check(err)
+	defer os.RemoveAll(home)
+	for i := range *runs {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = env(home)
+		stdin, err := cmd.StdinPipe()
+		check(err)
+		stdout, err := cmd.StdoutPipe()
+		check(err)
+		t0 := time.Now()
+		check(cmd.Start())
+		found := make(chan time.Time, 1)
+		go func() {
+			var buf []byte
+			chunk := make([]byte, 64<<10)
+			for {
+				n, err := stdout.Read(chunk)
+				buf = append(buf, chunk[:n]...)
+				if bytes.Contains(buf, []byte(want)) {
+					found <- time.Now()
+					io.Copy(io.Discard, stdout)
+					return
+				}
+				if err != nil {
+					return
+				}
+			}
+		}()
+		select {
+		case t := <-found:
+			out = append(out, float64(t.Sub(t0).Microseconds())/1000)
+		case <-time.After(5 * time.Second):
+			fmt.Fprintf(os.Stderr, "line mode run %d never showed %q\n", i, want)
+		}
+		stdin.Close()
+		_ = cmd.Wait()
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -35,11 +36,12 @@ const (
 	StyleNoColor = "nocolor"
 )
 
-// Markdown renders sanitised markdown at a wrap width in a glamour style. It
-// builds its own renderer each time: a glamour renderer must not be shared
-// between goroutines, and building one costs microseconds next to the
-// milliseconds of the render itself.
-func Markdown(md string, width int, style string) (out string, err error) {
+// format renders sanitised markdown at a wrap width in a glamour style (see
+// Markdown, which bounds the work first). It builds its own renderer each
+// time: a glamour renderer must not be shared between goroutines, and
+// building one costs microseconds next to the milliseconds of the render
+// itself. It stops between pieces once ctx is done.
+func format(ctx context.Context, md string, width int, style string) (out string, err error) {
 	defer func() {
 		// A hostile or strange document must not take the tutor down with it.
 		if r := recover(); r != nil {
@@ -66,6 +68,9 @@ func Markdown(md string, width int, style string) (out string, err error) {
 	src := protectBreaks(cutCodeLines(joinListLines(limitNesting(CharRefs(Sanitize(md)))), width-6, mark), width-10)
 	var b strings.Builder
 	for _, part := range splitLarge(src) {
+		if err := ctx.Err(); err != nil {
+			return "", err
+		}
 		piece, err := r.Render(part)
 		if err != nil {
 			return "", err
@@ -247,11 +252,18 @@ func (c *Cache) touch(k Key) {
 
 // Render returns the chapter rendered for k, from the cache when it can.
 func (c *Cache) Render(k Key, md string) (string, error) {
+	return c.RenderContext(context.Background(), k, md)
+}
+
+// RenderContext is Render for a render that may be cancelled (the reader
+// wants another width now): it stops early with ctx's error and caches
+// nothing.
+func (c *Cache) RenderContext(ctx context.Context, k Key, md string) (string, error) {
 	if s, ok := c.Get(k); ok {
 		return s, nil
 	}
 	c.renders.Add(1)
-	s, err := Markdown(md, k.Width, k.Style)
+	s, err := MarkdownContext(ctx, md, k.Width, k.Style)
 	if err != nil {
 		return "", err
 	}

@@ -31,13 +31,15 @@ func splitLarge(md string) []string {
 			continue
 		}
 		size := i - start
-		if size < pieceLines || line == "" || line[0] == ' ' || line[0] == '|' {
+		// A table row never starts a block, unless a blank line ended the
+		// table before it (limitTables cuts long tables so).
+		prevBlank := i > 0 && strings.TrimSpace(lines[i-1]) == ""
+		if size < pieceLines || line == "" || line[0] == ' ' || line[0] == '|' && !prevBlank {
 			continue
 		}
 		// A top-level block starts here: after a blank line, or a heading
 		// or list item (a long list without blank lines would otherwise
 		// never be cut); past four pieces' worth, any unindented line.
-		prevBlank := i > 0 && strings.TrimSpace(lines[i-1]) == ""
 		if prevBlank || line[0] == '#' || markerLen(line) > 0 || size >= 4*pieceLines {
 			pieces = append(pieces, strings.Join(lines[start:i], "\n")+"\n")
 			start = i

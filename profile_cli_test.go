@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"backend-tutor/content"
+	"backend-tutor/progress"
+)
+
+// --profile picks whose records `progress` reads; another learner's
+// progress in the same file does not show, and the JSON says whose it is.
+func TestProfileFlag(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	course, err := content.EmbeddedCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := course.Chapters[0].ID
+	s, err := progress.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ann, err := s.Scope("Ann", progress.DefaultPack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ann.SaveReading(first, "h", 5, 60); err != nil {
+		t.Fatal(err)
+	}
+	read := func(args ...string) (string, string, int) {
+		code, out, errOut := runCLI(t, append([]string{"--db", db, "progress", "--json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		var rep struct {
+			Profile, Pack string
+			Chapters      []struct {
+				ReadPercent int `json:"read_percent"`
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		return rep.Profile, rep.Pack, rep.Chapters[0].ReadPercent
+	}
+	if p, k, n := read("--profile", "Ann"); p != "Ann" || k != "guide" || n != 60 {
+		t.Errorf("--profile Ann: %s/%s read %d%%", p, k, n)
+	}
+	if p, k, n := read(); p != "default" || k != "guide" || n != 0 {
+		t.Errorf("no --profile: %s/%s read %d%%", p, k, n)
+	}
+	for _, bad := range []string{"", strings.Repeat("n", 65), "a\x1b]0;owned\x07", "a\nb"} {
+		code, _, errOut := runCLI(t, "--db", db, "--profile="+bad, "progress")
+		if code != 2 || !strings.Contains(errOut, "--profile") || strings.ContainsAny(errOut, "\x1b\x07") {
+			t.Errorf("--profile %q: exit %d, stderr %q", bad, code, errOut)
+		}
+	}
+}
+
+// A progress file from a newer tutor is refused by every command with a
+// clear message and left exactly as it was: never migrated down or reset,
+// not even by doctor --reset.
+func TestNewerSchemaRefused(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	b, err := bolt.Open(db, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Update(func(tx *bolt.Tx) error {
+		m, err := tx.CreateBucket([]byte("meta"))
+		if err != nil {
+			return err
+		}
+		return m.Put([]byte("schema"), []byte("99"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(db)
+	for _, args := range [][]string{{"list"}, {"progress", "--json"}, {"doctor"}, {"doctor", "--reset"}, {"--profile", "x", "progress"}} {
+		code, _, errOut := runCLI(t, append([]string{"--db", db}, args...)...)
+		if code != 1 || !strings.Contains(errOut, "newer backend-tutor (schema 99") || !strings.Contains(errOut, "Nothing was changed") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("a newer file was modified")
+	}
+	if m, _ := filepath.Glob(db + ".damaged-*"); len(m) != 0 {
+		t.Errorf("a newer file was moved aside: %v", m)
+	}
+}

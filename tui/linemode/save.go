@@ -1,0 +1,118 @@
+package linemode
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"backend-tutor/progress"
+)
+
+// saver is line mode's one way to the progress file. It writes the same
+// changes as the full-screen tutor's saver (progress.Op, each applied in
+// one transaction by Store.Apply), in order. Changes are queued as they
+// happen and written when the session next waits for input, just after
+// its prompt is shown, so the learner never waits for an fsync: `quiz 1
+// --new` shows its first question before the two changes it makes are
+// written (16.7 ms to the first prompt when written first, 15 ms budget).
+// Every change is written before the next line of input is read. A change that fails for
+// now (the file locked, full, read-only) stays queued and is tried again,
+// first, before the next change; close tries once more and writes what is
+// left to a recovery file, which the next start merges: never dropped. A
+// change the store refuses for good is reported and not retried.
+type saver struct {
+	// mu is held while the queue is written, so an interrupt (Session.
+	// Interrupt, from a signal) waits for a write in progress, then keeps
+	// what is left.
+	mu      sync.Mutex
+	closed  bool
+	store   *progress.Store
+	queue   []pending
+	failed  error
+	warn    func(msg string) // tells the learner saving stopped or works again
+	refused []error
+}
+
+// pending is a queued change and what to do with its result.
+type pending struct {
+	op   progress.Op
+	done func(progress.Applied)
+}
+
+// do queues a change; done (if any) runs with the change's result once it
+// is written (by drain).
+func (s *saver) do(op progress.Op, done func(progress.Applied)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.queue = append(s.queue, pending{op, done})
+}
+
+// drain writes queued changes in order until one fails for now.
+func (s *saver) drain() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.drainLocked()
+}
+
+func (s *saver) drainLocked() bool {
+	if s.closed {
+		return false
+	}
+	for len(s.queue) > 0 {
+		p := s.queue[0]
+		res, err := s.store.Apply(p.op)
+		if err != nil && !progress.Permanent(err) {
+			if s.failed == nil || s.failed.Error() != err.Error() {
+				s.warn("Progress is not being saved: " + err.Error() + " (it is kept and tried again).")
+			}
+			s.failed = err
+			return false
+		}
+		s.queue = s.queue[1:]
+		if err != nil {
+			s.refused = append(s.refused, err)
+			s.warn("A change to your progress was refused: " + err.Error())
+			continue
+		}
+		if p.done != nil {
+			p.done(res)
+		}
+	}
+	if s.failed != nil {
+		s.failed = nil
+		s.warn("Saving works again: everything so far is saved.")
+	}
+	return true
+}
+
+// close writes what is still queued, or else keeps it in a recovery file
+// that the next start adds to the progress file.
+func (s *saver) close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	ok := s.drainLocked()
+	s.closed = true
+	if ok {
+		return errors.Join(s.refused...)
+	}
+	ops := make([]progress.Op, len(s.queue))
+	for i, p := range s.queue {
+		ops[i] = p.op
+	}
+	name, err := s.store.WriteRecovery(ops)
+	if err != nil {
+		return fmt.Errorf("%d changes to your progress could not be saved (%v), nor kept for later: %v", len(ops), s.failed, err)
+	}
+	return fmt.Errorf("%d changes to your progress could not be saved yet (%v); they are kept in %s and added the next time the tutor starts", len(ops), s.failed, name)
+}
+
+// openAttempt reads a chapter's open attempt as the file holds it now,
+// after this session's own changes are written (another tutor may have
+// started one). When the queue is stuck it reads at once.
+func (s *saver) openAttempt(chapter string) (progress.Attempt, bool, error) {
+	s.drain()
+	return s.store.OpenAttempt(chapter)
+}

@@ -1,0 +1,309 @@
+// Package linemode runs the tutor as plain prompts on stdin and stdout, for
+// screen readers, plain terminals and scripts: a numbered menu, chapters a
+// page at a time, quizzes as numbered prompts, results as a summary. No
+// escape sequences, no redraws: every line is written once, in order.
+// Answers are saved with the same store calls as the full-screen tutor, and
+// questions are asked and graded by the same kinds (content/kinds.go).
+package linemode
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"time"
+
+	"backend-tutor/content"
+	"backend-tutor/content/search"
+	"backend-tutor/internal/courserules"
+	"backend-tutor/progress"
+)
+
+// Options are what main hands line mode.
+type Options struct {
+	Course   *content.Course
+	Store    *progress.Store
+	Snapshot *progress.Snapshot
+	In       io.Reader
+	Out      io.Writer
+	Rand     *rand.Rand // shuffles; nil seeds from the clock
+	// Interactive: a person at a terminal types the input, so line mode may
+	// ask whether to resume or take a passed quiz again. A script is never
+	// asked (a question would eat one of its answer lines): --resume and
+	// --new decide, and without them an unfinished attempt is resumed.
+	Interactive bool
+	PageLines   int  // lines of a chapter per page; 0 means 20
+	ASCII       bool // --ascii or a locale without UTF-8: content's glyphs get ASCII stand-ins
+}
+
+// Start says what `quiz` does with an unfinished attempt.
+type Start int
+
+// The choices for an unfinished attempt.
+const (
+	Ask      Start = iota // ask when interactive, else resume
+	Resume                // --resume
+	StartNew              // --new: abandon it and start over
+)
+
+// Session is one run of line mode.
+type Session struct {
+	course  *content.Course
+	records map[string]progress.ChapterRecord
+	last    *progress.Place
+	in      *lineReader
+	out     *printer
+	save    *saver
+	rng     *rand.Rand
+	ask     bool
+	page    int
+	welcome bool          // the first-run welcome is still to show
+	index   *search.Index // built on the first search
+}
+
+// New makes a session.
+func New(o Options) *Session {
+	s := &Session{
+		course: o.Course, records: map[string]progress.ChapterRecord{},
+		in: newLineReader(o.In), out: &printer{w: o.Out, ascii: o.ASCII}, rng: o.Rand,
+		ask: o.Interactive, page: o.PageLines,
+	}
+	if s.rng == nil {
+		now := uint64(time.Now().UnixNano())
+		s.rng = rand.New(rand.NewPCG(now, now>>17))
+	}
+	if s.page <= 0 {
+		s.page = 20
+	}
+	if snap := o.Snapshot; snap != nil {
+		for id, r := range snap.Chapters {
+			s.records[id] = r
+		}
+		s.last, s.welcome = snap.Last, !snap.Welcomed
+	}
+	s.save = &saver{store: o.Store, warn: s.warn}
+	if o.Store != nil && !o.Store.Writable() {
+		s.out.say("%s", line(o.Store.Warning()))
+	}
+	return s
+}
+
+// Close writes what is still queued; false (with a message) if something
+// could not be saved.
+func (s *Session) Close() error {
+	if err := s.save.close(); err != nil {
+		return err
+	}
+	return s.out.err
+}
+
+// Interrupt is Close for a signal (ctrl+c, a closed terminal): it may run
+// on another goroutine while the session waits for input. A change being
+// written is finished first; whatever is still queued is written or kept in
+// a recovery file. The session must not be used afterwards.
+func (s *Session) Interrupt() error { return s.save.close() }
+
+// Run is the menu, until the learner quits or the input ends.
+func (s *Session) Run() error {
+	s.out.say("Backend Tutor, line mode: %s.", line(s.course.Title))
+	if s.welcome {
+		if w := strings.TrimSpace(s.course.Welcome); w != "" {
+			s.out.say("%s", text(w))
+		}
+		s.save.do(progress.Op{Kind: progress.OpWelcomed}, nil)
+		s.welcome = false
+	}
+	for {
+		items := s.menu()
+		s.out.say("")
+		done := courserules.CourseProgress(s.course, s.records)
+		passed, quizzes := courserules.PassedCount(s.course, s.records)
+		s.out.say("Course: %.0f%% done, %d of %d quizzes passed.", done*100, passed, quizzes)
+		s.out.say("Menu:")
+		for i, it := range items {
+			s.out.say("  %d. %s", i+1, it.label)
+		}
+		in, ok := s.choose("Choose a number (? for help): ", func() {
+			s.out.say("Type the number of a menu item and press enter; an empty line shows the menu again. The end of input (Ctrl+D) quits.")
+		})
+		if !ok {
+			return nil
+		}
+		if in == "" {
+			continue // the menu again
+		}
+		n, err := strconv.Atoi(in)
+		if err != nil || n < 1 || n > len(items) {
+			if it, found := itemByWord(items, in); found {
+				n = it
+			} else {
+				s.out.say("There is no menu item %q: type a number from 1 to %d.", line(in), len(items))
+				continue
+			}
+		}
+		if quit := items[n-1].do(); quit {
+			return nil
+		}
+	}
+}
+
+type menuItem struct {
+	label string
+	word  string // a word that also picks it
+	do    func() (quit bool)
+}
+
+// itemByWord finds the item whose word is in, or begins with in when no
+// other item's does ("g" is the glossary; "c" is not: continue, chapters).
+func itemByWord(items []menuItem, in string) (int, bool) {
+	in = strings.ToLower(in)
+	found := 0
+	for i, it := range items {
+		if in == it.word {
+			return i + 1, true
+		}
+		if strings.HasPrefix(it.word, in) {
+			if found != 0 {
+				return 0, false
+			}
+			found = i + 1
+		}
+	}
+	return found, found != 0
+}
+
+// menu lists what exists: Continue (when there is somewhere to go on),
+// the chapters, the glossary (when the course has one), quit.
+func (s *Session) menu() []menuItem {
+	var items []menuItem
+	if t, ok := courserules.Continue(s.course, s.records, s.last); ok {
+		items = append(items, menuItem{
+			label: fmt.Sprintf("Continue: %s (%s)", line(t.Chapter.Title), line(t.Status)), word: "continue",
+			do: func() bool { return s.goOn(t) },
+		})
+	}
+	items = append(items, menuItem{label: "Chapters", word: "chapters", do: s.chapters})
+	items = append(items, menuItem{label: "Search the course", word: "search", do: s.search})
+	if len(s.course.Glossary) > 0 {
+		items = append(items, menuItem{label: fmt.Sprintf("Glossary (%d terms)", len(s.course.Glossary)), word: "glossary", do: s.glossary})
+	}
+	items = append(items, menuItem{label: "Quit", word: "quit", do: func() bool { return true }})
+	return items
+}
+
+// goOn follows Continue, as the full-screen home screen does.
+func (s *Session) goOn(t courserules.Target) bool {
+	switch t.Action {
+	case courserules.ResumeQuiz:
+		return s.Quiz(t.Chapter.ID, Resume)
+	case courserules.TakeQuiz:
+		return s.Quiz(t.Chapter.ID, Ask)
+	case courserules.Read:
+		return s.read(t.Chapter, resumeReading)
+	}
+	return s.read(t.Chapter, 0)
+}
+
+// choose prompts and reads one line: an empty line or "?" runs help and
+// asks again (the caller shows the menu again on an empty line by
+// returning to its loop, so here both just prompt). False at the end of
+// input.
+func (s *Session) choose(prompt string, help func()) (string, bool) {
+	for {
+		s.out.prompt(prompt)
+		in, ok := s.next()
+		if !ok {
+			s.out.say("")
+			return "", false
+		}
+		in = strings.TrimSpace(in)
+		if in == "?" {
+			help()
+			continue
+		}
+		return in, true
+	}
+}
+
+// chapters lists the chapters with their status; a number reads one, "t"
+// and a number takes its quiz.
+func (s *Session) chapters() bool {
+	for {
+		s.out.say("")
+		s.out.say("Chapters:")
+		for i, ch := range s.course.Chapters {
+			s.out.say("  %d. %s (%s)", i+1, line(ch.Title), line(courserules.StatusText(ch, s.records[ch.ID])))
+		}
+		in, ok := s.choose("Chapter number to read, t and a number for its quiz, or enter for the menu: ", func() {
+			s.out.say("Type a chapter's number to read it (3), t and its number to take its quiz (t 3), or press enter to go back to the menu.")
+		})
+		if !ok {
+			return true
+		}
+		if in == "" || in == "q" {
+			return false
+		}
+		quiz := false
+		if rest, found := strings.CutPrefix(in, "t"); found {
+			quiz, in = true, strings.TrimSpace(rest)
+		}
+		n, err := strconv.Atoi(in)
+		if err != nil || n < 1 || n > len(s.course.Chapters) {
+			s.out.say("There is no chapter %q: type a number from 1 to %d.", line(in), len(s.course.Chapters))
+			continue
+		}
+		ch := s.course.Chapters[n-1]
+		if quiz {
+			if s.Quiz(ch.ID, Ask) {
+				return true
+			}
+			continue
+		}
+		if s.read(ch, 0) {
+			return true
+		}
+	}
+}
+
+// glossary prints the terms, a page at a time.
+func (s *Session) glossary() bool {
+	var lines []string
+	for _, t := range s.course.Glossary {
+		where := ""
+		if ch, ok := s.course.Chapter(t.ChapterID); ok {
+			where = fmt.Sprintf(" (chapter %d: %s)", s.course.Index(ch.ID)+1, line(ch.Title))
+		}
+		lines = append(lines, line(t.Term)+": "+line(t.Definition)+where)
+	}
+	s.out.say("")
+	s.out.say("Glossary, %d terms:", len(lines))
+	_, eof := s.pager(lines, nil, 0)
+	return eof
+}
+
+// next writes what is queued for the progress file, then reads one line
+// of input. Typed input at a terminal is echoed, and its enter ends the
+// prompt's line; input from a script is not, so line mode ends the line
+// itself and what follows starts on a line of its own.
+func (s *Session) next() (string, bool) {
+	s.save.drain()
+	in, ok := s.in.next()
+	s.out.showing = ""
+	if ok && !s.ask {
+		s.out.write("\n")
+	}
+	return in, ok
+}
+
+// warn tells the learner about saving. A prompt already showing is shown
+// again below the message, so it is still the last line.
+func (s *Session) warn(msg string) {
+	if p := s.out.showing; p != "" {
+		s.out.write("\n")
+		s.out.say("%s", msg)
+		s.out.prompt(p)
+		return
+	}
+	s.out.say("%s", msg)
+}
