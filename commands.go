@@ -318,7 +318,7 @@ func cmdSearch(g globals, args []string, stdout, stderr io.Writer) error {
 	}
 	results := search.New(course).Search(query)
 	if len(results) == 0 {
-		return &exitError{1, fmt.Sprintf("backend-tutor search: nothing matches %q", render.SanitizeLine(query))}
+		return &exitError{1, `backend-tutor search: nothing matches "` + render.Escape(query) + `"`}
 	}
 	styled := isTerminal(stdout)
 	var w io.Writer = stdout
