@@ -335,7 +335,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case top > 0 && key.Matches(msg, m.keys.Down):
 			m.helpTop = min(m.helpTop+1, top)
 		case top > 0 && key.Matches(msg, m.keys.Up):
-			m.helpTop = max(m.helpTop-1, 0)
+			m.helpTop = max(min(m.helpTop, top)-1, 0)
 		default:
 			m.showHelp = false
 		}

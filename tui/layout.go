@@ -122,8 +122,7 @@ func (m *Model) helpView() string {
 	footer := "press any key to close"
 	if top := m.helpMaxTop(); top > 0 {
 		// too tall for the window: ↑/↓ scroll, every other key closes
-		m.helpTop = min(m.helpTop, top)
-		lines = lines[m.helpTop:]
+		lines = lines[min(m.helpTop, top):] // the window may have grown since
 		footer = "↑/↓ more · any other key closes"
 	}
 	return m.frame("Keys — "+screenTitle(m.screen), strings.Join(lines, "\n"), footer)
