@@ -22,7 +22,7 @@ func (m *Model) frame(header, body, footer string) string {
 	top := []string{m.st.Header.Render(header), ""} // frameTop lines
 	var bottom []string
 	if m.warning != "" {
-		bottom = append(bottom, m.st.Warning.Render(ansi.Truncate(" ! "+render.Escape(m.warning), m.width, "…")))
+		bottom = append(bottom, m.warningLine())
 	}
 	bottom = append(bottom, m.st.Footer.Render(footer))
 	avail := max(0, m.height-len(top)-len(bottom))
@@ -40,6 +40,11 @@ func (m *Model) frame(header, body, footer string) string {
 		}
 	}
 	return strings.Join(all, "\n")
+}
+
+// warningLine is the warning, on one line of the window.
+func (m *Model) warningLine() string {
+	return m.st.Warning.Render(ansi.Truncate(" ! "+render.Escape(m.warning), m.width, "…"))
 }
 
 // bodyHeight is the number of body lines frame leaves for a screen.
@@ -280,7 +285,7 @@ func (m *Model) welcomeView() string {
 	height, warn := m.height, ""
 	if m.warning != "" {
 		height--
-		warn = "\n" + m.st.Warning.Render(ansi.Truncate(" ! "+render.Escape(m.warning), m.width, "…"))
+		warn = "\n" + m.warningLine()
 	}
 	var out string
 	for _, try := range []struct {
