@@ -74,10 +74,13 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	}
 	// Changes an earlier tutor could not write are in recovery files: add
 	// them before reading the snapshot. A file that cannot be merged is kept
-	// and named on the warning line.
-	var notice string
+	// and named on the warning line, which one line of the window cuts
+	// short: the whole of it is printed again when the tutor ends.
+	var notice, mergeErr string
 	if _, err := store.MergeRecovery(); err != nil {
-		notice = "Some saved answers could not be added yet: " + err.Error()
+		notice = "Some saved answers could not be added yet; details when you quit: " + err.Error()
+		mergeErr = "backend-tutor: some saved answers could not be added to your progress yet:\n" + err.Error() +
+			"\nThe files are kept, and the next start tries them again."
 	}
 	snap, err := store.Snapshot()
 	if err != nil {
@@ -115,6 +118,9 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	// exit; the learner hears about any that did not, now the terminal is back.
 	if err := model.Flush(); err != nil {
 		fmt.Fprintln(stderr, err)
+	}
+	if mergeErr != "" {
+		fmt.Fprintln(stderr, mergeErr)
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return runErr
@@ -312,7 +318,7 @@ func cmdSearch(g globals, args []string, stdout, stderr io.Writer) error {
 	}
 	results := search.New(course).Search(query)
 	if len(results) == 0 {
-		return &exitError{1, fmt.Sprintf("backend-tutor search: nothing matches %q", render.SanitizeLine(query))}
+		return &exitError{1, `backend-tutor search: nothing matches "` + render.Escape(query) + `"`}
 	}
 	styled := isTerminal(stdout)
 	var w io.Writer = stdout
@@ -437,6 +443,17 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	snap, err := readSnapshot(g)
 	if err != nil {
 		return err
+	}
+	// Answers a tutor could not write wait in recovery files until the next
+	// start adds them: say so, or they look lost (on stderr: --json stays JSON).
+	if path, err := dbPath(g); err == nil {
+		if files, _ := progress.RecoveryFiles(path); len(files) > 0 {
+			what := "1 recovery file beside " + render.Escape(path) + " holds"
+			if len(files) > 1 {
+				what = fmt.Sprintf("%d recovery files beside %s hold", len(files), render.Escape(path))
+			}
+			fmt.Fprintf(stderr, "backend-tutor: %s changes not counted here yet; the next start of the tutor adds them.\n", what)
+		}
 	}
 	rep := progressReport{Profile: cmp.Or(g.profile, progress.DefaultProfile), Pack: progress.DefaultPack, Chapters: []chapterReport{}}
 	for _, ch := range course.Chapters {

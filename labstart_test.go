@@ -95,3 +95,36 @@ func TestStartersRunAndFailWhereExpected(t *testing.T) {
 		}
 	}
 }
+
+// Attack: for a folder whose name holds a control or a bidi override, the
+// "Run it: cd ..." line showed the name escaped (as every message must)
+// inside single quotes, so the command, copied, named another folder. It
+// uses the shell's $'...' quoting, whose escapes are the ones shown: the
+// line is both safe to print and right to paste.
+func TestLabStartCdLineRunsForAnyName(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	for _, name := range []string{"my lab", "it's", "a\x1b]0;T\x07b\u202ec", "new\nline", "back\\slash", "bad\xffbyte"} {
+		dir := filepath.Join(t.TempDir(), name)
+		code, out, errOut := runCLI(t, "lab", "start", "hello-server", dir)
+		if code != 0 {
+			t.Fatalf("%q: exit %d\n%s", name, code, errOut)
+		}
+		_, rest, ok := strings.Cut(out, "Run it:    cd ")
+		word, _, ok2 := strings.Cut(rest, " && ")
+		if !ok || !ok2 {
+			t.Fatalf("%q: no cd line:\n%s", name, out)
+		}
+		pwd, err := exec.Command(bash, "-c", "cd "+word+" && pwd -P").Output()
+		if err != nil {
+			t.Errorf("%q: cd %s: %v", name, word, err)
+			continue
+		}
+		want, _ := filepath.EvalSymlinks(dir)
+		if got := strings.TrimSuffix(string(pwd), "\n"); got != want {
+			t.Errorf("%q: cd %s went to %q, want %q", name, word, got, want)
+		}
+	}
+}

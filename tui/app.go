@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
@@ -95,6 +96,7 @@ type Model struct {
 	st       styles
 	help     help.Model
 	showHelp bool
+	helpTop  int    // the help's first line shown, when it is taller than the window
 	style    string // glamour style
 	noColor  bool
 	ascii    bool   // render.ASCII over every frame
@@ -327,11 +329,20 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	typing := m.screen == quizScreen && m.quiz != nil && m.quiz.typing() || m.screen == searchScreen
 	if m.showHelp {
-		m.showHelp = false // any key closes the help
+		// ↑/↓ scroll a help taller than the window; any other key closes it
+		top := m.helpMaxTop()
+		switch {
+		case top > 0 && key.Matches(msg, m.keys.Down):
+			m.helpTop = min(m.helpTop+1, top)
+		case top > 0 && key.Matches(msg, m.keys.Up):
+			m.helpTop = max(min(m.helpTop, top)-1, 0)
+		default:
+			m.showHelp = false
+		}
 		return nil
 	}
 	if !typing && msg.String() == "?" {
-		m.showHelp = true
+		m.showHelp, m.helpTop = true, 0
 		return nil
 	}
 	if m.tooSmall() {

@@ -339,20 +339,3 @@ func TestContinueToTheQuiz(t *testing.T) {
 	}
 }
 
-// The built-in guide's welcome says each thing once: the course file's
-// paragraph is followed by the tutor's own how-to sentences, so the
-// paragraph must not repeat them (it did, and the box said it twice).
-func TestGuideWelcomeSaysEachSentenceOnce(t *testing.T) {
-	c, err := content.EmbeddedCourse()
-	if err != nil {
-		t.Fatal(err)
-	}
-	seen := map[string]bool{}
-	for _, s := range strings.Split(welcomeText(c), ". ") {
-		s = strings.TrimSpace(s)
-		if seen[s] {
-			t.Errorf("the welcome says %q twice:\n%s", s, welcomeText(c))
-		}
-		seen[s] = true
-	}
-}
