@@ -338,4 +338,3 @@ func TestContinueToTheQuiz(t *testing.T) {
 		t.Fatalf("enter on Continue: %s, want quiz", m.Screen())
 	}
 }
-
