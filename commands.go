@@ -398,6 +398,7 @@ type progressReport struct {
 	Pack     string          `json:"pack"`    // which course's records: "guide" for now
 	Chapters []chapterReport `json:"chapters"`
 	Total    totalReport     `json:"total"`
+	Labs     []labProgress     `json:"labs"`
 }
 
 type chapterReport struct {
@@ -449,6 +450,11 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 		rep.Total.Answered += r.Answered
 		rep.Total.Attempts += r.Attempts
 	}
+	recs, err := readLabRecords(g)
+	if err != nil {
+		return err
+	}
+	rep.Labs = labProgresses(course, recs)
 	rep.Total.Chapters = len(course.Chapters)
 	rep.Total.Passed, rep.Total.Quizzes = courserules.PassedCount(course, snap.Chapters)
 	rep.Total.Percent = int(courserules.CourseProgress(course, snap.Chapters)*100 + 0.5)

@@ -20,6 +20,8 @@ import (
 	"backend-tutor/content"
 	"backend-tutor/internal/labcheck"
 	"backend-tutor/internal/labrun"
+	"backend-tutor/internal/labsave"
+	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
 
@@ -82,6 +84,10 @@ func cmdLabList(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	recs, err := readLabRecords(g)
+	if err != nil {
+		return err
+	}
 	var b strings.Builder
 	if len(course.Labs()) == 0 {
 		b.WriteString("This course has no labs.\n")
@@ -93,7 +99,7 @@ func cmdLabList(g globals, args []string, stdout, stderr io.Writer) error {
 			if n := course.Index(l.Chapter); n >= 0 {
 				after = strconv.Itoa(n+1) + " " + l.Chapter
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, l.ID, oneLine(l.Title), after, labStatus(g, l))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, l.ID, oneLine(l.Title), after, labStatus(recs, l))
 		}
 		tw.Flush()
 		b.WriteString("\nCheck one with: backend-tutor lab check ID --run \"COMMAND THAT STARTS YOUR SERVER\"\n")
@@ -103,17 +109,10 @@ func cmdLabList(g globals, args []string, stdout, stderr io.Writer) error {
 }
 
 // labStatus is a lab's status for `lab list`.
-//
-// SEAM (progress): checks are not saved yet, because the progress schema is
-// being changed elsewhere. When it has lab records, read them here ("failing
-// at step N", "passed on DATE") and save each check in saveLabCheck.
-func labStatus(globals, *content.Lab) string { return "not started" }
-
-// saveLabCheck records a finished check (lab id, time, steps passed, first
-// failing step, lab hash) in the progress file; a check against the sample
-// server (res.Sample) must never count as a pass. SEAM (progress): a no-op
-// until the progress schema has lab records; see labStatus.
-func saveLabCheck(globals, *content.Lab, labcheck.Result, time.Time) error { return nil }
+func labStatus(recs map[string]progress.LabRecord, l *content.Lab) string {
+	r, ok := recs[l.ID]
+	return labsave.Status(r, ok)
+}
 
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
 
@@ -325,7 +324,7 @@ func labReport(course *content.Course, lab *content.Lab, res labcheck.Result, ra
 	}
 	b.WriteString("\n")
 	if res.Sample {
-		b.WriteString("This is the built-in sample server (backend-tutor lab serve): the check shows how the lab works, but it is not your pass. Check your own server.\n")
+		b.WriteString(labsave.SampleNote + "\n")
 	}
 	switch {
 	case res.Passed() && res.Sample:
