@@ -398,7 +398,7 @@ type progressReport struct {
 	Pack     string          `json:"pack"`    // which course's records: "guide" for now
 	Chapters []chapterReport `json:"chapters"`
 	Total    totalReport     `json:"total"`
-	Labs     []labProgress     `json:"labs"`
+	Labs     []labProgress   `json:"labs"`
 }
 
 type chapterReport struct {
