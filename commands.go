@@ -91,6 +91,7 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 		Course: course, Store: store, Snapshot: snap, Notice: notice,
 		Cache: render.NewCache(16), NoColor: os.Getenv("NO_COLOR") != "",
 		Quiz: start.quiz, QuizStart: quizStart(start), ASCII: render.WantASCII(g.ascii, os.Getenv),
+		LabURL: g.labURL,
 	})
 	// 120 fps halves the wait for the first frame; frames are only drawn
 	// when something changed, so it costs nothing at rest.
