@@ -80,11 +80,11 @@ func (h *homeModel) refresh(m *Model) tea.Cmd {
 	for i, ch := range m.course.Chapters {
 		items = append(items, homeItem{ch: ch, number: i + 1, status: courserules.StatusText(ch, m.records[ch.ID])})
 	}
+	if n := len(m.course.Labs()); n > 0 {
+		items = append(items, homeItem{labs: true, status: fmt.Sprintf("%d hands-on %s: build a small API, and check it here", n, plural(n, "lab", "labs"))})
+	}
 	if len(m.course.Glossary) > 0 {
 		items = append(items, homeItem{glossary: true, status: fmt.Sprintf("%d terms, each with the chapter that introduces it", len(m.course.Glossary))})
-	}
-	if n := len(m.course.Labs()); n > 0 {
-		items = append(items, homeItem{labs: true, status: fmt.Sprintf("%d hands-on labs: build a small API, and check it here", n)})
 	}
 	h.bar.FullColor = m.st.accent // the background may have changed
 	sel := h.list.Index()

@@ -65,7 +65,7 @@ func newKeyMap() keyMap {
 		Resume:  key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("enter/r", "resume")),
 		Restart: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start over")),
 
-		CheckLab:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "check my server")),
+		CheckLab:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "check server")),
 		CancelCheck: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel the check")),
 
 		ResultUp:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous")),
