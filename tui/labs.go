@@ -39,6 +39,7 @@ type labsModel struct {
 	cancel   context.CancelFunc // cancels the running check
 	gen      int                // which check a labCheckedMsg answers
 	note     string             // a line under the lab: "check cancelled" and the like
+	checkAt  int                // the line where the check's status and result start
 }
 
 // labRecordsMsg brings the labs' records read from the progress file.
@@ -187,6 +188,7 @@ func (lm *labsModel) labText(m *Model) string {
 	b.WriteString("\n  " + m.st.Selected.Render("Check it") + "\n")
 	b.WriteString(hang("  ", "Start your server, then press c here to check it at "+m.labURL(l)+". From a shell:", w) + "\n")
 	b.WriteString("    " + render.SanitizeLine("backend-tutor lab check "+l.ID+" --run \"COMMAND THAT STARTS YOUR SERVER\"") + "\n\n")
+	lm.checkAt = strings.Count(b.String(), "\n")
 	switch {
 	case lm.checking == l.ID:
 		b.WriteString("  " + m.st.Accent.Render("Checking "+m.labURL(l)+"… (esc cancels)") + "\n")
@@ -298,6 +300,7 @@ func (lm *labsModel) check(m *Model) tea.Cmd {
 	lm.gen++
 	lm.checking, lm.cancel, lm.note = l.ID, cancel, ""
 	lm.refresh(m)
+	lm.vp.SetYOffset(lm.checkAt) // the check's progress, then its result, in view
 	gen := lm.gen
 	return func() tea.Msg {
 		res := labcheck.Check(ctx, l, labcheck.Options{BaseURL: base.String()})
@@ -331,6 +334,7 @@ func (lm *labsModel) checked(m *Model, msg labCheckedMsg) tea.Cmd {
 		lm.note = ""
 	}
 	lm.refresh(m)
+	lm.vp.SetYOffset(lm.checkAt) // the result in view, from its first line
 	if len(msg.res.Steps) == 0 {
 		return nil
 	}

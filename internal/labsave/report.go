@@ -102,5 +102,4 @@ func upperFirst(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
