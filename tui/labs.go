@@ -208,7 +208,8 @@ func (lm *labsModel) lastCheck(m *Model, l *content.Lab, w int) string {
 		rep := labsave.Report(m.course, l, res, false, "", "", nil)
 		var b strings.Builder
 		for _, line := range strings.Split(strings.TrimRight(render.EscapeLines(rep), "\n"), "\n") {
-			b.WriteString(ansi.Hardwrap("  "+line, w+2, true) + "\n")
+			text := strings.TrimLeft(line, " ")
+			b.WriteString(hang("  "+line[:len(line)-len(text)], text, w) + "\n")
 		}
 		return b.String()
 	}
