@@ -85,7 +85,7 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	}
 	stdinTTY := term.IsTerminal(os.Stdin.Fd())
 	if useLineMode(g, os.Getenv, stdinTTY, term.IsTerminal(os.Stdout.Fd())) {
-		return runLineMode(course, store, snap, start, stdinTTY, render.WantASCII(g.ascii, os.Getenv), os.Stdin, stdout)
+		return runLineMode(course, store, snap, start, stdinTTY, render.WantASCII(g.ascii, os.Getenv), g.labURL, os.Stdin, stdout)
 	}
 	model := tui.New(tui.Options{
 		Course: course, Store: store, Snapshot: snap, Notice: notice,
@@ -134,9 +134,10 @@ func quizStart(s tutorStart) tui.QuizStart {
 }
 
 // runLineMode runs the tutor as plain prompts on stdin and stdout.
-func runLineMode(course *content.Course, store *progress.Store, snap *progress.Snapshot, start tutorStart, interactive, ascii bool, stdin io.Reader, stdout io.Writer) error {
+func runLineMode(course *content.Course, store *progress.Store, snap *progress.Snapshot, start tutorStart, interactive, ascii bool, labURL string, stdin io.Reader, stdout io.Writer) error {
 	s := linemode.New(linemode.Options{
 		Course: course, Store: store, Snapshot: snap, In: stdin, Out: stdout, Interactive: interactive, ASCII: ascii,
+		LabURL: labURL,
 	})
 	// ctrl+c, SIGTERM or a closed terminal: nothing queued is lost (see
 	// Session.Interrupt), then the process ends as a signal would end it.
