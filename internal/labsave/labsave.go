@@ -7,6 +7,7 @@ package labsave
 import (
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"backend-tutor/content"
 	"backend-tutor/internal/labcheck"
@@ -27,9 +28,24 @@ func Check(lab *content.Lab, res labcheck.Result, at time.Time) progress.LabChec
 		Passed:      res.Passed() && !res.Sample,
 	}
 	if f, ok := res.Failed(); ok {
-		c.FirstFailing, c.FailName, c.FailReason = f.Number, f.Name, f.Reason
+		c.FirstFailing, c.FailName, c.FailReason = f.Number, cut(f.Name), cut(f.Reason)
 	}
 	return c
+}
+
+// maxSaved bounds the texts a check keeps: a reason can quote what the
+// learner's server sent, and the file should not grow by what it sends.
+const maxSaved = 1024
+
+func cut(s string) string {
+	if len(s) <= maxSaved {
+		return s
+	}
+	n := maxSaved
+	for n > maxSaved-utf8.UTFMax && !utf8.RuneStart(s[n]) { // never cut a character in two
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // Status is a lab's status in lists: "not started", "failing at step N",
