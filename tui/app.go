@@ -267,6 +267,10 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.style = render.StyleDark
 		}
 		cmd := m.home.refresh(m)
+		if m.screen == labsScreen {
+			m.labs.resize(m) // the brief's key has the style in it
+			return m, tea.Batch(cmd, m.labs.renderBrief(m))
+		}
 		if m.screen == readerScreen {
 			return m, tea.Batch(cmd, m.reader.rerender(m))
 		}
@@ -416,6 +420,9 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	}
 	m.width, m.height = w, h
 	m.layout()
+	if m.screen == labsScreen {
+		return m.labs.renderBrief(m) // the brief at the new width
+	}
 	if m.screen != readerScreen {
 		return nil
 	}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"backend-tutor/progress"
 )
 
@@ -112,5 +114,21 @@ func TestLabsScreenCancelCheck(t *testing.T) {
 	recs, err := e.store(t).LabRecords()
 	if err != nil || len(recs) != 0 {
 		t.Errorf("a cancelled check was saved: %+v, %v", recs, err)
+	}
+}
+
+// A resize or a new background on a lab's screen formats the brief again
+// (before, the brief stayed "Formatting…" after a resize).
+func TestLabBriefFollowsResize(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	sendKeys(m, "G", "k", "enter", "enter")
+	if v := viewText(m); !strings.Contains(v, "Lab: a health check") {
+		t.Fatalf("the brief is not shown:\n%s", v)
+	}
+	step(m, tea.WindowSizeMsg{Width: 60, Height: 20})
+	if v := viewText(m); !strings.Contains(v, "Lab: a health check") || strings.Contains(v, "Formatting") {
+		t.Errorf("after a resize:\n%s", v)
 	}
 }
