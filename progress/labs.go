@@ -201,4 +201,36 @@ func (s *Store) LabChecks(labID string) ([]LabCheck, error) {
 	return out, err
 }
 
+// checkLabs checks a pack's labs: each lab's record (one per lab, cheap)
+// and, in a full check, every check of it.
+func checkLabs(sc *scoped, where string, full bool) error {
+	if sc.labs == nil {
+		return nil
+	}
+	return sc.labs.ForEach(func(k, v []byte) error {
+		lb := sc.labs.Bucket(k)
+		if lb == nil {
+			return &DamagedError{Path: sc.path, Reason: where + fmt.Sprintf("labs/%q %v", k, errNotBucket)}
+		}
+		if _, err := labRecord(sc, lb, string(k)); err != nil {
+			return err
+		}
+		cb := lb.Bucket(bucketLabChecks)
+		if !full || cb == nil {
+			return nil
+		}
+		return cb.ForEach(func(ck, cv []byte) error {
+			var c LabCheck
+			err := json.Unmarshal(cv, &c)
+			if err == nil {
+				err = validateLabCheck(c)
+			}
+			if err != nil {
+				return &DamagedError{Path: sc.path, Reason: where + fmt.Sprintf("lab %q check %q: %v", k, ck, err)}
+			}
+			return nil
+		})
+	})
+}
+
 var errNoLabCheck = errors.New("lab check change without a check")

@@ -3,8 +3,11 @@ package progress
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // A lab check is one Op: applying it again (a retried save) or merging
@@ -67,5 +70,33 @@ func TestLabChecks(t *testing.T) {
 	var refused refusedError
 	if err := s.SaveLabCheck(LabCheck{ID: NewID(), Lab: "", Steps: 1}); !errors.As(err, &refused) {
 		t.Errorf("a check without a lab: %v", err)
+	}
+}
+
+// A damaged lab record is found by the doctor, not only by the next read.
+func TestDoctorFindsDamagedLabRecord(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveLabCheck(LabCheck{ID: NewID(), Lab: "hello-server", Steps: 3, StepsPassed: 1, FirstFailing: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.update(func(tx *bolt.Tx) error {
+		sc, err := updateScope(tx, path, DefaultProfile, DefaultPack)
+		if err != nil {
+			return err
+		}
+		return sc.labs.Bucket([]byte("hello-server")).Put(keyLabRecord, []byte("{not json"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var damaged *DamagedError
+	if _, err := s.LabRecords(); !errors.As(err, &damaged) {
+		t.Errorf("LabRecords on a damaged record: %v", err)
+	}
+	if err := Check(path); !errors.As(err, &damaged) || !strings.Contains(err.Error(), "hello-server") {
+		t.Errorf("the doctor's check: %v", err)
 	}
 }
