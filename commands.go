@@ -88,12 +88,13 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	}
 	stdinTTY := term.IsTerminal(os.Stdin.Fd())
 	if useLineMode(g, os.Getenv, stdinTTY, term.IsTerminal(os.Stdout.Fd())) {
-		return runLineMode(course, store, snap, start, stdinTTY, render.WantASCII(g.ascii, os.Getenv), os.Stdin, stdout)
+		return runLineMode(course, store, snap, start, stdinTTY, render.WantASCII(g.ascii, os.Getenv), g.labURL, os.Stdin, stdout)
 	}
 	model := tui.New(tui.Options{
 		Course: course, Store: store, Snapshot: snap, Notice: notice,
 		Cache: render.NewCache(16), NoColor: os.Getenv("NO_COLOR") != "",
 		Quiz: start.quiz, QuizStart: quizStart(start), ASCII: render.WantASCII(g.ascii, os.Getenv),
+		LabURL: g.labURL,
 	})
 	// 120 fps halves the wait for the first frame; frames are only drawn
 	// when something changed, so it costs nothing at rest.
@@ -139,9 +140,10 @@ func quizStart(s tutorStart) tui.QuizStart {
 }
 
 // runLineMode runs the tutor as plain prompts on stdin and stdout.
-func runLineMode(course *content.Course, store *progress.Store, snap *progress.Snapshot, start tutorStart, interactive, ascii bool, stdin io.Reader, stdout io.Writer) error {
+func runLineMode(course *content.Course, store *progress.Store, snap *progress.Snapshot, start tutorStart, interactive, ascii bool, labURL string, stdin io.Reader, stdout io.Writer) error {
 	s := linemode.New(linemode.Options{
 		Course: course, Store: store, Snapshot: snap, In: stdin, Out: stdout, Interactive: interactive, ASCII: ascii,
+		LabURL: labURL,
 	})
 	// ctrl+c, SIGTERM or a closed terminal: nothing queued is lost (see
 	// Session.Interrupt), then the process ends as a signal would end it.
@@ -404,6 +406,7 @@ type progressReport struct {
 	Pack     string          `json:"pack"`    // which course's records: "guide" for now
 	Chapters []chapterReport `json:"chapters"`
 	Total    totalReport     `json:"total"`
+	Labs     []labProgress   `json:"labs"`
 }
 
 type chapterReport struct {
@@ -466,6 +469,11 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 		rep.Total.Answered += r.Answered
 		rep.Total.Attempts += r.Attempts
 	}
+	recs, err := readLabRecords(g)
+	if err != nil {
+		return err
+	}
+	rep.Labs = labProgresses(course, recs)
 	rep.Total.Chapters = len(course.Chapters)
 	rep.Total.Passed, rep.Total.Quizzes = courserules.PassedCount(course, snap.Chapters)
 	rep.Total.Percent = int(courserules.CourseProgress(course, snap.Chapters)*100 + 0.5)

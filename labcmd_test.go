@@ -46,6 +46,7 @@ func freeLoopbackPort(t *testing.T) string {
 }
 
 func TestLabCommands(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir()) // "not started": no checks saved yet
 	good, bad := helloServer(false), helloServer(true)
 	defer good.Close()
 	defer bad.Close()

@@ -16,13 +16,14 @@ type OpKind string
 // and applying one again changes nothing more (see Op), so a save can be
 // retried and a recovery file merged twice.
 const (
-	OpWelcomed OpKind = "welcomed" // the first-run welcome was dismissed
-	OpLast     OpKind = "last"     // Place: where "Continue" goes
-	OpReading  OpKind = "reading"  // Line and Percent of Chapter
-	OpStart    OpKind = "start"    // a new attempt: AttemptUID, ContentHash, Order, Shuffles
-	OpAnswer   OpKind = "answer"   // Answer to the attempt (Attempt and/or AttemptUID)
-	OpFinish   OpKind = "finish"   // score the attempt by Questions and PassMark, and close it
-	OpDrop     OpKind = "drop"     // abandon the attempt ("start over")
+	OpWelcomed OpKind = "welcomed"  // the first-run welcome was dismissed
+	OpLast     OpKind = "last"      // Place: where "Continue" goes
+	OpReading  OpKind = "reading"   // Line and Percent of Chapter
+	OpStart    OpKind = "start"     // a new attempt: AttemptUID, ContentHash, Order, Shuffles
+	OpAnswer   OpKind = "answer"    // Answer to the attempt (Attempt and/or AttemptUID)
+	OpFinish   OpKind = "finish"    // score the attempt by Questions and PassMark, and close it
+	OpDrop     OpKind = "drop"      // abandon the attempt ("start over")
+	OpLabCheck OpKind = "lab_check" // LabCheck: one check of a lab, stored once by its ID
 )
 
 // Op is one change to the progress file, self-contained so it can wait in a
@@ -58,6 +59,7 @@ type Op struct {
 	Line      int               `json:"line,omitempty"`
 	Percent   int               `json:"percent,omitempty"`
 	Place     *Place            `json:"place,omitempty"`
+	LabCheck  *LabCheck         `json:"lab_check,omitempty"`
 }
 
 // Applied is what an Op left in the file.
@@ -126,6 +128,11 @@ func checkOp(op Op) error {
 		if op.Answer == nil {
 			return errors.New("answer change without an answer")
 		}
+	case OpLabCheck:
+		if op.LabCheck == nil {
+			return errNoLabCheck
+		}
+		return validateLabCheck(*op.LabCheck)
 	case OpReading, OpStart, OpFinish, OpDrop:
 	default:
 		return fmt.Errorf("unknown change %q", op.Kind)
@@ -167,6 +174,8 @@ func applyTx(tx *bolt.Tx, path string, op Op) (Applied, error) {
 		}
 	case OpDrop:
 		err = dropTx(sc, op)
+	case OpLabCheck:
+		err = labCheckTx(sc, op)
 	}
 	return res, err
 }

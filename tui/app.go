@@ -42,10 +42,11 @@ const (
 	retakeScreen
 	searchScreen
 	outlineScreen
+	labsScreen
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline"}[s]
+	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline", "labs"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -62,6 +63,9 @@ type Options struct {
 	// with QuizStart saying what to do with an unfinished attempt.
 	Quiz      string
 	QuizStart QuizStart
+	// LabURL is where the Labs screen checks the learner's server
+	// (--lab-url); empty: each lab's own port on 127.0.0.1.
+	LabURL string
 }
 
 // QuizStart says what opening on a quiz does with an unfinished attempt.
@@ -124,6 +128,8 @@ type Model struct {
 	glossary *glossaryModel
 	search   *searchModel // nil until "/" first opens it
 	outline  *outlineModel
+	labs     *labsModel // nil until the Labs screen first opens
+	labBase  string     // Options.LabURL
 
 	typedNumber string // digits typed on home: the chapter to go to (tui/homejump.go)
 
@@ -157,6 +163,7 @@ func New(o Options) *Model {
 		width:   80,
 		height:  24,
 		tick:    tea.Tick,
+		labBase: o.LabURL,
 
 		retryDelay: retryDelay,
 	}
@@ -262,6 +269,10 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.style = render.StyleDark
 		}
 		cmd := m.home.refresh(m)
+		if m.screen == labsScreen {
+			m.labs.resize(m) // the brief's key has the style in it
+			return m, tea.Batch(cmd, m.labs.renderBrief(m))
+		}
 		if m.screen == readerScreen {
 			return m, tea.Batch(cmd, m.reader.rerender(m))
 		}
@@ -273,7 +284,15 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case renderedMsg:
 		next := m.renders.done(m.cache, msg.key) // first, so a pre-render finds the queue free
+		if m.labs != nil {
+			m.labs.rendered(m, msg)
+		}
 		return m, tea.Batch(next, m.reader.rendered(m, msg))
+	case labCheckedMsg:
+		if m.labs == nil {
+			return m, nil
+		}
+		return m, m.labs.checked(m, msg)
 	case searchIndexMsg:
 		return m, m.search.indexed(m, msg)
 	case scrollSettledMsg:
@@ -376,6 +395,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.search.key(m, msg)
 	case outlineScreen:
 		return m.outline.key(m, msg)
+	case labsScreen:
+		return m.labs.key(m, msg)
 	}
 	return nil
 }
@@ -410,6 +431,9 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	}
 	m.width, m.height = w, h
 	m.layout()
+	if m.screen == labsScreen {
+		return m.labs.renderBrief(m) // the brief at the new width
+	}
 	if m.screen != readerScreen {
 		return nil
 	}
@@ -435,6 +459,9 @@ func (m *Model) layout() {
 	}
 	if m.search != nil {
 		m.search.resize(m)
+	}
+	if m.labs != nil {
+		m.labs.resize(m)
 	}
 	m.reader.resize(m)
 }
@@ -479,8 +506,13 @@ func (m *Model) handleOutcome(o saveOutcome) tea.Cmd {
 
 // handleRead applies a read's result.
 func (m *Model) handleRead(msg tea.Msg) tea.Cmd {
-	if r, ok := msg.(quizStateMsg); ok {
+	switch r := msg.(type) {
+	case quizStateMsg:
 		return m.quizState(r)
+	case labRecordsMsg:
+		if m.labs != nil {
+			m.labs.records(m, r)
+		}
 	}
 	return nil
 }
@@ -566,6 +598,8 @@ func (m *Model) View() tea.View {
 			body = m.search.view(m)
 		case outlineScreen:
 			body = m.outline.view(m)
+		case labsScreen:
+			body = m.labs.view(m)
 		}
 	}
 	body = render.Terminal(body)

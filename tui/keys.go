@@ -22,6 +22,9 @@ type keyMap struct {
 	// results and prompts
 	Retry, Resume, Restart key.Binding
 
+	// labs
+	CheckLab, CancelCheck key.Binding
+
 	// search: letters are typed into the query, so moving is by arrows
 	ResultUp, ResultDown, ResultPageUp, ResultPageDown, Close key.Binding
 }
@@ -61,6 +64,9 @@ func newKeyMap() keyMap {
 		Retry:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry")),
 		Resume:  key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("enter/r", "resume")),
 		Restart: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start over")),
+
+		CheckLab:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "check server")),
+		CancelCheck: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel the check")),
 
 		ResultUp:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous")),
 		ResultDown:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↑/↓", "choose")),

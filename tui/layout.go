@@ -198,6 +198,8 @@ func screenTitle(s screen) string {
 		return "glossary"
 	case outlineScreen:
 		return "chapter outline"
+	case labsScreen:
+		return "labs"
 	}
 	return ""
 }
@@ -231,6 +233,8 @@ func (m *Model) screenKeys() helpKeys {
 		return helpKeys{short: []key.Binding{k.Resume, k.Restart, k.Back, k.Help}, full: [][]key.Binding{{k.Resume, k.Restart, k.Back, k.Quit}}}
 	case resultsScreen:
 		return m.results.helpKeys(m)
+	case labsScreen:
+		return m.labs.helpKeys(m)
 	case outlineScreen:
 		return helpKeys{short: m.outline.keys(m), full: [][]key.Binding{m.outline.keys(m)}}
 	case glossaryScreen:
