@@ -74,10 +74,13 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	}
 	// Changes an earlier tutor could not write are in recovery files: add
 	// them before reading the snapshot. A file that cannot be merged is kept
-	// and named on the warning line.
-	var notice string
+	// and named on the warning line, which one line of the window cuts
+	// short: the whole of it is printed again when the tutor ends.
+	var notice, mergeErr string
 	if _, err := store.MergeRecovery(); err != nil {
-		notice = "Some saved answers could not be added yet: " + err.Error()
+		notice = "Some saved answers could not be added yet; details when you quit: " + err.Error()
+		mergeErr = "backend-tutor: some saved answers could not be added to your progress yet:\n" + err.Error() +
+			"\nThe files are kept, and the next start tries them again."
 	}
 	snap, err := store.Snapshot()
 	if err != nil {
@@ -85,12 +88,13 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	}
 	stdinTTY := term.IsTerminal(os.Stdin.Fd())
 	if useLineMode(g, os.Getenv, stdinTTY, term.IsTerminal(os.Stdout.Fd())) {
-		return runLineMode(course, store, snap, start, stdinTTY, render.WantASCII(g.ascii, os.Getenv), os.Stdin, stdout)
+		return runLineMode(course, store, snap, start, stdinTTY, render.WantASCII(g.ascii, os.Getenv), g.labURL, os.Stdin, stdout)
 	}
 	model := tui.New(tui.Options{
 		Course: course, Store: store, Snapshot: snap, Notice: notice,
 		Cache: render.NewCache(16), NoColor: os.Getenv("NO_COLOR") != "",
 		Quiz: start.quiz, QuizStart: quizStart(start), ASCII: render.WantASCII(g.ascii, os.Getenv),
+		LabURL: g.labURL,
 	})
 	// 120 fps halves the wait for the first frame; frames are only drawn
 	// when something changed, so it costs nothing at rest.
@@ -116,6 +120,9 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	if err := model.Flush(); err != nil {
 		fmt.Fprintln(stderr, err)
 	}
+	if mergeErr != "" {
+		fmt.Fprintln(stderr, mergeErr)
+	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return runErr
 	}
@@ -133,9 +140,10 @@ func quizStart(s tutorStart) tui.QuizStart {
 }
 
 // runLineMode runs the tutor as plain prompts on stdin and stdout.
-func runLineMode(course *content.Course, store *progress.Store, snap *progress.Snapshot, start tutorStart, interactive, ascii bool, stdin io.Reader, stdout io.Writer) error {
+func runLineMode(course *content.Course, store *progress.Store, snap *progress.Snapshot, start tutorStart, interactive, ascii bool, labURL string, stdin io.Reader, stdout io.Writer) error {
 	s := linemode.New(linemode.Options{
 		Course: course, Store: store, Snapshot: snap, In: stdin, Out: stdout, Interactive: interactive, ASCII: ascii,
+		LabURL: labURL,
 	})
 	// ctrl+c, SIGTERM or a closed terminal: nothing queued is lost (see
 	// Session.Interrupt), then the process ends as a signal would end it.
@@ -312,7 +320,7 @@ func cmdSearch(g globals, args []string, stdout, stderr io.Writer) error {
 	}
 	results := search.New(course).Search(query)
 	if len(results) == 0 {
-		return &exitError{1, fmt.Sprintf("backend-tutor search: nothing matches %q", render.SanitizeLine(query))}
+		return &exitError{1, `backend-tutor search: nothing matches "` + render.Escape(query) + `"`}
 	}
 	styled := isTerminal(stdout)
 	var w io.Writer = stdout
@@ -398,6 +406,7 @@ type progressReport struct {
 	Pack     string          `json:"pack"`    // which course's records: "guide" for now
 	Chapters []chapterReport `json:"chapters"`
 	Total    totalReport     `json:"total"`
+	Labs     []labProgress   `json:"labs"`
 }
 
 type chapterReport struct {
@@ -438,6 +447,17 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Answers a tutor could not write wait in recovery files until the next
+	// start adds them: say so, or they look lost (on stderr: --json stays JSON).
+	if path, err := dbPath(g); err == nil {
+		if files, _ := progress.RecoveryFiles(path); len(files) > 0 {
+			what := "1 recovery file beside " + render.Escape(path) + " holds"
+			if len(files) > 1 {
+				what = fmt.Sprintf("%d recovery files beside %s hold", len(files), render.Escape(path))
+			}
+			fmt.Fprintf(stderr, "backend-tutor: %s changes not counted here yet; the next start of the tutor adds them.\n", what)
+		}
+	}
 	rep := progressReport{Profile: cmp.Or(g.profile, progress.DefaultProfile), Pack: progress.DefaultPack, Chapters: []chapterReport{}}
 	for _, ch := range course.Chapters {
 		r := snap.Chapters[ch.ID]
@@ -449,6 +469,11 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 		rep.Total.Answered += r.Answered
 		rep.Total.Attempts += r.Attempts
 	}
+	recs, err := readLabRecords(g)
+	if err != nil {
+		return err
+	}
+	rep.Labs = labProgresses(course, recs)
 	rep.Total.Chapters = len(course.Chapters)
 	rep.Total.Passed, rep.Total.Quizzes = courserules.PassedCount(course, snap.Chapters)
 	rep.Total.Percent = int(courserules.CourseProgress(course, snap.Chapters)*100 + 0.5)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -175,5 +176,37 @@ func TestRealTerminalTwoTutorsSameQuiz(t *testing.T) {
 	atts, err := s.Attempts("backend-overview")
 	if err != nil || len(atts) != 1 || len(atts[0].Answers) != 3 || atts[0].Abandoned {
 		t.Fatalf("want one attempt with all 3 answers, got %+v (%v)", atts, err)
+	}
+}
+
+// Attack: a recovery file the start could not merge was named only on the
+// one warning line, cut to the window ("! Some saved answers could not be
+// a…" at 40 columns; two files' reasons never fit): the learner could not
+// find out which file or why. The whole message is printed when the tutor
+// ends, escaped like every message.
+func TestRealTerminalKeptRecoveryFileExplainedOnQuit(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	if err := os.WriteFile(db+".recovery-1-x", []byte("garbage\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db+".recovery-2-y\x1b]0;T\x07", []byte(`{"op":"bogus"}`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tm := startTerm(t, "--db", db)
+	tm.waitFor("Welcome to", "could not be added yet")
+	tm.keys("C-c")
+	if st := tm.exited(); st != "0" {
+		t.Fatalf("exit status %s", st)
+	}
+	out := strings.Join(strings.Fields(tm.tmux("capture-pane", "-p", "-J")), " ")
+	for _, want := range []string{
+		"p.db.recovery-1-x was kept: line 1",
+		`p.db.recovery-2-y\x1b]0;T\x07 was kept: line 1: unknown change "bogus"`,
+		"next start tries them again",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("after quitting, the screen lacks %q:\n%s", want, out)
+		}
 	}
 }

@@ -23,6 +23,9 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binPath = filepath.Join(dir, "backend-tutor")
+	// Commands without --db (lab check saves every check) must never
+	// write to the real home's progress file.
+	os.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
 	if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "building the binary: %v\n%s", err, out)
 		os.Exit(1)

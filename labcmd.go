@@ -20,6 +20,8 @@ import (
 	"backend-tutor/content"
 	"backend-tutor/internal/labcheck"
 	"backend-tutor/internal/labrun"
+	"backend-tutor/internal/labsave"
+	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
 
@@ -82,6 +84,10 @@ func cmdLabList(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	recs, err := readLabRecords(g)
+	if err != nil {
+		return err
+	}
 	var b strings.Builder
 	if len(course.Labs()) == 0 {
 		b.WriteString("This course has no labs.\n")
@@ -93,7 +99,7 @@ func cmdLabList(g globals, args []string, stdout, stderr io.Writer) error {
 			if n := course.Index(l.Chapter); n >= 0 {
 				after = strconv.Itoa(n+1) + " " + l.Chapter
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, l.ID, oneLine(l.Title), after, labStatus(g, l))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, l.ID, oneLine(l.Title), after, labStatus(recs, l))
 		}
 		tw.Flush()
 		b.WriteString("\nCheck one with: backend-tutor lab check ID --run \"COMMAND THAT STARTS YOUR SERVER\"\n")
@@ -103,17 +109,10 @@ func cmdLabList(g globals, args []string, stdout, stderr io.Writer) error {
 }
 
 // labStatus is a lab's status for `lab list`.
-//
-// SEAM (progress): checks are not saved yet, because the progress schema is
-// being changed elsewhere. When it has lab records, read them here ("failing
-// at step N", "passed on DATE") and save each check in saveLabCheck.
-func labStatus(globals, *content.Lab) string { return "not started" }
-
-// saveLabCheck records a finished check (lab id, time, steps passed, first
-// failing step, lab hash) in the progress file; a check against the sample
-// server (res.Sample) must never count as a pass. SEAM (progress): a no-op
-// until the progress schema has lab records; see labStatus.
-func saveLabCheck(globals, *content.Lab, labcheck.Result, time.Time) error { return nil }
+func labStatus(recs map[string]progress.LabRecord, l *content.Lab) string {
+	r, ok := recs[l.ID]
+	return labsave.Status(r, ok)
+}
 
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
 
@@ -210,7 +209,7 @@ func cmdLabCheck(g globals, args []string, stdout, stderr io.Writer) error {
 	if f.asJSON {
 		out = render.EscapeJSON(labJSON(res, notReady, serverExit, serverOut))
 	} else {
-		out = labClean(labReport(course, lab, res, f.run != "", notReady, serverExit, serverOut))
+		out = labClean(labsave.Report(course, lab, res, f.run != "", notReady, serverExit, serverOut))
 	}
 	if _, err := io.WriteString(stdout, out); err != nil {
 		return err
@@ -304,98 +303,6 @@ func exitedMessage(msg string, last []string) string {
 	}
 	b.WriteString("Run the command yourself to see the whole error, fix it, then check again.")
 	return b.String()
-}
-
-// labReport is the result for a person: one line per passing step, and
-// for the failing one, everything needed to fix it.
-func labReport(course *content.Course, lab *content.Lab, res labcheck.Result, ran bool, notReady, serverExit string, serverOut []string) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Checking lab %s (%s) against %s: %d steps\n", lab.ID, oneLine(lab.Title), res.URL, res.Total)
-	if notReady != "" {
-		fmt.Fprintf(&b, "Note: %s; checking anyway.\n", notReady)
-	}
-	b.WriteString("\n")
-	for _, s := range res.Steps {
-		if s.Passed {
-			fmt.Fprintf(&b, "✓ %d. %s\n", s.Number, oneLine(s.Name))
-			continue
-		}
-		fmt.Fprintf(&b, "✗ %d. %s\n\n", s.Number, oneLine(s.Name))
-		writeFailure(&b, course, s, ran, serverExit, serverOut)
-	}
-	b.WriteString("\n")
-	if res.Sample {
-		b.WriteString("This is the built-in sample server (backend-tutor lab serve): the check shows how the lab works, but it is not your pass. Check your own server.\n")
-	}
-	switch {
-	case res.Passed() && res.Sample:
-		fmt.Fprintf(&b, "All %d steps passed on the sample server.\n", res.Total)
-	case res.Passed():
-		fmt.Fprintf(&b, "All %d steps passed: lab %s is done.\n", res.Total, lab.ID)
-	default:
-		f, _ := res.Failed()
-		fmt.Fprintf(&b, "%d of %d steps passed. Fix step %d, then check again.\n", res.PassedSteps(), res.Total, f.Number)
-	}
-	return b.String()
-}
-
-const indent = "   "
-
-func writeFailure(b *strings.Builder, course *content.Course, s labcheck.StepResult, ran bool, serverExit string, serverOut []string) {
-	fmt.Fprintf(b, "%s%s.\n\n", indent, upperFirst(s.Reason))
-	if s.Curl != "" {
-		fmt.Fprintf(b, "%sSent:      %s\n", indent, s.Curl)
-	}
-	if s.Status != "" {
-		fmt.Fprintf(b, "%sGot back:  %s\n", indent, oneLine(s.Status))
-		for _, h := range s.Headers {
-			fmt.Fprintf(b, "%s           %s: %s\n", indent, h.Name, oneLine(h.Value))
-		}
-		if s.Body != "" {
-			fmt.Fprintf(b, "%s           (body)\n", indent)
-			for _, l := range strings.Split(strings.TrimRight(s.Body, "\n"), "\n") {
-				fmt.Fprintf(b, "%s           │ %s\n", indent, l)
-			}
-			if s.BodyCut {
-				fmt.Fprintf(b, "%s           │ … (cut)\n", indent)
-			}
-		}
-	}
-	if s.Expected != "" || s.Actual != "" {
-		fmt.Fprintf(b, "%sExpected:  %s\n", indent, oneLine(s.Expected))
-		fmt.Fprintf(b, "%sActual:    %s\n", indent, oneLine(s.Actual))
-	}
-	if s.Hint.Text != "" {
-		fmt.Fprintf(b, "\n%sHint: %s\n", indent, oneLine(s.Hint.Text))
-	}
-	if ch, ok := course.Chapter(s.Hint.Chapter); ok {
-		where := fmt.Sprintf("chapter %d, %q", course.Index(ch.ID)+1, oneLine(ch.Title))
-		if s.Hint.Section != "" {
-			where += fmt.Sprintf(", section %q", s.Hint.Section)
-		}
-		fmt.Fprintf(b, "%sLearn: %s (backend-tutor read %s)\n", indent, where, ch.ID)
-	}
-	if !ran {
-		return
-	}
-	switch {
-	case serverExit != "":
-		fmt.Fprintf(b, "\n%sYour server exited during this step (%s). Its last lines of output:\n", indent, serverExit)
-	case len(serverOut) > 0:
-		fmt.Fprintf(b, "\n%sYour server's output during this step:\n", indent)
-	default:
-		fmt.Fprintf(b, "\n%sYour server printed nothing during this step.\n", indent)
-	}
-	for _, l := range serverOut {
-		fmt.Fprintf(b, "%s  | %s\n", indent, l)
-	}
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // labCheckJSON is `lab check --json`, for instructors' scripts. Add fields;

@@ -46,6 +46,7 @@ func freeLoopbackPort(t *testing.T) string {
 }
 
 func TestLabCommands(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir()) // "not started": no checks saved yet
 	good, bad := helloServer(false), helloServer(true)
 	defer good.Close()
 	defer bad.Close()
@@ -54,7 +55,7 @@ func TestLabCommands(t *testing.T) {
 		code        int
 		out, errOut string
 	}{
-		{[]string{"lab", "list"}, 0, "1  hello-server  Your first server  6 servers-frameworks  not started", ""},
+		{[]string{"lab", "list"}, 0, "1  hello-server    Your first server               6 servers-frameworks    not started", ""},
 		{[]string{"lab", "list", "extra"}, 2, "", `unexpected argument "extra"`},
 		{[]string{"lab"}, 2, "", "name a lab command"},
 		{[]string{"lab", "frob"}, 2, "", `unknown lab command "frob"`},

@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"backend-tutor/content"
+	"backend-tutor/tui/render"
 )
 
 // starterRun is how each language's starter is run, for the README and
@@ -148,5 +150,23 @@ func shellWord(s string) string {
 	if strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") == "" && s != "" {
 		return s
 	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	if render.Escape(s) == s {
+		return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	}
+	// A control, bidi override, newline or stray byte: every message shows
+	// it escaped (\x1b, \u202e), which inside '...' would name another
+	// folder. In $'...' the shell reads those same escapes back.
+	var b strings.Builder
+	b.WriteString("$'")
+	for i := 0; i < len(s); {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		if c := s[i : i+n]; c == "'" || c == `\` {
+			b.WriteString(`\` + c)
+		} else {
+			b.WriteString(render.Escape(c))
+		}
+		i += n
+	}
+	b.WriteString("'")
+	return b.String()
 }

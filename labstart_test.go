@@ -5,8 +5,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
+
+	"backend-tutor/content"
 )
 
 func TestLabStartNeverOverwrites(t *testing.T) {
@@ -49,14 +52,29 @@ func TestLabStartNeverOverwrites(t *testing.T) {
 	}
 }
 
-// Every starter runs, passes the first step and fails the second: it is a
-// real start, and it leaves the lab's work to the learner.
-func TestStartersRunAndFailAtStepTwo(t *testing.T) {
+// Every starter runs, passes the steps before its lab's work and fails
+// the first step of it: it is a real start, and it leaves the lab's work to
+// the learner. The number is the step each lab's starters must fail.
+var starterFails = map[string]int{
+	"hello-server": 2, "notes-api": 2, "notes-persist": 3, "notes-login": 2,
+	"notes-validate": 2, "notes-cache": 2, "notes-pages": 4,
+}
+
+func TestStartersRunAndFailWhereExpected(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("--run is Unix-only")
 	}
 	tools := map[string]string{"python": "python3", "node": "node", "go": "go"}
-	for _, lab := range []string{"hello-server", "notes-api"} {
+	c, err := content.EmbeddedCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range c.Labs() {
+		lab, fails := l.ID, starterFails[l.ID]
+		if fails < 2 {
+			t.Errorf("lab %s: say in starterFails which step its starters fail (2 or later)", lab)
+			continue
+		}
 		for _, lang := range []string{"python", "node", "go"} {
 			t.Run(lab+"/"+lang, func(t *testing.T) {
 				if _, err := exec.LookPath(tools[lang]); err != nil {
@@ -68,10 +86,45 @@ func TestStartersRunAndFailAtStepTwo(t *testing.T) {
 				}
 				t.Chdir(dir) // --run runs in the current folder
 				code, out, errOut := runCLI(t, "lab", "check", lab, "--url", "http://127.0.0.1:"+freeLoopbackPort(t), "--run", starterRun[lang], "--wait", "60s")
-				if code != 1 || !strings.Contains(out, "✓ 1. ") || !strings.Contains(out, "✗ 2. ") {
+				passed := "✓ " + strconv.Itoa(fails-1) + ". "
+				failed := "✗ " + strconv.Itoa(fails) + ". "
+				if code != 1 || !strings.Contains(out, "✓ 1. ") || !strings.Contains(out, passed) || !strings.Contains(out, failed) {
 					t.Errorf("exit %d\n%s\n%s", code, out, errOut)
 				}
 			})
+		}
+	}
+}
+
+// Attack: for a folder whose name holds a control or a bidi override, the
+// "Run it: cd ..." line showed the name escaped (as every message must)
+// inside single quotes, so the command, copied, named another folder. It
+// uses the shell's $'...' quoting, whose escapes are the ones shown: the
+// line is both safe to print and right to paste.
+func TestLabStartCdLineRunsForAnyName(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	for _, name := range []string{"my lab", "it's", "a\x1b]0;T\x07b\u202ec", "new\nline", "back\\slash", "bad\xffbyte"} {
+		dir := filepath.Join(t.TempDir(), name)
+		code, out, errOut := runCLI(t, "lab", "start", "hello-server", dir)
+		if code != 0 {
+			t.Fatalf("%q: exit %d\n%s", name, code, errOut)
+		}
+		_, rest, ok := strings.Cut(out, "Run it:    cd ")
+		word, _, ok2 := strings.Cut(rest, " && ")
+		if !ok || !ok2 {
+			t.Fatalf("%q: no cd line:\n%s", name, out)
+		}
+		pwd, err := exec.Command(bash, "-c", "cd "+word+" && pwd -P").Output()
+		if err != nil {
+			t.Errorf("%q: cd %s: %v", name, word, err)
+			continue
+		}
+		want, _ := filepath.EvalSymlinks(dir)
+		if got := strings.TrimSuffix(string(pwd), "\n"); got != want {
+			t.Errorf("%q: cd %s went to %q, want %q", name, word, got, want)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 
+	"backend-tutor/internal/labcheck"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
@@ -44,6 +45,8 @@ Global flags (before or after the command):
                   stdout is not a terminal)
   --ascii         ASCII instead of glyphs (arrows, ticks, bars) in the tutor; also
                   when the locale is not UTF-8 (LC_ALL=C)
+  --lab-url URL   where the tutor's Labs screen checks your server (default
+                  http://127.0.0.1:PORT, each lab's own port)
 
 Run "backend-tutor COMMAND --help" for a command's flags.
 `
@@ -106,6 +109,7 @@ type globals struct {
 	profile    string // "" means progress.DefaultProfile
 	accessible bool   // --accessible: line mode
 	ascii      bool   // --ascii: ASCII stand-ins for every glyph
+	labURL     string // --lab-url: where the Labs screen checks the learner's server
 }
 
 // parseGlobal takes --db, --content and --profile from anywhere on the
@@ -125,7 +129,7 @@ func parseGlobal(args []string) (globals, []string, error) {
 			g.ascii = true
 			continue
 		}
-		if !strings.HasPrefix(a, "-") || (name != "db" && name != "content" && name != "profile") {
+		if !strings.HasPrefix(a, "-") || (name != "db" && name != "content" && name != "profile" && name != "lab-url") {
 			rest = append(rest, a)
 			continue
 		}
@@ -146,6 +150,11 @@ func parseGlobal(args []string) (globals, []string, error) {
 			g.db = value
 		case "content":
 			g.content = value
+		case "lab-url":
+			if _, err := labcheck.CheckURL(value, false); err != nil {
+				return g, nil, &exitError{2, "backend-tutor: --lab-url: " + render.EscapeLines(err.Error())}
+			}
+			g.labURL = value
 		default:
 			if err := progress.CheckName("profile", value); err != nil {
 				return g, nil, &exitError{2, fmt.Sprintf("--profile: %v (a name of 1 to 64 bytes, printable characters only)", err)}

@@ -215,3 +215,26 @@ func TestReadPipedOutput(t *testing.T) {
 		t.Errorf("inline code lost its backticks in plain output")
 	}
 }
+
+// Attack: after "They are kept in p.db.recovery-...; the next start adds
+// them", `progress` said "0 answers saved" and nothing else: the answers
+// looked lost. It says that recovery files wait (on stderr, so --json
+// stays JSON).
+func TestProgressMentionsRecoveryFiles(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	if code, _, errOut := runCLI(t, "--db", db, "progress"); code != 0 || errOut != "" {
+		t.Fatalf("no recovery file: exit %d, stderr %q", code, errOut)
+	}
+	if err := os.WriteFile(db+".recovery-1-20260101-000000.0", []byte(`{"op":"welcomed"}`+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"progress"}, {"progress", "--json"}} {
+		code, out, errOut := runCLI(t, append([]string{"--db", db}, args...)...)
+		if code != 0 || !strings.Contains(errOut, "1 recovery file beside") || !strings.Contains(errOut, "next start") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+		if strings.Contains(out, "recovery") {
+			t.Errorf("%v: the note is on stdout: %q", args, out)
+		}
+	}
+}

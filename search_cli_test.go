@@ -62,6 +62,10 @@ func TestSearchCommandExitCodes(t *testing.T) {
 		errOut string
 	}{
 		{[]string{"search", "zzqx-nothing"}, 1, `nothing matches "zzqx-nothing"`},
+		// attack: the query was shown with its escape sequence dropped and
+		// its bidi override escaped twice ("x\\u202e"): a message shows a
+		// learner's text escaped once, nothing dropped
+		{[]string{"search", "zzqx\x1b]0;T\x07\u202e"}, 1, `nothing matches "zzqx\x1b]0;T\x07\u202e"`},
 		{[]string{"search"}, 2, "name what to look for"},
 		{[]string{"search", "  ", "\t"}, 2, "name what to look for"},
 		{[]string{"search", "--frob", "x"}, 2, "flag provided but not defined"},

@@ -52,11 +52,12 @@ type LabHeader struct{ Name, Value string }
 
 // LabExpect is everything a response must satisfy, checked in this order.
 type LabExpect struct {
-	Status    int // 0: any status
-	Headers   []HeaderExpect
-	Cookies   []CookieExpect
-	JSON      []JSONExpect
-	EmptyBody bool
+	Status     int   // 0: any status
+	AlsoStatus []int // further statuses that pass too (status: [403, 404])
+	Headers    []HeaderExpect
+	Cookies    []CookieExpect
+	JSON       []JSONExpect
+	EmptyBody  bool
 }
 
 // HeaderExpect checks one response header: exactly one of Equals, Prefix or

@@ -33,13 +33,14 @@ func TestLabPackUsesEveryType(t *testing.T) {
 		t.Fatalf("labs = %d, want 1", len(c.Labs()))
 	}
 	lab := c.Labs()[0]
-	if lab.ID != "private-notes" || lab.Chapter != "notes-basics" || lab.Port != 8000 || len(lab.Steps) != 6 || lab.Hash == "" {
+	if lab.ID != "private-notes" || lab.Chapter != "notes-basics" || lab.Port != 8000 || len(lab.Steps) != 7 || lab.Hash == "" {
 		t.Fatalf("lab = %+v", lab)
 	}
 	used := map[string]bool{}
 	for _, st := range lab.Steps {
 		e := st.Expect
 		used["status"] = used["status"] || e.Status != 0
+		used["status list"] = used["status list"] || len(e.AlsoStatus) > 0
 		used["empty_body"] = used["empty_body"] || e.EmptyBody
 		used["restart-field"] = true
 		used["follow_redirects"] = used["follow_redirects"] || st.Request.FollowRedirects
@@ -67,7 +68,7 @@ func TestLabPackUsesEveryType(t *testing.T) {
 			used["capture "+cp.From] = true
 		}
 	}
-	for _, k := range []string{"status", "empty_body", "follow_redirects", "request json", "request headers",
+	for _, k := range []string{"status", "status list", "empty_body", "follow_redirects", "request json", "request headers",
 		"header equals", "header prefix", "header present", "cookie http_only", "json equals", "json present",
 		"json non_empty", "json contains", "json is_object", "json is_array", "json whole body", "json index path",
 		"capture json", "capture header", "capture cookie"} {
@@ -124,6 +125,11 @@ func TestLabProblems(t *testing.T) {
 		{"bad method", strings.Replace(head+step(""), "method: GET", "method: get", 1), want{"labs/x.yaml", 9, `method "get" must be an HTTP method`}},
 		{"relative path", strings.Replace(head+step(""), "path: /x", "path: x", 1), want{"labs/x.yaml", 10, `path "x" must start with '/'`}},
 		{"bad status", strings.Replace(head+step(""), "status: 200", "status: 2000", 1), want{"labs/x.yaml", 12, "status must be an HTTP status code"}},
+		{"status list of one", strings.Replace(head+step(""), "status: 200", "status: [200]", 1), want{"labs/x.yaml", 12, "a list of statuses needs at least two codes"}},
+		{"status list too long", strings.Replace(head+step(""), "status: 200", "status: ["+strings.Repeat("404, ", 10)+"410]", 1), want{"labs/x.yaml", 12, "a list of statuses has at most 10 codes, not 11"}},
+		{"status list repeats", strings.Replace(head+step(""), "status: 200", "status: [404, 404]", 1), want{"labs/x.yaml", 12, "status 404 is listed twice"}},
+		{"status list bad code", strings.Replace(head+step(""), "status: 200", "status: [404, 4100]", 1), want{"labs/x.yaml", 12, "status must be an HTTP status code (100 to 599), not 4100"}},
+		{"status list not numbers", strings.Replace(head+step(""), "status: 200", "status: [404, gone]", 1), want{"labs/x.yaml", 12, `status must be a whole number or a list of them, such as [403, 404], not "gone"`}},
 		{"status not a number", strings.Replace(head+step(""), "status: 200", "status: ok", 1), want{"labs/x.yaml", 12, `field "status" must be a whole number`}},
 		{"header two tests", head + step("      headers:\n        Allow: {present: true, prefix: G}\n"), want{"labs/x.yaml", 14, `header "Allow" needs exactly one test`}},
 		{"header no test", head + step("      headers:\n        Allow: {}\n"), want{"labs/x.yaml", 14, `header "Allow" needs exactly one test`}},
@@ -186,7 +192,7 @@ func TestEmbeddedLabs(t *testing.T) {
 	for _, l := range c.Labs() {
 		ids = append(ids, l.ID)
 	}
-	if strings.Join(ids, ",") != "hello-server,notes-api" {
+	if strings.Join(ids, ",") != "hello-server,notes-api,notes-persist,notes-login,notes-validate,notes-cache,notes-pages" {
 		t.Errorf("labs = %v", ids)
 	}
 	for _, l := range c.Labs() {
@@ -225,8 +231,9 @@ func FuzzLoadLab(f *testing.F) {
 	if b, err := os.ReadFile(filepath.Join("testdata", "labpack", "labs", "everything.yaml")); err == nil {
 		f.Add(string(b))
 	}
-	for _, name := range []string{"01-hello-server.yaml", "02-notes-api.yaml"} {
-		if b, err := os.ReadFile(filepath.Join("guide", "labs", name)); err == nil {
+	names, _ := filepath.Glob(filepath.Join("guide", "labs", "*.yaml"))
+	for _, name := range names {
+		if b, err := os.ReadFile(name); err == nil {
 			f.Add(strings.Replace(string(b), "chapter: ", "chapter: notes-basics\nx: ", 1))
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,6 +20,7 @@ const LabsDir = "labs"
 const (
 	maxLabs     = 200
 	maxLabSteps = 100
+	maxStatuses = 10 // in one status: [...] list; also keeps the duplicate check small
 )
 
 var (
@@ -180,12 +182,7 @@ func parseExpect(file string, n *yaml.Node, captured map[string]bool, c *collect
 		return LabExpect{}
 	}
 	var e LabExpect
-	if s, ok := m.integer("status", false, c); ok {
-		if s < 100 || s > 599 {
-			c.add(file, m.lineOf("status"), "status must be an HTTP status code (100 to 599), not %d", s)
-		}
-		e.Status = s
-	}
+	e.Status, e.AlsoStatus = parseStatus(file, m, c)
 	e.EmptyBody, _ = m.boolean("empty_body", c)
 	if hv, ok := m.values["headers"]; ok {
 		if hm, ok := asAnyMapping(file, hv, "headers", c); ok {
@@ -229,6 +226,47 @@ func parseExpect(file string, n *yaml.Node, captured map[string]bool, c *collect
 		c.add(file, m.lineOf("empty_body"), "a step cannot expect an empty body and JSON in it")
 	}
 	return e
+}
+
+// parseStatus reads status: one code, or a list of codes any of which
+// passes (status: [403, 404] when a lab accepts either answer).
+func parseStatus(file string, m *mapping, c *collector) (int, []int) {
+	v, ok := m.values["status"]
+	if !ok {
+		return 0, nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		s, ok := m.integer("status", false, c)
+		if ok && (s < 100 || s > 599) {
+			c.add(file, v.Line, "status must be an HTTP status code (100 to 599), not %d", s)
+		}
+		return s, nil
+	}
+	switch {
+	case len(v.Content) < 2:
+		c.add(file, v.Line, "a list of statuses needs at least two codes (write one code as status: 200)")
+	case len(v.Content) > maxStatuses:
+		c.add(file, v.Line, "a list of statuses has at most %d codes, not %d", maxStatuses, len(v.Content))
+		return 0, nil
+	}
+	var codes []int
+	for _, it := range v.Content {
+		n, err := strconv.Atoi(strings.TrimSpace(it.Value))
+		switch {
+		case it.Kind != yaml.ScalarNode || err != nil:
+			c.add(file, it.Line, "status must be a whole number or a list of them, such as [403, 404], not %q", it.Value)
+			continue
+		case n < 100 || n > 599:
+			c.add(file, it.Line, "status must be an HTTP status code (100 to 599), not %d", n)
+		case slices.Contains(codes, n):
+			c.add(file, it.Line, "status %d is listed twice", n)
+		}
+		codes = append(codes, n)
+	}
+	if len(codes) == 0 {
+		return 0, nil
+	}
+	return codes[0], codes[1:]
 }
 
 func parseJSONExpect(file, path string, line int, n *yaml.Node, captured map[string]bool, c *collector) JSONExpect {

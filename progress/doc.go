@@ -11,7 +11,8 @@
 //	profiles/<profile>/packs/<pack>/
 //	  chapters/<id>                ChapterRecord as JSON (running summary)
 //	  attempts/<id>/<n>            Attempt as JSON, n = 8-byte big-endian attempt id
-//	  labs/                        empty, for lab results keyed by lab id
+//	  labs/<lab>/record            LabRecord as JSON (running summary of the lab's checks)
+//	  labs/<lab>/checks/<id>       LabCheck as JSON, id = the check's own NewID (idempotent saves)
 //	  cards/                       empty, for review cards keyed by question id
 //	  retries/<id>/<answer id>     Answer as JSON: a missed-only retry (made on first write)
 //	  backups/<UTC time>/          what a reset moved aside, in this layout, plus info (reset.go)

@@ -198,6 +198,9 @@ func checkPack(sc *scoped, where string, full bool) error {
 			return err
 		}
 	}
+	if err := checkLabs(sc, where, full); err != nil {
+		return err
+	}
 	if sc.chapters == nil {
 		return nil
 	}

@@ -17,15 +17,16 @@ type OpKind string
 // and applying one again changes nothing more (see Op), so a save can be
 // retried and a recovery file merged twice.
 const (
-	OpWelcomed OpKind = "welcomed" // the first-run welcome was dismissed
-	OpLast     OpKind = "last"     // Place: where "Continue" goes
-	OpReading  OpKind = "reading"  // Line and Percent of Chapter
-	OpStart    OpKind = "start"    // a new attempt: AttemptUID, ContentHash, Order, Shuffles
-	OpAnswer   OpKind = "answer"   // Answer to the attempt (Attempt and/or AttemptUID)
-	OpFinish   OpKind = "finish"   // score the attempt by Questions and PassMark, and close it
-	OpDrop     OpKind = "drop"     // abandon the attempt ("start over")
-	OpRetry    OpKind = "retry"    // Answer of a missed-only retry, kept apart from attempts (retries.go)
-	OpReset    OpKind = "reset"    // move Chapter's records (All: the pack's) into a backup (reset.go)
+	OpWelcomed OpKind = "welcomed"  // the first-run welcome was dismissed
+	OpLast     OpKind = "last"      // Place: where "Continue" goes
+	OpReading  OpKind = "reading"   // Line and Percent of Chapter
+	OpStart    OpKind = "start"     // a new attempt: AttemptUID, ContentHash, Order, Shuffles
+	OpAnswer   OpKind = "answer"    // Answer to the attempt (Attempt and/or AttemptUID)
+	OpFinish   OpKind = "finish"    // score the attempt by Questions and PassMark, and close it
+	OpDrop     OpKind = "drop"      // abandon the attempt ("start over")
+	OpLabCheck OpKind = "lab_check" // LabCheck: one check of a lab, stored once by its ID
+	OpRetry    OpKind = "retry"     // Answer of a missed-only retry, kept apart from attempts (retries.go)
+	OpReset    OpKind = "reset"     // move Chapter's records (All: the pack's) into a backup (reset.go)
 )
 
 // Op is one change to the progress file, self-contained so it can wait in a
@@ -62,6 +63,7 @@ type Op struct {
 	Percent   int               `json:"percent,omitempty"`
 	Place     *Place            `json:"place,omitempty"`
 	All       bool              `json:"all,omitempty"` // reset: every chapter of the pack
+	LabCheck  *LabCheck         `json:"lab_check,omitempty"`
 }
 
 // Applied is what an Op left in the file.
@@ -134,6 +136,11 @@ func checkOp(op Op) error {
 		if op.All {
 			return nil
 		}
+	case OpLabCheck:
+		if op.LabCheck == nil {
+			return errNoLabCheck
+		}
+		return validateLabCheck(*op.LabCheck)
 	case OpReading, OpStart, OpFinish, OpDrop:
 	default:
 		return fmt.Errorf("unknown change %q", op.Kind)
@@ -180,6 +187,8 @@ func applyTx(tx *bolt.Tx, path string, op Op) (Applied, error) {
 	case OpReset:
 		op.Profile, op.Pack = profile, pack
 		_, err = resetTx(tx, path, op, time.Now())
+	case OpLabCheck:
+		err = labCheckTx(sc, op)
 	}
 	return res, err
 }

@@ -73,8 +73,12 @@ func (s *Store) WriteRecovery(ops []Op) (string, error) {
 
 // RecoveryFiles lists the recovery files beside the progress file, oldest
 // name first.
-func (s *Store) RecoveryFiles() ([]string, error) {
-	dir, base := filepath.Split(s.path)
+func (s *Store) RecoveryFiles() ([]string, error) { return RecoveryFiles(s.path) }
+
+// RecoveryFiles lists the recovery files beside the progress file at path
+// (which need not exist), oldest name first, without opening it.
+func RecoveryFiles(path string) ([]string, error) {
+	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}

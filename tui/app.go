@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
@@ -41,11 +42,12 @@ const (
 	retakeScreen
 	searchScreen
 	outlineScreen
+	labsScreen
 	resetScreen
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline", "reset"}[s]
+	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline", "labs", "reset"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -62,6 +64,9 @@ type Options struct {
 	// with QuizStart saying what to do with an unfinished attempt.
 	Quiz      string
 	QuizStart QuizStart
+	// LabURL is where the Labs screen checks the learner's server
+	// (--lab-url); empty: each lab's own port on 127.0.0.1.
+	LabURL string
 }
 
 // QuizStart says what opening on a quiz does with an unfinished attempt.
@@ -96,6 +101,7 @@ type Model struct {
 	st       styles
 	help     help.Model
 	showHelp bool
+	helpTop  int    // the help's first line shown, when it is taller than the window
 	style    string // glamour style
 	noColor  bool
 	ascii    bool   // render.ASCII over every frame
@@ -123,6 +129,8 @@ type Model struct {
 	glossary *glossaryModel
 	search   *searchModel // nil until "/" first opens it
 	outline  *outlineModel
+	labs     *labsModel // nil until the Labs screen first opens
+	labBase  string     // Options.LabURL
 
 	typedNumber string // digits typed on home: the chapter to go to (tui/homejump.go)
 	notice      string // a one-off answer to a key ("no finished quiz yet"), cleared by the next key
@@ -158,6 +166,7 @@ func New(o Options) *Model {
 		width:   80,
 		height:  24,
 		tick:    tea.Tick,
+		labBase: o.LabURL,
 
 		retryDelay: retryDelay,
 	}
@@ -263,6 +272,10 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.style = render.StyleDark
 		}
 		cmd := m.home.refresh(m)
+		if m.screen == labsScreen {
+			m.labs.resize(m) // the brief's key has the style in it
+			return m, tea.Batch(cmd, m.labs.renderBrief(m))
+		}
 		if m.screen == readerScreen {
 			return m, tea.Batch(cmd, m.reader.rerender(m))
 		}
@@ -274,7 +287,15 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case renderedMsg:
 		next := m.renders.done(m.cache, msg.key) // first, so a pre-render finds the queue free
+		if m.labs != nil {
+			m.labs.rendered(m, msg)
+		}
 		return m, tea.Batch(next, m.reader.rendered(m, msg))
+	case labCheckedMsg:
+		if m.labs == nil {
+			return m, nil
+		}
+		return m, m.labs.checked(m, msg)
 	case searchIndexMsg:
 		return m, m.search.indexed(m, msg)
 	case scrollSettledMsg:
@@ -331,11 +352,20 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	typing := m.screen == quizScreen && m.quiz != nil && m.quiz.typing() || m.screen == searchScreen
 	if m.showHelp {
-		m.showHelp = false // any key closes the help
+		// ↑/↓ scroll a help taller than the window; any other key closes it
+		top := m.helpMaxTop()
+		switch {
+		case top > 0 && key.Matches(msg, m.keys.Down):
+			m.helpTop = min(m.helpTop+1, top)
+		case top > 0 && key.Matches(msg, m.keys.Up):
+			m.helpTop = max(min(m.helpTop, top)-1, 0)
+		default:
+			m.showHelp = false
+		}
 		return nil
 	}
 	if !typing && msg.String() == "?" {
-		m.showHelp = true
+		m.showHelp, m.helpTop = true, 0
 		return nil
 	}
 	if m.tooSmall() {
@@ -371,6 +401,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.outline.key(m, msg)
 	case resetScreen:
 		return m.resetKey(msg)
+	case labsScreen:
+		return m.labs.key(m, msg)
 	}
 	return nil
 }
@@ -405,6 +437,9 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	}
 	m.width, m.height = w, h
 	m.layout()
+	if m.screen == labsScreen {
+		return m.labs.renderBrief(m) // the brief at the new width
+	}
 	if m.screen != readerScreen {
 		return nil
 	}
@@ -430,6 +465,9 @@ func (m *Model) layout() {
 	}
 	if m.search != nil {
 		m.search.resize(m)
+	}
+	if m.labs != nil {
+		m.labs.resize(m)
 	}
 	m.reader.resize(m)
 }
@@ -479,6 +517,10 @@ func (m *Model) handleRead(msg tea.Msg) tea.Cmd {
 		return m.quizState(r)
 	case lastResultMsg:
 		return m.showLastResult(r)
+	case labRecordsMsg:
+		if m.labs != nil {
+			m.labs.records(m, r)
+		}
 	}
 	return nil
 }
@@ -566,6 +608,8 @@ func (m *Model) View() tea.View {
 			body = m.outline.view(m)
 		case resetScreen:
 			body = m.resetView()
+		case labsScreen:
+			body = m.labs.view(m)
 		}
 	}
 	body = render.Terminal(body)

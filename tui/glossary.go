@@ -41,11 +41,11 @@ func glossaryText(m *Model) string {
 	w := max(20, min(m.width-4, 90))
 	var b strings.Builder
 	for _, t := range terms {
-		b.WriteString("  " + m.st.Selected.Render(render.SanitizeLine(t.Term)) + "\n")
+		b.WriteString(hang("  ", m.st.Selected.Render(render.SanitizeLine(t.Term)), w) + "\n")
 		b.WriteString(hang("    ", render.SanitizeLine(t.Definition), w) + "\n")
 		if i := m.course.Index(t.ChapterID); i >= 0 {
 			ch := m.course.Chapters[i]
-			b.WriteString(m.st.Faint.Render(fmt.Sprintf("    chapter %d: %s", i+1, render.SanitizeLine(ch.Title))) + "\n")
+			b.WriteString(m.st.Faint.Render(hang("    ", fmt.Sprintf("chapter %d: %s", i+1, render.SanitizeLine(ch.Title)), w)) + "\n")
 		}
 		b.WriteString("\n")
 	}

@@ -30,6 +30,8 @@ func TestGoldenScreens(t *testing.T) {
 		{"reader-top", func(m *Model) { sendKeys(m, "enter") }},
 		{"reader-end", func(m *Model) { sendKeys(m, "enter", "G") }},
 		{"glossary", func(m *Model) { sendKeys(m, "G", "enter") }},
+		{"labs", func(m *Model) { sendKeys(m, "G", "k", "enter") }},
+		{"lab", func(m *Model) { sendKeys(m, "G", "k", "enter", "enter") }},
 		{"results", func(m *Model) {
 			sendKeys(m, "enter", "t")
 			for i := 0; i < 40 && m.Screen() == "quiz"; i++ {

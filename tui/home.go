@@ -22,6 +22,7 @@ type homeItem struct {
 	continues bool
 	toQuiz    bool // Continue leads to the chapter's quiz
 	glossary  bool
+	labs      bool
 	ch        *content.Chapter
 	number    int
 	status    string
@@ -30,6 +31,9 @@ type homeItem struct {
 func (it homeItem) FilterValue() string {
 	if it.glossary {
 		return "Glossary"
+	}
+	if it.labs {
+		return "Labs"
 	}
 	return it.ch.Title
 }
@@ -76,6 +80,9 @@ func (h *homeModel) refresh(m *Model) tea.Cmd {
 	for i, ch := range m.course.Chapters {
 		items = append(items, homeItem{ch: ch, number: i + 1, status: courserules.StatusText(ch, m.records[ch.ID])})
 	}
+	if n := len(m.course.Labs()); n > 0 {
+		items = append(items, homeItem{labs: true, status: fmt.Sprintf("%d hands-on %s: build a small API, and check it here", n, plural(n, "lab", "labs"))})
+	}
 	if len(m.course.Glossary) > 0 {
 		items = append(items, homeItem{glossary: true, status: fmt.Sprintf("%d terms, each with the chapter that introduces it", len(m.course.Glossary))})
 	}
@@ -100,6 +107,8 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Open) && ok && it.glossary:
 		return m.openGlossary()
+	case key.Matches(msg, m.keys.Open) && ok && it.labs:
+		return m.openLabs()
 	case key.Matches(msg, m.keys.Open) && ok:
 		if it.continues && it.toQuiz {
 			return m.beginQuiz(it.ch.ID)
@@ -108,7 +117,7 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			return m.continueLast()
 		}
 		return m.openChapter(it.ch.ID, -1)
-	case key.Matches(msg, m.keys.StartQuiz) && ok && !it.glossary:
+	case key.Matches(msg, m.keys.StartQuiz) && ok && !it.glossary && !it.labs:
 		return m.beginQuiz(it.ch.ID)
 	case key.Matches(msg, m.keys.LastResult): // never the list's "next page" (still right/pgdn)
 		if ok && !it.glossary {
@@ -167,6 +176,9 @@ func (d homeDelegate) Render(w io.Writer, l list.Model, index int, item list.Ite
 	switch {
 	case it.glossary:
 		title = "    Glossary"
+		second = it.status
+	case it.labs:
+		title = "    Labs"
 		second = it.status
 	case it.continues:
 		title = "Continue: " + render.SanitizeLine(it.ch.Title)

@@ -23,6 +23,9 @@ type keyMap struct {
 	Retry, RetryMissed, Resume, Restart key.Binding
 	LastResult, Reset                   key.Binding // reader and home: the chapter's last result; reset it
 
+	// labs
+	CheckLab, CancelCheck key.Binding
+
 	// search: letters are typed into the query, so moving is by arrows
 	ResultUp, ResultDown, ResultPageUp, ResultPageDown, Close key.Binding
 }
@@ -65,6 +68,9 @@ func newKeyMap() keyMap {
 		LastResult:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "last result")),
 		Reset:       key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reset this chapter")),
 		Restart:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start over")),
+
+		CheckLab:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "check server")),
+		CancelCheck: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel the check")),
 
 		ResultUp:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous")),
 		ResultDown:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↑/↓", "choose")),

@@ -22,7 +22,7 @@ func (m *Model) frame(header, body, footer string) string {
 	top := []string{m.st.Header.Render(header), ""} // frameTop lines
 	var bottom []string
 	if m.warning != "" {
-		bottom = append(bottom, m.st.Warning.Render(ansi.Truncate(" ! "+render.Escape(m.warning), m.width, "…")))
+		bottom = append(bottom, m.warningLine())
 	}
 	if m.notice != "" { // said once, in the footer's place, until the next key
 		footer = m.st.Selected.Render(" " + render.SanitizeLine(m.notice))
@@ -43,6 +43,11 @@ func (m *Model) frame(header, body, footer string) string {
 		}
 	}
 	return strings.Join(all, "\n")
+}
+
+// warningLine is the warning, on one line of the window.
+func (m *Model) warningLine() string {
+	return m.st.Warning.Render(ansi.Truncate(" ! "+render.Escape(m.warning), m.width, "…"))
 }
 
 // bodyHeight is the number of body lines frame leaves for a screen.
@@ -121,12 +126,63 @@ func (m *Model) tooSmallView() string {
 }
 
 func (m *Model) helpView() string {
+	lines := m.helpLines()
+	footer := "press any key to close"
+	if top := m.helpMaxTop(); top > 0 {
+		// too tall for the window: ↑/↓ scroll, every other key closes
+		lines = lines[min(m.helpTop, top):] // the window may have grown since
+		footer = "↑/↓ more · any other key closes"
+	}
+	return m.frame("Keys — "+screenTitle(m.screen), strings.Join(lines, "\n"), footer)
+}
+
+// helpLines is the help's body: the screen's keys, then the note on
+// ctrl+c. Groups of keys sit side by side when they fit the window (help's
+// own layout); otherwise one under another, each description wrapped under
+// itself, so a narrow window cuts no key (help would drop whole groups).
+func (m *Model) helpLines() []string {
 	keys := m.screenKeys()
-	var b strings.Builder
-	b.WriteString(lipgloss.NewStyle().PaddingLeft(2).Render(m.help.FullHelpView(keys.full)))
-	b.WriteString("\n\n")
-	b.WriteString(m.st.Subtle.Render(hang("  ", "ctrl+c quits from anywhere. Your answers are saved as you submit them.", m.width-2)))
-	return m.frame("Keys — "+screenTitle(m.screen), b.String(), "press any key to close")
+	avail := m.width - 2 // the left padding
+	h := m.help
+	h.SetWidth(0)
+	cols := h.FullHelpView(keys.full)
+	if lipgloss.Width(cols) > avail {
+		var groups []string
+		for _, g := range keys.full {
+			groups = append(groups, m.helpGroup(g, avail))
+		}
+		cols = strings.Join(groups, "\n\n")
+	}
+	body := lipgloss.NewStyle().PaddingLeft(2).Render(cols) + "\n\n" +
+		m.st.Subtle.Render(hang("  ", "ctrl+c quits from anywhere. Your answers are saved as you submit them.", m.width-2))
+	return strings.Split(body, "\n")
+}
+
+// helpGroup is one group of keys in a column: the keys, then each
+// description wrapped to width under itself.
+func (m *Model) helpGroup(g []key.Binding, width int) string {
+	keyW := 0
+	for _, b := range g {
+		if b.Enabled() {
+			keyW = max(keyW, ansi.StringWidth(b.Help().Key))
+		}
+	}
+	st := m.help.Styles
+	var lines []string
+	for _, b := range g {
+		if !b.Enabled() {
+			continue
+		}
+		k := b.Help().Key
+		prefix := st.FullKey.Render(k) + strings.Repeat(" ", keyW-ansi.StringWidth(k)+1)
+		lines = append(lines, hang(prefix, st.FullDesc.Render(b.Help().Desc), width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// helpMaxTop is how far the help scrolls: 0 when it fits the window.
+func (m *Model) helpMaxTop() int {
+	return max(0, len(m.helpLines())-m.bodyHeight())
 }
 
 func screenTitle(s screen) string {
@@ -143,6 +199,10 @@ func screenTitle(s screen) string {
 		return "quiz results"
 	case glossaryScreen:
 		return "glossary"
+	case outlineScreen:
+		return "chapter outline"
+	case labsScreen:
+		return "labs"
 	}
 	return ""
 }
@@ -179,6 +239,8 @@ func (m *Model) screenKeys() helpKeys {
 		return helpKeys{short: []key.Binding{k.Resume, k.Restart, k.Back, k.Help}, full: [][]key.Binding{{k.Resume, k.Restart, k.Back, k.Quit}}}
 	case resultsScreen:
 		return m.results.helpKeys(m)
+	case labsScreen:
+		return m.labs.helpKeys(m)
 	case outlineScreen:
 		return helpKeys{short: m.outline.keys(m), full: [][]key.Binding{m.outline.keys(m)}}
 	case glossaryScreen:
@@ -228,6 +290,13 @@ func (m *Model) welcomeView() string {
 	about := welcomeText(m.course)
 	begin := m.st.Selected.Render("Press enter to begin.")
 	box := m.st.Box.Width(min(m.width-2, 78))
+	// A warning (progress not being saved, a recovery file kept) shows
+	// here too, on the last line: the box says everything is saved.
+	height, warn := m.height, ""
+	if m.warning != "" {
+		height--
+		warn = "\n" + m.warningLine()
+	}
 	var out string
 	for _, try := range []struct {
 		keys, gaps bool
@@ -242,8 +311,8 @@ func (m *Model) welcomeView() string {
 			sep = "\n\n"
 		}
 		out = box.Padding(try.pad, 2).Render(strings.Join(append(parts, begin), sep))
-		if lipgloss.Height(out) <= m.height {
-			return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, out)
+		if lipgloss.Height(out) <= height {
+			return lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, out) + warn
 		}
 	}
 	// Still too tall: cut the text, keeping the title, the last line and
@@ -252,13 +321,13 @@ func (m *Model) welcomeView() string {
 	inner := b.GetWidth() - b.GetHorizontalFrameSize()
 	wrap := lipgloss.NewStyle().Width(inner)
 	lines := strings.Split(wrap.Render(about), "\n")
-	keep := max(1, m.height-2-lipgloss.Height(wrap.Render(head))-1) // border, title, begin line
+	keep := max(1, height-2-lipgloss.Height(wrap.Render(head))-1) // border, title, begin line
 	if len(lines) > keep {
 		lines = lines[:keep]
 		lines[keep-1] = ansi.Truncate(strings.TrimRight(lines[keep-1], " "), inner-1, "") + "…"
 	}
 	out = b.Render(strings.Join(append(append([]string{head}, lines...), begin), "\n"))
-	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, out)
+	return lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, out) + warn
 }
 
 func (m *Model) resumeView() string {

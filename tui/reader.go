@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -29,6 +30,12 @@ type readerModel struct {
 	laidOut bool
 	restore int         // line to scroll to once the render arrives; -1 none
 	mark    *readerMark // a search match to highlight (tui/search.go)
+	// The word that was at the top when a re-render at another width
+	// moved the place (anchorAt: the offset it gave; -1 none). While the
+	// reader has not scrolled since, the next re-render keeps that word,
+	// not the first word of the line it landed on (which would slip back
+	// up to a line on every resize).
+	anchorWord, anchorAt int
 
 	furthest   int // percent
 	savedLine  int
@@ -123,19 +130,60 @@ func (r *readerModel) rendered(m *Model, msg renderedMsg) tea.Cmd {
 }
 
 func (r *readerModel) setContent(m *Model, out string) {
-	oldTotal, oldOffset := r.vp.TotalLineCount(), r.vp.YOffset()
+	oldLines, oldOffset := r.vp.lines, r.vp.YOffset()
 	r.vp.SetContent(out + "\n\n" + r.endLine(m) + "\n")
 	switch {
 	case r.restore >= 0:
 		r.vp.SetYOffset(r.restore)
-		r.restore = -1
-	case r.ready && oldTotal > 0:
-		// a re-render at another width: keep the same place in the text
-		r.vp.SetYOffset(oldOffset * r.vp.TotalLineCount() / oldTotal)
+		r.restore, r.anchorAt = -1, -1
+	case r.ready && len(oldLines) > 0:
+		// a re-render at another width: keep the same place in the text,
+		// the line holding the word that was at the top (an offset kept in
+		// proportion slipped back a line or two on every resize)
+		if r.anchorAt != oldOffset || oldOffset == 0 {
+			r.anchorWord = wordsIn(oldLines[:oldOffset])
+		}
+		r.vp.SetYOffset(lineOfWord(r.vp.lines, r.anchorWord))
+		r.anchorAt = r.vp.YOffset()
+	default:
+		r.anchorAt = -1
 	}
 	r.applyMark(m)
 	r.ready = true
 	r.noteScroll()
+}
+
+// wordsIn counts the words in rendered lines: tokens with a letter or a
+// digit, so table borders and the ↩ of a cut code line, which change with
+// the width, do not count.
+func wordsIn(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		n += lineWords(l)
+	}
+	return n
+}
+
+func lineWords(l string) int {
+	n := 0
+	for _, f := range strings.Fields(ansi.Strip(l)) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// lineOfWord is the line holding word number k (from 0) of lines.
+func lineOfWord(lines []string, k int) int {
+	seen := 0
+	for i, l := range lines {
+		seen += lineWords(l)
+		if seen > k {
+			return i
+		}
+	}
+	return len(lines)
 }
 
 func (r *readerModel) endLine(m *Model) string {

@@ -47,6 +47,8 @@ func TestFootersKeepHelpAndWayBack(t *testing.T) {
 		{"answered", []string{"enter", "t", "enter"}, "esc leave"},
 		{"glossary", []string{"G", "enter"}, "esc/q back"},
 		{"search", []string{"/", "a", "l"}, "esc back"},
+		{"labs", []string{"G", "k", "enter"}, "esc/q back"},
+		{"lab", []string{"G", "k", "enter", "enter"}, "esc/q back"},
 	}
 	for _, sc := range screens {
 		for w := MinWidth; w <= 120; w += 4 {

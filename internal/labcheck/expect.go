@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -21,10 +22,18 @@ type failure struct{ reason, expected, actual string }
 // The status comes first: a wrong status usually explains everything else.
 func (r *runner) evaluate(st content.LabStep, resp *http.Response, body []byte) *failure {
 	e := st.Expect
-	if e.Status != 0 && resp.StatusCode != e.Status {
+	if e.Status != 0 && resp.StatusCode != e.Status && !slices.Contains(e.AlsoStatus, resp.StatusCode) {
+		want := statusText(e.Status)
+		for i, s := range e.AlsoStatus {
+			sep := ", "
+			if i == len(e.AlsoStatus)-1 {
+				sep = " or "
+			}
+			want += sep + statusText(s)
+		}
 		return &failure{
-			reason:   fmt.Sprintf("your server answered %s where the lab expects %s", statusText(resp.StatusCode), statusText(e.Status)),
-			expected: statusText(e.Status), actual: statusText(resp.StatusCode),
+			reason:   fmt.Sprintf("your server answered %s where the lab expects %s", statusText(resp.StatusCode), want),
+			expected: want, actual: statusText(resp.StatusCode),
 		}
 	}
 	doc := &lazyJSON{body: body}
@@ -315,7 +324,15 @@ func (d *lazyJSON) at(path string) (any, *pathFailure) {
 			v = next
 		case []any:
 			i, err := strconv.Atoi(part)
-			if err != nil || i < 0 || i >= len(x) {
+			if err != nil {
+				// A field of a list: the server sent a list where the
+				// lab expects an object (a page of items, say).
+				return nil, &pathFailure{missing: true, failure: failure{
+					reason:   fmt.Sprintf("%s is a list, where the lab expects an object with a %q field", name(walked), part),
+					expected: fmt.Sprintf("an object with a %q field", part), actual: cut(compact(x)),
+				}}
+			}
+			if i < 0 || i >= len(x) {
 				return nil, &pathFailure{missing: true, failure: failure{
 					reason:   fmt.Sprintf("%s has no element %s (it is a list of %d)", name(walked), part, len(x)),
 					expected: "element " + part, actual: cut(compact(x)),

@@ -80,7 +80,9 @@ func privateNotes(broken string) http.Handler {
 	mux.HandleFunc("DELETE /notes/{id}", func(w http.ResponseWriter, r *http.Request) {
 		id, _ := strconv.Atoi(r.PathValue("id"))
 		mu.Lock()
-		delete(notes, id)
+		if broken != "delete-keeps" {
+			delete(notes, id)
+		}
 		mu.Unlock()
 		w.WriteHeader(204)
 	})
@@ -117,6 +119,7 @@ func TestPackLabFailures(t *testing.T) {
 	}{
 		{"no-httponly", 1, "the session cookie is set without HttpOnly"},
 		{"list-string-ids", 4, `the body has no element with "id": "7" and "text": "hello"`},
+		{"delete-keeps", 7, "your server answered 200 OK where the lab expects 404 Not Found or 410 Gone"},
 	} {
 		srv := httptest.NewServer(privateNotes(tc.broken))
 		res := Check(context.Background(), loadLab(t, packLab(t)), Options{BaseURL: srv.URL})

@@ -33,8 +33,9 @@ type Options struct {
 	// asked (a question would eat one of its answer lines): --resume and
 	// --new decide, and without them an unfinished attempt is resumed.
 	Interactive bool
-	PageLines   int  // lines of a chapter per page; 0 means 20
-	ASCII       bool // --ascii or a locale without UTF-8: content's glyphs get ASCII stand-ins
+	PageLines   int    // lines of a chapter per page; 0 means 20
+	ASCII       bool   // --ascii or a locale without UTF-8: content's glyphs get ASCII stand-ins
+	LabURL      string // where the Labs item checks the learner's server; "": each lab's port
 }
 
 // Start says what `quiz` does with an unfinished attempt.
@@ -60,6 +61,7 @@ type Session struct {
 	page    int
 	welcome bool          // the first-run welcome is still to show
 	index   *search.Index // built on the first search
+	labURL  string
 }
 
 // New makes a session.
@@ -67,7 +69,7 @@ func New(o Options) *Session {
 	s := &Session{
 		course: o.Course, records: map[string]progress.ChapterRecord{},
 		in: newLineReader(o.In), out: &printer{w: o.Out, ascii: o.ASCII}, rng: o.Rand,
-		ask: o.Interactive, page: o.PageLines,
+		ask: o.Interactive, page: o.PageLines, labURL: o.LabURL,
 	}
 	if s.rng == nil {
 		now := uint64(time.Now().UnixNano())
@@ -187,6 +189,9 @@ func (s *Session) menu() []menuItem {
 	items = append(items, menuItem{label: "Search the course", word: "search", do: s.search})
 	if len(s.course.Glossary) > 0 {
 		items = append(items, menuItem{label: fmt.Sprintf("Glossary (%d terms)", len(s.course.Glossary)), word: "glossary", do: s.glossary})
+	}
+	if n := len(s.course.Labs()); n > 0 {
+		items = append(items, menuItem{label: "Labs (" + strconv.Itoa(n) + "): build a small API and check it", word: "labs", do: s.labs})
 	}
 	items = append(items, menuItem{label: "Quit", word: "quit", do: func() bool { return true }})
 	return items

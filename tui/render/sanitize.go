@@ -45,8 +45,13 @@ const (
 func Sanitize(s string) string { return scan(s, dropAll) }
 
 // SanitizeLine is Sanitize for a single-line field such as a typed answer:
-// newlines become spaces too.
+// every line break becomes a space, a CR too (Sanitize drops a lone CR, but
+// terminals send a pasted line break as CR, and "full\rstack" must not
+// become "fullstack").
 func SanitizeLine(s string) string {
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	}
 	return strings.ReplaceAll(Sanitize(s), "\n", " ")
 }
 

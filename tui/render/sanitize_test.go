@@ -397,3 +397,22 @@ func BenchmarkSanitizeHostile(b *testing.B) {
 		_ = Sanitize(s)
 	}
 }
+
+// Attack: terminals send a pasted line break as CR (tmux and most
+// terminals turn LF into CR in a paste), which Sanitize drops, so a
+// pasted "full\rstack" became the answer "fullstack" and a two-line
+// search "status\rcode" the query "statuscode". SanitizeLine makes
+// every line break, CR, LF or CRLF, one space.
+func TestSanitizeLineBreaksBecomeSpaces(t *testing.T) {
+	for in, want := range map[string]string{
+		"full\rstack":   "full stack",
+		"full\r\nstack": "full stack",
+		"full\nstack":   "full stack",
+		"a\r\rb":        "a  b",
+		"plain":         "plain",
+	} {
+		if got := SanitizeLine(in); got != want {
+			t.Errorf("SanitizeLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
