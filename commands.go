@@ -50,7 +50,7 @@ func useLineMode(g globals, getenv func(string) string, stdinTTY, stdoutTTY bool
 
 // runTutor starts the tutor: full screen, or line mode (useLineMode).
 func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
-	course, err := loadCourse(g.content)
+	course, err := loadCourse(g, stderr)
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(g, path)
+	store, err := openStore(g, path, course)
 	if err != nil {
 		return err
 	}
@@ -196,11 +196,11 @@ func cmdList(g globals, args []string, stdout, stderr io.Writer) error {
 	if err := noArgs(fs, stderr); err != nil {
 		return err
 	}
-	course, err := loadCourse(g.content)
+	course, err := loadCourse(g, stderr)
 	if err != nil {
 		return err
 	}
-	snap, err := readSnapshot(g)
+	snap, err := readSnapshot(g, course)
 	if err != nil {
 		return err
 	}
@@ -230,7 +230,7 @@ func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "backend-tutor read: name one chapter, by id or number (see `backend-tutor list`)")
 		return errUsage
 	}
-	course, err := loadCourse(g.content)
+	course, err := loadCourse(g, stderr)
 	if err != nil {
 		return err
 	}
@@ -306,7 +306,7 @@ func cmdSearch(g globals, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "backend-tutor search: name what to look for, for example: backend-tutor search status code")
 		return errUsage
 	}
-	course, err := loadCourse(g.content)
+	course, err := loadCourse(g, stderr)
 	if err != nil {
 		return err
 	}
@@ -430,11 +430,11 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	if err := noArgs(fs, stderr); err != nil {
 		return err
 	}
-	course, err := loadCourse(g.content)
+	course, err := loadCourse(g, stderr)
 	if err != nil {
 		return err
 	}
-	snap, err := readSnapshot(g)
+	snap, err := readSnapshot(g, course)
 	if err != nil {
 		return err
 	}
@@ -524,9 +524,12 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	dir := fs.Arg(0)
-	course, err := loadCourse(dir)
+	course, err := loadPack(dir)
 	if err != nil {
 		return err
+	}
+	if p := course.Packs[0]; p.Derived {
+		fmt.Fprintf(stderr, "backend-tutor: warning: %s: %s\n", render.Escape(dir), content.NoManifestHelp(p.ID))
 	}
 	questions := 0
 	for _, ch := range course.Chapters {

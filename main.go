@@ -100,7 +100,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // globals are the flags every command accepts.
 type globals struct {
 	db         string
-	content    string
+	content    []string // --content folders, in order (several may be given)
 	profile    string // "" means progress.DefaultProfile
 	accessible bool   // --accessible: line mode
 	ascii      bool   // --ascii: ASCII stand-ins for every glyph
@@ -143,7 +143,7 @@ func parseGlobal(args []string) (globals, []string, error) {
 		case "db":
 			g.db = value
 		case "content":
-			g.content = value
+			g.content = append(g.content, value)
 		default:
 			if err := progress.CheckName("profile", value); err != nil {
 				return g, nil, &exitError{2, fmt.Sprintf("--profile: %v (a name of 1 to 64 bytes, printable characters only)", err)}
