@@ -101,9 +101,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 type globals struct {
 	db         string
 	content    []string // --content folders, in order (several may be given)
-	profile    string // "" means progress.DefaultProfile
-	accessible bool   // --accessible: line mode
-	ascii      bool   // --ascii: ASCII stand-ins for every glyph
+	profile    string   // "" means progress.DefaultProfile
+	accessible bool     // --accessible: line mode
+	ascii      bool     // --ascii: ASCII stand-ins for every glyph
 }
 
 // parseGlobal takes --db, --content and --profile from anywhere on the

@@ -3,10 +3,10 @@ package main
 import (
 	"cmp"
 	"errors"
-	"io"
-	"path/filepath"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 
 	"backend-tutor/content"
 	"backend-tutor/progress"
