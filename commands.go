@@ -395,13 +395,25 @@ func findChapter(c *content.Course, arg string) (*content.Chapter, error) {
 // in README.md. Add fields; never rename or remove one.
 type progressReport struct {
 	Profile  string          `json:"profile"` // whose progress (--profile)
-	Pack     string          `json:"pack"`    // which course's records: "guide" for now
+	Pack     string          `json:"pack"`    // the first pack's id: "guide" unless a pack replaces it
+	Packs    []packReport    `json:"packs"`   // every pack shown, in order, with its chapters' ids
 	Chapters []chapterReport `json:"chapters"`
 	Total    totalReport     `json:"total"`
 }
 
+// packReport is one pack of the course, from its manifest.
+type packReport struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Version  string   `json:"version"`
+	Language string   `json:"language"`
+	Chapters []string `json:"chapters"` // ids as in chapters[].id
+}
+
 type chapterReport struct {
-	ID          string `json:"id"`
+	ID          string `json:"id"`       // "PACK/CHAPTER" for an added pack's chapter
+	Pack        string `json:"pack"`     // the pack's id
+	LocalID     string `json:"local_id"` // the id in the pack's files
 	Title       string `json:"title"`
 	Questions   int    `json:"questions"`
 	ReadPercent int    `json:"read_percent"`
@@ -438,11 +450,20 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rep := progressReport{Profile: cmp.Or(g.profile, progress.DefaultProfile), Pack: progress.DefaultPack, Chapters: []chapterReport{}}
+	rep := progressReport{Profile: cmp.Or(g.profile, progress.DefaultProfile), Pack: course.Packs[0].ID, Packs: []packReport{}, Chapters: []chapterReport{}}
+	for _, p := range course.Packs {
+		pr := packReport{ID: p.ID, Title: p.Title, Version: p.Version, Language: p.Language, Chapters: []string{}}
+		for _, ch := range course.Chapters {
+			if ch.Pack == p.ID {
+				pr.Chapters = append(pr.Chapters, ch.ID)
+			}
+		}
+		rep.Packs = append(rep.Packs, pr)
+	}
 	for _, ch := range course.Chapters {
 		r := snap.Chapters[ch.ID]
 		rep.Chapters = append(rep.Chapters, chapterReport{
-			ID: ch.ID, Title: ch.Title, Questions: ch.QuestionCount(), ReadPercent: r.Furthest,
+			ID: ch.ID, Pack: ch.Pack, LocalID: ch.LocalID, Title: ch.Title, Questions: ch.QuestionCount(), ReadPercent: r.Furthest,
 			Answered: r.Answered, Attempts: r.Attempts, BestScore: r.BestScore, Passed: r.Passed,
 			InProgress: r.OpenAttempt != 0,
 		})

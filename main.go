@@ -29,12 +29,16 @@ Usage:
   backend-tutor lab start LAB [DIR] [--lang L]      a starter for a lab (python, node or go)
   backend-tutor lab check LAB [--run "COMMAND"]     check your server against a lab
   backend-tutor lab serve [--port N]                a sample notes API to try with curl
+  backend-tutor pack new DIR                        write a small working pack to start from
+  backend-tutor config                              the settings in effect, and where each came from
   backend-tutor doctor [--reset]                    check the progress file
   backend-tutor version                             print version, commit and build date
 
 Global flags (before or after the command):
   --db PATH       progress file (default $XDG_DATA_HOME/backend-tutor/progress.db)
-  --content DIR   use this folder's chapters instead of the built-in guide
+  --content DIR   add this pack (a folder with a pack.yaml) to the built-in guide,
+                  or show it instead if its manifest says mode: replace; give
+                  it again for more packs
   --profile NAME  whose progress to use (default "default"); learners sharing
                   a machine keep theirs apart in the one progress file
   --accessible    line mode: plain prompts and text, no full-screen UI (also
@@ -75,6 +79,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	stderr = msgs
 	g, rest, err := parseGlobal(args)
 	if err == nil {
+		if g, g.sources, err = loadSettings(g); err != nil {
+			err = &exitError{2, "backend-tutor: " + err.Error()}
+		}
+	}
+	if err == nil {
 		err = dispatch(g, rest, out, msgs)
 	}
 	out.Flush()
@@ -104,6 +113,10 @@ type globals struct {
 	profile    string   // "" means progress.DefaultProfile
 	accessible bool     // --accessible: line mode
 	ascii      bool     // --ascii: ASCII stand-ins for every glyph
+	// reviewLimit is review_limit from the config file (or the default):
+	// how many review answers a day allows.
+	reviewLimit int
+	sources     sources // where each setting came from (config.go)
 }
 
 // parseGlobal takes --db, --content and --profile from anywhere on the
@@ -176,6 +189,10 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 		return cmdDoctor(g, rest, stdout, stderr)
 	case "lab":
 		return cmdLab(g, rest, stdout, stderr)
+	case "pack":
+		return cmdPack(rest, stdout, stderr)
+	case "config":
+		return cmdConfig(g, rest, stdout, stderr)
 	case "version", "--version", "-v":
 		if err := noMore(cmd, rest, stderr); err != nil {
 			return err
@@ -200,7 +217,7 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: backend-tutor %s\n", synopsis)
 		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tuse this folder's chapters instead of the built-in guide\n  --profile NAME\n    \twhose progress to use (default \"default\")")
+		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tadd this pack to the built-in guide (again for more packs)\n  --profile NAME\n    \twhose progress to use (default \"default\")")
 	}
 	return fs
 }
