@@ -70,13 +70,6 @@ func loadPack(dir string) (*content.Course, error) {
 	return c, nil
 }
 
-func dirOrDot(d string) string {
-	if d == "" {
-		return "DIR"
-	}
-	return d
-}
-
 // prefixed lists problems one a line, file names and messages escaped
 // (render.Escape): a name or a quoted value with a newline stays on its line.
 func prefixed(ps content.Problems, dir string) string {
