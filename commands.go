@@ -535,28 +535,45 @@ func yesNo(b bool) string {
 	return "no"
 }
 
+// cmdValidate checks one or more packs: each on its own (file:line), then
+// that they can be shown together (ids unique, at most one replaces the
+// guide).
 func cmdValidate(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("validate", "validate DIR", stderr)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "backend-tutor validate: name the content folder to check")
-		return errUsage
-	}
-	dir := fs.Arg(0)
-	course, err := loadPack(dir)
+	fs := newFlags("validate", "validate DIR...", stderr)
+	pos, err := parseMixed(fs, args)
 	if err != nil {
 		return err
 	}
-	if p := course.Packs[0]; p.Derived {
-		fmt.Fprintf(stderr, "backend-tutor: warning: %s: %s\n", render.Escape(dir), content.NoManifestHelp(p.ID))
+	if len(pos) == 0 {
+		fmt.Fprintln(stderr, "backend-tutor validate: name the content folder to check")
+		return errUsage
 	}
-	questions := 0
-	for _, ch := range course.Chapters {
-		questions += ch.QuestionCount()
+	var packs []*content.Course
+	for _, dir := range pos {
+		course, err := loadPack(dir)
+		if err != nil {
+			return err
+		}
+		p := course.Packs[0]
+		if p.Derived {
+			fmt.Fprintf(stderr, "backend-tutor: warning: %s: %s\n", render.Escape(dir), content.NoManifestHelp(p.ID))
+		}
+		questions := 0
+		for _, ch := range course.Chapters {
+			questions += ch.QuestionCount()
+		}
+		fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms, %d labs\n", render.Escape(dir), len(course.Chapters), questions, len(course.Glossary), len(course.Labs()))
+		packs = append(packs, course)
 	}
-	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms, %d labs\n", render.Escape(dir), len(course.Chapters), questions, len(course.Glossary), len(course.Labs()))
+	if len(packs) > 1 {
+		guide, err := content.EmbeddedCourse()
+		if err != nil {
+			return err
+		}
+		if _, err := content.Combine(guide, packs); err != nil {
+			return &exitError{1, "backend-tutor validate: " + render.Escape(err.Error())}
+		}
+	}
 	return nil
 }
 

@@ -235,9 +235,9 @@ func applySettings(g globals, getenv func(string) string, fc *fileConfig) (globa
 	switch {
 	case len(g.content) > 0:
 		src["content"] = "flag --content"
-	case getenv(envContent) != "":
+	case strings.Trim(getenv(envContent), string(os.PathListSeparator)) != "":
 		for _, d := range filepath.SplitList(getenv(envContent)) {
-			if d != "" {
+			if d != "" { // "a::b" and a trailing ':' name no folder
 				g.content = append(g.content, d)
 			}
 		}

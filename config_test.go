@@ -56,7 +56,13 @@ func TestSettingsPrecedence(t *testing.T) {
 			}
 		})
 	}
-	g, _, _ := applySettings(globals{}, func(string) string { return "" }, fc)
+	// A BACKEND_TUTOR_CONTENT of only separators names no folder: the
+	// config file's content stands.
+	g, src, _ := applySettings(globals{}, func(k string) string { return map[string]string{envContent: "::"}[k] }, fc)
+	if len(g.content) != 2 || !strings.HasPrefix(src["content"], "config ") {
+		t.Errorf("content %q from %q", g.content, src["content"])
+	}
+	g, _, _ = applySettings(globals{}, func(string) string { return "" }, fc)
 	if g.reviewLimit != 5 || !g.accessible || g.ascii {
 		t.Errorf("review_limit %d accessible %v ascii %v", g.reviewLimit, g.accessible, g.ascii)
 	}

@@ -130,6 +130,14 @@ func TestFolderWithoutManifest(t *testing.T) {
 	if code != 0 || !strings.Contains(errOut, "Add a pack.yaml") {
 		t.Fatalf("validate: exit %d %s", code, errOut)
 	}
+	code, _, errOut = runCLI(t, "validate", "testdata/packs/docker", "content/packtemplate")
+	if code != 0 {
+		t.Fatalf("validate of two packs: exit %d %s", code, errOut)
+	}
+	code, _, errOut = runCLI(t, "validate", "testdata/packs/docker", "testdata/packs/docker")
+	if code != 1 || !strings.Contains(errOut, `two packs have the id "docker"`) {
+		t.Fatalf("validate of one pack twice: exit %d %s", code, errOut)
+	}
 	code, _, errOut = runCLI(t, "--content", "tui/testdata/course", "--content", "testdata/packs/docker", "--content", "tui/testdata/course", "list")
 	if code != 1 || !strings.Contains(errOut, "both replace") {
 		t.Fatalf("two replacing packs: exit %d %s", code, errOut)
