@@ -119,3 +119,28 @@ func TestConfigContentReachesCommands(t *testing.T) {
 		t.Fatalf("env over config: exit %d %s", code, errOut)
 	}
 }
+
+// FuzzConfig: any config file gives settings or one error naming the file,
+// never a panic.
+func FuzzConfig(f *testing.F) {
+	f.Add("db: x\ncontent: [a, b]\nprofile: ann\nreview_limit: 3\naccessible: true\nascii: false\n")
+	f.Add("content: {a: b}\n")
+	f.Add("a: &a [x]\nb: [*a, *a]\n")
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, src string) {
+		path := filepath.Join(dir, "config.yaml")
+		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		fc, err := readConfig(path)
+		if err != nil {
+			if !strings.Contains(err.Error(), path) {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		if _, _, err := applySettings(globals{}, func(string) string { return "" }, fc); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -153,3 +153,26 @@ func TestCombine(t *testing.T) {
 		}
 	}
 }
+
+// FuzzManifest: any pack.yaml gives a pack or file:line problems, never a
+// panic; a pack that loads has an id progress accepts.
+func FuzzManifest(f *testing.F) {
+	f.Add(goodManifest)
+	f.Add(goodManifest + "mode: replace\n")
+	f.Add("id: [a, b]\n")
+	f.Add(billionLaughs())
+	f.Fuzz(func(t *testing.T, manifest string) {
+		c, err := Load(with("pack.yaml", manifest))
+		if err != nil {
+			for _, p := range problemsOf(t, err) {
+				if p.File == "" {
+					t.Fatalf("problem without a file: %v", p)
+				}
+			}
+			return
+		}
+		if p := c.Packs[0]; !idPattern.MatchString(p.ID) || len(p.ID) > 64 || (p.Mode != ModeAdd && p.Mode != ModeReplace) {
+			t.Fatalf("loaded a bad manifest: %+v", p)
+		}
+	})
+}
