@@ -77,6 +77,14 @@ func Combine(guide *Course, packs []*Course) (*Course, error) {
 		for _, l := range p.Labs() {
 			lc := *l
 			lc.ID, lc.Chapter = q(l.ID), q(l.Chapter)
+			// A hint names a chapter of the lab's own pack: as the
+			// guide's id it would point at the guide's chapter.
+			lc.Steps = append([]LabStep(nil), l.Steps...)
+			for i := range lc.Steps {
+				if h := &lc.Steps[i].Hint; h.Chapter != "" {
+					h.Chapter = q(h.Chapter)
+				}
+			}
 			out.labs = append(out.labs, &lc)
 		}
 		welcome = append(welcome, packWelcome(p))

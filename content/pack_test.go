@@ -127,6 +127,19 @@ func TestCombine(t *testing.T) {
 	if g := c.Glossary[len(c.Glossary)-1]; g.ChapterID != "docker/alpha" {
 		t.Errorf("glossary term chapter = %q", g.ChapterID)
 	}
+	// A lab's hints point at its own pack's chapters.
+	tmpl, err := Load(PackTemplate())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, err := Combine(guide, []*Course{tmpl})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, ok := c2.Lab("my-pack/health")
+	if !ok || l.Chapter != "my-pack/first-chapter" || l.Steps[0].Hint.Chapter != "my-pack/first-chapter" || tmpl.Labs()[0].Steps[0].Hint.Chapter != "first-chapter" {
+		t.Fatalf("lab %+v", l)
+	}
 	// The welcome speaks of each pack, from its manifest.
 	if !strings.Contains(c.Welcome, "Intro to Docker (2 chapters): Containers for Thursday.") ||
 		!strings.Contains(c.Welcome, "Backend Web Development for Beginners (16 chapters)") {
