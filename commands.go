@@ -50,7 +50,7 @@ func useLineMode(g globals, getenv func(string) string, stdinTTY, stdoutTTY bool
 
 // runTutor starts the tutor: full screen, or line mode (useLineMode).
 func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
-	course, err := loadCourse(g.content)
+	course, err := loadCourse(g, stderr)
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(g, path)
+	store, err := openStore(g, path, course)
 	if err != nil {
 		return err
 	}
@@ -204,11 +204,11 @@ func cmdList(g globals, args []string, stdout, stderr io.Writer) error {
 	if err := noArgs(fs, stderr); err != nil {
 		return err
 	}
-	course, err := loadCourse(g.content)
+	course, err := loadCourse(g, stderr)
 	if err != nil {
 		return err
 	}
-	snap, err := readSnapshot(g)
+	snap, err := readSnapshot(g, course)
 	if err != nil {
 		return err
 	}
@@ -238,7 +238,7 @@ func cmdRead(g globals, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "backend-tutor read: name one chapter, by id or number (see `backend-tutor list`)")
 		return errUsage
 	}
-	course, err := loadCourse(g.content)
+	course, err := loadCourse(g, stderr)
 	if err != nil {
 		return err
 	}
@@ -314,7 +314,7 @@ func cmdSearch(g globals, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "backend-tutor search: name what to look for, for example: backend-tutor search status code")
 		return errUsage
 	}
-	course, err := loadCourse(g.content)
+	course, err := loadCourse(g, stderr)
 	if err != nil {
 		return err
 	}
@@ -403,14 +403,26 @@ func findChapter(c *content.Course, arg string) (*content.Chapter, error) {
 // in README.md. Add fields; never rename or remove one.
 type progressReport struct {
 	Profile  string          `json:"profile"` // whose progress (--profile)
-	Pack     string          `json:"pack"`    // which course's records: "guide" for now
+	Pack     string          `json:"pack"`    // the first pack's id: "guide" unless a pack replaces it
+	Packs    []packReport    `json:"packs"`   // every pack shown, in order, with its chapters' ids
 	Chapters []chapterReport `json:"chapters"`
 	Total    totalReport     `json:"total"`
 	Labs     []labProgress   `json:"labs"`
 }
 
+// packReport is one pack of the course, from its manifest.
+type packReport struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Version  string   `json:"version"`
+	Language string   `json:"language"`
+	Chapters []string `json:"chapters"` // ids as in chapters[].id
+}
+
 type chapterReport struct {
-	ID          string `json:"id"`
+	ID          string `json:"id"`       // "PACK/CHAPTER" for an added pack's chapter
+	Pack        string `json:"pack"`     // the pack's id
+	LocalID     string `json:"local_id"` // the id in the pack's files
 	Title       string `json:"title"`
 	Questions   int    `json:"questions"`
 	ReadPercent int    `json:"read_percent"`
@@ -439,11 +451,11 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	if err := noArgs(fs, stderr); err != nil {
 		return err
 	}
-	course, err := loadCourse(g.content)
+	course, err := loadCourse(g, stderr)
 	if err != nil {
 		return err
 	}
-	snap, err := readSnapshot(g)
+	snap, err := readSnapshot(g, course)
 	if err != nil {
 		return err
 	}
@@ -458,11 +470,20 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "backend-tutor: %s changes not counted here yet; the next start of the tutor adds them.\n", what)
 		}
 	}
-	rep := progressReport{Profile: cmp.Or(g.profile, progress.DefaultProfile), Pack: progress.DefaultPack, Chapters: []chapterReport{}}
+	rep := progressReport{Profile: cmp.Or(g.profile, progress.DefaultProfile), Pack: course.Packs[0].ID, Packs: []packReport{}, Chapters: []chapterReport{}}
+	for _, p := range course.Packs {
+		pr := packReport{ID: p.ID, Title: p.Title, Version: p.Version, Language: p.Language, Chapters: []string{}}
+		for _, ch := range course.Chapters {
+			if ch.Pack == p.ID {
+				pr.Chapters = append(pr.Chapters, ch.ID)
+			}
+		}
+		rep.Packs = append(rep.Packs, pr)
+	}
 	for _, ch := range course.Chapters {
 		r := snap.Chapters[ch.ID]
 		rep.Chapters = append(rep.Chapters, chapterReport{
-			ID: ch.ID, Title: ch.Title, Questions: ch.QuestionCount(), ReadPercent: r.Furthest,
+			ID: ch.ID, Pack: ch.Pack, LocalID: ch.LocalID, Title: ch.Title, Questions: ch.QuestionCount(), ReadPercent: r.Furthest,
 			Answered: r.Answered, Attempts: r.Attempts, BestScore: r.BestScore, Passed: r.Passed,
 			InProgress: r.OpenAttempt != 0,
 		})
@@ -539,25 +560,45 @@ func yesNo(b bool) string {
 	return "no"
 }
 
+// cmdValidate checks one or more packs: each on its own (file:line), then
+// that they can be shown together (ids unique, at most one replaces the
+// guide).
 func cmdValidate(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("validate", "validate DIR", stderr)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "backend-tutor validate: name the content folder to check")
-		return errUsage
-	}
-	dir := fs.Arg(0)
-	course, err := loadCourse(dir)
+	fs := newFlags("validate", "validate DIR...", stderr)
+	pos, err := parseMixed(fs, args)
 	if err != nil {
 		return err
 	}
-	questions := 0
-	for _, ch := range course.Chapters {
-		questions += ch.QuestionCount()
+	if len(pos) == 0 {
+		fmt.Fprintln(stderr, "backend-tutor validate: name the content folder to check")
+		return errUsage
 	}
-	fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms, %d labs\n", render.Escape(dir), len(course.Chapters), questions, len(course.Glossary), len(course.Labs()))
+	var packs []*content.Course
+	for _, dir := range pos {
+		course, err := loadPack(dir)
+		if err != nil {
+			return err
+		}
+		p := course.Packs[0]
+		if p.Derived {
+			fmt.Fprintf(stderr, "backend-tutor: warning: %s: %s\n", render.Escape(dir), content.NoManifestHelp(p.ID))
+		}
+		questions := 0
+		for _, ch := range course.Chapters {
+			questions += ch.QuestionCount()
+		}
+		fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms, %d labs\n", render.Escape(dir), len(course.Chapters), questions, len(course.Glossary), len(course.Labs()))
+		packs = append(packs, course)
+	}
+	if len(packs) > 1 {
+		guide, err := content.EmbeddedCourse()
+		if err != nil {
+			return err
+		}
+		if _, err := content.Combine(guide, packs); err != nil {
+			return &exitError{1, "backend-tutor validate: " + render.Escape(err.Error())}
+		}
+	}
 	return nil
 }
 

@@ -26,6 +26,12 @@ func TestMain(m *testing.M) {
 	// Commands without --db (lab check saves every check) must never
 	// write to the real home's progress file.
 	os.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
+	// No test reads the machine's own settings: an empty config folder,
+	// and none of the tutor's environment variables.
+	os.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	for _, k := range []string{envDB, envContent, envProfile} {
+		os.Unsetenv(k)
+	}
 	if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "building the binary: %v\n%s", err, out)
 		os.Exit(1)
@@ -152,10 +158,11 @@ func (tm *screenTerm) pid() string {
 
 type jsonProgress struct {
 	Chapters []struct {
-		ID         string `json:"id"`
-		Answered   int    `json:"answered"`
-		Attempts   int    `json:"attempts"`
-		InProgress bool   `json:"quiz_in_progress"`
+		ID          string `json:"id"`
+		Answered    int    `json:"answered"`
+		Attempts    int    `json:"attempts"`
+		ReadPercent int    `json:"read_percent"`
+		InProgress  bool   `json:"quiz_in_progress"`
 	} `json:"chapters"`
 }
 

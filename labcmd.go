@@ -80,7 +80,7 @@ func cmdLabList(g globals, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "backend-tutor lab list: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
 	}
-	course, err := loadCourse(g.content)
+	course, err := loadCourse(g, stderr)
 	if err != nil {
 		return err
 	}
@@ -145,7 +145,7 @@ func cmdLabCheck(g globals, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "backend-tutor lab check: --timeout and --wait must be more than zero")
 		return errUsage
 	}
-	course, lab, err := loadLab(g, pos[0])
+	course, lab, err := loadLab(g, pos[0], stderr)
 	if err != nil {
 		return err
 	}
@@ -237,8 +237,8 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // loadLab loads the course and finds a lab in it by id or number.
-func loadLab(g globals, arg string) (*content.Course, *content.Lab, error) {
-	course, err := loadCourse(g.content)
+func loadLab(g globals, arg string, stderr io.Writer) (*content.Course, *content.Lab, error) {
+	course, err := loadCourse(g, stderr)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"io"
 	"os"
 	"time"
 
@@ -23,7 +24,7 @@ func saveLabCheck(g globals, lab *content.Lab, res labcheck.Result, at time.Time
 	if err != nil {
 		return err
 	}
-	store, err := openStore(g, path)
+	store, err := openLabStore(g, path)
 	if err != nil {
 		return err
 	}
@@ -40,7 +41,7 @@ func readLabRecords(g globals) (map[string]progress.LabRecord, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return map[string]progress.LabRecord{}, nil
 	}
-	store, err := openStore(g, path)
+	store, err := openLabStore(g, path)
 	if err != nil {
 		return nil, err
 	}
@@ -69,4 +70,14 @@ func labProgresses(course *content.Course, recs map[string]progress.LabRecord) [
 			BestStepsPassed: r.BestStepsPassed, Passed: r.Passed, PassedAt: r.PassedAt})
 	}
 	return out
+}
+
+// openLabStore opens the progress file scoped as the tutor would for the
+// packs in use (--content, env, config).
+func openLabStore(g globals, path string) (*progress.Store, error) {
+	course, err := loadCourse(g, io.Discard)
+	if err != nil {
+		return nil, err
+	}
+	return openStore(g, path, course)
 }

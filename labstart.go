@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,18 +36,15 @@ func cmdLabStart(g globals, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, labClean(fmt.Sprintf("backend-tutor lab start: --lang %q: use python, node or go", *lang)))
 		return errUsage
 	}
-	_, lab, err := loadLab(g, pos[0])
+	course, lab, err := loadLab(g, pos[0], stderr)
 	if err != nil {
 		return err
 	}
-	fsys, err := contentFS(g.content)
-	if err != nil {
-		return err
-	}
-	files, err := content.ReadStarter(fsys, lab.ID, *lang)
+	fsys, localID := course.StarterFS(lab)
+	files, err := content.ReadStarter(fsys, localID, *lang)
 	if errors.Is(err, content.ErrNoStarter) {
 		msg := fmt.Sprintf("backend-tutor: lab %s has no %s starter", lab.ID, *lang)
-		if langs := content.StarterLangsOf(fsys, lab.ID); len(langs) > 0 {
+		if langs := content.StarterLangsOf(fsys, localID); len(langs) > 0 {
 			msg += " (it has: " + strings.Join(langs, ", ") + ")"
 		}
 		return &exitError{1, labClean(msg)}
@@ -56,7 +52,7 @@ func cmdLabStart(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return &exitError{1, labClean("backend-tutor: " + err.Error())}
 	}
-	dir := lab.ID
+	dir := localID
 	if len(pos) == 2 {
 		dir = pos[1]
 	}
@@ -130,19 +126,6 @@ func writeNew(path string, data []byte) error {
 		return err
 	}
 	return f.Close()
-}
-
-// contentFS is the content folder as a file system: the embedded guide, or
-// --content DIR opened as an os.Root (a link cannot lead outside it).
-func contentFS(dir string) (fs.FS, error) {
-	if dir == "" {
-		return content.Embedded(), nil
-	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, &exitError{1, fmt.Sprintf("backend-tutor: content folder %s: %v", dir, err)}
-	}
-	return root.FS(), nil
 }
 
 // shellWord quotes a folder name for a command line when it needs it.

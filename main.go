@@ -25,11 +25,13 @@ Usage:
   backend-tutor read ID|NUMBER [--plain] [--width N] print one chapter
   backend-tutor search TERM...                      lines with TERM, as ID:LINE: text
   backend-tutor progress [--json]                   your progress, per chapter
-  backend-tutor validate DIR                        check a content folder
+  backend-tutor validate DIR...                     check packs, and that they go together
   backend-tutor lab list                            the hands-on labs
   backend-tutor lab start LAB [DIR] [--lang L]      a starter for a lab (python, node or go)
   backend-tutor lab check LAB [--run "COMMAND"]     check your server against a lab
   backend-tutor lab serve [--port N]                a sample notes API to try with curl
+  backend-tutor pack new DIR                        write a small working pack to start from
+  backend-tutor config                              the settings in effect, and where each came from
   backend-tutor doctor [--reset]                    check the progress file
   backend-tutor reset CHAPTER|--all [--yes]         reset progress (kept in a backup in the file)
   backend-tutor reset --undo                        bring back the last reset's progress
@@ -37,7 +39,9 @@ Usage:
 
 Global flags (before or after the command):
   --db PATH       progress file (default $XDG_DATA_HOME/backend-tutor/progress.db)
-  --content DIR   use this folder's chapters instead of the built-in guide
+  --content DIR   add this pack (a folder with a pack.yaml) to the built-in guide,
+                  or show it instead if its manifest says mode: replace; give
+                  it again for more packs
   --profile NAME  whose progress to use (default "default"); learners sharing
                   a machine keep theirs apart in the one progress file
   --accessible    line mode: plain prompts and text, no full-screen UI (also
@@ -47,6 +51,11 @@ Global flags (before or after the command):
                   when the locale is not UTF-8 (LC_ALL=C)
   --lab-url URL   where the tutor's Labs screen checks your server (default
                   http://127.0.0.1:PORT, each lab's own port)
+
+Flags win over the environment (BACKEND_TUTOR_DB, BACKEND_TUTOR_CONTENT with
+folders separated by ':', BACKEND_TUTOR_PROFILE), which wins over the config
+file $XDG_CONFIG_HOME/backend-tutor/config.yaml; "backend-tutor config" shows
+what is in effect and where each value came from.
 
 Run "backend-tutor COMMAND --help" for a command's flags.
 `
@@ -80,6 +89,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	stderr = msgs
 	g, rest, err := parseGlobal(args)
 	if err == nil {
+		if g, g.sources, err = loadSettings(g); err != nil {
+			err = &exitError{2, "backend-tutor: " + err.Error()}
+		}
+	}
+	if err == nil {
 		err = dispatch(g, rest, out, msgs)
 	}
 	out.Flush()
@@ -105,11 +119,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 // globals are the flags every command accepts.
 type globals struct {
 	db         string
-	content    string
-	profile    string // "" means progress.DefaultProfile
-	accessible bool   // --accessible: line mode
-	ascii      bool   // --ascii: ASCII stand-ins for every glyph
-	labURL     string // --lab-url: where the Labs screen checks the learner's server
+	content    []string // --content folders, in order (several may be given)
+	profile    string   // "" means progress.DefaultProfile
+	accessible bool     // --accessible: line mode
+	ascii      bool     // --ascii: ASCII stand-ins for every glyph
+	// reviewLimit is review_limit from the config file (or the default):
+	// how many review answers a day allows.
+	reviewLimit int
+	sources     sources // where each setting came from (config.go)
+	labURL      string  // --lab-url: where the Labs screen checks the learner's server
 }
 
 // parseGlobal takes --db, --content and --profile from anywhere on the
@@ -149,7 +167,7 @@ func parseGlobal(args []string) (globals, []string, error) {
 		case "db":
 			g.db = value
 		case "content":
-			g.content = value
+			g.content = append(g.content, value)
 		case "lab-url":
 			if _, err := labcheck.CheckURL(value, false); err != nil {
 				return g, nil, &exitError{2, "backend-tutor: --lab-url: " + render.EscapeLines(err.Error())}
@@ -189,6 +207,10 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 		return cmdReset(g, rest, stdout, stderr)
 	case "lab":
 		return cmdLab(g, rest, stdout, stderr)
+	case "pack":
+		return cmdPack(rest, stdout, stderr)
+	case "config":
+		return cmdConfig(g, rest, stdout, stderr)
 	case "version", "--version", "-v":
 		if err := noMore(cmd, rest, stderr); err != nil {
 			return err
@@ -213,7 +235,7 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: backend-tutor %s\n", synopsis)
 		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tuse this folder's chapters instead of the built-in guide\n  --profile NAME\n    \twhose progress to use (default \"default\")")
+		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tadd this pack to the built-in guide (again for more packs)\n  --profile NAME\n    \twhose progress to use (default \"default\")")
 	}
 	return fs
 }

@@ -46,7 +46,7 @@ func cmdReset(g globals, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "backend-tutor reset: give one chapter (id or number) or --all, or --undo")
 		return errUsage
 	}
-	course, err := loadCourse(g.content)
+	course, err := loadCourse(g, stderr)
 	if err != nil {
 		return err
 	}
@@ -58,7 +58,7 @@ func cmdReset(g globals, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, "Nothing to reset: there is no progress yet.")
 		return nil
 	}
-	store, err := openStore(g, path)
+	store, err := openStore(g, path, course)
 	if err != nil {
 		return err
 	}

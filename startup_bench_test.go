@@ -42,7 +42,7 @@ func BenchmarkStartupModel(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				course, err := loadCourse("")
+				course, err := loadCourse(globals{}, io.Discard)
 				if err != nil {
 					b.Fatal(err)
 				}

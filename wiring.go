@@ -1,22 +1,49 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 
 	"backend-tutor/content"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
 
-// loadCourse loads the embedded guide (from its compiled-in snapshot), or
-// the --content folder. A folder is opened as an os.Root, so a symlink
-// cannot lead the loader outside it.
-func loadCourse(dir string) (*content.Course, error) {
-	if dir == "" {
-		return content.EmbeddedCourse()
+// loadCourse loads the course the tutor shows: the embedded guide (from
+// its compiled-in snapshot) and every --content pack, combined
+// (content.Combine). A folder without a pack.yaml gets a warning on stderr
+// saying how to add one.
+func loadCourse(g globals, stderr io.Writer) (*content.Course, error) {
+	guide, err := content.EmbeddedCourse()
+	if err != nil {
+		return nil, err
 	}
+	var packs []*content.Course
+	for _, dir := range g.content {
+		p, err := loadPack(dir)
+		if err != nil {
+			return nil, err
+		}
+		if p.Packs[0].Derived {
+			fmt.Fprintf(stderr, "backend-tutor: warning: %s: %s\n", render.Escape(dir), content.NoManifestHelp(p.Packs[0].ID))
+		}
+		packs = append(packs, p)
+	}
+	c, err := content.Combine(guide, packs)
+	if err != nil {
+		return nil, &exitError{1, "backend-tutor: " + render.Escape(err.Error())}
+	}
+	return c, nil
+}
+
+// loadPack loads one content folder, opened as an os.Root so a symlink
+// cannot lead the loader outside it. A folder without a pack.yaml gets
+// the id of its name (content.Course.Manifest).
+func loadPack(dir string) (*content.Course, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
 		return nil, &exitError{1, fmt.Sprintf("backend-tutor: content folder %s: %v", render.Escape(dir), errors.Unwrap(err))}
@@ -31,22 +58,16 @@ func loadCourse(dir string) (*content.Course, error) {
 	c, err := content.Load(root.FS())
 	var probs content.Problems
 	if errors.As(err, &probs) {
-		where := "the built-in guide"
-		if dir != "" {
-			where = render.Escape(dir)
-		}
 		msg := fmt.Sprintf("%s\nbackend-tutor: %s has %d problem(s); run `backend-tutor validate %s` after fixing them.",
-			prefixed(probs, dir), where, len(probs), render.Escape(dirOrDot(dir)))
+			prefixed(probs, dir), render.Escape(dir), len(probs), render.Escape(dir))
 		return nil, &exitError{1, msg}
 	}
-	return c, err
-}
-
-func dirOrDot(d string) string {
-	if d == "" {
-		return "DIR"
+	if err != nil {
+		return nil, err
 	}
-	return d
+	abs, _ := filepath.Abs(dir)
+	c.Manifest(root.FS(), filepath.Base(abs))
+	return c, nil
 }
 
 // prefixed lists problems one a line, file names and messages escaped
@@ -75,26 +96,39 @@ func dbPath(g globals) (string, error) {
 }
 
 // openStore opens the progress file at path for --profile (default
-// "default") and the built-in course's pack, "guide": until packs get ids
-// of their own (issue 12), a --content folder shares the guide's records.
-func openStore(g globals, path string) (*progress.Store, error) {
+// "default") and the course's packs: the first pack's records under plain
+// chapter ids, every added pack's under "PACK/CHAPTER" (progress.WithPacks),
+// each in its own scope.
+func openStore(g globals, path string, course *content.Course) (*progress.Store, error) {
 	store, err := progress.Open(path)
 	if err != nil {
 		return nil, &exitError{1, err.Error()}
 	}
-	if g.profile == "" {
-		return store, nil
+	profile := cmp.Or(g.profile, progress.DefaultProfile)
+	base, more := progress.DefaultPack, []string(nil)
+	for i, p := range course.Packs {
+		if i == 0 {
+			base = p.ID
+		} else {
+			more = append(more, p.ID)
+		}
 	}
-	store, err = store.Scope(g.profile, progress.DefaultPack)
-	if err != nil {
-		return nil, &exitError{2, "--profile: " + err.Error()}
+	if profile != progress.DefaultProfile || base != progress.DefaultPack {
+		if store, err = store.Scope(profile, base); err != nil {
+			return nil, &exitError{2, "--profile: " + err.Error()}
+		}
+	}
+	if len(more) > 0 {
+		if store, err = store.WithPacks(more); err != nil {
+			return nil, &exitError{1, "backend-tutor: " + err.Error()}
+		}
 	}
 	return store, nil
 }
 
 // readSnapshot reads progress for the read-only commands without creating a
 // file that does not exist yet.
-func readSnapshot(g globals) (*progress.Snapshot, error) {
+func readSnapshot(g globals, course *content.Course) (*progress.Snapshot, error) {
 	path, err := dbPath(g)
 	if err != nil {
 		return nil, err
@@ -102,7 +136,7 @@ func readSnapshot(g globals) (*progress.Snapshot, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return &progress.Snapshot{Chapters: map[string]progress.ChapterRecord{}}, nil
 	}
-	store, err := openStore(g, path)
+	store, err := openStore(g, path, course)
 	if err != nil {
 		return nil, err
 	}

@@ -16,3 +16,16 @@ func Embedded() fs.FS {
 	}
 	return sub
 }
+
+//go:embed packtemplate
+var packTemplate embed.FS
+
+// PackTemplate is the small working pack `backend-tutor pack new` writes:
+// one chapter, a quiz with every kind, a glossary and a lab.
+func PackTemplate() fs.FS {
+	sub, err := fs.Sub(packTemplate, "packtemplate")
+	if err != nil {
+		panic(err) // the directory is compiled in; this cannot fail
+	}
+	return sub
+}

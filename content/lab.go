@@ -20,6 +20,8 @@ type Lab struct {
 	Steps   []LabStep
 	File    string // e.g. labs/notes-api.yaml
 	Hash    string // of the lab file, so a check records which version it ran
+	Pack    string // id of the pack it belongs to
+	LocalID string // the id in its pack's files (ID is "PACK/LOCAL" for an added pack)
 	idLine  int
 	ordLine int
 }

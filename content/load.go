@@ -43,6 +43,7 @@ func Load(fsys fs.FS) (*Course, error) {
 	var quizzes []*Quiz
 	sources := map[string][]byte{} // chapter id -> raw bytes of its files, for the hash
 	var files []parsedFile
+	courseFile := false
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") {
@@ -92,6 +93,11 @@ func Load(fsys fs.FS) (*Course, error) {
 				}
 			case "course":
 				parseCourse(f.name, f.src, course, &c)
+				courseFile = true
+			case "pack":
+				if f.pack != nil {
+					course.Packs = []*Pack{f.pack}
+				}
 			case "glossary":
 				course.Glossary = f.terms
 			case "lab":
@@ -103,6 +109,7 @@ func Load(fsys fs.FS) (*Course, error) {
 		}
 	}
 
+	applyManifest(course, fsys, courseFile, &c)
 	checkChapters(course, &c)
 	attachQuizzes(course, quizzes, &c)
 	checkQuestionIDs(course, &c)
@@ -115,7 +122,17 @@ func Load(fsys fs.FS) (*Course, error) {
 	if len(c.list) > 0 {
 		return nil, c.list.sorted()
 	}
+	for _, l := range course.labs {
+		l.LocalID = l.ID
+		if len(course.Packs) == 1 {
+			l.Pack = course.Packs[0].ID
+		}
+	}
 	for _, ch := range course.Chapters {
+		ch.LocalID = ch.ID
+		if len(course.Packs) == 1 {
+			ch.Pack = course.Packs[0].ID
+		}
 		h := sha256.New()
 		h.Write(sources[ch.ID])
 		h.Write(sources["quiz:"+ch.ID])
@@ -138,6 +155,7 @@ type parsedFile struct {
 	quiz       *Quiz
 	terms      []Term
 	lab        *Lab
+	pack       *Pack
 	probs      collector // this file's own problems, merged in file order
 }
 
@@ -167,6 +185,8 @@ func parseFiles(files []parsedFile) {
 					f.terms = parseGlossary(f.name, f.src, &f.probs)
 				case "lab":
 					f.lab = parseLab(f.name, f.src, &f.probs)
+				case "pack":
+					f.pack = parseManifest(f.name, f.src, &f.probs)
 				}
 			}
 		})
@@ -199,6 +219,8 @@ func fileKind(name string) string {
 	switch {
 	case name == "course.yaml":
 		return "course"
+	case name == ManifestFile:
+		return "pack"
 	case name == "glossary.yaml":
 		return "glossary"
 	case strings.HasSuffix(name, ".quiz.yaml"):

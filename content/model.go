@@ -29,6 +29,10 @@ type Course struct {
 	Welcome  string     // course.yaml's welcome: what the first screen says the course is; may be empty
 	Chapters []*Chapter // sorted by Order
 	Glossary []Term
+	// Packs are the packs the course is made of, in the order they are
+	// shown: one for a loaded folder with a pack.yaml (none without), the
+	// guide and every added pack for the course the tutor shows (Combine).
+	Packs []*Pack
 	// labs are sorted by Order. From the snapshot they arrive as gob bytes
 	// (labsGob) decoded on first use, so labs add nothing to start-up.
 	labs     []*Lab
@@ -46,6 +50,8 @@ type Chapter struct {
 	Body    string // markdown, front matter removed
 	File    string
 	Hash    string // of the chapter and quiz files: progress uses it to notice edits
+	Pack    string // id of the pack it belongs to ("" for a folder without pack.yaml)
+	LocalID string // the id in its pack's files; ID is "PACK/LOCAL" for an added pack (Combine)
 	Quiz    *Quiz  // nil when the chapter has no quiz file
 	idLine  int
 	ordLine int // of the order: key, for a duplicate order

@@ -36,6 +36,9 @@ type snapshotFile struct {
 // when it matches the guide's files, otherwise by loading them.
 func EmbeddedCourse() (*Course, error) {
 	if c := decodeSnapshot(snapshotBytes, GuideHash()); c != nil {
+		for _, p := range c.Packs {
+			p.fsys = Embedded()
+		}
 		return c, nil
 	}
 	return Load(Embedded())

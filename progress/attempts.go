@@ -350,6 +350,11 @@ func putAttempt(sc *scoped, a Attempt) error {
 // returns the chapter's open attempt, if it has one that is neither
 // finished nor abandoned: another tutor may have started it since.
 func (s *Store) OpenAttempt(chapterID string) (Attempt, bool, error) {
+	if t, id := s.route(chapterID); t != s {
+		a, ok, err := t.OpenAttempt(id)
+		a.ChapterID = chapterID
+		return a, ok, err
+	}
 	var a Attempt
 	var ok bool
 	err := s.view(func(sc *scoped) error {

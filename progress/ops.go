@@ -82,6 +82,7 @@ func NewID() string {
 // Apply makes one change in one transaction, in op's scope (s's scope
 // when op names none).
 func (s *Store) Apply(op Op) (Applied, error) {
+	prefix := s.prefixOf(op)
 	op = s.scopeOp(op)
 	if err := checkOp(op); err != nil {
 		return Applied{}, refusedError{err}
@@ -95,11 +96,15 @@ func (s *Store) Apply(op Op) (Applied, error) {
 	if err != nil {
 		return Applied{}, err
 	}
-	return res, nil
+	return qualifyApplied(res, prefix), nil
 }
 
-// scopeOp is op in s's scope unless it names its own.
+// scopeOp is op in s's scope unless it names its own; a change to a
+// "PACK/CHAPTER" of one of s's other packs is in that pack (WithPacks).
 func (s *Store) scopeOp(op Op) Op {
+	if op.Pack == "" {
+		op = s.routeOp(op)
+	}
 	if op.Profile == "" {
 		op.Profile = s.profile
 	}

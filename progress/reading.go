@@ -30,9 +30,12 @@ func (s *Store) Snapshot() (*Snapshot, error) {
 		})
 	})
 	if isMissing(err) {
-		return &Snapshot{Chapters: map[string]ChapterRecord{}}, nil
+		snap, err = &Snapshot{Chapters: map[string]ChapterRecord{}}, nil
 	}
 	if err != nil {
+		return nil, err
+	}
+	if err := s.mergePacks(snap); err != nil {
 		return nil, err
 	}
 	return snap, nil

@@ -49,6 +49,7 @@ const minFileSize = 4 * 1024
 type Store struct {
 	*shared
 	profile, pack string
+	packs         []string // more packs, known by "PACK/CHAPTER" ids (WithPacks)
 }
 
 // shared is what every scope of one opened file has in common.

@@ -23,6 +23,7 @@ type homeItem struct {
 	toQuiz    bool // Continue leads to the chapter's quiz
 	glossary  bool
 	labs      bool
+	pack      *content.Pack // a header row: the pack's chapters follow (ch is its first)
 	ch        *content.Chapter
 	number    int
 	status    string
@@ -77,7 +78,14 @@ func (h *homeModel) refresh(m *Model) tea.Cmd {
 	if t, ok := courserules.Continue(m.course, m.records, m.last); ok {
 		items = append(items, homeItem{continues: true, toQuiz: t.Action == courserules.TakeQuiz, ch: t.Chapter, number: m.course.Index(t.Chapter.ID) + 1, status: t.Status})
 	}
+	// With more than one pack, each pack's chapters follow a header row
+	// with its title (added rows: every chapter row is as it was).
+	header := ""
 	for i, ch := range m.course.Chapters {
+		if p, ok := m.course.PackOf(ch.Pack); ok && len(m.course.Packs) > 1 && ch.Pack != header {
+			header = ch.Pack
+			items = append(items, homeItem{pack: p, ch: ch, status: packStatus(m.course, p)})
+		}
 		items = append(items, homeItem{ch: ch, number: i + 1, status: courserules.StatusText(ch, m.records[ch.ID])})
 	}
 	if n := len(m.course.Labs()); n > 0 {
@@ -117,7 +125,7 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			return m.continueLast()
 		}
 		return m.openChapter(it.ch.ID, -1)
-	case key.Matches(msg, m.keys.StartQuiz) && ok && !it.glossary && !it.labs:
+	case key.Matches(msg, m.keys.StartQuiz) && ok && !it.glossary && !it.labs && it.pack == nil:
 		return m.beginQuiz(it.ch.ID)
 	case key.Matches(msg, m.keys.LastResult): // never the list's "next page" (still right/pgdn)
 		if ok && !it.glossary {
@@ -174,6 +182,9 @@ func (d homeDelegate) Render(w io.Writer, l list.Model, index int, item list.Ite
 	}
 	var title, second string
 	switch {
+	case it.pack != nil:
+		title = "── " + render.SanitizeLine(it.pack.Title) + " ──"
+		second = it.status
 	case it.glossary:
 		title = "    Glossary"
 		second = it.status
@@ -191,8 +202,24 @@ func (d homeDelegate) Render(w io.Writer, l list.Model, index int, item list.Ite
 	second = ansi.Truncate(second, width-4, "…")
 	if selected {
 		title = st.Selected.Render(title)
-	} else if it.continues {
+	} else if it.continues || it.pack != nil {
 		title = st.Accent.Render(title)
 	}
 	fmt.Fprint(w, cursor+title+"\n"+"    "+st.Faint.Render(strings.TrimSpace(second)))
+}
+
+// packStatus is a pack header's second line: its chapters and description,
+// from its manifest.
+func packStatus(c *content.Course, p *content.Pack) string {
+	n := 0
+	for _, ch := range c.Chapters {
+		if ch.Pack == p.ID {
+			n++
+		}
+	}
+	s := fmt.Sprintf("%d chapters", n)
+	if d := strings.TrimSpace(p.Description); d != "" {
+		s += " — " + render.SanitizeLine(d)
+	}
+	return s
 }

@@ -237,7 +237,13 @@ func (s *Session) chapters() bool {
 	for {
 		s.out.say("")
 		s.out.say("Chapters:")
+		header := ""
 		for i, ch := range s.course.Chapters {
+			// With several packs, each pack's chapters under its title.
+			if p, ok := s.course.PackOf(ch.Pack); ok && len(s.course.Packs) > 1 && ch.Pack != header {
+				header = ch.Pack
+				s.out.say("%s:", line(p.Title))
+			}
 			s.out.say("  %d. %s (%s)", i+1, line(ch.Title), line(courserules.StatusText(ch, s.records[ch.ID])))
 		}
 		in, ok := s.choose("Chapter number to read, t and a number for its quiz, or enter for the menu: ", func() {

@@ -1,0 +1,325 @@
+package main
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"go.yaml.in/yaml/v3"
+
+	"backend-tutor/internal/scheduler"
+	"backend-tutor/progress"
+	"backend-tutor/tui/render"
+)
+
+// Settings come from four places, in this order of precedence: flags, then
+// the environment (BACKEND_TUTOR_DB, BACKEND_TUTOR_CONTENT with folders
+// separated by ':', BACKEND_TUTOR_PROFILE), then the config file
+// ($XDG_CONFIG_HOME/backend-tutor/config.yaml), then the defaults. A lab
+// machine is set up once in the config file; a learner who forgets
+// --content still sees the pack it names.
+
+// Environment variables the tutor reads for its settings.
+const (
+	envDB      = "BACKEND_TUTOR_DB"
+	envContent = "BACKEND_TUTOR_CONTENT"
+	envProfile = "BACKEND_TUTOR_PROFILE"
+)
+
+// configKeys are the config file's keys, in the order `config` prints them.
+var configKeys = []string{"db", "content", "profile", "review_limit", "accessible", "ascii"}
+
+// configPath is the config file's path: $XDG_CONFIG_HOME/backend-tutor/
+// config.yaml, or ~/.config/backend-tutor/config.yaml. "" when neither can
+// be found (no home): then there is no config file.
+func configPath(getenv func(string) string) string {
+	if d := getenv("XDG_CONFIG_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "backend-tutor", "config.yaml")
+	}
+	if h := getenv("HOME"); h != "" {
+		return filepath.Join(h, ".config", "backend-tutor", "config.yaml")
+	}
+	return ""
+}
+
+// fileConfig is what a config file says, with the line of each key.
+type fileConfig struct {
+	path       string
+	values     map[string]string // key -> value, as printed
+	lines      map[string]int
+	db         string
+	content    []string
+	profile    string
+	limit      int
+	accessible bool
+	ascii      bool
+}
+
+// readConfig reads the config file at path; a missing file is no config.
+// Unknown keys and bad values are errors naming file:line.
+func readConfig(path string) (*fileConfig, error) {
+	fc := &fileConfig{path: path, values: map[string]string{}, lines: map[string]int{}}
+	if path == "" {
+		return fc, nil
+	}
+	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fc, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("config file %s: %v", path, errors.Unwrap(err))
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("config file %s is not a regular file", path)
+	}
+	if st.Size() > 64<<10 {
+		return nil, fmt.Errorf("config file %s is larger than 64 KiB", path)
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config file %s: %v", path, errors.Unwrap(err))
+	}
+	bad := func(line int, format string, a ...any) error {
+		return fmt.Errorf("%s:%d: %s", path, line, fmt.Sprintf(format, a...))
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, fmt.Errorf("%s: invalid YAML: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if len(doc.Content) == 0 {
+		return fc, nil // an empty file, or only comments
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, bad(root.Line, "the config file must be key: value lines (keys: %s)", strings.Join(configKeys, ", "))
+	}
+	base := filepath.Dir(path)
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if _, dup := fc.lines[k.Value]; dup {
+			return nil, bad(k.Line, "%q is set twice (first on line %d)", k.Value, fc.lines[k.Value])
+		}
+		fc.lines[k.Value] = k.Line
+		scalar := func() (string, error) {
+			if v.Kind != yaml.ScalarNode {
+				return "", bad(v.Line, "%s must be a single value", k.Value)
+			}
+			return v.Value, nil
+		}
+		boolean := func() (bool, error) {
+			s, err := scalar()
+			if err != nil {
+				return false, err
+			}
+			switch s {
+			case "true":
+				return true, nil
+			case "false":
+				return false, nil
+			}
+			return false, bad(v.Line, "%s must be true or false, not %q", k.Value, s)
+		}
+		switch k.Value {
+		case "db":
+			s, err := scalar()
+			if err != nil {
+				return nil, err
+			}
+			if s == "" {
+				return nil, bad(v.Line, "db is empty: give a path, or leave the key out for the default")
+			}
+			fc.db = configRel(base, s)
+			fc.values["db"] = fc.db
+		case "content":
+			var dirs []string
+			switch v.Kind {
+			case yaml.ScalarNode:
+				dirs = []string{v.Value}
+			case yaml.SequenceNode:
+				for _, it := range v.Content {
+					if it.Kind != yaml.ScalarNode {
+						return nil, bad(it.Line, "content must be a folder or a list of folders")
+					}
+					dirs = append(dirs, it.Value)
+				}
+			default:
+				return nil, bad(v.Line, "content must be a folder or a list of folders")
+			}
+			for _, d := range dirs {
+				if d == "" {
+					return nil, bad(v.Line, "content has an empty folder name")
+				}
+				fc.content = append(fc.content, configRel(base, d))
+			}
+			fc.values["content"] = strings.Join(fc.content, string(os.PathListSeparator))
+		case "profile":
+			s, err := scalar()
+			if err != nil {
+				return nil, err
+			}
+			if err := progress.CheckName("profile", s); err != nil {
+				return nil, bad(v.Line, "%v", err)
+			}
+			fc.profile, fc.values["profile"] = s, s
+		case "review_limit":
+			s, err := scalar()
+			if err != nil {
+				return nil, err
+			}
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 0 || n > 1000 {
+				return nil, bad(v.Line, "review_limit must be a whole number from 0 to 1000, not %q", s)
+			}
+			fc.limit, fc.values["review_limit"] = n, s
+		case "accessible":
+			b, err := boolean()
+			if err != nil {
+				return nil, err
+			}
+			fc.accessible, fc.values["accessible"] = b, strconv.FormatBool(b)
+		case "ascii":
+			b, err := boolean()
+			if err != nil {
+				return nil, err
+			}
+			fc.ascii, fc.values["ascii"] = b, strconv.FormatBool(b)
+		default:
+			return nil, bad(k.Line, "unknown key %q (the keys are: %s)", k.Value, strings.Join(configKeys, ", "))
+		}
+	}
+	return fc, nil
+}
+
+// configRel makes a path in the config file absolute: "~/" is the home
+// folder, and a relative path is relative to the config file's folder, so
+// the same file works from any working directory.
+func configRel(base, p string) string {
+	if rest, ok := strings.CutPrefix(p, "~/"); ok {
+		if h, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(h, rest)
+		}
+	}
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(base, p)
+}
+
+// sources says where each setting in effect came from, by config key.
+type sources map[string]string
+
+// applySettings fills in what the flags left unset from the environment,
+// then the config file, and records where each value came from.
+func applySettings(g globals, getenv func(string) string, fc *fileConfig) (globals, sources, error) {
+	src := sources{}
+	from := func(key string) string {
+		return fmt.Sprintf("config %s:%d", fc.path, fc.lines[key])
+	}
+	switch {
+	case g.db != "":
+		src["db"] = "flag --db"
+	case getenv(envDB) != "":
+		g.db, src["db"] = getenv(envDB), "env "+envDB
+	case fc.db != "":
+		g.db, src["db"] = fc.db, from("db")
+	default:
+		src["db"] = "default"
+	}
+	switch {
+	case len(g.content) > 0:
+		src["content"] = "flag --content"
+	case strings.Trim(getenv(envContent), string(os.PathListSeparator)) != "":
+		for _, d := range filepath.SplitList(getenv(envContent)) {
+			if d != "" { // "a::b" and a trailing ':' name no folder
+				g.content = append(g.content, d)
+			}
+		}
+		src["content"] = "env " + envContent
+	case len(fc.content) > 0:
+		g.content, src["content"] = fc.content, from("content")
+	default:
+		src["content"] = "default"
+	}
+	switch {
+	case g.profile != "":
+		src["profile"] = "flag --profile"
+	case getenv(envProfile) != "":
+		p := getenv(envProfile)
+		if err := progress.CheckName("profile", p); err != nil {
+			return g, nil, fmt.Errorf("%s: %v", envProfile, err)
+		}
+		g.profile, src["profile"] = p, "env "+envProfile
+	case fc.profile != "":
+		g.profile, src["profile"] = fc.profile, from("profile")
+	default:
+		src["profile"] = "default"
+	}
+	g.reviewLimit, src["review_limit"] = scheduler.DefaultDailyLimit, "default"
+	if _, ok := fc.lines["review_limit"]; ok {
+		g.reviewLimit, src["review_limit"] = fc.limit, from("review_limit")
+	}
+	for _, b := range []struct {
+		key  string
+		flag *bool
+		file bool
+	}{{"accessible", &g.accessible, fc.accessible}, {"ascii", &g.ascii, fc.ascii}} {
+		_, inFile := fc.lines[b.key]
+		switch {
+		case *b.flag:
+			src[b.key] = "flag --" + b.key
+		case inFile:
+			*b.flag, src[b.key] = b.file, from(b.key)
+		default:
+			src[b.key] = "default"
+		}
+	}
+	return g, src, nil
+}
+
+// loadSettings is applySettings with the real environment and config file.
+func loadSettings(g globals) (globals, sources, error) {
+	path := configPath(os.Getenv)
+	fc, err := readConfig(path)
+	if err != nil {
+		return g, nil, err
+	}
+	return applySettings(g, os.Getenv, fc)
+}
+
+// cmdConfig prints the settings in effect and where each came from.
+func cmdConfig(g globals, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("config", "config", stderr)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noArgs(fs, stderr); err != nil {
+		return err
+	}
+	db, err := dbPath(g)
+	if err != nil {
+		db = "(" + err.Error() + ")"
+	}
+	content := "(the built-in guide only)"
+	if len(g.content) > 0 {
+		content = strings.Join(g.content, string(os.PathListSeparator))
+	}
+	values := map[string]string{
+		"db": db, "content": content, "profile": cmp.Or(g.profile, progress.DefaultProfile),
+		"review_limit": strconv.Itoa(g.reviewLimit), "accessible": strconv.FormatBool(g.accessible), "ascii": strconv.FormatBool(g.ascii),
+	}
+	path := configPath(os.Getenv)
+	fmt.Fprintf(stdout, "Config file: %s\n\n", render.Escape(cmp.Or(path, "(none: no home folder)")))
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SETTING\tVALUE\tFROM")
+	for _, k := range configKeys {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", k, render.Escape(values[k]), render.Escape(g.sources[k]))
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Flags win over the environment, which wins over the config file, which
+// wins over the defaults; `config` says where each value came from.
+func TestSettingsPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, []byte("db: file.db\ncontent: [packs/a, /abs/b]\nprofile: ann\nreview_limit: 5\naccessible: true\nascii: false\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fc, err := readConfig(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{envDB: "/env.db", envContent: "/e1::/e2", envProfile: "bob"}
+	none := map[string]string{}
+	cases := []struct {
+		name    string
+		flags   globals
+		env     map[string]string
+		file    *fileConfig
+		db      string
+		content string
+		profile string
+		from    map[string]string
+	}{
+		{"defaults", globals{}, none, &fileConfig{}, "", "", "",
+			map[string]string{"db": "default", "content": "default", "profile": "default", "review_limit": "default", "accessible": "default"}},
+		{"config", globals{}, none, fc, filepath.Join(dir, "file.db"), filepath.Join(dir, "packs/a") + ",/abs/b", "ann",
+			map[string]string{"db": "config " + cfg + ":1", "content": "config " + cfg + ":2", "profile": "config " + cfg + ":3", "review_limit": "config " + cfg + ":4", "accessible": "config " + cfg + ":5"}},
+		{"env over config", globals{}, env, fc, "/env.db", "/e1,/e2", "bob",
+			map[string]string{"db": "env " + envDB, "content": "env " + envContent, "profile": "env " + envProfile}},
+		{"flags over env", globals{db: "/f.db", content: []string{"/f1", "/f2"}, profile: "cy", accessible: true}, env, fc, "/f.db", "/f1,/f2", "cy",
+			map[string]string{"db": "flag --db", "content": "flag --content", "profile": "flag --profile", "accessible": "flag --accessible"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g, src, err := applySettings(c.flags, func(k string) string { return c.env[k] }, c.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g.db != c.db || strings.Join(g.content, ",") != c.content || g.profile != c.profile {
+				t.Errorf("db %q content %q profile %q; want %q %q %q", g.db, g.content, g.profile, c.db, c.content, c.profile)
+			}
+			for k, want := range c.from {
+				if src[k] != want {
+					t.Errorf("%s from %q, want %q", k, src[k], want)
+				}
+			}
+		})
+	}
+	// A BACKEND_TUTOR_CONTENT of only separators names no folder: the
+	// config file's content stands.
+	g, src, _ := applySettings(globals{}, func(k string) string { return map[string]string{envContent: "::"}[k] }, fc)
+	if len(g.content) != 2 || !strings.HasPrefix(src["content"], "config ") {
+		t.Errorf("content %q from %q", g.content, src["content"])
+	}
+	g, _, _ = applySettings(globals{}, func(string) string { return "" }, fc)
+	if g.reviewLimit != 5 || !g.accessible || g.ascii {
+		t.Errorf("review_limit %d accessible %v ascii %v", g.reviewLimit, g.accessible, g.ascii)
+	}
+}
+
+func TestConfigFileProblems(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"db: x\ncolour: red\n", `config.yaml:2: unknown key "colour"`},
+		{"ascii: yes\n", `config.yaml:1: ascii must be true or false, not "yes"`},
+		{"review_limit: lots\n", `config.yaml:1: review_limit must be a whole number`},
+		{"profile: \"\"\n", `config.yaml:1: profile name is empty`},
+		{"content: {a: b}\n", `config.yaml:1: content must be a folder or a list`},
+		{"db: a\ndb: b\n", `config.yaml:2: "db" is set twice`},
+		{"- db\n", `config.yaml:1: the config file must be key: value lines`},
+	} {
+		path := filepath.Join(t.TempDir(), "config.yaml")
+		if err := os.WriteFile(path, []byte(c.src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := readConfig(path)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want %q", c.src, err, c.want)
+		}
+	}
+	if fc, err := readConfig(filepath.Join(t.TempDir(), "none.yaml")); err != nil || fc.db != "" {
+		t.Errorf("a missing config file: %v", err)
+	}
+}
+
+// A learner who forgets --content still sees the pack the lab machine's
+// config file names, and `config` says where it came from.
+func TestConfigContentReachesCommands(t *testing.T) {
+	dir := t.TempDir()
+	pack, _ := filepath.Abs("testdata/packs/docker")
+	if err := os.MkdirAll(filepath.Join(dir, "backend-tutor"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "backend-tutor", "config.yaml"), []byte("content: "+pack+"\ndb: p.db\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	t.Setenv(envDB, "")
+	t.Setenv(envContent, "")
+	code, out, errOut := runCLI(t, "list")
+	if code != 0 || !strings.Contains(out, "docker/containers") {
+		t.Fatalf("list: exit %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, _ = runCLI(t, "config")
+	if code != 0 || !strings.Contains(out, "content       "+pack) || !strings.Contains(out, "config.yaml:1") || !strings.Contains(out, filepath.Join(dir, "backend-tutor", "p.db")) {
+		t.Fatalf("config: exit %d\n%s", code, out)
+	}
+	t.Setenv(envContent, t.TempDir()+"/missing")
+	if code, _, errOut := runCLI(t, "list"); code != 1 || !strings.Contains(errOut, "missing") {
+		t.Fatalf("env over config: exit %d %s", code, errOut)
+	}
+}
+
+// FuzzConfig: any config file gives settings or one error naming the file,
+// never a panic.
+func FuzzConfig(f *testing.F) {
+	f.Add("db: x\ncontent: [a, b]\nprofile: ann\nreview_limit: 3\naccessible: true\nascii: false\n")
+	f.Add("content: {a: b}\n")
+	f.Add("a: &a [x]\nb: [*a, *a]\n")
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, src string) {
+		path := filepath.Join(dir, "config.yaml")
+		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		fc, err := readConfig(path)
+		if err != nil {
+			if !strings.Contains(err.Error(), path) {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		if _, _, err := applySettings(globals{}, func(string) string { return "" }, fc); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
