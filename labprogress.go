@@ -24,7 +24,7 @@ func saveLabCheck(g globals, lab *content.Lab, res labcheck.Result, at time.Time
 	if err != nil {
 		return err
 	}
-	store, err := openLabStore(g, path)
+	store, err := openCourseStore(g, path)
 	if err != nil {
 		return err
 	}
@@ -41,7 +41,7 @@ func readLabRecords(g globals) (map[string]progress.LabRecord, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return map[string]progress.LabRecord{}, nil
 	}
-	store, err := openLabStore(g, path)
+	store, err := openCourseStore(g, path)
 	if err != nil {
 		return nil, err
 	}
@@ -72,9 +72,9 @@ func labProgresses(course *content.Course, recs map[string]progress.LabRecord) [
 	return out
 }
 
-// openLabStore opens the progress file scoped as the tutor would for the
+// openCourseStore opens the progress file scoped as the tutor would for the
 // packs in use (--content, env, config).
-func openLabStore(g globals, path string) (*progress.Store, error) {
+func openCourseStore(g globals, path string) (*progress.Store, error) {
 	course, err := loadCourse(g, io.Discard)
 	if err != nil {
 		return nil, err

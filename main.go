@@ -32,6 +32,10 @@ Usage:
   backend-tutor lab serve [--port N]                a sample notes API to try with curl
   backend-tutor pack new DIR                        write a small working pack to start from
   backend-tutor config                              the settings in effect, and where each came from
+  backend-tutor export [--format json|csv] [--all] [-o FILE] [--learner NAME]
+                                                    your progress for a class report
+  backend-tutor import FILE                         merge your own export (lab ↔ home)
+  backend-tutor report FILE... [--csv|--html FILE]  one class table from many exports
   backend-tutor doctor [--reset]                    check the progress file
   backend-tutor reset CHAPTER|--all [--yes]         reset progress (kept in a backup in the file)
   backend-tutor reset --undo                        bring back the last reset's progress
@@ -211,6 +215,12 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 		return cmdPack(rest, stdout, stderr)
 	case "config":
 		return cmdConfig(g, rest, stdout, stderr)
+	case "export":
+		return cmdExport(g, rest, stdout, stderr)
+	case "import":
+		return cmdImport(g, rest, stdout, stderr)
+	case "report":
+		return cmdReport(g, rest, stdout, stderr)
 	case "version", "--version", "-v":
 		if err := noMore(cmd, rest, stderr); err != nil {
 			return err

@@ -8,6 +8,7 @@
 //	meta/schema                    ASCII decimal SchemaVersion; also the "this is ours" sentinel
 //	profiles/<profile>/welcomed    "1" once the first-run welcome was dismissed
 //	profiles/<profile>/last        Place as JSON, plus "pack" (absent: the guide)
+//	profiles/<profile>/learner     the learner's name, for exports (absent: none given yet)
 //	profiles/<profile>/packs/<pack>/
 //	  chapters/<id>                ChapterRecord as JSON (running summary)
 //	  attempts/<id>/<n>            Attempt as JSON, n = 8-byte big-endian attempt id

@@ -105,6 +105,8 @@ func main() {
 	add(benchRow(bench, "BenchmarkCheck20Steps", "`lab check`: 20 steps against a ready local server (the checker's own time)", "≤ 30 ms", 30))
 	add(benchRow(bench, "BenchmarkSampleServe", "`lab serve`: time per request, two keep-alive clients in the same process (0.2 ms = 5,000 requests/s)", "≤ 0.2 ms", 0.2))
 
+	add(benchRow(bench, "BenchmarkExport100k", "`export`: 100,000 answers read, built and encoded as JSON (in process, less the file write)", "≤ 300 ms", 300))
+	add(benchRow(bench, "BenchmarkReport200", "`report`: 200 exports (100,000 answers) read, merged, terminal table and HTML page", "≤ 1000 ms", 1000))
 	add(benchRow(bench, "BenchmarkLoadLargePack", "pack of 1,000 chapters / 20,000 questions: load and validate", "≤ 300 ms", 300))
 	add(benchRow(bench, "BenchmarkReviewQueue100k", "today's review queue from 100,000 cards (FSRS, cap 20, half due)", "≤ 10 ms", 10))
 	add(benchRow(bench, "BenchmarkSearchIndexCourse", "search index of the course, built once (in a tea.Cmd)", "≤ 20 ms", 20))
@@ -171,7 +173,7 @@ var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([0-9.]+) 
 func goBenchmarks() map[string][]float64 {
 	step(fmt.Sprintf("go test -bench (-benchmem, -count %d)", *count))
 	args := []string{"test", "-run", "^$", "-benchmem", "-count", strconv.Itoa(*count), "-benchtime", *benchTim,
-		"-bench", "ReaderKey|ReaderView|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|ReviewQueue100k|SearchIndexCourse|SearchLargePack|SearchKey|Check20Steps|SampleServe|CheckBeforeWrite10MB|RenderWorstShapes|FirstPrompt",
+		"-bench", "ReaderKey|ReaderView|HomeKey1000|ReopenCached|MarkdownLongestChapter|CacheHit|SaveAnswer|LoadLargePack|StartupModel|ProgressJSON|OpenSnapshot|ReviewQueue100k|SearchIndexCourse|SearchLargePack|SearchKey|Check20Steps|SampleServe|CheckBeforeWrite10MB|RenderWorstShapes|FirstPrompt|Export100k|Report200",
 		".", "./tui", "./tui/render", "./tui/linemode", "./progress", "./content", "./internal/scheduler", "./content/search", "./internal/labcheck", "./internal/labserve"}
 	cmd := exec.Command("go", args...)
 	var out bytes.Buffer
