@@ -15,6 +15,7 @@ import (
 	"strings"
 	"syscall"
 	"text/tabwriter"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -33,9 +34,11 @@ import (
 // tutorStart is what the tutor opens on: the home screen or menu, or (from
 // `quiz`) one chapter's quiz.
 type tutorStart struct {
-	quiz   string // chapter id
-	resume bool   // --resume: an unfinished attempt is resumed without asking
-	fresh  bool   // --new: an unfinished attempt is abandoned for a new one
+	quiz   string           // chapter id
+	resume bool             // --resume: an unfinished attempt is resumed without asking
+	fresh  bool             // --new: an unfinished attempt is abandoned for a new one
+	review bool             // `backend-tutor review`: a review session
+	now    func() time.Time // the clock (line mode; the full screen gets it in Options)
 }
 
 // useLineMode says whether the tutor runs as plain prompts: asked for with
@@ -86,8 +89,18 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	if err != nil {
 		return &exitError{1, err.Error()}
 	}
+	now, err := clock(os.Getenv)
+	if err != nil {
+		return err
+	}
+	sched, err := reviewScheduler(g)
+	if err != nil {
+		return err
+	}
+	store.SetScheduler(sched)
 	stdinTTY := term.IsTerminal(os.Stdin.Fd())
 	if useLineMode(g, os.Getenv, stdinTTY, term.IsTerminal(os.Stdout.Fd())) {
+		start.now = now
 		return runLineMode(course, store, snap, start, stdinTTY, render.WantASCII(g.ascii, os.Getenv), g.labURL, os.Stdin, stdout)
 	}
 	model := tui.New(tui.Options{
@@ -95,6 +108,7 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 		Cache: render.NewCache(16), NoColor: os.Getenv("NO_COLOR") != "",
 		Quiz: start.quiz, QuizStart: quizStart(start), ASCII: render.WantASCII(g.ascii, os.Getenv),
 		LabURL: g.labURL,
+		Review: start.review, Now: now,
 	})
 	// 120 fps halves the wait for the first frame; frames are only drawn
 	// when something changed, so it costs nothing at rest.
@@ -144,6 +158,7 @@ func runLineMode(course *content.Course, store *progress.Store, snap *progress.S
 	s := linemode.New(linemode.Options{
 		Course: course, Store: store, Snapshot: snap, In: stdin, Out: stdout, Interactive: interactive, ASCII: ascii,
 		LabURL: labURL,
+		Now:    start.now,
 	})
 	// ctrl+c, SIGTERM or a closed terminal: nothing queued is lost (see
 	// Session.Interrupt), then the process ends as a signal would end it.
@@ -167,6 +182,8 @@ func runLineMode(course *content.Course, store *progress.Store, snap *progress.S
 			how = linemode.Resume
 		}
 		s.Quiz(start.quiz, how)
+	} else if start.review {
+		s.Review()
 	} else {
 		s.Run()
 	}

@@ -261,9 +261,13 @@ func applySettings(g globals, getenv func(string) string, fc *fileConfig) (globa
 	default:
 		src["profile"] = "default"
 	}
-	g.reviewLimit, src["review_limit"] = scheduler.DefaultDailyLimit, "default"
-	if _, ok := fc.lines["review_limit"]; ok {
+	switch _, inFile := fc.lines["review_limit"]; {
+	case g.reviewLimitSet:
+		src["review_limit"] = "flag --review-limit"
+	case inFile:
 		g.reviewLimit, src["review_limit"] = fc.limit, from("review_limit")
+	default:
+		g.reviewLimit, src["review_limit"] = scheduler.DefaultDailyLimit, "default"
 	}
 	for _, b := range []struct {
 		key  string

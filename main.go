@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"backend-tutor/internal/labcheck"
@@ -21,6 +22,7 @@ const usage = `backend-tutor — learn backend web development in your terminal.
 Usage:
   backend-tutor [--db PATH] [--content DIR]         start the tutor
   backend-tutor quiz ID|NUMBER [--resume|--new]     start one chapter's quiz
+  backend-tutor review                              review the questions due today
   backend-tutor list                                the chapters and your status
   backend-tutor read ID|NUMBER [--plain] [--width N] print one chapter
   backend-tutor search TERM...                      lines with TERM, as ID:LINE: text
@@ -55,6 +57,9 @@ Global flags (before or after the command):
                   when the locale is not UTF-8 (LC_ALL=C)
   --lab-url URL   where the tutor's Labs screen checks your server (default
                   http://127.0.0.1:PORT, each lab's own port)
+
+  --review-limit N  review questions a day allows (default 20; the day
+                  starts at 4 AM local time)
 
 Flags win over the environment (BACKEND_TUTOR_DB, BACKEND_TUTOR_CONTENT with
 folders separated by ':', BACKEND_TUTOR_PROFILE), which wins over the config
@@ -127,11 +132,13 @@ type globals struct {
 	profile    string   // "" means progress.DefaultProfile
 	accessible bool     // --accessible: line mode
 	ascii      bool     // --ascii: ASCII stand-ins for every glyph
-	// reviewLimit is review_limit from the config file (or the default):
-	// how many review answers a day allows.
-	reviewLimit int
-	sources     sources // where each setting came from (config.go)
-	labURL      string  // --lab-url: where the Labs screen checks the learner's server
+	// reviewLimit is how many review questions a local day allows:
+	// --review-limit, else review_limit from the config file, else the
+	// default.
+	reviewLimit    int
+	reviewLimitSet bool    // --review-limit was given
+	sources        sources // where each setting came from (config.go)
+	labURL         string  // --lab-url: where the Labs screen checks the learner's server
 }
 
 // parseGlobal takes --db, --content and --profile from anywhere on the
@@ -151,7 +158,7 @@ func parseGlobal(args []string) (globals, []string, error) {
 			g.ascii = true
 			continue
 		}
-		if !strings.HasPrefix(a, "-") || (name != "db" && name != "content" && name != "profile" && name != "lab-url") {
+		if !strings.HasPrefix(a, "-") || (name != "db" && name != "content" && name != "profile" && name != "lab-url" && name != "review-limit") {
 			rest = append(rest, a)
 			continue
 		}
@@ -177,6 +184,12 @@ func parseGlobal(args []string) (globals, []string, error) {
 				return g, nil, &exitError{2, "backend-tutor: --lab-url: " + render.EscapeLines(err.Error())}
 			}
 			g.labURL = value
+		case "review-limit":
+			n, err := strconv.Atoi(value)
+			if err != nil || n < 0 || n > 10_000 {
+				return g, nil, &exitError{2, fmt.Sprintf("backend-tutor: --review-limit needs a number of questions from 0 to 10000, not %q", value)}
+			}
+			g.reviewLimit, g.reviewLimitSet = n, true
 		default:
 			if err := progress.CheckName("profile", value); err != nil {
 				return g, nil, &exitError{2, fmt.Sprintf("--profile: %v (a name of 1 to 64 bytes, printable characters only)", err)}
@@ -199,6 +212,8 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 		return cmdRead(g, rest, stdout, stderr)
 	case "quiz":
 		return cmdQuiz(g, rest, stdout, stderr)
+	case "review":
+		return cmdReview(g, rest, stdout, stderr)
 	case "progress":
 		return cmdProgress(g, rest, stdout, stderr)
 	case "search":

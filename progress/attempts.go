@@ -7,6 +7,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"backend-tutor/internal/scheduler"
 )
 
 // Attempts live in attempts/<chapterID>/<8-byte big-endian id>. Ids come from
@@ -84,7 +86,7 @@ func (s *Store) SaveAnswer(chapterID string, attemptID uint64, a Answer) error {
 // answerTx adds op.Answer to its attempt. If the attempt is not in the file
 // (its start was lost with a reset file) and op carries the attempt's order,
 // the attempt is made first, so the answer still has a home.
-func answerTx(sc *scoped, op Op) (Attempt, error) {
+func answerTx(sc *scoped, sched *scheduler.Scheduler, op Op) (Attempt, error) {
 	ans := *op.Answer
 	if ans.At.IsZero() {
 		ans.At = time.Now()
@@ -105,6 +107,10 @@ func answerTx(sc *scoped, op Op) (Attempt, error) {
 	// The attempt first: if its validation refuses the answer, nothing is
 	// written (MergeRecovery relies on that to skip a refused change).
 	if err := putAttempt(sc, at); err != nil {
+		return Attempt{}, err
+	}
+	// The question's review card moves in the same transaction.
+	if err := cardTx(sc, sched, op.Chapter, ans, ratingOf(op)); err != nil {
 		return Attempt{}, err
 	}
 	if first {

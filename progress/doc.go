@@ -9,12 +9,15 @@
 //	profiles/<profile>/welcomed    "1" once the first-run welcome was dismissed
 //	profiles/<profile>/last        Place as JSON, plus "pack" (absent: the guide)
 //	profiles/<profile>/learner     the learner's name, for exports (absent: none given yet)
+//	profiles/<profile>/review_tally  16 bytes: local day, review answers given that day
 //	profiles/<profile>/packs/<pack>/
 //	  chapters/<id>                ChapterRecord as JSON (running summary)
 //	  attempts/<id>/<n>            Attempt as JSON, n = 8-byte big-endian attempt id
 //	  labs/<lab>/record            LabRecord as JSON (running summary of the lab's checks)
 //	  labs/<lab>/checks/<id>       LabCheck as JSON, id = the check's own NewID (idempotent saves)
-//	  cards/                       empty, for review cards keyed by question id
+//	  cards/c<question id>         review card, fixed-size binary (cards.go)
+//	  cards/d<due><question id>    due index, sorted by due time (empty value)
+//	  cards/r<answer id>           review answer as JSON (apart from attempts)
 //	  retries/<id>/<answer id>     Answer as JSON: a missed-only retry (made on first write)
 //	  backups/<UTC time>/          what a reset moved aside, in this layout, plus info (reset.go)
 //

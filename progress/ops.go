@@ -8,6 +8,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"backend-tutor/internal/scheduler"
 )
 
 // OpKind names a change to the progress file.
@@ -64,6 +66,9 @@ type Op struct {
 	Place     *Place            `json:"place,omitempty"`
 	All       bool              `json:"all,omitempty"` // reset: every chapter of the pack
 	LabCheck  *LabCheck         `json:"lab_check,omitempty"`
+	// Rating grades an answer or review for its review card
+	// (scheduler.Rating: 1 again .. 4 easy); 0 grades Answer.Correct alone.
+	Rating int `json:"rating,omitempty"`
 }
 
 // Applied is what an Op left in the file.
@@ -90,7 +95,7 @@ func (s *Store) Apply(op Op) (Applied, error) {
 	var res Applied
 	err := s.update(func(tx *bolt.Tx) error {
 		var err error
-		res, err = applyTx(tx, s.path, op)
+		res, err = applyTx(tx, s.path, s.scheduler(), op)
 		return err
 	})
 	if err != nil {
@@ -146,16 +151,26 @@ func checkOp(op Op) error {
 			return errNoLabCheck
 		}
 		return validateLabCheck(*op.LabCheck)
+	case OpReview:
+		if op.Answer == nil {
+			return errors.New("review change without an answer")
+		}
+		if err := checkID("question id", op.Answer.QuestionID); err != nil {
+			return err
+		}
 	case OpReading, OpStart, OpFinish, OpDrop:
 	default:
 		return fmt.Errorf("unknown change %q", op.Kind)
+	}
+	if op.Rating < 0 || op.Rating > 4 {
+		return fmt.Errorf("rating %d is not 0-4", op.Rating)
 	}
 	return checkID("chapter id", op.Chapter)
 }
 
 // applyTx makes op in its scope; a change that names none is
 // DefaultProfile's and DefaultPack's (see Op).
-func applyTx(tx *bolt.Tx, path string, op Op) (Applied, error) {
+func applyTx(tx *bolt.Tx, path string, sched *scheduler.Scheduler, op Op) (Applied, error) {
 	profile, pack := op.Profile, op.Pack
 	if profile == "" {
 		profile = DefaultProfile
@@ -178,7 +193,9 @@ func applyTx(tx *bolt.Tx, path string, op Op) (Applied, error) {
 	case OpStart:
 		res.Attempt, err = startTx(sc, op)
 	case OpAnswer:
-		res.Attempt, err = answerTx(sc, op)
+		res.Attempt, err = answerTx(sc, sched, op)
+	case OpReview:
+		err = reviewTx(sc, sched, op)
 	case OpFinish:
 		var at Attempt
 		if at, err = attemptFor(sc, op); err == nil {

@@ -113,6 +113,7 @@ func (s *Store) MergeRecovery() (int, error) {
 		return 0, err
 	}
 	merged := 0
+	sched := s.scheduler()
 	var errs []error
 	for _, name := range files {
 		ops, err := readRecovery(name)
@@ -124,7 +125,7 @@ func (s *Store) MergeRecovery() (int, error) {
 					// A refused change is checked before it writes (at
 					// most it has made the attempt it describes), so
 					// skipping it within the transaction is safe.
-					if _, err := applyTx(tx, s.path, op); err != nil {
+					if _, err := applyTx(tx, s.path, sched, op); err != nil {
 						if !Permanent(err) {
 							return fmt.Errorf("change %d (%s): %w", i+1, op.Kind, err)
 						}

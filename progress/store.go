@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"backend-tutor/internal/filekind"
+	"backend-tutor/internal/scheduler"
 )
 
 // Bucket and key names. See the package doc in doc.go for the layout.
@@ -65,6 +67,8 @@ type shared struct {
 	// would still be correct (flock), but the loser would sleep in bbolt's
 	// 50 ms lock-retry loop.
 	mu sync.Mutex
+
+	sched atomic.Pointer[scheduler.Scheduler] // review cards' time zone and cap; see SetScheduler
 }
 
 // Open prepares the progress file at path: it creates the file (and its

@@ -44,10 +44,11 @@ const (
 	outlineScreen
 	labsScreen
 	resetScreen
+	reviewScreen // a review session's summary (its questions use quizScreen)
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline", "labs", "reset"}[s]
+	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline", "labs", "reset", "review"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -67,6 +68,10 @@ type Options struct {
 	// LabURL is where the Labs screen checks the learner's server
 	// (--lab-url); empty: each lab's own port on 127.0.0.1.
 	LabURL string
+	// Review opens the tutor on a review session (`backend-tutor review`).
+	Review bool
+	// Now is the clock every saved time comes from; nil is time.Now.
+	Now func() time.Time
 }
 
 // QuizStart says what opening on a quiz does with an unfinished attempt.
@@ -135,6 +140,11 @@ type Model struct {
 	typedNumber string // digits typed on home: the chapter to go to (tui/homejump.go)
 	notice      string // a one-off answer to a key ("no finished quiz yet"), cleared by the next key
 
+	clock        func() time.Time // Options.Now
+	reviewDue    int              // due review questions the day's cap allows (home's row)
+	reviewWanted bool             // a review session starts when the queue is read
+	review       *reviewSession
+
 	resizeGen int
 	renders   renderQueue // one chapter render at a time; see renders.go
 
@@ -167,6 +177,7 @@ func New(o Options) *Model {
 		height:  24,
 		tick:    tea.Tick,
 		labBase: o.LabURL,
+		clock:   o.Now,
 
 		retryDelay: retryDelay,
 	}
@@ -198,8 +209,14 @@ func New(o Options) *Model {
 	if !m.welcomed && o.Quiz == "" {
 		m.screen = welcomeScreen
 	}
-	if o.Quiz != "" {
+	switch {
+	case o.Quiz != "":
 		m.start = m.openQuiz(o.Quiz, o.QuizStart)
+	case o.Review:
+		m.screen = homeScreen
+		m.start = m.startupReview(true)
+	default:
+		m.start = m.startupReview(false) // home's "Review · N due"
 	}
 	return m
 }
@@ -310,6 +327,8 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case quizStateMsg: // read at once, not queued: see readQuizState
 		return m, m.quizState(msg)
+	case reviewQueueMsg: // the first read, at start-up
+		return m, m.reviewQueue(msg)
 	case saveOutcomesMsg:
 		cmds := make([]tea.Cmd, 0, len(msg)+1)
 		for _, o := range msg {
@@ -403,6 +422,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.resetKey(msg)
 	case labsScreen:
 		return m.labs.key(m, msg)
+	case reviewScreen:
+		return m.reviewKey(msg)
 	}
 	return nil
 }
@@ -521,6 +542,8 @@ func (m *Model) handleRead(msg tea.Msg) tea.Cmd {
 		if m.labs != nil {
 			m.labs.records(m, r)
 		}
+	case reviewQueueMsg:
+		return m.reviewQueue(r)
 	}
 	return nil
 }
@@ -610,6 +633,8 @@ func (m *Model) View() tea.View {
 			body = m.resetView()
 		case labsScreen:
 			body = m.labs.view(m)
+		case reviewScreen:
+			body = m.reviewView()
 		}
 	}
 	body = render.Terminal(body)

@@ -40,6 +40,10 @@ func TestGoldenScreens(t *testing.T) {
 			}
 		}},
 	}
+	screens = append(screens,
+		goldenScreen{"review-question", reviewAt},
+		goldenScreen{"review-answered", func(m *Model) { reviewAt(m); answerAny(m) }},
+		goldenScreen{"review-summary", func(m *Model) { reviewAt(m); answerAny(m); sendKeys(m, "enter") }})
 	for _, k := range []content.Kind{content.Single, content.Multi, content.TrueFalse, content.Typed, content.Order} {
 		screens = append(screens,
 			goldenScreen{kindName(k) + "-question", func(m *Model) { quizAt(m, k) }},
@@ -109,4 +113,12 @@ func answerAny(m *Model) {
 		sendKeys(m, "x")
 	}
 	sendKeys(m, "enter")
+}
+
+// reviewAt opens a review session of the first chapter's first question
+// (as if its card were due; the queue's reading is tested elsewhere).
+func reviewAt(m *Model) {
+	ch := m.course.Chapters[0]
+	m.review = &reviewSession{items: []reviewItem{{ch, ch.Quiz.Questions[0]}}}
+	m.askReview()
 }

@@ -24,6 +24,7 @@ type homeItem struct {
 	glossary  bool
 	labs      bool
 	pack      *content.Pack // a header row: the pack's chapters follow (ch is its first)
+	review    bool // "Review · N due" (tui/review.go)
 	ch        *content.Chapter
 	number    int
 	status    string
@@ -35,6 +36,9 @@ func (it homeItem) FilterValue() string {
 	}
 	if it.labs {
 		return "Labs"
+	}
+	if it.review {
+		return "Review"
 	}
 	return it.ch.Title
 }
@@ -78,6 +82,9 @@ func (h *homeModel) refresh(m *Model) tea.Cmd {
 	if t, ok := courserules.Continue(m.course, m.records, m.last); ok {
 		items = append(items, homeItem{continues: true, toQuiz: t.Action == courserules.TakeQuiz, ch: t.Chapter, number: m.course.Index(t.Chapter.ID) + 1, status: t.Status})
 	}
+	if m.reviewDue > 0 {
+		items = append(items, reviewRow(m.reviewDue))
+	}
 	// With more than one pack, each pack's chapters follow a header row
 	// with its title (added rows: every chapter row is as it was).
 	header := ""
@@ -113,6 +120,8 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	}
 	it, ok := h.list.SelectedItem().(homeItem)
 	switch {
+	case key.Matches(msg, m.keys.Open) && ok && it.review:
+		return m.startReview()
 	case key.Matches(msg, m.keys.Open) && ok && it.glossary:
 		return m.openGlossary()
 	case key.Matches(msg, m.keys.Open) && ok && it.labs:
@@ -125,10 +134,10 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			return m.continueLast()
 		}
 		return m.openChapter(it.ch.ID, -1)
-	case key.Matches(msg, m.keys.StartQuiz) && ok && !it.glossary && !it.labs && it.pack == nil:
+	case key.Matches(msg, m.keys.StartQuiz) && ok && !it.glossary && !it.labs && !it.review && it.pack == nil:
 		return m.beginQuiz(it.ch.ID)
 	case key.Matches(msg, m.keys.LastResult): // never the list's "next page" (still right/pgdn)
-		if ok && !it.glossary {
+		if ok && it.ch != nil && !it.glossary && !it.labs && !it.review && it.pack == nil {
 			return m.openLastResult(it.ch.ID)
 		}
 		return nil
@@ -184,6 +193,9 @@ func (d homeDelegate) Render(w io.Writer, l list.Model, index int, item list.Ite
 	switch {
 	case it.pack != nil:
 		title = "── " + render.SanitizeLine(it.pack.Title) + " ──"
+		second = it.status
+	case it.review:
+		title = fmt.Sprintf("    Review · %d due", d.m.reviewDue)
 		second = it.status
 	case it.glossary:
 		title = "    Glossary"

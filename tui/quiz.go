@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -13,6 +12,7 @@ import (
 
 	"backend-tutor/content"
 	"backend-tutor/internal/courserules"
+	"backend-tutor/internal/scheduler"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
@@ -52,6 +52,8 @@ type quizModel struct {
 	reveal      bool // scroll the feedback into view on the next refresh
 	vp          viewport.Model
 	cursorLine  int
+
+	review *reviewSession // non-nil: a review question (tui/review.go)
 }
 
 func newQuiz(m *Model, ch *content.Chapter) *quizModel {
@@ -262,11 +264,14 @@ func (q *quizModel) submit(m *Model) tea.Cmd {
 	correct := qu.Grade(r)
 	given := qu.Given(r)
 	_, already := q.answers[qu.ID]
-	ans := progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: qu.Hash, Given: given, Correct: correct, At: time.Now()}
+	ans := progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: qu.Hash, Given: given, Correct: correct, At: m.now()}
 	q.answers[qu.ID] = answered{correct: correct, given: given, id: ans.ID}
 	q.submitted, q.grabbed = true, false
 	q.input.Blur()
 	q.reveal = true // show the verdict and the way on, even if the question scrolls off
+	if q.review != nil {
+		return q.review.submit(m, q, ans)
+	}
 
 	if q.missedOnly {
 		return m.save(progress.Op{Kind: progress.OpRetry, Chapter: q.ch.ID, Answer: &ans})
@@ -279,6 +284,9 @@ func (q *quizModel) submit(m *Model) tea.Cmd {
 	m.records[q.ch.ID] = rec
 	op := q.op(progress.OpAnswer)
 	op.Answer = &ans
+	// The answer's review card moves in the same transaction; a hint
+	// makes a right answer Hard, so it comes back sooner.
+	op.Rating = int(scheduler.RatingFor(scheduler.Answer{Correct: correct, Hinted: q.showHint && qu.Hint != ""}))
 	return m.save(op)
 }
 
@@ -314,6 +322,9 @@ func (q *quizModel) advance(m *Model) tea.Cmd {
 
 // finish scores the attempt, queues its save and shows the results.
 func (q *quizModel) finish(m *Model) tea.Cmd {
+	if q.review != nil {
+		return q.review.next(m)
+	}
 	right := 0
 	for _, a := range q.answers {
 		if a.correct {
@@ -347,6 +358,9 @@ func (q *quizModel) finish(m *Model) tea.Cmd {
 
 // leave goes back to the chapter; the attempt stays open for resuming.
 func (q *quizModel) leave(m *Model) tea.Cmd {
+	if q.review != nil {
+		return q.review.leave(m)
+	}
 	return m.openChapter(q.ch.ID, -1)
 }
 
@@ -410,7 +424,11 @@ func (q *quizModel) refresh(m *Model) {
 		write(st.Explanation.Width(w).Render(m.inline(qu.Explanation)))
 		write("")
 		next := "Press enter for the next question."
-		if q.remaining() == 0 {
+		switch {
+		case q.review != nil && !q.review.last():
+		case q.review != nil:
+			next = "Press enter to see the summary."
+		case q.remaining() == 0:
 			next = "Press enter to see your results."
 		}
 		write(st.Selected.Render("  " + next))
@@ -591,6 +609,9 @@ func (q *quizModel) view(m *Model) string {
 		what = "Missed questions"
 	}
 	header := fmt.Sprintf("Question %d of %d · %s · %s", q.index+1, len(q.questions), what, render.SanitizeLine(q.ch.Title))
+	if q.review != nil {
+		header = render.SanitizeLine(q.review.header(q))
+	}
 	return m.frame(header, q.vp.View(), m.hintText(moreCue(m, q.vp), m.screenKeys().short...))
 }
 

@@ -96,10 +96,20 @@ func TestLightBackgroundSwitchesStyle(t *testing.T) {
 		t.Fatalf("after a light background: style %s, render %s, dark styles %v", m.style, m.reader.want.Style, m.st.isDark)
 	}
 	// NO_COLOR: no query (Bubble Tea's colour profile drops the colours);
-	// Init's only command is the progress file's check before writing.
+	// Init's only commands are the progress file's check before writing
+	// and the read of today's review queue.
 	if cmd := New(Options{Course: e.course, Store: s, NoColor: true}).Init(); cmd != nil {
-		if msg := cmd(); !isStoreChecked(msg) {
-			t.Fatalf("NO_COLOR: the background should not be queried; Init ran %T", msg)
+		msgs := []tea.Msg{cmd()}
+		if b, ok := msgs[0].(tea.BatchMsg); ok {
+			msgs = msgs[:0]
+			for _, c := range b {
+				msgs = append(msgs, c())
+			}
+		}
+		for _, msg := range msgs {
+			if _, review := msg.(reviewQueueMsg); !isStoreChecked(msg) && !review {
+				t.Fatalf("NO_COLOR: the background should not be queried; Init ran %T", msg)
+			}
 		}
 	}
 }

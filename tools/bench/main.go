@@ -109,6 +109,7 @@ func main() {
 	add(benchRow(bench, "BenchmarkReport200", "`report`: 200 exports (100,000 answers) read, merged, terminal table and HTML page", "≤ 1000 ms", 1000))
 	add(benchRow(bench, "BenchmarkLoadLargePack", "pack of 1,000 chapters / 20,000 questions: load and validate", "≤ 300 ms", 300))
 	add(benchRow(bench, "BenchmarkReviewQueue100k", "today's review queue from 100,000 cards (FSRS, cap 20, half due)", "≤ 10 ms", 10))
+	add(benchRow(bench, "BenchmarkStoreReviewQueue100k", "today's review queue read from a progress file of 100,000 cards (open, tally, due index)", "≤ 10 ms", 10))
 	add(benchRow(bench, "BenchmarkSearchIndexCourse", "search index of the course, built once (in a tea.Cmd)", "≤ 20 ms", 20))
 	add(benchRow(bench, "BenchmarkSearchKey/course", "search keystroke to new frame, course (`http` ↔ `https`)", "≤ 2 ms", 2))
 	add(benchRow(bench, "BenchmarkSearchKey/pack1000", "search keystroke to new frame, 1,000-chapter pack (`request` ↔ `requests`)", "≤ 30 ms", 30))

@@ -3,7 +3,6 @@ package linemode
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"backend-tutor/content"
 	"backend-tutor/internal/courserules"
@@ -236,7 +235,7 @@ func (s *Session) answer(q *quiz, qu *content.Question, r content.Response) {
 	}
 	s.records[q.ch.ID] = rec
 	op := q.op(progress.OpAnswer)
-	op.Answer = &progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: qu.Hash, Given: given, Correct: correct, At: time.Now()}
+	op.Answer = &progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: qu.Hash, Given: given, Correct: correct, At: s.now()}
 	s.save.do(op, nil)
 	if correct {
 		s.out.say("[right] Right!")

@@ -33,9 +33,10 @@ type Options struct {
 	// asked (a question would eat one of its answer lines): --resume and
 	// --new decide, and without them an unfinished attempt is resumed.
 	Interactive bool
-	PageLines   int    // lines of a chapter per page; 0 means 20
-	ASCII       bool   // --ascii or a locale without UTF-8: content's glyphs get ASCII stand-ins
-	LabURL      string // where the Labs item checks the learner's server; "": each lab's port
+	PageLines   int              // lines of a chapter per page; 0 means 20
+	ASCII       bool             // --ascii or a locale without UTF-8: content's glyphs get ASCII stand-ins
+	LabURL      string           // where the Labs item checks the learner's server; "": each lab's port
+	Now         func() time.Time // the clock saved times come from; nil is time.Now
 }
 
 // Start says what `quiz` does with an unfinished attempt.
@@ -62,6 +63,7 @@ type Session struct {
 	welcome bool          // the first-run welcome is still to show
 	index   *search.Index // built on the first search
 	labURL  string
+	clock   func() time.Time
 }
 
 // New makes a session.
@@ -69,7 +71,7 @@ func New(o Options) *Session {
 	s := &Session{
 		course: o.Course, records: map[string]progress.ChapterRecord{},
 		in: newLineReader(o.In), out: &printer{w: o.Out, ascii: o.ASCII}, rng: o.Rand,
-		ask: o.Interactive, page: o.PageLines, labURL: o.LabURL,
+		ask: o.Interactive, page: o.PageLines, labURL: o.LabURL, clock: o.Now,
 	}
 	if s.rng == nil {
 		now := uint64(time.Now().UnixNano())
@@ -184,6 +186,9 @@ func (s *Session) menu() []menuItem {
 			label: fmt.Sprintf("Continue: %s (%s)", line(t.Chapter.Title), line(t.Status)), word: "continue",
 			do: func() bool { return s.goOn(t) },
 		})
+	}
+	if n := s.dueCount(); n > 0 {
+		items = append(items, menuItem{label: fmt.Sprintf("Review (%d due)", n), word: "review", do: s.Review})
 	}
 	items = append(items, menuItem{label: "Chapters", word: "chapters", do: s.chapters})
 	items = append(items, menuItem{label: "Search the course", word: "search", do: s.search})
