@@ -24,7 +24,7 @@ type homeItem struct {
 	glossary  bool
 	labs      bool
 	pack      *content.Pack // a header row: the pack's chapters follow (ch is its first)
-	review    bool // "Review · N due" (tui/review.go)
+	review    bool          // "Review · N due" (tui/review.go)
 	ch        *content.Chapter
 	number    int
 	status    string
