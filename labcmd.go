@@ -47,6 +47,8 @@ const labUsage = `Usage:
       --allow-remote     allow a server that is not on this machine
       --timeout D        time allowed for each request (default 5s)
       --wait D           with --run: time allowed for the server to start (default 10s)
+  backend-tutor lab solution LAB [--lang python|go]
+                                                the lab's reference solution, once you passed it
 `
 
 func cmdLab(g globals, args []string, stdout, stderr io.Writer) error {
@@ -63,6 +65,8 @@ func cmdLab(g globals, args []string, stdout, stderr io.Writer) error {
 		return cmdLabStart(g, args[1:], stdout, stderr)
 	case "serve":
 		return cmdLabServe(args[1:], stdout, stderr)
+	case "solution":
+		return cmdLabSolution(g, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, labUsage)
 		return nil

@@ -183,7 +183,7 @@ func TestLabCheckRun(t *testing.T) {
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skip("python3 is not installed (.ci/run installs it)")
 	}
-	ref := "python3 internal/labcheck/testdata/python/"
+	ref := "python3 internal/labsolutions/python/"
 	code, out, errOut := runCLI(t, "lab", "check", "notes-api", "--url", url, "--run", ref+"notes_api.py")
 	if code != 0 || !strings.Contains(out, "All 9 steps passed") {
 		t.Errorf("reference: %d\n%s\n%s", code, out, errOut)
@@ -232,7 +232,7 @@ func TestLabCheckRestartsTheServer(t *testing.T) {
 		"  - {name: before, request: {method: GET, path: /health}, expect: {status: 200}}\n"+
 		"  - {name: after a restart, restart: true, request: {method: GET, path: /health}, expect: {status: 200}}\n"), 0o644)
 	url := "http://127.0.0.1:" + freeLoopbackPort(t)
-	ref, _ := filepath.Abs("internal/labcheck/testdata/python/hello_server.py")
+	ref, _ := filepath.Abs("internal/labsolutions/python/hello_server.py")
 	code, out, errOut := runCLI(t, "--content", pack, "lab", "check", "r", "--url", url, "--run", "exec python3 "+ref)
 	if code != 0 || !strings.Contains(out, "✓ 2. after a restart") {
 		t.Errorf("exit %d\n%s\n%s", code, out, errOut)

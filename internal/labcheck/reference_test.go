@@ -27,8 +27,9 @@ import (
 	"backend-tutor/internal/labrun"
 )
 
-// Every built-in lab has reference solutions in Python and Go here, in the
-// test data (learners never get them from the binary). The tests prove each
+// Every built-in lab has reference solutions in Python and Go, in
+// internal/labsolutions (embedded in the binary, shown by `lab solution`
+// only after the learner passed the lab). The tests prove each
 // lab can be passed, and that a server broken on purpose fails at the
 // expected step with the expected explanation.
 
@@ -66,7 +67,7 @@ func goReference(t *testing.T, lab string) string {
 		if goBuildErr != nil {
 			return
 		}
-		cmd := exec.Command(goTool(), "build", "-o", goBuildDir+string(filepath.Separator), "./testdata/go/...")
+		cmd := exec.Command(goTool(), "build", "-o", goBuildDir+string(filepath.Separator), "backend-tutor/internal/labsolutions/go/...")
 		if b, err := cmd.CombinedOutput(); err != nil {
 			goBuildErr = fmt.Errorf("%v\n%s", err, b)
 		}
@@ -85,7 +86,7 @@ func references(lab string) []reference {
 			if _, err := exec.LookPath("python3"); err != nil {
 				t.Skip("python3 is not installed (.ci/run installs it)")
 			}
-			abs, _ := filepath.Abs(filepath.Join("testdata", "python", py))
+			abs, _ := filepath.Abs(filepath.Join("..", "labsolutions", "python", py))
 			return "exec python3 " + strconv.Quote(abs)
 		}},
 	}
