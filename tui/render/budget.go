@@ -65,7 +65,10 @@ func renderCost(md string) int {
 		wasInside := fence.inside()
 		if fence.line(line) {
 			if wasInside {
-				cost += costCodeLine
+				// A long line is cut into pieces of a window's width, each a
+				// line to glamour, whose code blocks grow by concatenation:
+				// a 300 KB one-line block took 0.7-1 s before this counted.
+				cost += costCodeLine * max(1, len(line)/40)
 			} else {
 				cost += costFence
 			}

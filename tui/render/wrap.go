@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 
+	"github.com/clipperhouse/uax29/v2/graphemes"
+
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -176,19 +178,48 @@ func cutCodeLines(md string, limit int, mark string) string {
 			continue
 		}
 		indent := line[:min(len(line)-len(strings.TrimLeft(line, " ")), limit/2)]
-		rest := line
-		for ansi.StringWidth(rest) > limit {
-			head := ansi.Truncate(rest, limit-ansi.StringWidth(mark), "")
-			if sp := strings.LastIndexByte(head, ' '); sp > len(indent)+len(head)/2 {
-				head = head[:sp+1]
-			}
-			if strings.TrimSpace(head) == "" {
-				break
-			}
-			out = append(out, head+mark)
-			rest = indent + rest[len(head):]
-		}
-		out = append(out, rest)
+		out = cutCodeLine(out, line, indent, limit, mark)
 	}
 	return strings.Join(out, "\n")
+}
+
+// cutCodeLine appends line cut into pieces of at most limit columns (see
+// cutCodeLines). It measures every grapheme once: measuring what is left
+// after each cut, as it first did, made a 1 MiB one-line code block take
+// 23 s (BenchmarkRenderWorstShapes/long_code_line).
+func cutCodeLine(out []string, line, indent string, limit int, mark string) []string {
+	var offs, cum []int // per grapheme: byte offset, width of everything before it
+	w := 0
+	for it := graphemes.FromString(line); it.Next(); {
+		offs = append(offs, it.Start())
+		cum = append(cum, w)
+		w += ansi.StringWidth(it.Value())
+	}
+	offs, cum = append(offs, len(line)), append(cum, w)
+	room := limit - ansi.StringWidth(mark)
+	indentW := ansi.StringWidth(indent)
+	prefix, prefixW := "", 0
+	for i, n := 0, len(offs)-1; ; {
+		if prefixW+cum[n]-cum[i] <= limit {
+			return append(out, prefix+line[offs[i]:])
+		}
+		j := i
+		for j < n && prefixW+cum[j+1]-cum[i] <= room {
+			j++
+		}
+		head := prefix + line[offs[i]:offs[j]]
+		if sp := strings.LastIndexByte(head, ' '); sp > len(indent)+len(head)/2 {
+			// after the space: its grapheme index, found from its byte offset
+			at := offs[i] + sp + 1 - len(prefix)
+			for j > i && offs[j] > at {
+				j--
+			}
+			head = prefix + line[offs[i]:offs[j]]
+		}
+		if j == i || strings.TrimSpace(head) == "" {
+			return append(out, prefix+line[offs[i]:])
+		}
+		out = append(out, head+mark)
+		i, prefix, prefixW = j, indent, indentW
+	}
 }
