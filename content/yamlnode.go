@@ -23,6 +23,7 @@ func parseYAML(file string, src []byte, lineOffset int, c *collector) (*yaml.Nod
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := yamlErrorLine(err)
+		line, msg = yamlHint(src, line, msg)
 		c.add(file, line+lineOffset, "invalid YAML: %s", msg)
 		return nil, false
 	}

@@ -1,0 +1,75 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// checkWants loads fsys and requires every want, by file, line and a part
+// of the message, and exactly n problems (several wants may name parts of
+// one problem).
+func checkWants(t *testing.T, fsys fstest.MapFS, n int, wants []want) {
+	t.Helper()
+	_, err := Load(fsys)
+	ps := problemsOf(t, err)
+	if len(ps) != n {
+		t.Errorf("got %d problems, want %d:\n%v", len(ps), n, ps)
+	}
+	for _, w := range wants {
+		found := false
+		for _, p := range ps {
+			if p.File == w.file && p.Line == w.line && strings.Contains(p.Msg, w.msg) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("missing problem %s:%d: ...%s...\ngot:\n%v", w.file, w.line, w.msg, ps)
+		}
+	}
+}
+
+// A YAML syntax error says what usually causes it and shows the line.
+func TestYAMLSyntaxErrorsTeach(t *testing.T) {
+	cases := []struct {
+		name  string
+		fsys  fstest.MapFS
+		wants []want
+	}{
+		{"colon in unquoted text",
+			with("a.quiz.yaml", quizWith(
+				"  - id: a-one",
+				"    kind: truefalse",
+				"    prompt: Note: HTTP is stateless",
+				"    answer: true",
+				"    explanation: e")),
+			[]want{{"a.quiz.yaml", 5, "colon followed by a space inside unquoted text: put the text in quotes"},
+				{"a.quiz.yaml", 5, "the line:     prompt: Note: HTTP is stateless"}}},
+		{"tab in the indentation",
+			with("a.quiz.yaml", quizWith(
+				"  - id: a-one",
+				"    kind: truefalse",
+				"\tprompt: p",
+				"    answer: true",
+				"    explanation: e")),
+			[]want{{"a.quiz.yaml", 5, "a tab in the indentation: YAML indents with spaces only"}}},
+		{"key one space short, reported at its own line",
+			with("a.quiz.yaml", quizWith(
+				"  - id: a-one",
+				"    kind: truefalse",
+				"   prompt: p",
+				"    answer: true",
+				"    explanation: e")),
+			[]want{{"a.quiz.yaml", 5, "usually bad indentation"},
+				{"a.quiz.yaml", 5, "the line:    prompt: p"}}},
+		{"in front matter, counted from the top of the file",
+			with("b.md", "---\nid: beta\ntitle: Why: a reason\nsummary: s\norder: 2\n---\n\ntext\n"),
+			[]want{{"b.md", 3, "the line: title: Why: a reason"}}},
+		{"a reserved first character",
+			with("b.md", "---\nid: beta\ntitle: `code`\nsummary: s\norder: 2\n---\n\ntext\n"),
+			[]want{{"b.md", 3, "starts with a character YAML reserves"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { checkWants(t, tc.fsys, 1, tc.wants) })
+	}
+}
