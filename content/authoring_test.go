@@ -11,7 +11,13 @@ import (
 // one problem).
 func checkWants(t *testing.T, fsys fstest.MapFS, n int, wants []want) {
 	t.Helper()
-	_, err := Load(fsys)
+	course, err := Load(fsys)
+	if err == nil {
+		t.Fatalf("Load succeeded (%d chapters), want problems %v", len(course.Chapters), wants)
+	}
+	if course != nil {
+		t.Errorf("Load returned a course together with problems")
+	}
 	ps := problemsOf(t, err)
 	if len(ps) != n {
 		t.Errorf("got %d problems, want %d:\n%v", len(ps), n, ps)
@@ -71,5 +77,25 @@ func TestYAMLSyntaxErrorsTeach(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { checkWants(t, tc.fsys, 1, tc.wants) })
+	}
+}
+
+// Options written as plain text get one message saying how to write them.
+func TestOptionsShorthandTeaches(t *testing.T) {
+	head := []string{"  - id: a-one", "    kind: single", "    prompt: p"}
+	cases := []struct {
+		name  string
+		lines []string
+	}{
+		{"flow list", []string{"    options: [A, B, C]"}},
+		{"plain items", []string{"    options:", "      - A", "      - B"}},
+		{"mixed", []string{"    options:", "      - text: A", "        correct: true", "      - B"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := append(append(append([]string{}, head...), tc.lines...), "    explanation: e")
+			checkWants(t, with("a.quiz.yaml", quizWith(lines...)), 1, []want{
+				{"a.quiz.yaml", 6, `each as "- text: ...", with "correct: true" under the right ones`}})
+		})
 	}
 }

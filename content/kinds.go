@@ -122,7 +122,11 @@ func (choiceKind) right(q *Question, i int) bool {
 // loadOptions reads options and checks them; wrong says what is wrong
 // with how many are correct ("" when nothing is).
 func loadOptions(q *Question, m *mapping, c *collector, wrong func(correct int) string) {
-	q.Options = parseOptions(m.file, m, c)
+	var taught bool
+	q.Options, taught = parseOptions(m.file, m, c)
+	if taught {
+		return
+	}
 	correct := 0
 	for _, o := range q.Options {
 		if o.Correct {

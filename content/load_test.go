@@ -315,30 +315,7 @@ func TestLoadProblems(t *testing.T) {
 			[]want{{".", 0, "no chapters found"}}},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			course, err := Load(tc.fsys)
-			if err == nil {
-				t.Fatalf("Load succeeded (%d chapters), want problems %v", len(course.Chapters), tc.wants)
-			}
-			if course != nil {
-				t.Errorf("Load returned a course together with problems")
-			}
-			ps := problemsOf(t, err)
-			if len(ps) != len(tc.wants) {
-				t.Errorf("got %d problems, want %d:\n%v", len(ps), len(tc.wants), ps)
-			}
-			for _, w := range tc.wants {
-				found := false
-				for _, p := range ps {
-					if p.File == w.file && p.Line == w.line && strings.Contains(p.Msg, w.msg) {
-						found = true
-					}
-				}
-				if !found {
-					t.Errorf("missing problem %s:%d: ...%s...\ngot:\n%v", w.file, w.line, w.msg, ps)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkWants(t, tc.fsys, len(tc.wants), tc.wants) })
 	}
 }
 
