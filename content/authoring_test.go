@@ -99,3 +99,24 @@ func TestOptionsShorthandTeaches(t *testing.T) {
 		})
 	}
 }
+
+// A truefalse answer is true or false, never a word YAML tools disagree on.
+func TestTrueFalseAnswerWords(t *testing.T) {
+	for _, word := range []string{"yes", "no", "on", "off", "y", "n", "Yes", "NO"} {
+		t.Run(word, func(t *testing.T) {
+			checkWants(t, with("a.quiz.yaml", quizWith(
+				"  - id: a-one",
+				"    kind: truefalse",
+				"    prompt: p",
+				"    answer: "+word,
+				"    explanation: e")), 1, []want{
+				{"a.quiz.yaml", 6, "answer must be true or false, not \"" + word + "\""}})
+		})
+	}
+	for _, word := range []string{"true", "false", "True"} {
+		fsys := with("a.quiz.yaml", quizWith("  - id: a-one", "    kind: truefalse", "    prompt: p", "    answer: "+word, "    explanation: e"))
+		if _, err := Load(fsys); err != nil {
+			t.Errorf("answer: %s refused: %v", word, err)
+		}
+	}
+}
