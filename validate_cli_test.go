@@ -21,3 +21,38 @@ func TestValidateEmptyFolderPath(t *testing.T) {
 		}
 	}
 }
+
+// Authoring-rule warnings leave validate's exit status 0; --strict makes
+// them errors (exit 1). The built-in guide passes --strict.
+func TestValidateStrict(t *testing.T) {
+	chapter := "---\nid: a\ntitle: A\nsummary: s\norder: 1\n---\n# A\n\n"
+	bad, good := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(bad, "a.md"), chapter+"```\ncode\n```\n")
+	writeFile(t, filepath.Join(good, "a.md"), chapter+"```text\ncode\n```\n")
+	warning := filepath.Join(bad, "a.md") + ":9: warning: code block names no language"
+	refused := filepath.Join(bad, "a.md") + ":9: error (--strict): code block names no language"
+	cases := []struct {
+		args        []string
+		code        int
+		out, errOut string
+	}{
+		{[]string{"validate", bad}, 0, "ok —", warning},
+		{[]string{"validate", "--strict", bad}, 1, "", refused},
+		{[]string{"validate", bad, "--strict"}, 1, "", "1 authoring rule(s) broken"},
+		{[]string{"validate", "--strict", good}, 0, "ok —", ""},
+		{[]string{"validate", "--strict", "content/guide"}, 0, "content/guide: ok — 16 chapters", ""},
+	}
+	for _, c := range cases {
+		code, out, errOut := runCLI(t, c.args...)
+		if code != c.code || !strings.Contains(out, c.out) || !strings.Contains(errOut, c.errOut) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit %d, stdout with %q, stderr with %q",
+				c.args, code, out, errOut, c.code, c.out, c.errOut)
+		}
+		if c.code != 0 && strings.Contains(out, "ok") {
+			t.Errorf("%v: refused, yet stdout says ok: %q", c.args, out)
+		}
+	}
+	if _, _, errOut := runCLI(t, "validate", "--strict", "content/guide"); strings.Contains(errOut, "warning") || strings.Contains(errOut, "error") {
+		t.Errorf("the guide breaks its own authoring rules:\n%s", errOut)
+	}
+}

@@ -120,3 +120,53 @@ func TestTrueFalseAnswerWords(t *testing.T) {
 		}
 	}
 }
+
+// The authoring rules docs/authoring.md states are warnings, at the line
+// that breaks them; the folder still loads.
+func TestAuthoringWarnings(t *testing.T) {
+	long := strings.Repeat("x", MaxCodeWidth+1)
+	fits := strings.Repeat("x", MaxCodeWidth)
+	// chapterMD's body starts at line 7 (blank), 8 heading, 9 blank, 10 text.
+	head := "---\nid: beta\ntitle: t\nsummary: s\norder: 2\n---\n\n# B\n\n"
+	cases := []struct {
+		name  string
+		body  string
+		wants []want
+	}{
+		{"fence without a language", "```\ncode\n```\n", []want{{"b.md", 10, "code block names no language"}}},
+		{"tilde fence without a language", "text\n~~~~\ncode\n~~~~\n", []want{{"b.md", 11, "code block names no language"}}},
+		{"indented fence in a list", "- item\n\n  ```\n  code\n  ```\n", []want{{"b.md", 12, "code block names no language"}}},
+		{"code line too wide", "```go\n" + fits + "\n" + long + "\n```\n", []want{{"b.md", 12, "code line is 77 columns wide; keep code lines to 76"}}},
+		{"wide characters count twice", "```text\n" + strings.Repeat("日", 39) + "\n```\n", []want{{"b.md", 11, "78 columns"}}},
+		{"a shorter fence inside does not close", "````markdown\n```\n" + long + "\n```\n````\n", []want{{"b.md", 12, "77 columns"}}},
+		{"prose is not code", long + "\n\n```sh\nls\n```\n", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			course, err := Load(with("b.md", head+tc.body))
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			ws := course.Warnings()
+			if len(ws) != len(tc.wants) {
+				t.Errorf("got %d warnings, want %d:\n%v", len(ws), len(tc.wants), ws)
+			}
+			for i, w := range tc.wants {
+				if i < len(ws) && (ws[i].File != w.file || ws[i].Line != w.line || !strings.Contains(ws[i].Msg, w.msg)) {
+					t.Errorf("warning %v, want %s:%d: ...%s...", ws[i], w.file, w.line, w.msg)
+				}
+			}
+		})
+	}
+}
+
+// The built-in guide keeps the rules it states.
+func TestGuideHasNoWarnings(t *testing.T) {
+	course, err := Load(Embedded())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws := course.Warnings(); len(ws) > 0 {
+		t.Errorf("the guide breaks its own authoring rules:\n%v", ws)
+	}
+}
