@@ -581,7 +581,7 @@ func yesNo(b bool) string {
 // that they can be shown together (ids unique, at most one replaces the
 // guide).
 func cmdValidate(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("validate", "validate [--strict] DIR...", stderr)
+	fs := newOwnFlags("validate", "validate [--strict] DIR...", stderr)
 	strict := fs.Bool("strict", false, "refuse a pack that breaks an authoring rule (exit 1), not only warn")
 	pos, err := parseMixed(fs, args)
 	if err != nil {

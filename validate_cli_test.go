@@ -56,3 +56,27 @@ func TestValidateStrict(t *testing.T) {
 		t.Errorf("the guide breaks its own authoring rules:\n%s", errOut)
 	}
 }
+
+// validate and version read none of the global flags, so their --help
+// lists only their own.
+func TestOwnFlagsHelp(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"validate", "--help"}, "Usage: backend-tutor validate [--strict] DIR...\n  -strict\n"},
+		{[]string{"version", "--help"}, "Usage: backend-tutor version\n"},
+		{[]string{"version", "-h"}, "Usage: backend-tutor version\n"},
+	}
+	for _, c := range cases {
+		code, _, errOut := runCLI(t, c.args...)
+		if code != 0 || !strings.HasPrefix(errOut, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 0 and %q", c.args, code, errOut, c.want)
+		}
+		for _, global := range []string{"--db", "--content", "--profile"} {
+			if strings.Contains(errOut, global) {
+				t.Errorf("%v lists the global flag %s:\n%s", c.args, global, errOut)
+			}
+		}
+	}
+}
