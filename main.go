@@ -27,7 +27,7 @@ Usage:
   backend-tutor read ID|NUMBER [--plain] [--width N] print one chapter
   backend-tutor search TERM...                      lines with TERM, as ID:LINE: text
   backend-tutor progress [--json]                   your progress, per chapter
-  backend-tutor validate DIR...                     check packs, and that they go together
+  backend-tutor validate [--strict] DIR...          check packs, and that they go together
   backend-tutor lab list                            the hands-on labs
   backend-tutor lab start LAB [DIR] [--lang L]      a starter for a lab (python, node or go)
   backend-tutor lab check LAB [--run "COMMAND"]     check your server against a lab
