@@ -170,3 +170,39 @@ func TestGuideHasNoWarnings(t *testing.T) {
 		t.Errorf("the guide breaks its own authoring rules:\n%v", ws)
 	}
 }
+
+// A YAML syntax error no longer hides the file's other problems where a
+// guess at its line (quote the text, line it up) lets the rest be read;
+// nothing else is said about the guessed line itself.
+func TestYAMLSyntaxErrorKeepsOtherProblems(t *testing.T) {
+	second := []string{
+		"  - id: a-two",
+		"    kind: essay",
+		"    prompt: p",
+		"    explanation: e",
+	}
+	q1 := func(kindLine, promptLine string) string {
+		return quizWith(append([]string{"  - id: a-one", kindLine, promptLine, "    answer: true", "    explanation: e"}, second...)...)
+	}
+	cases := []struct {
+		name  string
+		fsys  fstest.MapFS
+		wants []want
+	}{
+		{"colon in unquoted text",
+			with("a.quiz.yaml", q1("    kind: truefalse", "    prompt: Note: HTTP is stateless")),
+			[]want{{"a.quiz.yaml", 5, "colon followed by a space"}, {"a.quiz.yaml", 9, `unknown kind "essay"`}}},
+		{"tab in the indentation",
+			with("a.quiz.yaml", q1("    kind: truefalse", "\tprompt: p")),
+			[]want{{"a.quiz.yaml", 5, "a tab in the indentation"}, {"a.quiz.yaml", 9, `unknown kind "essay"`}}},
+		{"key one space short",
+			with("a.quiz.yaml", q1("    kind: truefalse", "   prompt: p")),
+			[]want{{"a.quiz.yaml", 5, "bad indentation"}, {"a.quiz.yaml", 9, `unknown kind "essay"`}}},
+		{"front matter",
+			with("b.md", "---\nid: Beta\ntitle: Why: a reason\nsummary: s\norder: 2\n---\n\ntext\n"),
+			[]want{{"b.md", 3, "colon followed by a space"}, {"b.md", 2, `id "Beta" must be lowercase`}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) { checkWants(t, tc.fsys, len(tc.wants), tc.wants) })
+	}
+}

@@ -1,7 +1,11 @@
 package content
 
 import (
+	"slices"
+	"strconv"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // yamlHint turns one of yaml.v3's terse syntax errors into what usually
@@ -107,4 +111,74 @@ func misindented(lines []string, from int) int {
 		}
 	}
 	return 0
+}
+
+// recoverYAML guesses a repair of the line a syntax error was reported at
+// and parses again, a few times at most; it returns the document's root
+// when that works, nil when it does not, and the lines it rewrote. Line
+// numbers are kept: a line is rewritten, never added or removed.
+func recoverYAML(src []byte, line int, msg string) (*yaml.Node, []int) {
+	lines := strings.Split(string(src), "\n")
+	var repaired []int
+	for range 3 {
+		if line < 1 || line > len(lines) || slices.Contains(repaired, line) {
+			return nil, nil
+		}
+		repaired = append(repaired, line)
+		lines[line-1] = repairLine(lines, line-1, msg)
+		var doc yaml.Node
+		err := yaml.Unmarshal([]byte(strings.Join(lines, "\n")), &doc)
+		if err == nil {
+			if len(doc.Content) == 0 {
+				return nil, nil
+			}
+			return doc.Content[0], repaired
+		}
+		var l int
+		l, msg = yamlErrorLine(err)
+		line, _ = yamlHint([]byte(strings.Join(lines, "\n")), l, msg)
+	}
+	return nil, nil
+}
+
+// repairLine rewrites "KEY: TEXT" (or "- KEY: TEXT") with TEXT quoted, so
+// a colon or reserved character in it is text; for a tab or an
+// indentation mistake the line is also lined up with the line before it
+// (under it, when that line opens a block). Anything else becomes blank.
+func repairLine(lines []string, i int, msg string) string {
+	l := strings.TrimRight(lines[i], "\r")
+	t := strings.TrimLeft(l, " \t")
+	indent := l[:len(l)-len(t)]
+	if strings.Contains(indent, "\t") || strings.Contains(msg, "indentation") ||
+		strings.Contains(msg, "expected key") || strings.Contains(msg, "expected '-'") {
+		indent = ""
+		for j := i - 1; j >= 0; j-- {
+			p := strings.TrimRight(lines[j], " \r")
+			pt := strings.TrimLeft(p, " ")
+			if pt == "" || strings.HasPrefix(pt, "#") {
+				continue
+			}
+			indent = p[:len(p)-len(pt)]
+			if strings.HasPrefix(pt, "- ") {
+				indent += "  "
+			}
+			if strings.HasSuffix(pt, ":") {
+				indent += "  "
+			}
+			break
+		}
+	}
+	dash := ""
+	if rest, ok := strings.CutPrefix(t, "- "); ok {
+		dash, t = "- ", rest
+	}
+	key, value, ok := strings.Cut(t, ": ")
+	value = strings.TrimSpace(value)
+	if !ok || key == "" || strings.ContainsAny(key, "\"'{[") {
+		return ""
+	}
+	if value == "" || strings.HasPrefix(value, "|") || strings.HasPrefix(value, ">") {
+		return indent + dash + key + ":" + " " + value
+	}
+	return indent + dash + key + ": " + strconv.Quote(value)
 }
