@@ -29,6 +29,14 @@ func yamlHint(src []byte, line int, msg string) (int, string) {
 		if n := firstTabIndent(lines); n > 0 {
 			line = n
 		}
+	case strings.Contains(msg, "control characters are not allowed"):
+		hint = "an invisible control character (an escape, a bell, ...) in the text: delete it"
+		for i, l := range lines {
+			if strings.IndexFunc(l, isControl) >= 0 {
+				line = i + 1
+				break
+			}
+		}
 	case strings.Contains(msg, "mapping values are not allowed"):
 		hint = `usually a colon followed by a space inside unquoted text: put the text in quotes ("..." or '...'), or indent it if it was meant as a key`
 	case strings.Contains(msg, "cannot start any token"):
@@ -181,4 +189,10 @@ func repairLine(lines []string, i int, msg string) string {
 		return indent + dash + key + ":" + " " + value
 	}
 	return indent + dash + key + ": " + strconv.Quote(value)
+}
+
+// isControl is a character YAML refuses in a file: C0 and C1 controls and
+// DEL, but not tab, line feed or carriage return.
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f)
 }
