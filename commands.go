@@ -581,7 +581,8 @@ func yesNo(b bool) string {
 // that they can be shown together (ids unique, at most one replaces the
 // guide).
 func cmdValidate(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("validate", "validate DIR...", stderr)
+	fs := newOwnFlags("validate", "validate [--strict] DIR...", stderr)
+	strict := fs.Bool("strict", false, "refuse a pack that breaks an authoring rule (exit 1), not only warn")
 	pos, err := parseMixed(fs, args)
 	if err != nil {
 		return err
@@ -591,6 +592,7 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	var packs []*content.Course
+	refused := 0 // authoring-rule warnings, under --strict
 	for _, dir := range pos {
 		course, err := loadPack(dir)
 		if err != nil {
@@ -600,12 +602,29 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 		if p.Derived {
 			fmt.Fprintf(stderr, "backend-tutor: warning: %s: %s\n", render.Escape(dir), content.NoManifestHelp(p.ID))
 		}
+		if ws := course.Warnings(); len(ws) > 0 {
+			label := "warning: "
+			if *strict {
+				label = "error (--strict): "
+			}
+			for i := range ws {
+				ws[i].Msg = label + ws[i].Msg
+			}
+			fmt.Fprintln(stderr, prefixed(ws, dir))
+			if *strict {
+				refused += len(ws)
+				continue
+			}
+		}
 		questions := 0
 		for _, ch := range course.Chapters {
 			questions += ch.QuestionCount()
 		}
 		fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms, %d labs\n", render.Escape(dir), len(course.Chapters), questions, len(course.Glossary), len(course.Labs()))
 		packs = append(packs, course)
+	}
+	if refused > 0 {
+		return &exitError{1, fmt.Sprintf("backend-tutor validate: %d authoring rule(s) broken; without --strict they are only warnings (see docs/authoring.md)", refused)}
 	}
 	if len(packs) > 1 {
 		guide, err := content.EmbeddedCourse()

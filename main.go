@@ -27,7 +27,7 @@ Usage:
   backend-tutor read ID|NUMBER [--plain] [--width N] print one chapter
   backend-tutor search TERM...                      lines with TERM, as ID:LINE: text
   backend-tutor progress [--json]                   your progress, per chapter
-  backend-tutor validate DIR...                     check packs, and that they go together
+  backend-tutor validate [--strict] DIR...          check packs, and that they go together
   backend-tutor lab list                            the hands-on labs
   backend-tutor lab start LAB [DIR] [--lang L]      a starter for a lab (python, node or go)
   backend-tutor lab check LAB [--run "COMMAND"]     check your server against a lab
@@ -237,7 +237,11 @@ func dispatch(g globals, args []string, stdout, stderr io.Writer) error {
 	case "report":
 		return cmdReport(g, rest, stdout, stderr)
 	case "version", "--version", "-v":
-		if err := noMore(cmd, rest, stderr); err != nil {
+		fs := newOwnFlags("version", "version\n  prints version, commit, build date and platform; it has no flags", stderr)
+		if err := parseFlags(fs, rest); err != nil {
+			return err
+		}
+		if err := noArgs(fs, stderr); err != nil {
 			return err
 		}
 		printVersion(stdout)
@@ -261,6 +265,17 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 		fmt.Fprintf(stderr, "Usage: backend-tutor %s\n", synopsis)
 		fs.PrintDefaults()
 		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tadd this pack to the built-in guide (again for more packs)\n  --profile NAME\n    \twhose progress to use (default \"default\")")
+	}
+	return fs
+}
+
+// newOwnFlags is newFlags for a command that reads none of the global
+// flags (validate, version): its --help lists only its own.
+func newOwnFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := newFlags(name, synopsis, stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: backend-tutor %s\n", synopsis)
+		fs.PrintDefaults()
 	}
 	return fs
 }

@@ -76,7 +76,9 @@ func prefixed(ps content.Problems, dir string) string {
 	out := ""
 	for i, p := range ps {
 		if dir != "" {
-			p.File = dir + string(os.PathSeparator) + p.File
+			// Joined and cleaned: "DIR/" and a whole-folder problem
+			// (".") read as DIR, not DIR//. (problems name files with /).
+			p.File = filepath.Join(dir, filepath.FromSlash(p.File))
 		}
 		p.File, p.Msg = render.Escape(p.File), render.Escape(p.Msg)
 		if i > 0 {

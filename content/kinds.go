@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Each question kind has one home: a small type below that knows the kind's
@@ -122,7 +124,11 @@ func (choiceKind) right(q *Question, i int) bool {
 // loadOptions reads options and checks them; wrong says what is wrong
 // with how many are correct ("" when nothing is).
 func loadOptions(q *Question, m *mapping, c *collector, wrong func(correct int) string) {
-	q.Options = parseOptions(m.file, m, c)
+	var taught bool
+	q.Options, taught = parseOptions(m.file, m, c)
+	if taught {
+		return
+	}
 	correct := 0
 	for _, o := range q.Options {
 		if o.Correct {
@@ -210,6 +216,15 @@ func (trueFalse) shuffleSize(*Question) int          { return 0 }
 func (trueFalse) grade(q *Question, r Response) bool { return r.Bool == q.Answer }
 
 func (trueFalse) load(q *Question, m *mapping, c *collector) {
+	// yes/no/on/off/y/n are booleans to some YAML tools and text to
+	// others: a truefalse answer must read the same to every reader.
+	if a, ok := m.values["answer"]; ok && a.Kind == yaml.ScalarNode {
+		switch w := strings.ToLower(strings.TrimSpace(a.Value)); w {
+		case "yes", "no", "on", "off", "y", "n":
+			c.add(m.file, a.Line, "answer must be true or false, not %q (YAML tools disagree on what %q means)", a.Value, a.Value)
+			return
+		}
+	}
 	v, ok := m.boolean("answer", c)
 	if !ok && !m.has("answer") {
 		c.add(m.file, m.line, "a truefalse question needs answer: true or answer: false")

@@ -122,6 +122,7 @@ func Load(fsys fs.FS) (*Course, error) {
 	if len(c.list) > 0 {
 		return nil, c.list.sorted()
 	}
+	course.warnings = lintChapters(course)
 	for _, l := range course.labs {
 		l.LocalID = l.ID
 		if len(course.Packs) == 1 {
@@ -360,6 +361,7 @@ func parseChapter(file string, src []byte, c *collector) *Chapter {
 		return nil
 	}
 	ch.idLine = m.lineOf("id")
+	ch.bodyLine = bodyLine
 	ch.ordLine = m.lineOf("order")
 	return ch
 }

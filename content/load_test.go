@@ -150,7 +150,9 @@ func TestLoadProblems(t *testing.T) {
 			[]want{{"b.md", 3, "invalid YAML"}}},
 		{"bad yaml in quiz",
 			with("a.quiz.yaml", "chapter: alpha\nquestions:\n  - id: q1\n    kind: single: x\n"),
-			[]want{{"a.quiz.yaml", 4, "invalid YAML"}}},
+			[]want{{"a.quiz.yaml", 4, "invalid YAML"},
+				{"a.quiz.yaml", 3, `missing field "prompt"`},
+				{"a.quiz.yaml", 3, `missing field "explanation"`}}},
 		{"missing id",
 			with("b.md", "---\ntitle: t\nsummary: s\norder: 2\n---\n\ntext\n"),
 			[]want{{"b.md", 2, `missing field "id"`}}},
@@ -315,30 +317,7 @@ func TestLoadProblems(t *testing.T) {
 			[]want{{".", 0, "no chapters found"}}},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			course, err := Load(tc.fsys)
-			if err == nil {
-				t.Fatalf("Load succeeded (%d chapters), want problems %v", len(course.Chapters), tc.wants)
-			}
-			if course != nil {
-				t.Errorf("Load returned a course together with problems")
-			}
-			ps := problemsOf(t, err)
-			if len(ps) != len(tc.wants) {
-				t.Errorf("got %d problems, want %d:\n%v", len(ps), len(tc.wants), ps)
-			}
-			for _, w := range tc.wants {
-				found := false
-				for _, p := range ps {
-					if p.File == w.file && p.Line == w.line && strings.Contains(p.Msg, w.msg) {
-						found = true
-					}
-				}
-				if !found {
-					t.Errorf("missing problem %s:%d: ...%s...\ngot:\n%v", w.file, w.line, w.msg, ps)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkWants(t, tc.fsys, len(tc.wants), tc.wants) })
 	}
 }
 

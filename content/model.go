@@ -39,6 +39,7 @@ type Course struct {
 	labsGob  []byte
 	labsOnce sync.Once
 	byID     map[string]int
+	warnings Problems // Warnings
 }
 
 // Chapter is one markdown chapter and its quiz.
@@ -55,6 +56,9 @@ type Chapter struct {
 	Quiz    *Quiz  // nil when the chapter has no quiz file
 	idLine  int
 	ordLine int // of the order: key, for a duplicate order
+	// bodyLine is the file's line where Body starts, for warnings about
+	// the text; not in the snapshot (the guide has none).
+	bodyLine int
 }
 
 // Quiz is the question set that follows a chapter.

@@ -44,8 +44,27 @@ func (ps Problems) sorted() Problems {
 }
 
 // collector accumulates problems while a folder is loaded.
-type collector struct{ list Problems }
+type collector struct {
+	list Problems
+	// guessed are the "file:line"s rewritten to get past a YAML syntax
+	// error (recoverYAML): what the guess says there is not the author's,
+	// so nothing more is reported on those lines.
+	guessed map[string]bool
+}
 
 func (c *collector) add(file string, line int, format string, args ...any) {
+	if c.guessed[fmt.Sprintf("%s:%d", file, line)] {
+		return
+	}
 	c.list = append(c.list, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// guess marks lines of file as rewritten by a guess.
+func (c *collector) guess(file string, lines []int) {
+	if c.guessed == nil {
+		c.guessed = map[string]bool{}
+	}
+	for _, l := range lines {
+		c.guessed[fmt.Sprintf("%s:%d", file, l)] = true
+	}
 }

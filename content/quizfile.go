@@ -84,16 +84,29 @@ func parseQuestion(file string, n *yaml.Node, c *collector) *Question {
 	return q
 }
 
-func parseOptions(file string, m *mapping, c *collector) []Option {
+// optionsHelp is how to write options, for an author who wrote them as
+// plain text (options: [A, B, C]).
+const optionsHelp = `options are written one a line, each as "- text: ...", with "correct: true" under the right ones ` +
+	`(options: [A, B, C] or "- A" gives no way to mark the right answer)`
+
+// parseOptions reads a question's options. taught is true when they were
+// written as plain text: that gets one message saying how to write them,
+// and nothing more is said about them.
+func parseOptions(file string, m *mapping, c *collector) (out []Option, taught bool) {
 	items, ok := m.seq("options", c)
 	if !ok {
-		return nil
+		return nil, false
+	}
+	for _, it := range items {
+		if it.Kind == yaml.ScalarNode {
+			c.add(file, m.lineOf("options"), "%s", optionsHelp)
+			return nil, true
+		}
 	}
 	if len(items) > maxOptions {
 		c.add(file, m.lineOf("options"), "too many options (%d; the limit is %d)", len(items), maxOptions)
-		return nil
+		return nil, false
 	}
-	var out []Option
 	for _, it := range items {
 		om, ok := asMapping(file, it, "option", []string{"text", "correct"}, c)
 		if !ok {
@@ -103,7 +116,7 @@ func parseOptions(file string, m *mapping, c *collector) []Option {
 		o.Correct, _ = om.boolean("correct", c)
 		out = append(out, o)
 	}
-	return out
+	return out, false
 }
 
 func optionTexts(os []Option) []string {

@@ -23,8 +23,21 @@ func parseYAML(file string, src []byte, lineOffset int, c *collector) (*yaml.Nod
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := yamlErrorLine(err)
-		c.add(file, line+lineOffset, "invalid YAML: %s", msg)
-		return nil, false
+		line, hint := yamlHint(src, line, msg)
+		c.add(file, line+lineOffset, "invalid YAML: %s", hint)
+		// One slip should not hide the file's other problems: where a
+		// guess at the line (quote its text, line it up with the line
+		// before) makes the rest parse, the rest is checked too.
+		n, guessed := recoverYAML(src, line, msg)
+		if n == nil {
+			return nil, false
+		}
+		for i := range guessed {
+			guessed[i] += lineOffset
+		}
+		c.guess(file, guessed)
+		shiftLines(n, lineOffset)
+		return n, true
 	}
 	if len(doc.Content) == 0 {
 		c.add(file, 1+lineOffset, "empty YAML document")
