@@ -8,6 +8,7 @@ package stats
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"time"
 
 	"backend-tutor/content"
@@ -146,4 +147,13 @@ func Streak(times []time.Time, now time.Time, loc *time.Location) int {
 		d--
 	}
 	return n
+}
+
+// ScoreText is a best score for screens and tables: "—" while no attempt
+// has finished (a 0% there would read as a failed quiz), else "N%".
+func ScoreText(attempts, best int) string {
+	if attempts == 0 {
+		return "—"
+	}
+	return strconv.Itoa(best) + "%"
 }
