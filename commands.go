@@ -522,15 +522,17 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	rep.Total.Chapters = len(course.Chapters)
 	rep.Total.Passed, rep.Total.Quizzes = courserules.PassedCount(course, snap.Chapters)
 	rep.Total.Percent = int(courserules.CourseProgress(course, snap.Chapters)*100 + 0.5)
-	st, err := readStats(g, course, snap)
-	if err != nil {
-		return err
-	}
-	rep.StreakDays, rep.ReviewDue, rep.Weakest = st.StreakDays, st.ReviewDue, st.Weakest
-	if rep.Weakest == nil {
-		rep.Weakest = []stats.Weak{}
-	}
 	if *asJSON {
+		// The stats read the whole answer history (the table needs none of
+		// it): 100,000 answers take ~270 ms, against ~5 ms without them.
+		st, err := readStats(g, course, snap)
+		if err != nil {
+			return err
+		}
+		rep.StreakDays, rep.ReviewDue, rep.Weakest = st.StreakDays, st.ReviewDue, st.Weakest
+		if rep.Weakest == nil {
+			rep.Weakest = []stats.Weak{}
+		}
 		js, err := json.MarshalIndent(rep, "", "  ")
 		if err != nil {
 			return err
