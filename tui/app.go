@@ -488,7 +488,7 @@ func (m *Model) layout() {
 	if m.glossary != nil {
 		m.glossary.resize(m)
 	}
-	if m.stats != nil {
+	if m.stats != nil && m.screen == statsScreen { // openStats lays it out afresh
 		m.stats.resize(m)
 	}
 	if m.search != nil {
