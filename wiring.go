@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/stats"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
@@ -126,6 +127,34 @@ func openStore(g globals, path string, course *content.Course) (*progress.Store,
 		}
 	}
 	return store, nil
+}
+
+// readStats works out the stats (internal/stats) of snap's progress now,
+// reading the study log without creating a file that does not exist yet.
+func readStats(g globals, course *content.Course, snap *progress.Snapshot) (stats.Stats, error) {
+	now, err := clock(os.Getenv)
+	if err != nil {
+		return stats.Stats{}, err
+	}
+	sched, err := reviewScheduler(g)
+	if err != nil {
+		return stats.Stats{}, err
+	}
+	path, err := dbPath(g)
+	if err != nil {
+		return stats.Stats{}, err
+	}
+	var log *progress.StudyLog
+	if _, err := os.Stat(path); err == nil {
+		store, err := openStore(g, path, course)
+		if err != nil {
+			return stats.Stats{}, err
+		}
+		if log, err = store.StudyLog(); err != nil {
+			return stats.Stats{}, &exitError{1, err.Error()}
+		}
+	}
+	return stats.Compute(course, snap.Chapters, log, sched, now()), nil
 }
 
 // readSnapshot reads progress for the read-only commands without creating a

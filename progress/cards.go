@@ -68,6 +68,10 @@ type ReviewQueue struct {
 // scheduler.Default(time.Local).
 func (s *Store) SetScheduler(sc *scheduler.Scheduler) { s.sched.Store(sc) }
 
+// Scheduler is the scheduler cards are kept with (SetScheduler), for
+// figures that must agree with it (the stats' local days, reviews due).
+func (s *Store) Scheduler() *scheduler.Scheduler { return s.scheduler() }
+
 func (s *Store) scheduler() *scheduler.Scheduler {
 	if sc := s.sched.Load(); sc != nil {
 		return sc

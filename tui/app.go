@@ -45,10 +45,11 @@ const (
 	labsScreen
 	resetScreen
 	reviewScreen // a review session's summary (its questions use quizScreen)
+	statsScreen
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline", "labs", "reset", "review"}[s]
+	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline", "labs", "reset", "review", "stats"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -132,6 +133,7 @@ type Model struct {
 	quiz     *quizModel
 	results  *resultsModel
 	glossary *glossaryModel
+	stats    *statsModel  // nil until the stats screen first opens
 	search   *searchModel // nil until "/" first opens it
 	outline  *outlineModel
 	labs     *labsModel // nil until the Labs screen first opens
@@ -424,6 +426,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.labs.key(m, msg)
 	case reviewScreen:
 		return m.reviewKey(msg)
+	case statsScreen:
+		return m.stats.key(m, msg)
 	}
 	return nil
 }
@@ -483,6 +487,9 @@ func (m *Model) layout() {
 	}
 	if m.glossary != nil {
 		m.glossary.resize(m)
+	}
+	if m.stats != nil && m.screen == statsScreen { // openStats lays it out afresh
+		m.stats.resize(m)
 	}
 	if m.search != nil {
 		m.search.resize(m)
@@ -544,6 +551,10 @@ func (m *Model) handleRead(msg tea.Msg) tea.Cmd {
 		}
 	case reviewQueueMsg:
 		return m.reviewQueue(r)
+	case statsMsg:
+		if m.stats != nil {
+			m.stats.loadedMsg(m, r)
+		}
 	}
 	return nil
 }
@@ -635,6 +646,8 @@ func (m *Model) View() tea.View {
 			body = m.labs.view(m)
 		case reviewScreen:
 			body = m.reviewView()
+		case statsScreen:
+			body = m.stats.view(m)
 		}
 	}
 	body = render.Terminal(body)

@@ -3,12 +3,14 @@ package tui
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/scheduler"
 	"backend-tutor/tui/render"
 )
 
@@ -40,6 +42,7 @@ func TestGoldenScreens(t *testing.T) {
 			}
 		}},
 	}
+	screens = append(screens, goldenScreen{"stats", statsAt})
 	screens = append(screens,
 		goldenScreen{"review-question", reviewAt},
 		goldenScreen{"review-answered", func(m *Model) { reviewAt(m); answerAny(m) }},
@@ -113,6 +116,22 @@ func answerAny(m *Model) {
 		sendKeys(m, "x")
 	}
 	sendKeys(m, "enter")
+}
+
+// statsAt takes the first chapter's quiz (the first option everywhere)
+// at a fixed time, in UTC, then opens the stats screen from home and waits
+// for its figures.
+func statsAt(m *Model) {
+	at := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
+	m.clock = func() time.Time { return at }
+	m.store.SetScheduler(scheduler.Default(time.UTC))
+	sendKeys(m, "enter", "t")
+	for i := 0; i < 40 && m.Screen() == "quiz"; i++ {
+		answerAny(m)
+		sendKeys(m, "enter")
+	}
+	sendKeys(m, "esc", "s")
+	settle(m)
 }
 
 // reviewAt opens a review session of the first chapter's first question

@@ -143,6 +143,8 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, m.keys.Filter):
 		return m.openSearch()
+	case key.Matches(msg, m.keys.Stats):
+		return m.openStats()
 	case key.Matches(msg, m.keys.QuitHome):
 		return m.quit()
 	}

@@ -10,6 +10,7 @@ import (
 // keys really do. Note v2 names: "space", not " ".
 type keyMap struct {
 	Quit, Help, Back, Open, Filter, QuitHome key.Binding
+	Stats                                    key.Binding // home: the stats screen (tui/stats.go)
 
 	// reader
 	Up, Down, PageDown, PageUp, HalfDown, HalfUp, Top, Bottom key.Binding
@@ -38,6 +39,7 @@ func newKeyMap() keyMap {
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")), // opens the search screen
 		QuitHome: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Stats:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "stats")),
 
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),

@@ -203,6 +203,8 @@ func screenTitle(s screen) string {
 		return "chapter outline"
 	case labsScreen:
 		return "labs"
+	case statsScreen:
+		return "your progress"
 	}
 	return ""
 }
@@ -243,6 +245,11 @@ func (m *Model) screenKeys() helpKeys {
 		return m.labs.helpKeys(m)
 	case outlineScreen:
 		return helpKeys{short: m.outline.keys(m), full: [][]key.Binding{m.outline.keys(m)}}
+	case statsScreen:
+		return helpKeys{
+			short: []key.Binding{k.Up, k.Down, k.PageDown, k.Back, k.Help},
+			full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Back, k.Quit}},
+		}
 	case glossaryScreen:
 		return helpKeys{
 			short: []key.Binding{k.Up, k.Down, k.PageDown, k.Back, k.Help},
@@ -250,8 +257,8 @@ func (m *Model) screenKeys() helpKeys {
 		}
 	}
 	return helpKeys{
-		short: []key.Binding{k.Up, k.Down, k.Open, k.StartQuiz, k.Filter, k.Help, k.QuitHome},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open, k.StartQuiz, k.LastResult}, {k.Filter, k.QuitHome, k.Quit}},
+		short: []key.Binding{k.Up, k.Down, k.Open, k.StartQuiz, k.Filter, k.Stats, k.Help, k.QuitHome},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Open, k.StartQuiz, k.LastResult}, {k.Filter, k.Stats, k.QuitHome, k.Quit}},
 	}
 }
 

@@ -49,6 +49,7 @@ func TestFootersKeepHelpAndWayBack(t *testing.T) {
 		{"search", []string{"/", "a", "l"}, "esc back"},
 		{"labs", []string{"G", "k", "enter"}, "esc/q back"},
 		{"lab", []string{"G", "k", "enter", "enter"}, "esc/q back"},
+		{"stats", []string{"s"}, "esc/q back"},
 	}
 	for _, sc := range screens {
 		for w := MinWidth; w <= 120; w += 4 {

@@ -1,0 +1,159 @@
+// Package stats holds the figures of the stats screen and `progress
+// --json` (issue 11, "See progress"): per chapter best score, attempts and
+// questions answered; the weakest questions; the streak of days studied;
+// the reviews due this week. Plain Go over the course and progress records
+// taken as values, with the clock passed in: no terminal, no progress file.
+package stats
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"time"
+
+	"backend-tutor/content"
+	"backend-tutor/internal/scheduler"
+	"backend-tutor/progress"
+)
+
+// WeakestCount is how many weakest questions Stats lists.
+const WeakestCount = 5
+
+// WeekDays is "this week" for ReviewDue: today and the six local days after.
+const WeekDays = 7
+
+// Chapter is one chapter's figures, in course order.
+type Chapter struct {
+	ID        string
+	Title     string
+	Quiz      bool // the chapter has a quiz
+	BestScore int  // percent; 0 while Attempts is 0 (screens show "—")
+	Attempts  int  // finished attempts
+	Answered  int  // answers saved, all attempts
+}
+
+// Weak is a question missed in one or more attempts.
+type Weak struct {
+	ChapterID  string `json:"chapter_id"`
+	QuestionID string `json:"question_id"`
+	Missed     int    `json:"missed"` // attempts whose answer that counts was wrong
+}
+
+// Stats are the figures at one instant.
+type Stats struct {
+	Chapters   []Chapter
+	Weakest    []Weak // at most WeakestCount, most missed first
+	StreakDays int    // local days studied in a row, up to today (or yesterday)
+	ReviewDue  int    // review cards due by the end of the week (WeekDays)
+}
+
+// Compute works out the figures at now. records are the chapter summaries
+// (Snapshot.Chapters), log what else was saved (nil reads as empty); sched
+// gives the local day (4 AM rollover, its time zone).
+func Compute(c *content.Course, records map[string]progress.ChapterRecord, log *progress.StudyLog, sched *scheduler.Scheduler, now time.Time) Stats {
+	if log == nil {
+		log = &progress.StudyLog{}
+	}
+	var st Stats
+	for _, ch := range c.Chapters {
+		r := records[ch.ID]
+		st.Chapters = append(st.Chapters, Chapter{ID: ch.ID, Title: ch.Title, Quiz: ch.Quiz != nil,
+			BestScore: r.BestScore, Attempts: r.Attempts, Answered: r.Answered})
+	}
+	st.Weakest = Weakest(c, log.Attempts, WeakestCount)
+	loc := sched.Params().Location
+	var times []time.Time
+	for _, as := range log.Attempts {
+		for _, a := range as {
+			for _, ans := range a.Answers {
+				times = append(times, ans.At)
+			}
+		}
+	}
+	times = append(times, log.Reviews...)
+	st.StreakDays = Streak(times, now, loc)
+	var cards []scheduler.Card
+	for _, card := range log.Cards {
+		if inCourse(c, card) {
+			cards = append(cards, card.Card)
+		}
+	}
+	st.ReviewDue = sched.DueWithin(cards, now, WeekDays-1)
+	return st
+}
+
+// inCourse: the card's question is still in the course, unchanged (an
+// edited question's card waits for its next quiz answer, so it is not due).
+func inCourse(c *content.Course, card progress.ReviewCard) bool {
+	ch, ok := c.Chapter(card.ChapterID)
+	if !ok || ch.Quiz == nil {
+		return false
+	}
+	qu, ok := ch.Quiz.Question(card.QuestionID)
+	return ok && qu.Hash == card.QuestionHash
+}
+
+// Weakest lists up to n questions still in the course that were missed
+// most: a question counts once per attempt whose answer that counts (the
+// last one given) was wrong. Ties go in course order.
+func Weakest(c *content.Course, attempts map[string][]progress.Attempt, n int) []Weak {
+	type key struct{ ch, q string }
+	missed := map[key]int{}
+	for chID, as := range attempts {
+		for _, a := range as {
+			for qid, ans := range progress.LastAnswers(a) {
+				if !ans.Correct {
+					missed[key{chID, qid}]++
+				}
+			}
+		}
+	}
+	var out []Weak
+	order := map[key]int{}
+	for _, ch := range c.Chapters {
+		if ch.Quiz == nil {
+			continue
+		}
+		for _, qu := range ch.Quiz.Questions {
+			k := key{ch.ID, qu.ID}
+			if m := missed[k]; m > 0 {
+				order[k] = len(out)
+				out = append(out, Weak{ChapterID: ch.ID, QuestionID: qu.ID, Missed: m})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Weak) int { return cmp.Compare(b.Missed, a.Missed) })
+	return out[:min(n, len(out))]
+}
+
+// Streak counts the local days in a row (4 AM rollover, in loc) with at
+// least one of times, ending today, or yesterday when nothing was studied
+// yet today: the streak lasts until a whole day passes without study.
+// Times after now are ignored (a clock set back must not stretch it).
+func Streak(times []time.Time, now time.Time, loc *time.Location) int {
+	days := map[int]bool{}
+	for _, t := range times {
+		if !t.After(now) {
+			days[scheduler.Day(t, loc)] = true
+		}
+	}
+	d := scheduler.Day(now, loc)
+	if !days[d] {
+		d--
+	}
+	n := 0
+	for days[d] {
+		n++
+		d--
+	}
+	return n
+}
+
+// ScoreText is a best score for screens and tables: "—" while no attempt
+// has finished (a 0% there would read as a failed quiz), else "N%".
+func ScoreText(attempts, best int) string {
+	if attempts == 0 {
+		return "—"
+	}
+	return strconv.Itoa(best) + "%"
+}
