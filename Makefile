@@ -40,8 +40,8 @@ lint: ## gofmt check, go vet, staticcheck (pinned in go.mod as a tool)
 bench: ## benchmarks (-benchmem) + start-up harness: one table of figures against budgets (BENCHMARKS.md)
 	$(GO) run ./tools/bench $(BENCHFLAGS)
 
-golden: ## rewrite the golden screens (tui/testdata/TestGoldenScreens) after a deliberate change; review the diff
-	$(GO) test ./tui -run TestGoldenScreens -update
+golden: ## rewrite the golden screens (tui/testdata/TestGolden*) after a deliberate change; review the diff
+	$(GO) test ./tui -run '^TestGolden' -update
 
 FUZZTIME ?= 60s
 fuzz: ## run every fuzz target for FUZZTIME each
