@@ -698,8 +698,14 @@ func cmdDoctor(g globals, args []string, stdout, stderr io.Writer) error {
 	if merr != nil {
 		return &exitError{1, fmt.Sprintf("progress file %s is damaged: %s.\nbackend-tutor: could not move it aside: %v", render.Escape(path), damaged.Reason, merr)}
 	}
-	if _, oerr := progress.Open(path); oerr != nil {
-		return &exitError{1, fmt.Sprintf("moved the damaged file to %s, but could not start a fresh one: %v", moved, oerr)}
+	// Open falls back to a read-only store when it cannot create the file:
+	// that is no fresh file either.
+	st, oerr := progress.Open(path)
+	if oerr == nil && !st.Writable() {
+		oerr = errors.New(st.Warning())
+	}
+	if oerr != nil {
+		return &exitError{1, fmt.Sprintf("moved the damaged file to %s, but could not start a fresh one: %v", render.Escape(moved), oerr)}
 	}
 	fmt.Fprintf(stdout, "Progress file %s was damaged: %s.\nMoved it to %s and started a fresh progress file at %s.\n",
 		render.Escape(path), render.EscapeLines(damaged.Reason), render.Escape(moved), render.Escape(path))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -80,9 +79,8 @@ func cmdLabList(g globals, args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "backend-tutor lab list: unexpected argument %q\n", fs.Arg(0))
-		return errUsage
+	if err := noArgs(fs, stderr); err != nil {
+		return err
 	}
 	course, err := loadCourse(g, stderr)
 	if err != nil {
@@ -137,7 +135,7 @@ func cmdLabCheck(g globals, args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&f.allowRemote, "allow-remote", false, "allow a server that is not on this machine (a lab VM or container)")
 	fs.DurationVar(&f.timeout, "timeout", labcheck.DefaultTimeout, "time allowed for each request")
 	fs.DurationVar(&f.wait, "wait", 10*time.Second, "with --run: time allowed for your server to start accepting connections")
-	pos, err := parseInterleaved(fs, args)
+	pos, err := parseMixed(fs, args)
 	if err != nil {
 		return err
 	}
@@ -222,22 +220,6 @@ func cmdLabCheck(g globals, args []string, stdout, stderr io.Writer) error {
 		return &exitError{1, ""}
 	}
 	return nil
-}
-
-// parseInterleaved parses flags that may come before, between or after the
-// positional arguments, and returns those.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := parseFlags(fs, args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
 }
 
 // loadLab loads the course and finds a lab in it by id or number.

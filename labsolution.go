@@ -17,7 +17,7 @@ import (
 func cmdLabSolution(g globals, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("lab solution", "lab solution LAB [--lang python|go]", stderr)
 	lang := fs.String("lang", "python", "the language of the solution: python or go")
-	pos, err := parseInterleaved(fs, args)
+	pos, err := parseMixed(fs, args)
 	if err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ var starterRun = map[string]string{
 func cmdLabStart(g globals, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("lab start", "lab start LAB [DIR] [--lang python|node|go]", stderr)
 	lang := fs.String("lang", "python", "the language of the starter: python, node or go")
-	pos, err := parseInterleaved(fs, args)
+	pos, err := parseMixed(fs, args)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -97,7 +98,7 @@ func cmdReset(g globals, args []string, stdout, stderr io.Writer) error {
 		if !resetInTTY() {
 			return &exitError{1, "backend-tutor reset: not resetting without confirmation; stdin is not a terminal. Add --yes to reset from a script."}
 		}
-		fmt.Fprintf(stdout, "Reset %s? This clears %s.\nThey move to a backup in the progress file; `backend-tutor reset --undo` brings them back.\nType y to reset: ", what, cmpOr(loss, "nothing saved yet"))
+		fmt.Fprintf(stdout, "Reset %s? This clears %s.\nThey move to a backup in the progress file; `backend-tutor reset --undo` brings them back.\nType y to reset: ", what, cmp.Or(loss, "nothing saved yet"))
 		if f, ok := stdout.(interface{ Flush() error }); ok {
 			_ = f.Flush() // the prompt has no newline, which the sanitising writer waits for
 		}
@@ -117,11 +118,4 @@ func cmdReset(g globals, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "Reset %s. To bring it back: backend-tutor reset --undo\n", what)
 	return nil
-}
-
-func cmpOr(s, alt string) string {
-	if s == "" {
-		return alt
-	}
-	return s
 }

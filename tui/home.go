@@ -30,6 +30,12 @@ type homeItem struct {
 	status    string
 }
 
+// chapterRow says the row is a chapter (Continue included), not the
+// review, labs or glossary row or a pack's header.
+func (it homeItem) chapterRow() bool {
+	return it.ch != nil && !it.glossary && !it.labs && !it.review && it.pack == nil
+}
+
 func (it homeItem) FilterValue() string {
 	if it.glossary {
 		return "Glossary"
@@ -63,12 +69,7 @@ func newHomeModel(m *Model) homeModel {
 	l.Paginator.Type = paginator.Arabic
 	l.KeyMap.ShowFullHelp.SetEnabled(false)
 	l.KeyMap.CloseFullHelp.SetEnabled(false)
-	// A solid bar in one colour: the default half blocks in a blend read
-	// as a comb.
-	bar := progress.New(progress.WithWidth(40), progress.WithoutPercentage(),
-		progress.WithFillCharacters(progress.DefaultFullCharFullBlock, progress.DefaultEmptyCharBlock),
-		progress.WithColors(m.st.accent))
-	h := homeModel{list: l, bar: bar}
+	h := homeModel{list: l, bar: m.solidBar(40)}
 	h.refresh(m)
 	return h
 }
@@ -134,10 +135,10 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			return m.continueLast()
 		}
 		return m.openChapter(it.ch.ID, -1)
-	case key.Matches(msg, m.keys.StartQuiz) && ok && !it.glossary && !it.labs && !it.review && it.pack == nil:
+	case key.Matches(msg, m.keys.StartQuiz) && ok && it.chapterRow():
 		return m.beginQuiz(it.ch.ID)
 	case key.Matches(msg, m.keys.LastResult): // never the list's "next page" (still right/pgdn)
-		if ok && it.ch != nil && !it.glossary && !it.labs && !it.review && it.pack == nil {
+		if ok && it.chapterRow() {
 			return m.openLastResult(it.ch.ID)
 		}
 		return nil

@@ -23,6 +23,9 @@ type keyMap struct {
 	// results and prompts
 	Retry, RetryMissed, Resume, Restart key.Binding
 	LastResult, Reset                   key.Binding // reader and home: the chapter's last result; reset it
+	Again, NotNow                       key.Binding // "take a passed quiz again?"
+	ConfirmReset, Keep                  key.Binding // "reset this chapter?" (only y resets: it is destructive)
+	Home                                key.Binding // a review's summary
 
 	// labs
 	CheckLab, CancelCheck key.Binding
@@ -70,6 +73,12 @@ func newKeyMap() keyMap {
 		LastResult:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "last result")),
 		Reset:       key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "reset this chapter")),
 		Restart:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "start over")),
+
+		Again:        key.NewBinding(key.WithKeys("enter", "y"), key.WithHelp("enter/y", "take it again")),
+		NotNow:       key.NewBinding(key.WithKeys("esc", "n", "q"), key.WithHelp("esc/n", "not now")),
+		ConfirmReset: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "reset")),
+		Keep:         key.NewBinding(key.WithKeys("esc", "n", "q"), key.WithHelp("esc/n", "keep it")),
+		Home:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "home")),
 
 		CheckLab:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "check server")),
 		CancelCheck: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel the check")),

@@ -205,6 +205,8 @@ func screenTitle(s screen) string {
 		return "labs"
 	case statsScreen:
 		return "your progress"
+	case reviewScreen:
+		return "review summary"
 	}
 	return ""
 }
@@ -231,12 +233,11 @@ func (m *Model) screenKeys() helpKeys {
 			return m.quiz.helpKeys(m)
 		}
 	case retakeScreen:
-		again := key.NewBinding(key.WithKeys("enter", "y"), key.WithHelp("enter/y", "take it again"))
-		keep := key.NewBinding(key.WithKeys("esc", "n"), key.WithHelp("esc/n", "not now"))
-		return helpKeys{short: []key.Binding{again, keep, k.Help}, full: [][]key.Binding{{again, keep, k.Quit}}}
+		return helpKeys{short: []key.Binding{k.Again, k.NotNow, k.Help}, full: [][]key.Binding{{k.Again, k.NotNow, k.Quit}}}
 	case resetScreen:
-		yes, no := m.resetKeys()
-		return helpKeys{short: []key.Binding{yes, no, k.Help}, full: [][]key.Binding{{yes, no, k.Quit}}}
+		return helpKeys{short: []key.Binding{k.ConfirmReset, k.Keep, k.Help}, full: [][]key.Binding{{k.ConfirmReset, k.Keep, k.Quit}}}
+	case reviewScreen:
+		return helpKeys{short: []key.Binding{k.Home, k.Help}, full: [][]key.Binding{{k.Home, k.Back, k.Quit}}}
 	case resumeScreen:
 		return helpKeys{short: []key.Binding{k.Resume, k.Restart, k.Back, k.Help}, full: [][]key.Binding{{k.Resume, k.Restart, k.Back, k.Quit}}}
 	case resultsScreen:

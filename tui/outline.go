@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"backend-tutor/tui/render"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -70,7 +71,7 @@ func (o *outlineModel) view(m *Model) string {
 	end := min(len(o.items), o.offset+max(1, m.bodyHeight()))
 	for i := o.offset; i < end; i++ {
 		h := o.items[i]
-		text := ansi.Truncate(strings.Repeat("  ", max(0, h.Level-1))+safeLine(h.Text), width, "…")
+		text := ansi.Truncate(strings.Repeat("  ", max(0, h.Level-1))+render.SanitizeLine(h.Text), width, "…")
 		if i == o.cursor {
 			b.WriteString(m.st.Cursor.Render("› ") + m.st.Selected.Render(text))
 		} else {
@@ -80,7 +81,7 @@ func (o *outlineModel) view(m *Model) string {
 			b.WriteString("\n")
 		}
 	}
-	return m.frame("Outline · "+safeLine(m.reader.ch.Title), b.String(), m.shortHelp(m.screenKeys()))
+	return m.frame("Outline · "+render.SanitizeLine(m.reader.ch.Title), b.String(), m.shortHelp(m.screenKeys()))
 }
 
 func (o *outlineModel) keys(m *Model) []key.Binding {

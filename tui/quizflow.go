@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
@@ -53,10 +54,10 @@ func (m *Model) openQuiz(id string, how QuizStart) tea.Cmd {
 
 // retakeKey answers "take a passed quiz again?".
 func (m *Model) retakeKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "enter", "y":
+	switch {
+	case key.Matches(msg, m.keys.Again):
 		return m.startQuiz(m.retake)
-	case "esc", "n", "q":
+	case key.Matches(msg, m.keys.NotNow):
 		m.screen = m.retakeFrom
 		if m.screen == homeScreen {
 			return m.home.refresh(m)
@@ -192,15 +193,15 @@ func answersFrom(ch *content.Chapter, a progress.Attempt) map[string]answered {
 }
 
 func (m *Model) resumeKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "enter", "r":
+	switch {
+	case key.Matches(msg, m.keys.Resume):
 		m.screen = quizScreen
 		if m.quiz.allAnswered() {
 			return m.quiz.finish(m)
 		}
-	case "s":
+	case key.Matches(msg, m.keys.Restart):
 		return m.startOver()
-	case "esc", "q":
+	case key.Matches(msg, m.keys.Back):
 		m.screen = homeScreen
 		return m.home.refresh(m)
 	}

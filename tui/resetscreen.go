@@ -24,18 +24,12 @@ func (m *Model) askReset(id string) tea.Cmd {
 	return nil
 }
 
-// resetKeys are the confirmation's keys.
-func (m *Model) resetKeys() (yes, no key.Binding) {
-	return key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "reset")),
-		key.NewBinding(key.WithKeys("esc", "n", "q"), key.WithHelp("esc/n", "keep it"))
-}
-
 // resetKey answers the confirmation. "y" queues the reset (one transaction,
 // through the saver, after this tutor's own queued saves) and shows the
 // chapter from the top; the records move to a backup inside the progress
 // file, which `backend-tutor reset --undo` brings back.
 func (m *Model) resetKey(msg tea.KeyPressMsg) tea.Cmd {
-	yes, no := m.resetKeys()
+	yes, no := m.keys.ConfirmReset, m.keys.Keep
 	id := m.resetting
 	switch {
 	case key.Matches(msg, yes):

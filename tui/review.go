@@ -189,7 +189,7 @@ func (r *reviewSession) header(q *quizModel) string {
 
 // reviewKey is the summary screen's keys: any of enter, esc, q goes home.
 func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Open) || key.Matches(msg, m.keys.Back) || msg.String() == "q" {
+	if key.Matches(msg, m.keys.Home) || key.Matches(msg, m.keys.Back) {
 		m.review = nil
 		m.screen = homeScreen
 		return m.home.refresh(m)
@@ -216,7 +216,7 @@ func (m *Model) reviewView() string {
 		}
 	}
 	b.WriteString("\n" + st.Selected.Render("  Press enter to go home."))
-	return m.frame("Review done", b.String(), m.hintText("", key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "home"))))
+	return m.frame("Review done", b.String(), m.shortHelp(m.screenKeys()))
 }
 
 // reviewRow is home's "Review · N due" row (shown when N > 0).

@@ -121,7 +121,7 @@ func (s *searchModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 
 // paste puts pasted text into the query, as one sanitised line.
 func (s *searchModel) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
-	msg.Content = safeLine(msg.Content)
+	msg.Content = render.SanitizeLine(msg.Content)
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
 	s.run(m, false)
@@ -172,11 +172,11 @@ func (s *searchModel) view(m *Model) string {
 		end := min(len(s.results), s.offset+s.visible(m))
 		for i := s.offset; i < end; i++ {
 			r := s.results[i]
-			cursor, place := "  ", m.st.Faint.Render(resultPlace(m.course, r, width))
+			cursor, placeStyle := "  ", m.st.Faint
 			if i == s.cursor {
-				cursor = m.st.Cursor.Render("› ")
-				place = m.st.Selected.Render(resultPlace(m.course, r, width))
+				cursor, placeStyle = m.st.Cursor.Render("› "), m.st.Selected
 			}
+			place := placeStyle.Render(resultPlace(m.course, r, width))
 			text, spans := search.Snippet(r.Text, r.Spans, width)
 			line := ansi.Truncate(MarkMatches(text, spans, true), width, "…") // a tab's 4 spaces
 			b.WriteString("\n" + cursor + place + "\n  " + line)
@@ -190,7 +190,7 @@ func (s *searchModel) view(m *Model) string {
 // chapter and section, the quiz, or the glossary. A long chapter title is
 // cut first, so the section, which says more, stays readable.
 func resultPlace(c *content.Course, r search.Result, width int) string {
-	fit := func(s string, w int) string { return ansi.Truncate(safeLine(s), max(1, w), "…") }
+	fit := func(s string, w int) string { return ansi.Truncate(render.SanitizeLine(s), max(1, w), "…") }
 	if r.Kind == search.Glossary {
 		return fit("Glossary › "+r.Heading, width)
 	}
@@ -209,7 +209,7 @@ func resultPlace(c *content.Course, r search.Result, width int) string {
 	if section == "" {
 		return fit(title, width)
 	}
-	section = fit(section, width-3-min(ansi.StringWidth(safeLine(title)), width/3))
+	section = fit(section, width-3-min(ansi.StringWidth(render.SanitizeLine(title)), width/3))
 	return fit(title, width-3-ansi.StringWidth(section)) + " › " + section
 }
 
@@ -329,7 +329,7 @@ func (r *readerModel) applyMark(m *Model) {
 
 // showTerm scrolls the glossary to a term's entry.
 func (g *glossaryModel) showTerm(term string) {
-	want := safeLine(term)
+	want := render.SanitizeLine(term)
 	for i, l := range strings.Split(g.vp.GetContent(), "\n") {
 		if strings.TrimSpace(ansi.Strip(l)) == want {
 			g.vp.SetYOffset(i)
@@ -344,7 +344,7 @@ func (g *glossaryModel) showTerm(term string) {
 // even when a match cuts through one.
 func MarkMatches(text string, spans []search.Span, styled bool) string {
 	if !styled {
-		return safeLine(text)
+		return render.SanitizeLine(text)
 	}
 	var b strings.Builder
 	last := 0
@@ -352,14 +352,10 @@ func MarkMatches(text string, spans []search.Span, styled bool) string {
 		if sp.Start < last || sp.End > len(text) || sp.Start >= sp.End {
 			continue // never from the index; a guard, not a case
 		}
-		b.WriteString(safeLine(text[last:sp.Start]))
-		b.WriteString(matchStyle.Render(safeLine(text[sp.Start:sp.End])))
+		b.WriteString(render.SanitizeLine(text[last:sp.Start]))
+		b.WriteString(matchStyle.Render(render.SanitizeLine(text[sp.Start:sp.End])))
 		last = sp.End
 	}
-	b.WriteString(safeLine(text[last:]))
+	b.WriteString(render.SanitizeLine(text[last:]))
 	return b.String()
 }
-
-// safeLine is the one way search text reaches the terminal: the shared
-// sanitiser, one line.
-func safeLine(s string) string { return render.SanitizeLine(s) }

@@ -36,11 +36,7 @@ type statsMsg struct {
 func (m *Model) openStats() tea.Cmd {
 	vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
 	vp.KeyMap = viewport.KeyMap{}
-	// The home screen's bar: solid, in the accent colour.
-	bar := progress.New(progress.WithWidth(20), progress.WithoutPercentage(),
-		progress.WithFillCharacters(progress.DefaultFullCharFullBlock, progress.DefaultEmptyCharBlock),
-		progress.WithColors(m.st.accent))
-	m.stats = &statsModel{vp: vp, bar: bar}
+	m.stats = &statsModel{vp: vp, bar: m.solidBar(20)}
 	m.stats.resize(m)
 	m.screen = statsScreen
 	if m.store == nil {

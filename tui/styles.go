@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/progress"
 	"image/color"
 
 	"charm.land/lipgloss/v2"
@@ -57,3 +58,12 @@ func newStyles(isDark bool) styles {
 // search`: reversed and bold, which shows in both colour schemes and under
 // NO_COLOR (which drops colours, not attributes).
 var matchStyle = lipgloss.NewStyle().Reverse(true).Bold(true)
+
+// solidBar is the progress bar of the home and stats screens: solid, in the
+// accent colour (the default half blocks in a blend read as a comb). Its
+// FullColor is set again when the background turns out light or dark.
+func (m *Model) solidBar(width int) progress.Model {
+	return progress.New(progress.WithWidth(width), progress.WithoutPercentage(),
+		progress.WithFillCharacters(progress.DefaultFullCharFullBlock, progress.DefaultEmptyCharBlock),
+		progress.WithColors(m.st.accent))
+}

@@ -30,8 +30,13 @@ func NewMessageWriter(w io.Writer) *Writer { return &Writer{w: w, pass: EscapeLi
 
 // Write takes p whole; it is written up to its last newline.
 func (w *Writer) Write(p []byte) (int, error) {
+	// What is pending holds no newline (emit writes up to the last one),
+	// so only p is searched: many small writes stay linear.
+	end := 0
+	if k := bytes.LastIndexByte(p, '\n'); k >= 0 {
+		end = len(w.buf) + k + 1
+	}
 	w.buf = append(w.buf, p...)
-	end := bytes.LastIndexByte(w.buf, '\n') + 1
 	if end == 0 && len(w.buf) < maxPending {
 		return len(p), nil
 	}
