@@ -499,11 +499,11 @@ func checkLabs(course *Course, c *collector) {
 	}
 }
 
-// hasHeading reports whether markdown has a heading with exactly this text.
+// hasHeading reports whether markdown has a heading with exactly this
+// text (a "# comment" in a code block is none).
 func hasHeading(md, text string) bool {
-	for _, line := range strings.Split(md, "\n") {
-		t := strings.TrimLeft(line, "#")
-		if len(t) < len(line) && strings.TrimSpace(t) == text {
+	for _, h := range Headings(md) {
+		if h.Text == text {
 			return true
 		}
 	}

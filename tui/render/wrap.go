@@ -7,6 +7,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"backend-tutor/content"
 )
 
 // Wrapping fixes around glamour. Glamour wraps a list (not its items) at
@@ -54,10 +56,10 @@ var stray = func() *strings.Replacer {
 func protectBreaks(md string, fit int) string {
 	md = stray.Replace(md)
 	lines := strings.Split(md, "\n")
-	var fence fenceScanner
+	var fence content.Fence
 	for i, line := range lines {
 		trimmed := strings.TrimLeft(line, " ")
-		if fence.line(line) || strings.HasPrefix(trimmed, "|") {
+		if fence.Line(line) || strings.HasPrefix(trimmed, "|") {
 			continue
 		}
 		k := markerLen(trimmed)
@@ -81,8 +83,8 @@ func protectText(s string, listText bool, fit int) string {
 	firstAmp := strings.IndexByte(s, '&')
 	for i := 0; i < len(s); {
 		if s[i] == '`' {
-			n := fenceRun(s[i:], '`')
-			if end := strings.Index(s[i+n:], s[i:i+n]); end >= 0 && fenceRun(s[i+n+end:], '`') == n {
+			n := backtickRun(s[i:])
+			if end := strings.Index(s[i+n:], s[i:i+n]); end >= 0 && backtickRun(s[i+n+end:]) == n {
 				b.WriteString(s[i : i+n])
 				fits := ansi.StringWidth(s[i+n:i+n+end]) <= fit
 				for _, r := range s[i+n : i+n+end] {
@@ -174,10 +176,10 @@ func cutCodeLines(md string, limit int, mark string) string {
 	}
 	lines := strings.Split(md, "\n")
 	out := lines[:0:0]
-	var fence fenceScanner
+	var fence content.Fence
 	for _, line := range lines {
-		wasInside := fence.inside()
-		if !fence.line(line) || !wasInside || !fence.inside() || ansi.StringWidth(line) <= limit {
+		wasInside := fence.Inside()
+		if !fence.Line(line) || !wasInside || !fence.Inside() || ansi.StringWidth(line) <= limit {
 			out = append(out, line)
 			continue
 		}
@@ -226,4 +228,13 @@ func cutCodeLine(out []string, line, indent string, limit int, mark string) []st
 		out = append(out, head+mark)
 		i, prefix, prefixW = j, indent, indentW
 	}
+}
+
+// backtickRun is the length of the run of backticks that starts s.
+func backtickRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] == '`' {
+		n++
+	}
+	return n
 }

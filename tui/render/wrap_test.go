@@ -10,37 +10,6 @@ import (
 	"backend-tutor/content"
 )
 
-func TestFenceScanner(t *testing.T) {
-	doc := []struct {
-		line   string
-		inside bool
-	}{
-		{"text", false},
-		{"````md", true},
-		{"```", true}, // shorter than the opening run: text
-		{"- not a list", true},
-		{"~~~", true}, // the other character: text
-		{"````", true},
-		{"after", false},
-		{"~~~~ tilde info with ` backtick", true},
-		{"```", true},
-		{"~~~~~  ", true}, // longer closes, trailing spaces allowed
-		{"``` info with ` backtick is not a fence", false},
-		{"   ```go", true},
-		{"``` not closing: info after the run", true},
-		{"  ```", true},
-		{"end", false},
-		{"```", true}, // unclosed: to the end
-		{"# in code", true},
-	}
-	var f fenceScanner
-	for i, d := range doc {
-		if got := f.line(d.line); got != d.inside {
-			t.Errorf("line %d %q: in a fenced block = %v, want %v", i, d.line, got, d.inside)
-		}
-	}
-}
-
 // Lines inside a four-backtick fence that shows a three-backtick one stay
 // exactly as written (the old scanner closed the block at the inner fence
 // and then joined and flattened the lines after it).
@@ -105,9 +74,9 @@ var codeSpan = regexp.MustCompile("`([^`]+)`")
 func checkCodeSpans(t testing.TB, ch *content.Chapter, out string, width int) {
 	t.Helper()
 	lines := strings.Split(strings.ReplaceAll(ansi.Strip(out), "\u00a0", " "), "\n")
-	var f fenceScanner
+	var f content.Fence
 	for _, src := range strings.Split(ch.Body, "\n") {
-		if f.line(src) || strings.HasPrefix(strings.TrimSpace(src), "|") {
+		if f.Line(src) || strings.HasPrefix(strings.TrimSpace(src), "|") {
 			continue
 		}
 		for _, m := range codeSpan.FindAllStringSubmatch(src, -1) {
