@@ -128,3 +128,39 @@ func TestStrayStandIns(t *testing.T) {
 		t.Fatalf("stand-ins leaked or were restored:\n%q", out)
 	}
 }
+
+// A list item of Japanese text, which has no spaces to break at: glamour
+// put the bullet alone on a line and the item's text on the next, and
+// re-wrapping then joined the bullet to the item before ("変えない。 •")
+// and a word broken across lines with a space ("あ る"). Each item's
+// text follows its own bullet, hangs under it, and reads as written.
+func TestJapaneseListItems(t *testing.T) {
+	items := []string{
+		"`GET`：データを取得する。サーバーの状態は変えない。",
+		"`POST`：新しいデータを作る。同じリクエストを二回送ると、二つ作られることがある。",
+		"`DELETE`：データを削除する。",
+	}
+	md := "よく使うメソッドは次のとおりです。\n\n- " + strings.Join(items, "\n- ") + "\n"
+	for _, width := range []int{80, 60, 40} {
+		out, err := Markdown(md, width, StyleNoColor) // inline code keeps its backticks
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(ansi.Strip(out), "\n")
+		var got []string
+		for _, l := range lines {
+			if ansi.StringWidth(l) > width {
+				t.Errorf("width %d: line wider than the window: %q", width, l)
+			}
+			switch {
+			case strings.HasPrefix(l, "  • "):
+				got = append(got, strings.TrimPrefix(l, "  • "))
+			case strings.HasPrefix(l, "    ") && len(got) > 0:
+				got[len(got)-1] += strings.TrimPrefix(l, "    ")
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(items, "\n") {
+			t.Errorf("width %d: items\n%s\nwant\n%s\nrendered:\n%s", width, strings.Join(got, "\n"), strings.Join(items, "\n"), out)
+		}
+	}
+}
