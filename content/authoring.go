@@ -19,13 +19,15 @@ func (c *Course) Warnings() Problems { return c.warnings }
 
 // lintChapters checks each chapter's code blocks: a fence names its
 // language (so it is highlighted and the reader knows what it is), and no
-// line is wider than MaxCodeWidth.
-func lintChapters(course *Course) Problems {
-	var w collector
+// line is wider than MaxCodeWidth. The markdown in quiz and lab files
+// (prompts, hints, explanations, a lab's brief) is checked as it is
+// parsed (mapping.text), and its warnings come in as more.
+func lintChapters(course *Course, more Problems) Problems {
+	w := collector{warnings: more}
 	for _, ch := range course.Chapters {
 		lintMarkdown(ch.File, ch.Body, ch.bodyLine, &w)
 	}
-	return w.list.sorted()
+	return w.warnings.sorted()
 }
 
 // lintMarkdown checks the fenced code blocks of md, whose first line is
@@ -39,10 +41,10 @@ func lintMarkdown(file, md string, first int, w *collector) {
 		case !fence.Line(line):
 		case !wasInside && fence.Info() == "":
 			t := strings.TrimLeft(line, " ")
-			w.add(file, n, "code block names no language: write %s followed by one (http, json, sql, sh, python, go, or text for anything else)", strings.TrimRight(t, " \t"))
+			w.warn(file, n, "code block names no language: write %s followed by one (http, json, sql, sh, python, go, or text for anything else)", strings.TrimRight(t, " \t"))
 		case wasInside && fence.Inside():
 			if width := displaywidth.String(strings.ReplaceAll(line, "\t", "    ")); width > MaxCodeWidth {
-				w.add(file, n, "code line is %d columns wide; keep code lines to %d or fewer so they do not wrap in an 80-column terminal", width, MaxCodeWidth)
+				w.warn(file, n, "code line is %d columns wide; keep code lines to %d or fewer so they do not wrap in an 80-column terminal", width, MaxCodeWidth)
 			}
 		}
 	}

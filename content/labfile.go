@@ -54,7 +54,7 @@ func parseLab(file string, src []byte, c *collector) *Lab {
 	lab.Title = m.str("title", true, c)
 	lab.Chapter = m.str("chapter", true, c)
 	lab.Order, _ = m.integer("order", true, c)
-	lab.Brief = m.str("brief", true, c)
+	lab.Brief = m.text("brief", true, c)
 	if p, ok := m.integer("port", false, c); ok {
 		if p < 1 || p > 65535 {
 			c.add(file, m.lineOf("port"), "port must be between 1 and 65535, not %d", p)
@@ -123,7 +123,7 @@ func parseStep(file string, n *yaml.Node, chapter string, captured map[string]bo
 				st.Hint.Chapter = ch
 			}
 			st.Hint.Section = hm.str("section", false, c)
-			st.Hint.Text = hm.str("text", false, c)
+			st.Hint.Text = hm.text("text", false, c)
 		}
 	}
 	for k := range own {
