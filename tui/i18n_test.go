@@ -35,6 +35,8 @@ func i18nScreens(query string, typed []string) []goldenScreen {
 		{"reader-end", func(m *Model) { sendKeys(m, "enter", "G") }},
 		{"outline", func(m *Model) { sendKeys(m, "enter", "o") }},
 		{"glossary", func(m *Model) { sendKeys(m, "G", "enter") }},
+		{"labs", func(m *Model) { sendKeys(m, "G", "k", "enter") }},
+		{"lab", func(m *Model) { sendKeys(m, "G", "k", "enter", "enter") }},
 		{"search", func(m *Model) { sendKeys(m, append([]string{"/"}, strings.Split(query, "")...)...) }},
 		{"results", func(m *Model) {
 			sendKeys(m, "enter", "t")
@@ -49,7 +51,7 @@ func i18nScreens(query string, typed []string) []goldenScreen {
 			goldenScreen{kindName(k) + "-question", func(m *Model) { quizAt(m, k) }},
 			goldenScreen{kindName(k) + "-answered", func(m *Model) { quizAt(m, k); answerI18n(m, typed) }})
 	}
-	return screens
+	return append(screens, goldenScreen{"truefalse-hint", func(m *Model) { quizAt(m, content.TrueFalse); sendKeys(m, "tab") }})
 }
 
 // answerI18n answers as answerAny does, but types the typed answer as a
@@ -147,6 +149,14 @@ func checkLines(t *testing.T, screen string, width int) {
 		}
 		if r, _ := utf8.DecodeRuneInString(line); unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) || r == '\u200d' {
 			t.Errorf("line %d starts with a combining mark parted from its base: %q", n+1, line)
+		}
+		if strings.Contains(line, "\u2028") {
+			t.Errorf("line %d keeps a break mark (U+2028): %q", n+1, line)
+		}
+		// Japanese is wrapped between characters, never before a closing
+		// mark (the kinsoku rule)
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(line, " │")); strings.ContainsRune("、。）」", r) {
+			t.Errorf("line %d starts with %q: %q", n+1, r, line)
 		}
 	}
 	if t.Failed() {

@@ -295,7 +295,7 @@ func (m *Model) welcomeView() string {
 		title = m.course.Title
 	}
 	head := m.st.Title.Render("Welcome to " + render.SanitizeLine(title))
-	about := welcomeText(m.course)
+	about := render.MarkWideBreaks(welcomeText(m.course)) // taken out again below
 	begin := m.st.Selected.Render("Press enter to begin.")
 	box := m.st.Box.Width(min(m.width-2, 78))
 	// A warning (progress not being saved, a recovery file kept) shows
@@ -320,7 +320,7 @@ func (m *Model) welcomeView() string {
 		}
 		out = box.Padding(try.pad, 2).Render(strings.Join(append(parts, begin), sep))
 		if lipgloss.Height(out) <= height {
-			return lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, out) + warn
+			return render.DropWideBreaks(lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, out)) + warn
 		}
 	}
 	// Still too tall: cut the text, keeping the title, the last line and
@@ -335,7 +335,7 @@ func (m *Model) welcomeView() string {
 		lines[keep-1] = ansi.Truncate(strings.TrimRight(lines[keep-1], " "), inner-1, "") + "…"
 	}
 	out = b.Render(strings.Join(append(append([]string{head}, lines...), begin), "\n"))
-	return lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, out) + warn
+	return render.DropWideBreaks(lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, out)) + warn
 }
 
 func (m *Model) resumeView() string {
@@ -364,12 +364,19 @@ func (m *Model) retakeView() string {
 	return m.frame("Quiz · "+render.SanitizeLine(ch.Title), body, m.shortHelp(m.screenKeys()))
 }
 
+// wrapped renders s in a style that wraps it (one with a Width), letting
+// Chinese and Japanese text break between its characters, as it has no
+// spaces to break at (render.MarkWideBreaks).
+func wrapped(st lipgloss.Style, s string) string {
+	return render.DropWideBreaks(st.Render(render.MarkWideBreaks(s)))
+}
+
 // hang wraps text to width with a hanging indent: the first line starts
 // with prefix, and every following line is indented to line up under the
 // text, so a long option or answer reads as one block.
 func hang(prefix, text string, width int) string {
 	pw := ansi.StringWidth(prefix)
-	body := lipgloss.NewStyle().Width(max(10, width-pw)).Render(text)
+	body := wrapped(lipgloss.NewStyle().Width(max(10, width-pw)), text)
 	lines := strings.Split(body, "\n")
 	pad := strings.Repeat(" ", pw)
 	for i := range lines {

@@ -383,7 +383,7 @@ func (q *quizModel) refresh(m *Model) {
 	}
 	write(st.Subtle.Render(hang("  ", kindLabel(qu), w)))
 	write("")
-	write(wrap.PaddingLeft(2).Render(st.Title.Render(m.inline(qu.Prompt))))
+	write(wrapped(wrap.PaddingLeft(2), st.Title.Render(m.inline(qu.Prompt))))
 	write("")
 
 	ans, done := q.answers[qu.ID]
@@ -403,7 +403,7 @@ func (q *quizModel) refresh(m *Model) {
 	}
 	if q.showHint && qu.Hint != "" && !q.submitted {
 		write("")
-		write(wrap.PaddingLeft(2).Render(st.Accent.Render("Hint: ") + m.inline(qu.Hint)))
+		write(wrapped(wrap.PaddingLeft(2), st.Accent.Render("Hint: ")+m.inline(qu.Hint)))
 	} else if q.showHint && !q.submitted {
 		write("")
 		write(st.Subtle.Render("  No hint for this one."))
@@ -421,7 +421,7 @@ func (q *quizModel) refresh(m *Model) {
 			write(m.answerText(qu, q.shuffles[qu.ID], "  ", w))
 		}
 		write("")
-		write(st.Explanation.Width(w).Render(m.inline(qu.Explanation)))
+		write(wrapped(st.Explanation.Width(w), m.inline(qu.Explanation)))
 		write("")
 		next := "Press enter for the next question."
 		switch {

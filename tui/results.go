@@ -139,7 +139,7 @@ func (r *resultsModel) content(m *Model) string {
 			b.WriteString("\n")
 			b.WriteString(m.answerText(qu, r.shown[qu.ID], "     ", w))
 			b.WriteString("\n")
-			b.WriteString(st.Explanation.Width(w).PaddingLeft(5).Render(m.inline(qu.Explanation)))
+			b.WriteString(wrapped(st.Explanation.Width(w).PaddingLeft(5), m.inline(qu.Explanation)))
 			b.WriteString("\n\n")
 		}
 	}

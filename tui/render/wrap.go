@@ -177,12 +177,17 @@ func reflowLists(out string, width int, codeSGR string) string {
 // joinWrapped joins the lines glamour wrapped an item into, with a space
 // where glamour broke at one; between two wide characters it broke inside
 // a run of Chinese or Japanese text, which has no spaces ("あ" "る" is
-// "ある", not "あ る").
+// "ある", not "あ る"): there, with the break opportunity it broke at
+// (widebreaks.go).
 func joinWrapped(lines []string) string {
 	var b strings.Builder
 	prev := ""
 	for i, l := range lines {
-		if i > 0 && !(wideAt(prev, true) && wideAt(l, false)) {
+		switch {
+		case i == 0:
+		case wideAt(prev, true) && wideAt(l, false):
+			b.WriteString(wideBreak)
+		default:
 			b.WriteByte(' ')
 		}
 		b.WriteString(l)
