@@ -38,13 +38,8 @@ func i18nScreens(query string, typed []string) []goldenScreen {
 		{"labs", func(m *Model) { sendKeys(m, "G", "k", "enter") }},
 		{"lab", func(m *Model) { sendKeys(m, "G", "k", "enter", "enter") }},
 		{"search", func(m *Model) { sendKeys(m, append([]string{"/"}, strings.Split(query, "")...)...) }},
-		{"results", func(m *Model) {
-			sendKeys(m, "enter", "t")
-			for i := 0; i < 40 && m.Screen() == "quiz"; i++ {
-				answerI18n(m, typed)
-				sendKeys(m, "enter")
-			}
-		}},
+		{"results", func(m *Model) { resultsAt(m, typed) }},
+		{"results-end", func(m *Model) { resultsAt(m, typed); sendKeys(m, "G") }},
 	}
 	for _, k := range []content.Kind{content.Single, content.Multi, content.TrueFalse, content.Typed, content.Order} {
 		screens = append(screens,
@@ -52,6 +47,15 @@ func i18nScreens(query string, typed []string) []goldenScreen {
 			goldenScreen{kindName(k) + "-answered", func(m *Model) { quizAt(m, k); answerI18n(m, typed) }})
 	}
 	return append(screens, goldenScreen{"truefalse-hint", func(m *Model) { quizAt(m, content.TrueFalse); sendKeys(m, "tab") }})
+}
+
+// resultsAt takes the first chapter's quiz to its results.
+func resultsAt(m *Model, typed []string) {
+	sendKeys(m, "enter", "t")
+	for i := 0; i < 40 && m.Screen() == "quiz"; i++ {
+		answerI18n(m, typed)
+		sendKeys(m, "enter")
+	}
 }
 
 // answerI18n answers as answerAny does, but types the typed answer as a
