@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/clipperhouse/uax29/v2/graphemes"
 
 	"backend-tutor/content"
 )
@@ -26,7 +27,7 @@ var i18nPacks = []string{"ja-http", "he-http"}
 
 // i18nScreens are the screens that show a pack's text. queries are
 // typed into search: a word of the pack's own language.
-func i18nScreens(query string, typed []string) []goldenScreen {
+func i18nScreens(query, long string, typed []string) []goldenScreen {
 	screens := []goldenScreen{
 		{"welcome", nil},
 		{"home", func(m *Model) {}},
@@ -46,7 +47,14 @@ func i18nScreens(query string, typed []string) []goldenScreen {
 			goldenScreen{kindName(k) + "-question", func(m *Model) { quizAt(m, k) }},
 			goldenScreen{kindName(k) + "-answered", func(m *Model) { quizAt(m, k); answerI18n(m, typed) }})
 	}
-	return append(screens, goldenScreen{"truefalse-hint", func(m *Model) { quizAt(m, content.TrueFalse); sendKeys(m, "tab") }})
+	return append(screens,
+		goldenScreen{"truefalse-hint", func(m *Model) { quizAt(m, content.TrueFalse); sendKeys(m, "tab") }},
+		// a long answer in wide characters, with voicing marks typed apart,
+		// scrolls in its field
+		goldenScreen{"typed-long", func(m *Model) {
+			quizAt(m, content.Typed)
+			sendKeys(m, strings.Split(strings.Repeat(long, 4), "")...)
+		}})
 }
 
 // resultsAt takes the first chapter's quiz to its results.
@@ -83,13 +91,17 @@ func loadPack(t testing.TB, id string) *content.Course {
 
 var i18nQuery = map[string]string{"ja-http": "サーバー", "he-http": "שרת"}
 
+// i18nLong is typed, a character at a time, into a typed answer: marks
+// typed apart from their letters (dakuten, niqqud).
+var i18nLong = map[string]string{"ja-http": "テ\u3099ータベースとサーハ\u3099ー", "he-http": "שָׁלוֹם וּבְהַצְלָחָה "}
+
 // Golden screens of both packs at 80 and 40 columns.
 // Regenerate with: make golden
 func TestGoldenI18n(t *testing.T) {
 	for _, id := range i18nPacks {
 		e := newEnv(t)
 		e.course = loadPack(t, id)
-		for _, sc := range i18nScreens(i18nQuery[id], []string{"２", "０", "０"}) {
+		for _, sc := range i18nScreens(i18nQuery[id], i18nLong[id], []string{"２", "０", "０"}) {
 			for _, size := range [][2]int{{80, 24}, {40, 12}} {
 				t.Run(fmt.Sprintf("%s_%s_%dx%d", id, sc.name, size[0], size[1]), func(t *testing.T) {
 					out := i18nScreen(t, e, sc, size)
@@ -118,7 +130,7 @@ func TestI18nScreensFit(t *testing.T) {
 	for _, id := range i18nPacks {
 		e := newEnv(t)
 		e.course = loadPack(t, id)
-		for _, sc := range i18nScreens(i18nQuery[id], []string{"２", "０", "０"}) {
+		for _, sc := range i18nScreens(i18nQuery[id], i18nLong[id], []string{"２", "０", "０"}) {
 			for _, size := range fitSizes {
 				t.Run(fmt.Sprintf("%s_%s_%dx%d", id, sc.name, size[0], size[1]), func(t *testing.T) {
 					checkLines(t, i18nScreen(t, e, sc, size), size[0])
@@ -153,6 +165,12 @@ func checkLines(t *testing.T, screen string, width int) {
 		}
 		if r, _ := utf8.DecodeRuneInString(line); unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) || r == '\u200d' {
 			t.Errorf("line %d starts with a combining mark parted from its base: %q", n+1, line)
+		}
+		// a mark after a space or a border is one parted from its letter
+		for g := graphemes.FromString(line); g.Next(); {
+			if base, size := utf8.DecodeRuneInString(g.Value()); size < len(g.Value()) && !unicode.IsLetter(base) {
+				t.Errorf("line %d: a combining mark follows %q, not a letter: %q", n+1, base, line)
+			}
 		}
 		if strings.Contains(line, "\u2028") {
 			t.Errorf("line %d keeps a break mark (U+2028): %q", n+1, line)

@@ -3,12 +3,14 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"golang.org/x/text/unicode/norm"
 
 	"backend-tutor/content"
 	"backend-tutor/internal/courserules"
@@ -148,6 +150,7 @@ func (q *quizModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		var cmd tea.Cmd
 		q.input, cmd = q.input.Update(msg)
+		composeInput(&q.input)
 		return cmd
 	}
 
@@ -217,8 +220,24 @@ func (q *quizModel) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
 	msg.Content = render.SanitizeLine(msg.Content)
 	var cmd tea.Cmd
 	q.input, cmd = q.input.Update(msg)
+	composeInput(&q.input)
 	q.refresh(m)
 	return cmd
+}
+
+// composeInput puts typed letters and their marks together (NFC: テ then
+// U+3099 is デ, e then U+0301 is é). The text field scrolls and moves its
+// cursor by code points, so a mark typed apart could show parted from its
+// letter at the field's left edge.
+func composeInput(in *textinput.Model) {
+	v := in.Value()
+	if norm.NFC.IsNormalString(v) {
+		return
+	}
+	runes := []rune(v)
+	before := norm.NFC.String(string(runes[:min(in.Position(), len(runes))]))
+	in.SetValue(norm.NFC.String(v))
+	in.SetCursor(utf8.RuneCountInString(before))
 }
 
 // choiceKey is the position of the choice a letter picks ("t", "f"), or -1.

@@ -113,6 +113,7 @@ func (s *searchModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	default:
 		var cmd tea.Cmd
 		s.input, cmd = s.input.Update(msg)
+		composeInput(&s.input)
 		s.run(m, false)
 		return cmd
 	}
@@ -124,6 +125,7 @@ func (s *searchModel) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
 	msg.Content = render.SanitizeLine(msg.Content)
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
+	composeInput(&s.input)
 	s.run(m, false)
 	return cmd
 }
