@@ -35,6 +35,7 @@ func i18nScreens(query, long string, typed []string) []goldenScreen {
 		{"reader-middle", func(m *Model) { sendKeys(m, "enter", "space") }},
 		{"reader-end", func(m *Model) { sendKeys(m, "enter", "G") }},
 		{"outline", func(m *Model) { sendKeys(m, "enter", "o") }},
+		{"reader-table", func(m *Model) { sendKeys(m, "enter", "o", "down", "down", "enter", "j", "j", "j", "j", "j", "j") }}, // below its third heading
 		{"glossary", func(m *Model) { sendKeys(m, "G", "enter") }},
 		{"labs", func(m *Model) { sendKeys(m, "G", "k", "enter") }},
 		{"lab", func(m *Model) { sendKeys(m, "G", "k", "enter", "enter") }},
