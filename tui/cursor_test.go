@@ -161,3 +161,21 @@ func TestCursorInTypedAnswer(t *testing.T) {
 	}
 	m.Flush()
 }
+
+// On a small window the chapter list pages; the cursor stays on the
+// focused row of every page.
+func TestCursorOnHomePages(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 40, Height: 12})
+	n := len(m.home.list.Items())
+	pages := map[int]bool{}
+	for i := 0; i < n; i++ {
+		onMarker(t, m, "home row "+m.home.list.SelectedItem().FilterValue())
+		pages[m.home.list.Paginator.Page] = true
+		sendKeys(m, "down")
+	}
+	if len(pages) < 2 {
+		t.Fatalf("the list did not page at 40x12 (%d rows); the test proves nothing", n)
+	}
+}
