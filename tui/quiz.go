@@ -276,12 +276,7 @@ func (q *quizModel) submit(m *Model) tea.Cmd {
 	if q.missedOnly {
 		return m.save(progress.Op{Kind: progress.OpRetry, Chapter: q.ch.ID, Answer: &ans})
 	}
-	rec := m.records[q.ch.ID]
-	rec.ID = q.ch.ID
-	if !already {
-		rec.Answered++
-	}
-	m.records[q.ch.ID] = rec
+	m.records[q.ch.ID] = courserules.AfterAnswer(m.records[q.ch.ID], q.ch.ID, already)
 	op := q.op(progress.OpAnswer)
 	op.Answer = &ans
 	// The answer's review card moves in the same transaction; a hint

@@ -238,12 +238,7 @@ func (s *Session) answer(q *quiz, qu *content.Question, r content.Response) {
 	if q.missedOnly {
 		s.save.do(progress.Op{Kind: progress.OpRetry, Chapter: q.ch.ID, Answer: ans}, nil)
 	} else {
-		rec := s.records[q.ch.ID]
-		rec.ID = q.ch.ID
-		if !already {
-			rec.Answered++
-		}
-		s.records[q.ch.ID] = rec
+		s.records[q.ch.ID] = courserules.AfterAnswer(s.records[q.ch.ID], q.ch.ID, already)
 		op := q.op(progress.OpAnswer)
 		op.Answer = ans
 		s.save.do(op, nil)
