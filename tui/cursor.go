@@ -44,7 +44,7 @@ func (m *Model) cursor() *tea.Cursor {
 		}
 	case labsScreen:
 		if m.labs != nil {
-			s, ok = m.labs.focus()
+			s, ok = m.labs.focus(m)
 		}
 	case searchScreen:
 		if m.search != nil {
@@ -82,8 +82,8 @@ func (h *homeModel) focus() (spot, bool) {
 
 // focus is the selected lab's title in the list (three lines a lab); a
 // lab's brief is read, not chosen from.
-func (lm *labsModel) focus() (spot, bool) {
-	if lm.open != nil {
+func (lm *labsModel) focus(m *Model) (spot, bool) {
+	if lm.open != nil || len(m.course.Labs()) == 0 {
 		return spot{}, false
 	}
 	return spot{markerX, lm.cursor*3 - lm.vp.YOffset()}, true
