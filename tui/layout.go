@@ -67,6 +67,9 @@ func (m *Model) headerLines(header string) []string {
 	if ansi.StringWidth(header) <= w {
 		return []string{header}
 	}
+	// Only what can show is wrapped: a pack's title of 100,000 characters
+	// would otherwise be wrapped on every key of a quiz.
+	header = ansi.Truncate(header, (maxHeaderLines+1)*w, "")
 	lines := strings.Split(ansi.Wrap(header, w, ""), "\n")
 	for i := range lines {
 		lines[i] = strings.TrimRight(lines[i], " ")
