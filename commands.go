@@ -131,15 +131,22 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 
 	_, runErr := p.Run()
 	// Every queued change reaches the file (or a recovery file) before we
-	// exit; the learner hears about any that did not, now the terminal is back.
-	if err := model.Flush(); err != nil {
-		fmt.Fprintln(stderr, err)
-	}
+	// exit; the learner hears about any that did not, now the terminal is
+	// back, and the exit status is 1, as in line mode: answers that went to
+	// a recovery file (or were refused) are not in the progress file yet,
+	// and a script must be able to tell.
+	flushErr := model.Flush()
 	if mergeErr != "" {
 		fmt.Fprintln(stderr, mergeErr)
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) && !errors.Is(runErr, tea.ErrProgramKilled) {
+		if flushErr != nil {
+			fmt.Fprintln(stderr, flushErr)
+		}
 		return runErr
+	}
+	if flushErr != nil {
+		return &exitError{1, flushErr.Error()}
 	}
 	return nil
 }

@@ -103,6 +103,8 @@ type Model struct {
 	screen   screen
 	width    int
 	height   int
+	top      int // the lines frame put above the body in the last frame (a wrapped header)
+	bodyRows int // and the body's lines (tui/cursor.go)
 	keys     keyMap
 	st       styles
 	help     help.Model
@@ -657,8 +659,6 @@ func (m *Model) View() tea.View {
 	v := tea.NewView(body)
 	v.AltScreen = true
 	v.WindowTitle = "Backend Tutor"
-	if m.screen == quizScreen && m.quiz != nil && !m.tooSmall() && !m.showHelp {
-		v.Cursor = m.quiz.focus()
-	}
+	v.Cursor = m.cursor()
 	return v
 }

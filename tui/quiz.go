@@ -63,9 +63,10 @@ func newQuiz(m *Model, ch *content.Chapter) *quizModel {
 	in.Prompt = "› "
 	in.Placeholder = "type your answer, then enter"
 	in.CharLimit = maxTyped
-	in.SetVirtualCursor(true)
-	// A steady cursor: a blinking one repaints the screen twice a second
-	// for nothing while the learner thinks.
+	// The terminal's own cursor marks the insertion point (Model.cursor),
+	// steady: a blinking one repaints the screen twice a second for nothing
+	// while the learner thinks.
+	in.SetVirtualCursor(false)
 	ist := in.Styles()
 	ist.Cursor.Blink = false
 	in.SetStyles(ist)
@@ -103,7 +104,6 @@ func (q *quizModel) enter(m *Model) {
 
 func (q *quizModel) resize(m *Model) {
 	q.vp.SetWidth(m.width)
-	q.vp.SetHeight(m.bodyHeight())
 	q.input.SetWidth(max(10, min(m.width-8, 70)))
 	q.refresh(m)
 }
@@ -295,12 +295,7 @@ func (q *quizModel) submit(m *Model) tea.Cmd {
 	if q.missedOnly {
 		return m.save(progress.Op{Kind: progress.OpRetry, Chapter: q.ch.ID, Answer: &ans})
 	}
-	rec := m.records[q.ch.ID]
-	rec.ID = q.ch.ID
-	if !already {
-		rec.Answered++
-	}
-	m.records[q.ch.ID] = rec
+	m.records[q.ch.ID] = courserules.AfterAnswer(m.records[q.ch.ID], q.ch.ID, already)
 	op := q.op(progress.OpAnswer)
 	op.Answer = &ans
 	// The answer's review card moves in the same transaction; a hint
@@ -389,6 +384,7 @@ func (q *quizModel) refresh(m *Model) {
 	if len(q.questions) == 0 {
 		return
 	}
+	q.vp.SetHeight(m.bodyHeightUnder(q.header())) // the header may wrap to one line more
 	w := max(20, min(m.width-4, 90))
 	wrap := lipgloss.NewStyle().Width(w)
 	st := m.st
@@ -410,6 +406,7 @@ func (q *quizModel) refresh(m *Model) {
 		if q.submitted {
 			write(hang("  Your answer: ", render.SanitizeLine(strings.Join(ans.given, "")), w))
 		} else {
+			q.cursorLine = line
 			write("  " + q.input.View())
 		}
 	} else {
@@ -479,22 +476,23 @@ func moreCue(m *Model, vp viewport.Model) string {
 	return cue
 }
 
-// focus is where the terminal's own cursor goes: on the focused option's
-// marker, so a screen reader that follows the cursor reads the line the
-// learner is on (issue 13). Nil (the cursor hidden) when no option has the
-// focus: a typed answer (its field draws its own cursor), after submitting,
-// or the option scrolled out of view.
-func (q *quizModel) focus() *tea.Cursor {
-	if q.submitted || len(q.questions) == 0 || q.current().Input() == content.Text {
-		return nil
+// focus is where the terminal's own cursor goes (tui/cursor.go): after
+// the focused option's "› " marker, or at the typed answer's insertion
+// point (the field draws no cursor of its own). None after submitting, or
+// with the line scrolled out of view.
+func (q *quizModel) focus() (spot, bool) {
+	if q.submitted || len(q.questions) == 0 {
+		return spot{}, false
 	}
 	row := q.cursorLine - q.vp.YOffset()
 	if row < 0 || row >= q.vp.Height() {
-		return nil
+		return spot{}, false
 	}
-	c := tea.NewCursor(2, frameTop+row) // column 2: the "› " marker
-	c.Blink = false                     // a blinking cursor repaints for nothing
-	return c
+	x := markerX
+	if q.current().Input() == content.Text {
+		x = 2 + inputX(q.input.Prompt, q.input.Value(), q.input.Position(), q.input.Width())
+	}
+	return spot{x, row}, true
 }
 
 func (q *quizModel) remaining() int { return len(q.questions) - len(q.answers) }
@@ -621,17 +619,21 @@ func (q *quizModel) helpKeys(m *Model) helpKeys {
 	return helpKeys{short: short, full: [][]key.Binding{full, {leaveFull, k.Help, k.Quit}}}
 }
 
-func (q *quizModel) view(m *Model) string {
-	// The question number comes first: a long title is cut, the number never.
+// header comes first: the question number, then the chapter's title
+// (wrapped by frame when the window is narrow, never cut).
+func (q *quizModel) header() string {
+	if q.review != nil {
+		return render.SanitizeLine(q.review.header(q))
+	}
 	what := "Quiz"
 	if q.missedOnly {
 		what = "Missed questions"
 	}
-	header := fmt.Sprintf("Question %d of %d · %s · %s", q.index+1, len(q.questions), what, render.SanitizeLine(q.ch.Title))
-	if q.review != nil {
-		header = render.SanitizeLine(q.review.header(q))
-	}
-	return m.frame(header, q.vp.View(), m.hintText(moreCue(m, q.vp), m.screenKeys().short...))
+	return fmt.Sprintf("Question %d of %d · %s · %s", q.index+1, len(q.questions), what, render.SanitizeLine(q.ch.Title))
+}
+
+func (q *quizModel) view(m *Model) string {
+	return m.frame(q.header(), q.vp.View(), m.hintText(moreCue(m, q.vp), m.screenKeys().short...))
 }
 
 // answerText shows a question's right answer: one line, with the options

@@ -72,6 +72,7 @@ func (m *Model) openChapter(id string, line int) tea.Cmd {
 		footer:   m.reader.footer,
 		furthest: rec.Furthest, savedLine: rec.Line, savedFurth: rec.Furthest,
 	}
+	m.reader.resize(m) // under its header, which may wrap
 	m.screen = readerScreen
 	m.last = &progress.Place{Screen: "chapter", ChapterID: id}
 	cmds = append(cmds, m.save(progress.Op{Kind: progress.OpLast, Place: &progress.Place{Screen: "chapter", ChapterID: id}}))
@@ -202,7 +203,11 @@ func (r *readerModel) endLine(m *Model) string {
 }
 
 func (r *readerModel) resize(m *Model) {
-	r.vp.SetHeight(m.bodyHeight())
+	if r.ch == nil { // no chapter opened yet
+		r.vp.SetHeight(m.bodyHeight())
+		return
+	}
+	r.vp.SetHeight(m.bodyHeightUnder(r.header(m)))
 }
 
 // percent is how far through the chapter the bottom of the screen is.
@@ -282,8 +287,13 @@ func (r *readerModel) savePosition(m *Model) tea.Cmd {
 	return m.save(progress.Op{Kind: progress.OpReading, Chapter: r.ch.ID, ContentHash: r.ch.Hash, Line: line, Percent: furthest})
 }
 
+// header names the chapter; frame wraps a title too long for the window.
+func (r *readerModel) header(m *Model) string {
+	return fmt.Sprintf("Chapter %d of %d · %s", r.idx+1, len(m.course.Chapters), render.SanitizeLine(r.ch.Title))
+}
+
 func (r *readerModel) view(m *Model) string {
-	header := fmt.Sprintf("Chapter %d of %d · %s", r.idx+1, len(m.course.Chapters), render.SanitizeLine(r.ch.Title))
+	header := r.header(m)
 	body := r.vp.View()
 	if !r.ready {
 		body = "\n  " + m.st.Subtle.Render("Formatting the chapter…")

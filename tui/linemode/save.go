@@ -109,6 +109,14 @@ func (s *saver) close() error {
 	return fmt.Errorf("%d changes to your progress could not be saved yet (%v); they are kept in %s and added the next time the tutor starts", len(ops), s.failed, name)
 }
 
+// attempts reads a chapter's attempts after this session's own changes
+// are written (a quiz just finished is among them), as the full-screen
+// "l" reads them behind its saver's queue.
+func (s *saver) attempts(chapter string) ([]progress.Attempt, error) {
+	s.drain()
+	return s.store.Attempts(chapter)
+}
+
 // openAttempt reads a chapter's open attempt as the file holds it now,
 // after this session's own changes are written (another tutor may have
 // started one). When the queue is stuck it reads at once.
