@@ -143,6 +143,7 @@ type Model struct {
 	notice      string // a one-off answer to a key ("no finished quiz yet"), cleared by the next key
 
 	clock        func() time.Time // Options.Now
+	spent        timeSpent        // time active reading and in quizzes (timespent.go)
 	reviewDue    int              // due review questions the day's cap allows (home's row)
 	reviewWanted bool             // a review session starts when the queue is read
 	review       *reviewSession
@@ -180,6 +181,7 @@ func New(o Options) *Model {
 		tick:    tea.Tick,
 		labBase: o.LabURL,
 		clock:   o.Now,
+		spent:   newTimeSpent(),
 
 		retryDelay: retryDelay,
 	}
@@ -278,6 +280,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg, tea.MouseMsg, QuitMsg:
+		m.countInput() // before the screen changes: the gap was spent on this one
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m, m.resize(msg.Width, msg.Height)
@@ -432,19 +438,22 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// quit leaves the tutor: it only queues the reading position (the command
-// enqueue returns may be dropped; the queue is the saver's) and main
-// flushes the queue after the program stops.
+// quit leaves the tutor: it only queues the reading position and the time
+// still waiting to be saved (the command enqueue returns may be dropped;
+// the queue is the saver's) and main flushes the queue after the program
+// stops.
 func (m *Model) quit() tea.Cmd {
 	if m.screen == readerScreen {
 		m.reader.savePosition(m)
 	}
+	m.saveTimeLeft()
 	return tea.Quit
 }
 
 // save queues a change to the progress file. An answer queued behind a
 // failed save counts at once in the warning and on the results screen.
 func (m *Model) save(op progress.Op) tea.Cmd {
+	m.spent.attach(&op)
 	if m.saveFailed && (op.Kind == progress.OpAnswer || op.Kind == progress.OpRetry) {
 		m.unsaved[op.Answer.ID] = true
 		m.warning = saveWarning(m.saveErr, len(m.unsaved))

@@ -7,6 +7,7 @@ package stats
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"time"
@@ -26,10 +27,12 @@ const WeekDays = 7
 type Chapter struct {
 	ID        string
 	Title     string
-	Quiz      bool // the chapter has a quiz
-	BestScore int  // percent; 0 while Attempts is 0 (screens show "—")
-	Attempts  int  // finished attempts
-	Answered  int  // answers saved, all attempts
+	Quiz      bool  // the chapter has a quiz
+	BestScore int   // percent; 0 while Attempts is 0 (screens show "—")
+	Attempts  int   // finished attempts
+	Answered  int   // answers saved, all attempts
+	ReadingS  int64 // seconds active reading the chapter
+	QuizS     int64 // seconds active in its quiz (reviews and retries too)
 }
 
 // Weak is a question missed in one or more attempts.
@@ -45,6 +48,8 @@ type Stats struct {
 	Weakest    []Weak // at most WeakestCount, most missed first
 	StreakDays int    // local days studied in a row, up to today (or yesterday)
 	ReviewDue  int    // review cards due by the end of the week (WeekDays)
+	ReadingS   int64  // seconds active reading, all chapters
+	QuizS      int64  // seconds active in quizzes, all chapters
 }
 
 // Compute works out the figures at now. records are the chapter summaries
@@ -58,7 +63,9 @@ func Compute(c *content.Course, records map[string]progress.ChapterRecord, log *
 	for _, ch := range c.Chapters {
 		r := records[ch.ID]
 		st.Chapters = append(st.Chapters, Chapter{ID: ch.ID, Title: ch.Title, Quiz: ch.Quiz != nil,
-			BestScore: r.BestScore, Attempts: r.Attempts, Answered: r.Answered})
+			BestScore: r.BestScore, Attempts: r.Attempts, Answered: r.Answered, ReadingS: r.ReadingS, QuizS: r.QuizS})
+		st.ReadingS += r.ReadingS
+		st.QuizS += r.QuizS
 	}
 	st.Weakest = Weakest(c, log.Attempts, WeakestCount)
 	loc := sched.Params().Location
@@ -147,6 +154,18 @@ func Streak(times []time.Time, now time.Time, loc *time.Location) int {
 		d--
 	}
 	return n
+}
+
+// DurationText is seconds for people: "45 s", "12 min", "2 h 05 min"
+// (minutes rounded down: a screen shows time spent, not a stopwatch).
+func DurationText(s int64) string {
+	switch {
+	case s < 60:
+		return strconv.FormatInt(max(s, 0), 10) + " s"
+	case s < 3600:
+		return strconv.FormatInt(s/60, 10) + " min"
+	}
+	return fmt.Sprintf("%d h %02d min", s/3600, s/60%60)
 }
 
 // ScoreText is a best score for screens and tables: "—" while no attempt
