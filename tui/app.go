@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/activetime"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
@@ -142,10 +143,10 @@ type Model struct {
 	typedNumber string // digits typed on home: the chapter to go to (tui/homejump.go)
 	notice      string // a one-off answer to a key ("no finished quiz yet"), cleared by the next key
 
-	clock        func() time.Time // Options.Now
-	spent        timeSpent        // time active reading and in quizzes (timespent.go)
-	reviewDue    int              // due review questions the day's cap allows (home's row)
-	reviewWanted bool             // a review session starts when the queue is read
+	clock        func() time.Time    // Options.Now
+	spent        *activetime.Counter // time active reading and in quizzes (timespent.go)
+	reviewDue    int                 // due review questions the day's cap allows (home's row)
+	reviewWanted bool                // a review session starts when the queue is read
 	review       *reviewSession
 
 	resizeGen int
@@ -181,7 +182,7 @@ func New(o Options) *Model {
 		tick:    tea.Tick,
 		labBase: o.LabURL,
 		clock:   o.Now,
-		spent:   newTimeSpent(),
+		spent:   activetime.New(),
 
 		retryDelay: retryDelay,
 	}
@@ -207,6 +208,7 @@ func New(o Options) *Model {
 		m.warning = m.store.Warning()
 	}
 	m.warned = m.warning != ""
+	m.spent.Input(m.now(), "", activetime.Nothing) // the first screen's time counts from here
 	m.applyStyles(newStyles(true))
 	m.home = newHomeModel(m)
 	m.screen = homeScreen
@@ -453,7 +455,7 @@ func (m *Model) quit() tea.Cmd {
 // save queues a change to the progress file. An answer queued behind a
 // failed save counts at once in the warning and on the results screen.
 func (m *Model) save(op progress.Op) tea.Cmd {
-	m.spent.attach(&op)
+	m.spent.Attach(&op)
 	if m.saveFailed && (op.Kind == progress.OpAnswer || op.Kind == progress.OpRetry) {
 		m.unsaved[op.Answer.ID] = true
 		m.warning = saveWarning(m.saveErr, len(m.unsaved))

@@ -275,7 +275,7 @@ func (r *readerModel) savePosition(m *Model) tea.Cmd {
 	rec := m.records[r.ch.ID]
 	rec.ID, rec.Line, rec.Furthest, rec.ContentHash = r.ch.ID, line, max(rec.Furthest, furthest), r.ch.Hash
 	m.records[r.ch.ID] = rec
-	if line == r.savedLine && furthest == r.savedFurth && !m.spent.waiting(r.ch.ID) {
+	if line == r.savedLine && furthest == r.savedFurth && !m.spent.Waiting(r.ch.ID) {
 		return nil
 	}
 	r.savedLine, r.savedFurth = line, furthest
