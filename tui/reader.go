@@ -230,6 +230,10 @@ func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			m.screen = searchScreen
 			return cmd
 		}
+		if r.mark != nil && r.mark.stats && m.stats != nil { // back to the stats, read again
+			m.screen = statsScreen
+			return tea.Batch(cmd, m.stats.read(m))
+		}
 		m.screen = homeScreen
 		return tea.Batch(cmd, m.home.refresh(m))
 	case key.Matches(msg, k.StartQuiz):

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"backend-tutor/content"
+	"backend-tutor/content/search"
 	"backend-tutor/internal/scheduler"
 	"backend-tutor/progress"
 )
@@ -40,6 +41,11 @@ type Weak struct {
 	ChapterID  string `json:"chapter_id"`
 	QuestionID string `json:"question_id"`
 	Missed     int    `json:"missed"` // attempts whose answer that counts was wrong
+	// Section is the heading of the chapter's section the question is
+	// about (search.SectionOf), SectionLine its 1-based line in the
+	// chapter's markdown; "" and 0: the chapter's start.
+	Section     string `json:"section"`
+	SectionLine int    `json:"section_line"`
 }
 
 // Stats are the figures at one instant.
@@ -130,7 +136,14 @@ func Weakest(c *content.Course, attempts map[string][]progress.Attempt, n int) [
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Weak) int { return cmp.Compare(b.Missed, a.Missed) })
-	return out[:min(n, len(out))]
+	out = out[:min(n, len(out))]
+	for i, w := range out {
+		ch, _ := c.Chapter(w.ChapterID)
+		qu, _ := ch.Quiz.Question(w.QuestionID)
+		sec := search.SectionOf(ch, qu)
+		out[i].Section, out[i].SectionLine = sec.Text, sec.Line
+	}
+	return out
 }
 
 // Streak counts the local days in a row (4 AM rollover, in loc) with at
