@@ -137,3 +137,27 @@ func TestTimeHostileRefused(t *testing.T) {
 		t.Errorf("a refused change wrote %+v", r)
 	}
 }
+
+// FuzzTimeMarks: whatever a damaged or hostile record holds as its time
+// marks, parsing never panics, and marks it accepts format back to marks
+// that parse the same.
+func FuzzTimeMarks(f *testing.F) {
+	for _, s := range []string{"", "a:1", "abc:1 def:2", "a:1 b:2 c:3 d:4 e:5", "a:-1", ":1", "a:", "a:1:2", "ä:1", "a:18446744073709551616"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		marks, err := parseTimeMarks(s)
+		if err != nil {
+			return
+		}
+		again, err := parseTimeMarks(formatTimeMarks(marks))
+		if err != nil || len(again) != len(marks) {
+			t.Fatalf("%q: formatted %q parses to %v, %v", s, formatTimeMarks(marks), again, err)
+		}
+		for i := range marks {
+			if again[i] != marks[i] {
+				t.Fatalf("%q: mark %d changed: %v vs %v", s, i, again[i], marks[i])
+			}
+		}
+	})
+}

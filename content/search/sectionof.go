@@ -18,8 +18,10 @@ import (
 // shorter than 4 letters or very common ones are left out. Ties go to the
 // earlier section; no shared word, or a chapter without headings, gives
 // the zero Section (the chapter's start). Quiz files name no section, so
-// it is derived: ~0.6 ms a question on the guide (all 213 in 137 ms), so
-// it runs for the few questions shown, off the UI goroutine.
+// it is derived: 0.3-0.5 ms a question on the guide's longest chapter
+// (BenchmarkSectionOf; folding the text is most of it; building a word
+// set per section, the first version, took 2-3 ms), so it runs only for
+// the five questions shown, off the UI goroutine.
 func SectionOf(ch *content.Chapter, qu *content.Question) Section {
 	lines := strings.Split(ch.Body, "\n")
 	hs := headings(lines)
@@ -31,32 +33,48 @@ func SectionOf(ch *content.Chapter, qu *content.Question) Section {
 		parts = append(parts, o.Text)
 	}
 	parts = append(append(parts, qu.Accept...), qu.Items...)
-	asked := words(strings.Join(parts, " "))
+	// The question's first 64 distinct words: a bit each, so a hostile
+	// pack's huge question or many headings cost 16 bytes a heading.
+	asked := map[string]int{} // a word of the question → its bit
+	eachWord(strings.Join(parts, " "), func(w string) {
+		if _, ok := asked[w]; !ok && len(asked) < 64 {
+			asked[w] = len(asked)
+		}
+	})
 	if len(asked) == 0 {
 		return Section{}
 	}
-	type span struct{ body, title map[string]bool }
-	spans := make([]span, len(hs))
-	df := map[string]int{}
+	// One pass over the chapter, keeping only the question's words: which
+	// section holds which (body), and which heading names which (title).
+	body := make([]uint64, len(hs))
+	title := make([]uint64, len(hs))
+	var df [64]int
 	for i, h := range hs {
 		end := len(lines)
 		if i+1 < len(hs) {
 			end = hs[i+1].line
 		}
-		spans[i] = span{words(strings.Join(lines[h.line:end], "\n")), words(h.text)}
-		for w := range spans[i].body {
-			df[w]++
-		}
+		eachWord(strings.Join(lines[h.line:end], "\n"), func(w string) {
+			if k, ok := asked[w]; ok && body[i]&(1<<k) == 0 {
+				body[i] |= 1 << k
+				df[k]++
+			}
+		})
+		eachWord(h.text, func(w string) {
+			if k, ok := asked[w]; ok {
+				title[i] |= 1 << k
+			}
+		})
 	}
 	best, bestScore := -1, 0.0
-	for i, sp := range spans {
+	for i := range hs {
 		score := 0.0
-		for w := range asked {
-			if !sp.body[w] {
+		for k := range len(asked) {
+			if body[i]&(1<<k) == 0 {
 				continue
 			}
-			weight := math.Log(1 + float64(len(hs))/float64(df[w]))
-			if sp.title[w] {
+			weight := math.Log(1 + float64(len(hs))/float64(df[k]))
+			if title[i]&(1<<k) != 0 {
 				weight *= 2
 			}
 			score += weight
@@ -82,14 +100,23 @@ var commonWords = map[string]bool{
 	"would": true, "your": true, "will": true, "were": true, "here": true, "after": true, "before": true,
 }
 
-// words is the set of folded words of s, 4 letters or more, common ones
-// left out.
-func words(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(Normalize(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if utf8.RuneCountInString(w) >= 4 && !commonWords[w] {
-			out[w] = true
+// eachWord calls f with each folded word of s, 4 letters or more, common
+// ones left out.
+func eachWord(s string, f func(w string)) {
+	folded := Normalize(s)
+	start := -1
+	for i, r := range folded + " " {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if w := folded[start:i]; utf8.RuneCountInString(w) >= 4 && !commonWords[w] {
+				f(w)
+			}
+			start = -1
 		}
 	}
-	return out
 }

@@ -36,3 +36,24 @@ func TestSectionOf(t *testing.T) {
 		t.Errorf("a chapter without headings: %+v", got)
 	}
 }
+
+// FuzzSectionOf: a hostile pack's chapter and question never make
+// SectionOf panic, and what it links to is one of the chapter's headings
+// (or the chapter's start).
+func FuzzSectionOf(f *testing.F) {
+	f.Add("# A\ncookies here\n## B\ntables\n", "Which tables?")
+	f.Add("```\n# not\n```\n## Real one\ntext", "real text")
+	f.Add("#\n##\n###  ###\n", "####")
+	f.Fuzz(func(t *testing.T, body, prompt string) {
+		got := SectionOf(&content.Chapter{Body: body}, &content.Question{Prompt: prompt, Options: []content.Option{{Text: prompt}}})
+		if got == (Section{}) {
+			return
+		}
+		for _, s := range Outline(body) {
+			if s == got {
+				return
+			}
+		}
+		t.Fatalf("SectionOf = %+v, not a heading of %q", got, body)
+	})
+}
