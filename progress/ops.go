@@ -35,7 +35,8 @@ const (
 // queue, be retried, or be written to a recovery file and applied by a
 // later process. Replaying an Op is idempotent: a start finds its attempt
 // by AttemptUID, an answer is skipped if its Answer.ID is stored, a finish
-// of a finished attempt scores it again without counting it twice, and the
+// of a finished attempt scores it again without counting it twice, time
+// spent is added once per TimeSession and TimeSeq (timespent.go), and the
 // rest set values.
 type Op struct {
 	Kind OpKind `json:"op"`

@@ -456,6 +456,11 @@ func (m *Model) quit() tea.Cmd {
 // failed save counts at once in the warning and on the results screen.
 func (m *Model) save(op progress.Op) tea.Cmd {
 	m.spent.Attach(&op)
+	if op.ReadingS != 0 || op.QuizS != 0 { // the screens' copy of the record (a reset says what it clears)
+		rec := m.records[op.Chapter]
+		rec.ID, rec.ReadingS, rec.QuizS = op.Chapter, rec.ReadingS+op.ReadingS, rec.QuizS+op.QuizS
+		m.records[op.Chapter] = rec
+	}
 	if m.saveFailed && (op.Kind == progress.OpAnswer || op.Kind == progress.OpRetry) {
 		m.unsaved[op.Answer.ID] = true
 		m.warning = saveWarning(m.saveErr, len(m.unsaved))

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"backend-tutor/internal/courserules"
 	"backend-tutor/internal/stats"
 	"backend-tutor/tui/render"
 )
@@ -99,19 +100,19 @@ func (s *statsModel) text(m *Model) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "  Streak: %d %s studied in a row\n", s.st.StreakDays, plural(s.st.StreakDays, "day", "days"))
 	fmt.Fprintf(&b, "  Reviews due this week: %d\n", s.st.ReviewDue)
-	b.WriteString(ansi.Truncate(fmt.Sprintf("  Time: read %s · quiz %s", stats.DurationText(s.st.ReadingS), stats.DurationText(s.st.QuizS)), w, "…") + "\n\n")
+	b.WriteString(ansi.Truncate(fmt.Sprintf("  Time: read %s · quiz %s", courserules.DurationText(s.st.ReadingS), courserules.DurationText(s.st.QuizS)), w, "…") + "\n\n")
 	b.WriteString(st.Selected.Render("  Chapters") + "\n")
 	for i, ch := range s.st.Chapters {
 		b.WriteString(ansi.Truncate(fmt.Sprintf("  %2d. %s", i+1, render.SanitizeLine(ch.Title)), w, "…") + "\n")
 		if !ch.Quiz {
-			b.WriteString(st.Faint.Render(ansi.Truncate("      no quiz · read "+stats.DurationText(ch.ReadingS), w, "…")) + "\n")
+			b.WriteString(st.Faint.Render(ansi.Truncate("      no quiz · read "+courserules.DurationText(ch.ReadingS), w, "…")) + "\n")
 			continue
 		}
 		figures := fmt.Sprintf(" %4s · %d %s · %d answered", stats.ScoreText(ch.Attempts, ch.BestScore),
 			ch.Attempts, plural(ch.Attempts, "try", "tries"), ch.Answered)
 		s.bar.SetWidth(max(4, min(20, w-6-ansi.StringWidth(figures))))
 		b.WriteString("      " + s.bar.ViewAs(float64(ch.BestScore)/100) + figures + "\n")
-		b.WriteString(st.Faint.Render(ansi.Truncate(fmt.Sprintf("      read %s · quiz %s", stats.DurationText(ch.ReadingS), stats.DurationText(ch.QuizS)), w, "…")) + "\n")
+		b.WriteString(st.Faint.Render(ansi.Truncate(fmt.Sprintf("      read %s · quiz %s", courserules.DurationText(ch.ReadingS), courserules.DurationText(ch.QuizS)), w, "…")) + "\n")
 	}
 	b.WriteString("\n" + st.Selected.Render("  Weakest questions") + "\n")
 	if len(s.st.Weakest) == 0 {

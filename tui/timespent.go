@@ -13,6 +13,8 @@ func (m *Model) countInput() {
 		m.spent.Input(m.now(), m.reader.ch.ID, activetime.Reading)
 	case m.screen == quizScreen && m.quiz != nil:
 		m.spent.Input(m.now(), m.quiz.ch.ID, activetime.Quiz)
+	case m.screen == resultsScreen && m.results != nil: // going over the explanations
+		m.spent.Input(m.now(), m.results.ch.ID, activetime.Quiz)
 	default:
 		m.spent.Input(m.now(), "", activetime.Nothing)
 	}

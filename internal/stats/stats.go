@@ -7,7 +7,6 @@ package stats
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"time"
@@ -167,18 +166,6 @@ func Streak(times []time.Time, now time.Time, loc *time.Location) int {
 		d--
 	}
 	return n
-}
-
-// DurationText is seconds for people: "45 s", "12 min", "2 h 05 min"
-// (minutes rounded down: a screen shows time spent, not a stopwatch).
-func DurationText(s int64) string {
-	switch {
-	case s < 60:
-		return strconv.FormatInt(max(s, 0), 10) + " s"
-	case s < 3600:
-		return strconv.FormatInt(s/60, 10) + " min"
-	}
-	return fmt.Sprintf("%d h %02d min", s/3600, s/60%60)
 }
 
 // ScoreText is a best score for screens and tables: "—" while no attempt

@@ -183,11 +183,3 @@ func TestCompute(t *testing.T) {
 		t.Errorf("empty = %+v", empty)
 	}
 }
-
-func TestDurationText(t *testing.T) {
-	for s, want := range map[int64]string{-3: "0 s", 0: "0 s", 59: "59 s", 60: "1 min", 3599: "59 min", 3600: "1 h 00 min", 7530: "2 h 05 min"} {
-		if got := DurationText(s); got != want {
-			t.Errorf("DurationText(%d) = %q, want %q", s, got, want)
-		}
-	}
-}
