@@ -61,7 +61,7 @@ func TestRealTerminalStatsScreen(t *testing.T) {
 	tm.keys("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down")
 	tm.waitFor("HTTP essentials", "— · 0 tries · 1 answered", "read 12 min · quiz 3 min")
 	tm.keys("G")
-	tm.waitFor("Weakest questions", "chapter 3 › "+sec.Text[:20])
+	tm.waitFor("Weakest questions", "missed 1× · chapter 3 › "+sec.Text[:20])
 	tm.keys("Down")
 	tm.waitFor("› Which cookie attribute", "enter read its section")
 	tm.keys("Enter")

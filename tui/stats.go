@@ -138,7 +138,8 @@ func (s *statsModel) text(m *Model) string {
 		} else {
 			b.WriteString("  " + prompt + "\n")
 		}
-		b.WriteString(st.Faint.Render(ansi.Truncate(fmt.Sprintf("    %s · missed %d×", place, wk.Missed), w, "…")) + "\n")
+		// the count first: a narrow window cuts the section's name, not it
+		b.WriteString(st.Faint.Render(ansi.Truncate(fmt.Sprintf("    missed %d× · %s", wk.Missed, place), w, "…")) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -83,7 +83,7 @@ func TestStatsWeakestOpensSection(t *testing.T) {
 	keys(tm, "s")
 	waitFor(t, tm, "Your progress", "Streak")
 	keys(tm, "G")
-	waitFor(t, tm, "› "+sec.Text+" · missed 2×")
+	waitFor(t, tm, "missed 2× · chapter 3 › "+sec.Text)
 	keys(tm, "down")
 	waitFor(t, tm, "enter read its section")
 	keys(tm, "enter")
