@@ -462,15 +462,19 @@ type chapterReport struct {
 	BestScore   int    `json:"best_score"`
 	Passed      bool   `json:"passed"`
 	InProgress  bool   `json:"quiz_in_progress"`
+	ReadingS    int64  `json:"time_reading_s"`
+	QuizS       int64  `json:"time_quiz_s"`
 }
 
 type totalReport struct {
-	Chapters int `json:"chapters"`
-	Quizzes  int `json:"quizzes"`
-	Passed   int `json:"passed"`
-	Answered int `json:"answered"`
-	Attempts int `json:"attempts"`
-	Percent  int `json:"percent"`
+	Chapters int   `json:"chapters"`
+	Quizzes  int   `json:"quizzes"`
+	Passed   int   `json:"passed"`
+	Answered int   `json:"answered"`
+	Attempts int   `json:"attempts"`
+	Percent  int   `json:"percent"`
+	ReadingS int64 `json:"time_reading_s"`
+	QuizS    int64 `json:"time_quiz_s"`
 }
 
 func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
@@ -516,10 +520,12 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 		rep.Chapters = append(rep.Chapters, chapterReport{
 			ID: ch.ID, Pack: ch.Pack, LocalID: ch.LocalID, Title: ch.Title, Questions: ch.QuestionCount(), ReadPercent: r.Furthest,
 			Answered: r.Answered, Attempts: r.Attempts, BestScore: r.BestScore, Passed: r.Passed,
-			InProgress: r.OpenAttempt != 0,
+			InProgress: r.OpenAttempt != 0, ReadingS: r.ReadingS, QuizS: r.QuizS,
 		})
 		rep.Total.Answered += r.Answered
 		rep.Total.Attempts += r.Attempts
+		rep.Total.ReadingS += r.ReadingS
+		rep.Total.QuizS += r.QuizS
 	}
 	recs, err := readLabRecords(g)
 	if err != nil {

@@ -208,7 +208,7 @@ func addHistory(exp *classreport.Export, course *content.Course, h *progress.His
 		r := h.Chapters[id]
 		rec := classreport.Record{Learner: learner, Profile: profile, Pack: pack, PackVersion: packVersion,
 			Chapter: id, Title: titles[id], ReadPercent: r.Furthest, Attempts: r.Attempts, BestScore: r.BestScore,
-			Passed: r.Passed, LabsPassed: []string{}}
+			Passed: r.Passed, TimeSpentSeconds: int(r.ReadingS + r.QuizS), LabsPassed: []string{}}
 		for _, a := range h.Attempts[id] {
 			key := progress.AttemptKey(a)
 			keys := progress.AnswerKeys(a)

@@ -285,9 +285,13 @@ func (m *Model) screenKeys() helpKeys {
 	case outlineScreen:
 		return helpKeys{short: m.outline.keys(m), full: [][]key.Binding{m.outline.keys(m)}}
 	case statsScreen:
+		short := []key.Binding{k.Up, k.Down, k.PageDown, k.Back, k.Help}
+		if m.stats != nil && m.stats.sel >= 0 { // a weakest question is picked
+			short = []key.Binding{k.Up, k.Down, k.ReadSection, k.Back, k.Help}
+		}
 		return helpKeys{
-			short: []key.Binding{k.Up, k.Down, k.PageDown, k.Back, k.Help},
-			full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Back, k.Quit}},
+			short: short,
+			full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.ReadSection, k.Back, k.Quit}},
 		}
 	case glossaryScreen:
 		return helpKeys{

@@ -42,8 +42,7 @@ func (o *outlineModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		h := o.items[o.cursor]
 		ch := m.reader.ch
 		m.screen = readerScreen
-		m.reader.mark = &readerMark{query: h.Text, ordinal: ordinalBefore(ch.Body, h.Line, h.Text),
-			line: h.Line, lines: strings.Count(ch.Body, "\n") + 1, scroll: true}
+		m.reader.mark = newMark(ch, h.Line, h.Text)
 		m.reader.applyMark(m)
 		m.reader.noteScroll()
 		return m.reader.savePosition(m)

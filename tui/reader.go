@@ -235,6 +235,10 @@ func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			m.screen = searchScreen
 			return cmd
 		}
+		if r.mark != nil && r.mark.stats && m.stats != nil { // back to the stats, read again
+			m.screen = statsScreen
+			return tea.Batch(cmd, m.stats.read(m))
+		}
 		m.screen = homeScreen
 		return tea.Batch(cmd, m.home.refresh(m))
 	case key.Matches(msg, k.StartQuiz):
@@ -280,7 +284,7 @@ func (r *readerModel) savePosition(m *Model) tea.Cmd {
 	rec := m.records[r.ch.ID]
 	rec.ID, rec.Line, rec.Furthest, rec.ContentHash = r.ch.ID, line, max(rec.Furthest, furthest), r.ch.Hash
 	m.records[r.ch.ID] = rec
-	if line == r.savedLine && furthest == r.savedFurth {
+	if line == r.savedLine && furthest == r.savedFurth && !m.spent.Waiting(r.ch.ID) {
 		return nil
 	}
 	r.savedLine, r.savedFurth = line, furthest

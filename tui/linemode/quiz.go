@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/activetime"
 	"backend-tutor/internal/courserules"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
@@ -167,6 +168,7 @@ const (
 func (s *Session) ask1(q *quiz, i int) (content.Response, askStatus) {
 	qu := q.questions[i]
 	shuffle := q.shuffles[qu.ID]
+	defer s.doing(activetime.Quiz, q.ch.ID)()
 	s.showQuestion(q, i)
 	for {
 		s.out.prompt("Answer: ")

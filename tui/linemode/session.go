@@ -16,6 +16,7 @@ import (
 
 	"backend-tutor/content"
 	"backend-tutor/content/search"
+	"backend-tutor/internal/activetime"
 	"backend-tutor/internal/courserules"
 	"backend-tutor/progress"
 )
@@ -64,6 +65,21 @@ type Session struct {
 	index   *search.Index // built on the first search
 	labURL  string
 	clock   func() time.Time
+	on      activity // what lines of input are spent on now (doing)
+}
+
+// activity is what the time between two lines of input goes to.
+type activity struct {
+	what    activetime.Doing
+	chapter string
+}
+
+// doing says what the lines read until restore is called are spent on,
+// for the time spent reading and in quizzes.
+func (s *Session) doing(what activetime.Doing, chapter string) (restore func()) {
+	old := s.on
+	s.on = activity{what, chapter}
+	return func() { s.on = old }
 }
 
 // New makes a session.
@@ -86,7 +102,8 @@ func New(o Options) *Session {
 		}
 		s.last, s.welcome = snap.Last, !snap.Welcomed
 	}
-	s.save = &saver{store: o.Store, warn: s.warn}
+	s.save = &saver{store: o.Store, warn: s.warn, spent: activetime.New(), course: o.Course}
+	s.save.input(s.now(), "", activetime.Nothing) // the first prompt's time counts from here
 	if o.Store != nil && !o.Store.Writable() {
 		s.out.say("%s", line(o.Store.Warning()))
 	}
@@ -314,6 +331,9 @@ func (s *Session) glossary() bool {
 func (s *Session) next() (string, bool) {
 	s.save.drain()
 	in, ok := s.in.next()
+	if ok {
+		s.save.input(s.now(), s.on.chapter, s.on.what)
+	}
 	s.out.showing = ""
 	if ok && !s.ask {
 		s.out.write("\n")
