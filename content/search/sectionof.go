@@ -24,7 +24,7 @@ import (
 // the five questions shown, off the UI goroutine.
 func SectionOf(ch *content.Chapter, qu *content.Question) Section {
 	lines := strings.Split(ch.Body, "\n")
-	hs := headings(lines)
+	hs := content.Headings(ch.Body)
 	if len(hs) == 0 {
 		return Section{}
 	}
@@ -52,15 +52,15 @@ func SectionOf(ch *content.Chapter, qu *content.Question) Section {
 	for i, h := range hs {
 		end := len(lines)
 		if i+1 < len(hs) {
-			end = hs[i+1].line
+			end = hs[i+1].Line - 1
 		}
-		eachWord(strings.Join(lines[h.line:end], "\n"), func(w string) {
+		eachWord(strings.Join(lines[h.Line-1:end], "\n"), func(w string) {
 			if k, ok := asked[w]; ok && body[i]&(1<<k) == 0 {
 				body[i] |= 1 << k
 				df[k]++
 			}
 		})
-		eachWord(h.text, func(w string) {
+		eachWord(h.Text, func(w string) {
 			if k, ok := asked[w]; ok {
 				title[i] |= 1 << k
 			}
@@ -87,7 +87,7 @@ func SectionOf(ch *content.Chapter, qu *content.Question) Section {
 		return Section{}
 	}
 	h := hs[best]
-	return Section{Line: h.line + 1, Level: h.level, Text: h.text}
+	return Section{Line: h.Line, Level: h.Level, Text: h.Text}
 }
 
 // commonWords carry no topic: left out of SectionOf's matching.
