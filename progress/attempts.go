@@ -103,6 +103,11 @@ func answerTx(sc *scoped, sched *scheduler.Scheduler, op Op) (Attempt, error) {
 		return at, nil // already stored: a retry or a replay
 	}
 	first := !slices.ContainsFunc(at.Answers, func(x Answer) bool { return x.QuestionID == ans.QuestionID })
+	// The question's summary (questions.go) before the answer joins the
+	// attempt: it needs the attempt's earlier answers.
+	if err := summaryTx(sc, op.Chapter, at.Answers, ans); err != nil {
+		return Attempt{}, err
+	}
 	at.Answers = append(at.Answers, ans)
 	// The attempt first: if its validation refuses the answer, nothing is
 	// written (MergeRecovery relies on that to skip a refused change).

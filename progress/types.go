@@ -4,7 +4,7 @@ import "time"
 
 // SchemaVersion is the layout of the progress file this binary writes.
 // Bump it (and add a migration in migrate.go) whenever a record changes shape.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Place is where the learner was last, for the home screen's "Continue".
 type Place struct {
@@ -26,6 +26,13 @@ type ChapterRecord struct {
 	LastScore   int    `json:"last_score"`             // percent of the latest finished attempt
 	Passed      bool   `json:"passed"`                 // any finished attempt reached the pass mark
 	OpenAttempt uint64 `json:"open_attempt,omitempty"` // id of an unfinished attempt, 0 if none
+	// Sections are the hashes (comma-separated) of the chapter's text
+	// sections the learner has read in their current version (see
+	// ReadSections); "" in a record from before schema 4: not known.
+	Sections string `json:"sections,omitempty"`
+	// Noticed is the chapter's content hash when home last told the
+	// learner what changed in it (OpNoticed), so it is told once.
+	Noticed string `json:"noticed,omitempty"`
 }
 
 // Attempt is one run through a chapter's quiz.
@@ -74,4 +81,8 @@ type Snapshot struct {
 	Chapters map[string]ChapterRecord
 	Last     *Place
 	Welcomed bool // the first-run welcome has been dismissed
+
+	// Questions are the question summaries (questions.go) by chapter id,
+	// then question id.
+	Questions map[string]map[string]QuestionSummary
 }

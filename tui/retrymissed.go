@@ -84,6 +84,10 @@ func (m *Model) showLastResult(msg lastResultMsg) tea.Cmd {
 	r := newResults(m, q, 0, 0, false)
 	r.history = done
 	r.fromAttempt(m, last)
+	// A finished attempt's score and pass are what it earned: a question
+	// edited since must not change them (its answer no longer counts as
+	// right for the current version, in fromAttempt's count).
+	r.score, r.passed = last.Score, last.Passed
 	m.results = r
 	m.screen = resultsScreen
 	return nil

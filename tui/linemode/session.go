@@ -64,6 +64,9 @@ type Session struct {
 	index   *search.Index // built on the first search
 	labURL  string
 	clock   func() time.Time
+	// questions are the question summaries at start, for the notice of
+	// what changed since the learner last studied (said once, in Run).
+	questions map[string]map[string]progress.QuestionSummary
 }
 
 // New makes a session.
@@ -85,6 +88,7 @@ func New(o Options) *Session {
 			s.records[id] = r
 		}
 		s.last, s.welcome = snap.Last, !snap.Welcomed
+		s.questions = snap.Questions
 	}
 	s.save = &saver{store: o.Store, warn: s.warn}
 	if o.Store != nil && !o.Store.Writable() {
@@ -118,6 +122,7 @@ func (s *Session) Run() error {
 		s.save.do(progress.Op{Kind: progress.OpWelcomed}, nil)
 		s.welcome = false
 	}
+	s.noticeChanges()
 	for {
 		items := s.menu()
 		s.out.say("")
@@ -149,6 +154,22 @@ func (s *Session) Run() error {
 		if quit := items[n-1].do(); quit {
 			return nil
 		}
+	}
+}
+
+// noticeChanges says once what changed in the course since the learner
+// last studied it, as home does (courserules.Changes), and remembers that
+// it was said.
+func (s *Session) noticeChanges() {
+	changes := courserules.Changes(s.course, s.records, s.questions)
+	for _, l := range courserules.NoticeLines(changes, len(changes)+1) {
+		s.out.say("%s", line(l))
+	}
+	for _, op := range courserules.NoticedOps(changes) {
+		rec := s.records[op.Chapter]
+		rec.Noticed = op.ContentHash
+		s.records[op.Chapter] = rec
+		s.save.do(op, nil)
 	}
 }
 
