@@ -24,6 +24,9 @@ func (m *Model) noticeChanges(questions map[string]map[string]progress.QuestionS
 		return nil
 	}
 	m.changes = courserules.NoticeLines(changes, noticeMost)
+	if m.store == nil {
+		return nil // no file: nothing to remember it in
+	}
 	var cmds []tea.Cmd
 	for _, op := range courserules.NoticedOps(changes) {
 		rec := m.records[op.Chapter]
