@@ -162,4 +162,3 @@ func checkV3Summaries(t *testing.T, snap *Snapshot) {
 		}
 	}
 }
-
