@@ -74,3 +74,44 @@ func TestHomeNoticeOfChangesOnce(t *testing.T) {
 		t.Errorf("chapter 2 lost its flag:\n%s", v)
 	}
 }
+
+// Proves: a finished attempt's score and pass never change when the quiz
+// changes: reopened ("l") after four of its questions were edited, it
+// shows the 100% and the pass it earned, and says the quiz changed since.
+func TestLastResultKeepsScoreAfterEdit(t *testing.T) {
+	e := newEnv(t)
+	s := e.store(t)
+	must(t, s.SetWelcomed())
+	ch, _ := e.course.Chapter("alpha")
+	var order []string
+	for _, q := range ch.Quiz.Questions {
+		order = append(order, q.ID)
+	}
+	a, err := s.StartAttempt("alpha", "old", order, shufflesFor(e.course, "alpha"))
+	must(t, err)
+	for i, q := range ch.Quiz.Questions {
+		hash := q.Hash
+		if i < 4 {
+			hash = "before-the-edit"
+		}
+		must(t, s.SaveAnswer("alpha", a.ID, progress.Answer{ID: progress.NewID(), QuestionID: q.ID, QuestionHash: hash, Given: []string{"x"}, Correct: true}))
+	}
+	_, err = s.FinishAttempt("alpha", a.ID, 100, true)
+	must(t, err)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	run(m, m.Init()) // the notice's saves, as the program starts them
+	sendKeys(m, "down", "l")
+	settle(m)
+	if m.results == nil {
+		t.Fatalf("screen %s:\n%s", m.Screen(), viewText(m))
+	}
+	v := fullResults(m)
+	if m.Screen() != "results" || !strings.Contains(v, "This attempt scored 100%") || !strings.Contains(v, "Passed") || strings.Contains(v, "Not passed") ||
+		strings.Count(v, "earlier version") != 4 {
+		t.Fatalf("screen %s:\n%s", m.Screen(), v)
+	}
+	if snap, _ := e.store(t).Snapshot(); snap.Chapters["alpha"].BestScore != 100 || !snap.Chapters["alpha"].Passed {
+		t.Errorf("record = %+v", snap.Chapters["alpha"])
+	}
+}

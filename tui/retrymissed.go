@@ -85,9 +85,17 @@ func (m *Model) showLastResult(msg lastResultMsg) tea.Cmd {
 	r.history = done
 	r.fromAttempt(m, last)
 	// A finished attempt's score and pass are what it earned: a question
-	// edited since must not change them (its answer no longer counts as
-	// right for the current version, in fromAttempt's count).
+	// edited or removed since must not change them (fromAttempt counts
+	// only answers to the current questions as right).
+	r.changedSince = r.score != last.Score || r.passed != last.Passed
+	r.earlier = map[string]bool{}
+	for qid, ans := range progress.LastAnswers(last) {
+		if qu, ok := ch.Quiz.Question(qid); ok && qu.Hash != ans.QuestionHash {
+			r.earlier[qid] = true
+		}
+	}
 	r.score, r.passed = last.Score, last.Passed
+	r.resize(m)
 	m.results = r
 	m.screen = resultsScreen
 	return nil
