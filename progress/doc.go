@@ -13,7 +13,7 @@
 //	profiles/<profile>/packs/<pack>/
 //	  chapters/<id>                ChapterRecord as JSON (running summary)
 //	  attempts/<id>/<n>            Attempt as JSON, n = 8-byte big-endian attempt id
-//	  questions/<id>/<question>    QuestionSummary as JSON, updated with each answer (questions.go)
+//	  questions/<id>/<question>    QuestionSummary, fixed-size binary, updated with each answer (questions.go)
 //	  studied/<t>                  empty; t = 8-byte big-endian unix seconds of a quarter hour with an answer
 //	  labs/<lab>/record            LabRecord as JSON (running summary of the lab's checks)
 //	  labs/<lab>/checks/<id>       LabCheck as JSON, id = the check's own NewID (idempotent saves)

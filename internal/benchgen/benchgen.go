@@ -241,7 +241,7 @@ func Progress(path string, course *content.Course, answers int) error {
 				return err
 			}
 			for q, sum := range qs {
-				v, err := json.Marshal(sum)
+				v, err := progress.EncodeSummary(sum)
 				if err != nil {
 					return err
 				}
