@@ -1,9 +1,12 @@
 package progress
 
 import (
+	"errors"
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // Proves: the question summaries kept with each answer are exactly what
@@ -148,4 +151,55 @@ func TestNoticedIsRemembered(t *testing.T) {
 	if _, err := s.Apply(Op{Kind: OpNoticed, Chapter: "ch"}); err == nil {
 		t.Error("a notice without a content hash was accepted")
 	}
+}
+
+// Proves: a damaged question summary or studied key is reported as
+// damage by the start-up check (never a panic or a nonsense count).
+func TestDamagedSummaryIsReported(t *testing.T) {
+	for name, put := range map[string]func(sc *scoped) error{
+		"short summary": func(sc *scoped) error { return putRaw(sc.questions, "ch", "q1", []byte{1, 2}) },
+		"missed > answered": func(sc *scoped) error {
+			raw, _ := EncodeSummary(QuestionSummary{Hash: "h", Answered: 1})
+			raw[15] = 9
+			return putRaw(sc.questions, "ch", "q1", raw)
+		},
+		"studied key":  func(sc *scoped) error { return sc.studied.Put([]byte("x"), nil) },
+		"not a bucket": func(sc *scoped) error { return sc.questions.Put([]byte("other"), []byte("x")) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := mustOpen(t, tempPath(t))
+			quizAnswer(t, s, "ch", "q1", true, time.Now())
+			must(t, s.updateScoped(put))
+			var de *DamagedError
+			if err := Check(s.Path()); !errors.As(err, &de) {
+				t.Fatalf("Check = %v, want DamagedError", err)
+			}
+		})
+	}
+}
+
+func putRaw(b *bolt.Bucket, ch, q string, v []byte) error {
+	cb, err := b.CreateBucketIfNotExists([]byte(ch))
+	if err != nil {
+		return err
+	}
+	return cb.Put([]byte(q), v)
+}
+
+// FuzzDecodeSummary: any bytes decode to a valid summary or an error,
+// never a panic, and a valid one encodes back to the same bytes.
+func FuzzDecodeSummary(f *testing.F) {
+	ok, _ := EncodeSummary(QuestionSummary{Hash: "abc", Answered: 3, Missed: 1, Last: time.Unix(1e9, 5)})
+	f.Add(ok)
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		q, err := decodeSummary(b)
+		if err != nil {
+			return
+		}
+		again, err := EncodeSummary(q)
+		if err != nil || string(again) != string(b) && !(q.Last.IsZero() && len(b) >= 8) {
+			t.Fatalf("%x decoded to %+v, encodes to %x (%v)", b, q, again, err)
+		}
+	})
 }

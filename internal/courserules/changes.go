@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"backend-tutor/content"
 	"backend-tutor/content/search"
@@ -62,7 +63,7 @@ func TextUpdated(ch *content.Chapter, rec progress.ChapterRecord) bool {
 		return false
 	}
 	read := strings.Split(rec.Sections, ",")
-	for _, s := range search.Sections(ch.Body) {
+	for _, s := range sections(ch) {
 		if !slices.Contains(read, s.Hash) {
 			return true
 		}
@@ -75,7 +76,7 @@ func TextUpdated(ch *content.Chapter, rec progress.ChapterRecord) bool {
 // this time, which is what clears "updated since you read it": sections
 // that end before it count as read in their current version).
 func ReadingOp(ch *content.Chapter, line, furthest, seen int) progress.Op {
-	secs := search.Sections(ch.Body)
+	secs := sections(ch)
 	lines := strings.Count(ch.Body, "\n") + 1
 	at := min(max(seen, 0), 100) * lines / 100
 	op := progress.Op{Kind: progress.OpReading, Chapter: ch.ID, ContentHash: ch.Hash, Line: line, Percent: furthest}
@@ -86,6 +87,21 @@ func ReadingOp(ch *content.Chapter, line, furthest, seen int) progress.Op {
 		}
 	}
 	return op
+}
+
+// sectionCache keeps each chapter's section hashes: home works out every
+// chapter's status on each return to it, and a chapter does not change
+// while the tutor runs (a 1,000-chapter pack would otherwise hash all its
+// text each time).
+var sectionCache sync.Map // *content.Chapter → []search.SectionHash
+
+func sections(ch *content.Chapter) []search.SectionHash {
+	if v, ok := sectionCache.Load(ch); ok {
+		return v.([]search.SectionHash)
+	}
+	secs := search.Sections(ch.Body)
+	sectionCache.Store(ch, secs)
+	return secs
 }
 
 // Change is what changed in a chapter since the learner studied it.
