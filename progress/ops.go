@@ -166,7 +166,7 @@ func checkOp(op Op) error {
 			return err
 		}
 	case OpReading:
-		if len(op.Sections) > maxSections || op.Passed < 0 || op.Passed > len(op.Sections) {
+		if len(op.Sections) > MaxSections || op.Passed < 0 || op.Passed > len(op.Sections) {
 			return fmt.Errorf("%d sections, %d read past", len(op.Sections), op.Passed)
 		}
 		for _, h := range op.Sections {

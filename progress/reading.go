@@ -86,10 +86,10 @@ func readingTx(sc *scoped, op Op) error {
 	return putLast(sc, Place{Screen: "chapter", ChapterID: op.Chapter})
 }
 
-// maxSections bounds the sections of a chapter a record keeps hashes of
-// (a 1 MiB chapter of headings has ~75,000; past the bound the flag is
-// simply not kept).
-const maxSections = 4096
+// MaxSections bounds the sections of a chapter a record keeps hashes of
+// (a 1 MiB chapter of headings has ~75,000): a reading save may carry no
+// more (callers send none past it, and the flag is simply not kept).
+const MaxSections = 4096
 
 func checkSectionHash(h string) error {
 	if h == "" || len(h) > 64 || strings.ContainsAny(h, ", ") {
@@ -106,7 +106,7 @@ func checkSectionHash(h string) error {
 // current text counts as read: there is nothing to compare it with, so it
 // is never called updated. Without current hashes it stays as it was.
 func ReadSections(stored string, current []string, passed int) string {
-	if len(current) == 0 || len(current) > maxSections {
+	if len(current) == 0 || len(current) > MaxSections {
 		return stored
 	}
 	if stored == "" {

@@ -62,7 +62,7 @@ func validateChapter(r ChapterRecord) error {
 	if r.LastScore > r.BestScore {
 		return fmt.Errorf("last score %d above best score %d", r.LastScore, r.BestScore)
 	}
-	if len(r.Sections) > maxSections*65 {
+	if len(r.Sections) > MaxSections*65 {
 		return fmt.Errorf("sections are %d bytes long", len(r.Sections))
 	}
 	if len(r.Noticed) > maxIDLen {

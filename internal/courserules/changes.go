@@ -80,6 +80,9 @@ func ReadingOp(ch *content.Chapter, line, furthest, seen int) progress.Op {
 	lines := strings.Count(ch.Body, "\n") + 1
 	at := min(max(seen, 0), 100) * lines / 100
 	op := progress.Op{Kind: progress.OpReading, Chapter: ch.ID, ContentHash: ch.Hash, Line: line, Percent: furthest}
+	if len(secs) > progress.MaxSections {
+		return op // no hashes: the reading position is saved, the flag not kept
+	}
 	for _, s := range secs {
 		op.Sections = append(op.Sections, s.Hash)
 		if s.End <= at || seen >= 100 {

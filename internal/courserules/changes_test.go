@@ -82,6 +82,17 @@ func TestTextUpdatedFlag(t *testing.T) {
 	}
 }
 
+// Proves: a chapter with more sections than a record keeps (a hostile
+// pack: a heading on every line) still saves its reading position: the
+// save carries no hashes, so the store does not refuse it.
+func TestReadingOpManySections(t *testing.T) {
+	body := strings.Repeat("# h\n", progress.MaxSections+1)
+	op := ReadingOp(chapter(body, "h"), 3, 50, 50)
+	if len(op.Sections) != 0 || op.Passed != 0 || op.Line != 3 || op.Percent != 50 {
+		t.Errorf("op = %+v sections, line %d, percent %d", len(op.Sections), op.Line, op.Percent)
+	}
+}
+
 // Proves: a chapter's questions are counted by version: an answer to an
 // edited question is "earlier", to a removed one "removed", and Answered
 // never exceeds the questions of the quiz.
