@@ -129,9 +129,31 @@ func openStore(g globals, path string, course *content.Course) (*progress.Store,
 	return store, nil
 }
 
-// readStats works out the stats (internal/stats) of snap's progress now,
-// reading the study log without creating a file that does not exist yet.
-func readStats(g globals, course *content.Course, snap *progress.Snapshot) (stats.Stats, error) {
+// readOverview reads everything `progress` reports (progress.Overview)
+// with one open of the file and one read of each pack, without creating a
+// file that does not exist yet.
+func readOverview(g globals, course *content.Course) (*progress.Overview, error) {
+	path, err := dbPath(g)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return &progress.Overview{Snapshot: &progress.Snapshot{Chapters: map[string]progress.ChapterRecord{}},
+			Log: &progress.StudyLog{}, Labs: map[string]progress.LabRecord{}}, nil
+	}
+	store, err := openStore(g, path, course)
+	if err != nil {
+		return nil, err
+	}
+	ov, err := store.Overview()
+	if err != nil {
+		return nil, &exitError{1, err.Error()}
+	}
+	return ov, nil
+}
+
+// progressStats works out the stats (internal/stats) of ov's progress now.
+func progressStats(g globals, course *content.Course, ov *progress.Overview) (stats.Stats, error) {
 	now, err := clock(os.Getenv)
 	if err != nil {
 		return stats.Stats{}, err
@@ -140,21 +162,7 @@ func readStats(g globals, course *content.Course, snap *progress.Snapshot) (stat
 	if err != nil {
 		return stats.Stats{}, err
 	}
-	path, err := dbPath(g)
-	if err != nil {
-		return stats.Stats{}, err
-	}
-	var log *progress.StudyLog
-	if _, err := os.Stat(path); err == nil {
-		store, err := openStore(g, path, course)
-		if err != nil {
-			return stats.Stats{}, err
-		}
-		if log, err = store.StudyLog(); err != nil {
-			return stats.Stats{}, &exitError{1, err.Error()}
-		}
-	}
-	return stats.Compute(course, snap.Chapters, log, sched, now()), nil
+	return stats.Compute(course, ov.Snapshot.Chapters, ov.Log, sched, now()), nil
 }
 
 // readSnapshot reads progress for the read-only commands without creating a

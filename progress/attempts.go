@@ -103,14 +103,19 @@ func answerTx(sc *scoped, sched *scheduler.Scheduler, op Op) (Attempt, error) {
 		return at, nil // already stored: a retry or a replay
 	}
 	first := !slices.ContainsFunc(at.Answers, func(x Answer) bool { return x.QuestionID == ans.QuestionID })
+	before := at.Answers
 	at.Answers = append(at.Answers, ans)
 	// The attempt first: if its validation refuses the answer, nothing is
 	// written (MergeRecovery relies on that to skip a refused change).
 	if err := putAttempt(sc, at); err != nil {
 		return Attempt{}, err
 	}
-	// The question's review card moves in the same transaction.
+	// The question's review card and summary (questions.go) move in the
+	// same transaction.
 	if err := cardTx(sc, sched, op.Chapter, ans, ratingOf(op)); err != nil {
+		return Attempt{}, err
+	}
+	if err := summaryTx(sc, op.Chapter, before, ans); err != nil {
 		return Attempt{}, err
 	}
 	if first {

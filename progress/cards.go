@@ -115,6 +115,9 @@ func reviewTx(sc *scoped, sched *scheduler.Scheduler, op Op) error {
 	if err := cardTx(sc, sched, op.Chapter, ans, ratingOf(op)); err != nil {
 		return err
 	}
+	if err := studiedTx(sc, ans.At); err != nil {
+		return err
+	}
 	t, err := getTally(sc)
 	if err != nil {
 		return err

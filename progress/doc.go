@@ -1,7 +1,7 @@
 // Package progress keeps the learner's progress in a single bbolt file. It
 // knows that file and nothing of terminals or chapter content.
 //
-// Layout (schema 3): nested buckets, one per learner (profile) and, inside
+// Layout (schema 4): nested buckets, one per learner (profile) and, inside
 // it, one per course (pack), so packs never collide on chapter ids and
 // learners sharing a machine keep apart in one file.
 //
@@ -13,6 +13,8 @@
 //	profiles/<profile>/packs/<pack>/
 //	  chapters/<id>                ChapterRecord as JSON (running summary)
 //	  attempts/<id>/<n>            Attempt as JSON, n = 8-byte big-endian attempt id
+//	  questions/<id>/<question>    QuestionSummary, fixed-size binary, updated with each answer (questions.go)
+//	  studied/<t>                  empty; t = 8-byte big-endian unix seconds of a quarter hour with an answer
 //	  labs/<lab>/record            LabRecord as JSON (running summary of the lab's checks)
 //	  labs/<lab>/checks/<id>       LabCheck as JSON, id = the check's own NewID (idempotent saves)
 //	  cards/c<question id>         review card, fixed-size binary (cards.go)

@@ -201,6 +201,12 @@ func checkPack(sc *scoped, where string, full bool) error {
 	if err := checkLabs(sc, where, full); err != nil {
 		return err
 	}
+	if err := checkSummaries(sc); err != nil {
+		if d, ok := err.(*DamagedError); ok {
+			d.Reason = where + d.Reason
+		}
+		return err
+	}
 	if sc.chapters == nil {
 		return nil
 	}

@@ -92,7 +92,27 @@ func (s *Store) Import(in Imported) (ImportResult, error) {
 					return err
 				}
 			}
-			return nil
+			// The touched chapters' question summaries, from their
+			// history as it is now (answers merged in any order).
+			hist := map[string][]Attempt{}
+			for ch := range known {
+				b := attemptBucket(sc, ch)
+				if b == nil {
+					continue
+				}
+				err := b.ForEach(func(k, v []byte) error {
+					a, err := decodeAttempt(v)
+					if err != nil {
+						return &DamagedError{Path: sc.path, Reason: fmt.Sprintf("chapter %q attempt %x: %v", ch, k, err)}
+					}
+					hist[ch] = append(hist[ch], a)
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+			}
+			return rebuildSummaries(sc, hist)
 		})
 		if err != nil {
 			return res, err

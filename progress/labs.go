@@ -148,26 +148,28 @@ func labRecord(sc *scoped, lb *bolt.Bucket, id string) (LabRecord, error) {
 // LabRecords reads every lab's record in s's scope, by lab id.
 func (s *Store) LabRecords() (map[string]LabRecord, error) {
 	out := map[string]LabRecord{}
-	err := s.view(func(sc *scoped) error {
-		if sc.labs == nil {
-			return nil
-		}
-		return sc.labs.ForEach(func(k, v []byte) error {
-			lb := sc.labs.Bucket(k)
-			if lb == nil {
-				return sc.damaged([][]byte{bucketLabs, k}, errNotBucket)
-			}
-			r, err := labRecord(sc, lb, string(k))
-			if err == nil {
-				out[r.ID] = r
-			}
-			return err
-		})
-	})
+	err := s.view(func(sc *scoped) error { return labRecordsTx(sc, out) })
 	if isMissing(err) {
 		return out, nil
 	}
 	return out, err
+}
+
+func labRecordsTx(sc *scoped, out map[string]LabRecord) error {
+	if sc.labs == nil {
+		return nil
+	}
+	return sc.labs.ForEach(func(k, v []byte) error {
+		lb := sc.labs.Bucket(k)
+		if lb == nil {
+			return sc.damaged([][]byte{bucketLabs, k}, errNotBucket)
+		}
+		r, err := labRecord(sc, lb, string(k))
+		if err == nil {
+			out[r.ID] = r
+		}
+		return err
+	})
 }
 
 // LabChecks reads every check of one lab, oldest first.

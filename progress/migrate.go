@@ -46,12 +46,22 @@ import (
 // meta keeps only the schema. A schema-2 binary would find no chapters in
 // a schema-3 file and start over, hence the bump.
 //
+// Schema 3 → 4: question summaries (questions.go). Each pack gains
+// questions/<chapter>/<question id>, a running summary per question (the
+// hash of its latest answer, attempts answering it, attempts missing it,
+// the latest answer's time), and studied/<quarter hour>, the quarter hours
+// with an answer, both kept up to date with each answer, so `progress`
+// and the stats read O(questions) records instead of every attempt.
+// Migrating builds them from every attempt and review answer; nothing else
+// changes. A schema-3 binary would not update them, hence the bump.
+//
 // The migrations 0 → 1 and 1 → 2 read and write the top-level buckets of
 // their day through legacyScope; what they do to records is unchanged.
 var migrations = []func(tx *bolt.Tx) error{
 	0: migrateV0toV1,
 	1: migrateV1toV2,
 	2: migrateV2toV3,
+	3: migrateV3toV4,
 }
 
 func migrate(tx *bolt.Tx, from int) error {

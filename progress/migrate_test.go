@@ -320,6 +320,8 @@ func TestMigrateFromV2Fixture(t *testing.T) {
 		guide:                       "bucket",
 		guide + "labs/":             "bucket",
 		guide + "cards/":            "bucket",
+		guide + "questions/":        "bucket", // schema 4, checked below
+		guide + "studied/":          "bucket",
 		"profiles/default/welcomed": before["meta/welcomed"],
 		"profiles/default/last":     before["meta/last"],
 	}
@@ -341,13 +343,15 @@ func TestMigrateFromV2Fixture(t *testing.T) {
 		}
 	}
 	for k := range after {
-		if _, ok := want[k]; !ok {
+		_, ok := want[k]
+		if !ok && !strings.HasPrefix(k, guide+"questions/") && !strings.HasPrefix(k, guide+"studied/") {
 			t.Errorf("after migration the file holds %q, which it should not", k)
 		}
 	}
 
 	snap, err := s.Snapshot()
 	must(t, err)
+	checkV2Summaries(t, snap)
 	if !snap.Welcomed || snap.Last == nil || *snap.Last != (Place{"quiz", "http"}) || len(snap.Chapters) != 3 {
 		t.Fatalf("snapshot after migration: %+v", snap)
 	}
@@ -371,6 +375,37 @@ func TestMigrateFromV2Fixture(t *testing.T) {
 		t.Errorf("new attempt id after migration = %d, want 3", next.ID)
 	}
 	must(t, Check(path))
+}
+
+// checkV2Summaries checks the question summaries the migration 3 → 4
+// built for testdata/schema2.db (make_schema2.go.txt says what it holds).
+func checkV2Summaries(t *testing.T, snap *Snapshot) {
+	t.Helper()
+	at := time.Date(2026, 11, 29, 20, 0, 0, 0, time.UTC)
+	want := map[string]map[string]QuestionSummary{
+		// 33% then 100%: wiab-1 missed once, wiab-3 answered only in the second.
+		"what-is-a-backend": {
+			"wiab-1": {Hash: "qh-wiab-1", Answered: 2, Missed: 1, Last: at},
+			"wiab-2": {Hash: "qh-wiab-2", Answered: 2, Missed: 0, Last: at},
+			"wiab-3": {Hash: "qh-wiab-3", Answered: 1, Missed: 0, Last: at},
+		},
+		// h1 right in the abandoned attempt, then wrong and right again in
+		// the open one: two attempts, the answer that counts right in both.
+		"http": {"h1": {Hash: "qh-h1", Answered: 2, Missed: 0, Last: at}},
+	}
+	if len(snap.Questions) != len(want) {
+		t.Errorf("summaries for %d chapters, want %d: %+v", len(snap.Questions), len(want), snap.Questions)
+	}
+	for ch, qs := range want {
+		if len(snap.Questions[ch]) != len(qs) {
+			t.Errorf("%s: %d summaries, want %d", ch, len(snap.Questions[ch]), len(qs))
+		}
+		for q, w := range qs {
+			if got := snap.Questions[ch][q]; got.Hash != w.Hash || got.Answered != w.Answered || got.Missed != w.Missed || !got.Last.Equal(w.Last) {
+				t.Errorf("%s/%s = %+v, want %+v", ch, q, got, w)
+			}
+		}
+	}
 }
 
 // assertV3Layout checks that a migrated file has the schema-3 layout: no

@@ -29,6 +29,7 @@ const (
 	OpLabCheck OpKind = "lab_check" // LabCheck: one check of a lab, stored once by its ID
 	OpRetry    OpKind = "retry"     // Answer of a missed-only retry, kept apart from attempts (retries.go)
 	OpReset    OpKind = "reset"     // move Chapter's records (All: the pack's) into a backup (reset.go)
+	OpNoticed  OpKind = "noticed"   // home told the learner what changed in Chapter, whose hash is ContentHash
 )
 
 // Op is one change to the progress file, self-contained so it can wait in a
@@ -78,6 +79,12 @@ type Op struct {
 	QuizS       int64  `json:"quiz_s,omitempty"`
 	TimeSession string `json:"time_session,omitempty"`
 	TimeSeq     uint64 `json:"time_seq,omitempty"`
+
+	// Sections (reading) are the hashes of the chapter's text sections
+	// now, in order, and Passed how many of them, from the start, the
+	// learner read past this time (ReadSections).
+	Sections []string `json:"sections,omitempty"`
+	Passed   int      `json:"passed,omitempty"`
 }
 
 // Applied is what an Op left in the file.
@@ -170,7 +177,20 @@ func checkOp(op Op) error {
 		if err := checkID("question id", op.Answer.QuestionID); err != nil {
 			return err
 		}
-	case OpReading, OpStart, OpFinish, OpDrop:
+	case OpReading:
+		if len(op.Sections) > MaxSections || op.Passed < 0 || op.Passed > len(op.Sections) {
+			return fmt.Errorf("%d sections, %d read past", len(op.Sections), op.Passed)
+		}
+		for _, h := range op.Sections {
+			if err := checkSectionHash(h); err != nil {
+				return err
+			}
+		}
+	case OpNoticed:
+		if err := checkID("content hash", op.ContentHash); err != nil {
+			return err
+		}
+	case OpStart, OpFinish, OpDrop:
 	default:
 		return fmt.Errorf("unknown change %q", op.Kind)
 	}
@@ -201,7 +221,9 @@ func applyTx(tx *bolt.Tx, path string, sched *scheduler.Scheduler, op Op) (Appli
 	case OpLast:
 		err = putLast(sc, *op.Place)
 	case OpReading:
-		err = readingTx(sc, op.Chapter, op.ContentHash, op.Line, op.Percent)
+		err = readingTx(sc, op)
+	case OpNoticed:
+		err = noticedTx(sc, op.Chapter, op.ContentHash)
 	case OpStart:
 		res.Attempt, err = startTx(sc, op)
 	case OpAnswer:

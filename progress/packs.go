@@ -98,15 +98,23 @@ func (s *Store) mergePacks(snap *Snapshot) error {
 		if err != nil {
 			return err
 		}
-		for id, r := range ps.Chapters {
-			r.ID = pack + "/" + id
-			snap.Chapters[r.ID] = r
-		}
-		if snap.Last == nil && ps.Last != nil {
-			p := *ps.Last
-			p.ChapterID = pack + "/" + p.ChapterID
-			snap.Last = &p
-		}
+		mergePack(snap, ps, pack)
 	}
 	return nil
+}
+
+// mergePack adds ps, pack's own snapshot, to snap.
+func mergePack(snap, ps *Snapshot, pack string) {
+	for id, r := range ps.Chapters {
+		r.ID = pack + "/" + id
+		snap.Chapters[r.ID] = r
+	}
+	for id, qs := range ps.Questions {
+		snap.Questions[pack+"/"+id] = qs
+	}
+	if snap.Last == nil && ps.Last != nil {
+		p := *ps.Last
+		p.ChapterID = pack + "/" + p.ChapterID
+		snap.Last = &p
+	}
 }

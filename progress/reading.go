@@ -1,36 +1,17 @@
 package progress
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Snapshot reads everything the home screen needs in one transaction. A
 // missing file is not an error: it is a learner with no progress yet.
 func (s *Store) Snapshot() (*Snapshot, error) {
-	snap := &Snapshot{Chapters: map[string]ChapterRecord{}}
-	err := s.view(func(sc *scoped) error {
-		if sc.profile != nil {
-			snap.Welcomed = sc.profile.Get(keyWelcomed) != nil
-			p, ok, err := getLast(sc)
-			if err != nil {
-				return err
-			}
-			if ok {
-				snap.Last = &p
-			}
-		}
-		if sc.chapters == nil {
-			return nil
-		}
-		return sc.chapters.ForEach(func(k, v []byte) error {
-			r, err := decodeChapter(v)
-			if err != nil {
-				return &DamagedError{Path: s.path, Reason: fmt.Sprintf("chapter %q: %v", k, err)}
-			}
-			snap.Chapters[string(k)] = r
-			return nil
-		})
-	})
+	snap := newSnapshot()
+	err := s.view(func(sc *scoped) error { return snapshotTx(sc, snap) })
 	if isMissing(err) {
-		snap, err = &Snapshot{Chapters: map[string]ChapterRecord{}}, nil
+		snap, err = newSnapshot(), nil
 	}
 	if err != nil {
 		return nil, err
@@ -39,6 +20,38 @@ func (s *Store) Snapshot() (*Snapshot, error) {
 		return nil, err
 	}
 	return snap, nil
+}
+
+func newSnapshot() *Snapshot {
+	return &Snapshot{Chapters: map[string]ChapterRecord{}, Questions: map[string]map[string]QuestionSummary{}}
+}
+
+// snapshotTx reads sc's part of a Snapshot into snap.
+func snapshotTx(sc *scoped, snap *Snapshot) error {
+	if err := readSummaries(sc, "", snap.Questions); err != nil {
+		return err
+	}
+	if sc.profile != nil {
+		snap.Welcomed = sc.profile.Get(keyWelcomed) != nil
+		p, ok, err := getLast(sc)
+		if err != nil {
+			return err
+		}
+		if ok {
+			snap.Last = &p
+		}
+	}
+	if sc.chapters == nil {
+		return nil
+	}
+	return sc.chapters.ForEach(func(k, v []byte) error {
+		r, err := decodeChapter(v)
+		if err != nil {
+			return &DamagedError{Path: sc.path, Reason: fmt.Sprintf("chapter %q: %v", k, err)}
+		}
+		snap.Chapters[string(k)] = r
+		return nil
+	})
 }
 
 // SaveReading records the reading position of a chapter: Line is where the
@@ -51,23 +64,79 @@ func (s *Store) SaveReading(chapterID, contentHash string, line, percent int) er
 	if err := checkID("chapter id", chapterID); err != nil {
 		return err
 	}
-	return s.updateScoped(func(sc *scoped) error { return readingTx(sc, chapterID, contentHash, line, percent) })
+	return s.updateScoped(func(sc *scoped) error {
+		return readingTx(sc, Op{Kind: OpReading, Chapter: chapterID, ContentHash: contentHash, Line: line, Percent: percent})
+	})
 }
 
-func readingTx(sc *scoped, chapterID, contentHash string, line, percent int) error {
-	line = max(line, 0)
-	percent = min(max(percent, 0), 100)
-	r, err := getChapter(sc, chapterID)
+func readingTx(sc *scoped, op Op) error {
+	line := max(op.Line, 0)
+	percent := min(max(op.Percent, 0), 100)
+	r, err := getChapter(sc, op.Chapter)
 	if err != nil {
 		return err
 	}
-	r.ContentHash = contentHash
+	r.ContentHash = op.ContentHash
 	r.Line = line
 	r.Furthest = max(r.Furthest, percent)
+	r.Sections = ReadSections(r.Sections, op.Sections, op.Passed)
 	if err := putChapter(sc, r); err != nil {
 		return err
 	}
-	return putLast(sc, Place{Screen: "chapter", ChapterID: chapterID})
+	return putLast(sc, Place{Screen: "chapter", ChapterID: op.Chapter})
+}
+
+// MaxSections bounds the sections of a chapter a record keeps hashes of
+// (a 1 MiB chapter of headings has ~75,000): a reading save may carry no
+// more (callers send none past it, and the flag is simply not kept).
+const MaxSections = 4096
+
+func checkSectionHash(h string) error {
+	if h == "" || len(h) > 64 || strings.ContainsAny(h, ", ") {
+		return fmt.Errorf("section hash %q is not a hash", h)
+	}
+	return nil
+}
+
+// ReadSections is what a chapter record's Sections becomes when the
+// learner reads the chapter whose sections are now current (hashes in
+// order) and reads past the first passed of them: those count as read in
+// their current version, the rest keep the state they had. In a record
+// with none yet ("": first read, or written before schema 4) the whole
+// current text counts as read: there is nothing to compare it with, so it
+// is never called updated. Without current hashes it stays as it was.
+func ReadSections(stored string, current []string, passed int) string {
+	if len(current) == 0 || len(current) > MaxSections {
+		return stored
+	}
+	if stored == "" {
+		return strings.Join(current, ",")
+	}
+	read := map[string]bool{}
+	for _, h := range strings.Split(stored, ",") {
+		read[h] = true
+	}
+	var out []string
+	for i, h := range current {
+		if i < passed || read[h] {
+			out = append(out, h)
+		}
+	}
+	if len(out) == 0 {
+		return "-" // none read in its current version; never a hash
+	}
+	return strings.Join(out, ",")
+}
+
+// noticedTx records that home told the learner what changed in chapter,
+// at content hash.
+func noticedTx(sc *scoped, chapter, hash string) error {
+	r, err := getChapter(sc, chapter)
+	if err != nil {
+		return err
+	}
+	r.Noticed = hash
+	return putChapter(sc, r)
 }
 
 // SaveLast records where the learner is, for "Continue". Screen must be

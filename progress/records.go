@@ -68,6 +68,12 @@ func validateChapter(r ChapterRecord) error {
 	if _, err := parseTimeMarks(r.TimeMarks); err != nil {
 		return err
 	}
+	if len(r.Sections) > MaxSections*65 {
+		return fmt.Errorf("sections are %d bytes long", len(r.Sections))
+	}
+	if len(r.Noticed) > maxIDLen {
+		return fmt.Errorf("noticed hash is %d bytes long (max %d)", len(r.Noticed), maxIDLen)
+	}
 	return nil
 }
 

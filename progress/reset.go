@@ -27,8 +27,8 @@ var (
 // resettable are the pack's buckets a reset of everything empties; a
 // chapter's reset moves its entry from the first three.
 var (
-	chapterBuckets = [][]byte{bucketChapters, bucketAttempts, bucketRetries}
-	packBuckets    = [][]byte{bucketChapters, bucketAttempts, bucketRetries, bucketLabs, bucketCards}
+	chapterBuckets = [][]byte{bucketChapters, bucketAttempts, bucketRetries, bucketQuestions}
+	packBuckets    = [][]byte{bucketChapters, bucketAttempts, bucketRetries, bucketLabs, bucketCards, bucketQuestions, bucketStudied}
 )
 
 // Backup describes one reset's saved records.

@@ -53,7 +53,7 @@ func TestResetChapterAndUndo(t *testing.T) {
 	}
 	mid := dumpFile(t, s.Path())
 	for k, v := range before {
-		inHTTP := strings.HasPrefix(k, guide+"chapters/http") || strings.HasPrefix(k, guide+"attempts/http/") || strings.HasPrefix(k, guide+"retries/http/")
+		inHTTP := strings.HasPrefix(k, guide+"chapters/http") || strings.HasPrefix(k, guide+"attempts/http/") || strings.HasPrefix(k, guide+"retries/http/") || strings.HasPrefix(k, guide+"questions/http/")
 		if _, still := mid[k]; still == inHTTP && k != "profiles/default/last" {
 			t.Errorf("after reset, %s present = %v", k, still)
 		}

@@ -81,6 +81,7 @@ type scoped struct {
 	path                            string
 	profile                         *bolt.Bucket // per learner: welcomed, last
 	chapters, attempts, labs, cards *bolt.Bucket
+	questions, studied              *bolt.Bucket // schema 4 (questions.go)
 	pack                            string
 }
 
@@ -119,7 +120,8 @@ func findScope(tx *bolt.Tx, path, profile, pack string, step func(*bolt.Tx, *bol
 	for _, f := range []struct {
 		dst  **bolt.Bucket
 		name []byte
-	}{{&sc.chapters, bucketChapters}, {&sc.attempts, bucketAttempts}, {&sc.labs, bucketLabs}, {&sc.cards, bucketCards}} {
+	}{{&sc.chapters, bucketChapters}, {&sc.attempts, bucketAttempts}, {&sc.labs, bucketLabs}, {&sc.cards, bucketCards},
+		{&sc.questions, bucketQuestions}, {&sc.studied, bucketStudied}} {
 		var err error
 		if *f.dst, err = step(tx, b, f.name); err != nil {
 			return nil, sc.damaged(append(steps, f.name), err)

@@ -5,9 +5,9 @@ import (
 	"time"
 )
 
-// Proves: StudyLog reads every attempt answer, review answer time and card
-// of the base pack and the other packs (their chapter ids prefixed), and a
-// fresh file is an empty log.
+// Proves: StudyLog reads the question summaries, the quarter hours studied
+// (quiz and review answers) and the cards of the base pack and the other
+// packs (their chapter ids prefixed), and a fresh file is an empty log.
 func TestStudyLog(t *testing.T) {
 	s := cardStore(t)
 	m, err := s.WithPacks([]string{"docker"})
@@ -19,14 +19,20 @@ func TestStudyLog(t *testing.T) {
 
 	log, err := m.StudyLog()
 	must(t, err)
-	if as := log.Attempts["http"]; len(as) != 1 || len(as[0].Answers) != 1 || as[0].Answers[0].QuestionID != "q1" || as[0].ChapterID != "http" {
-		t.Errorf("http attempts = %+v", as)
+	if q := log.Questions["http"]["q1"]; q.Answered != 1 || q.Missed != 1 || !q.Last.Equal(day0) {
+		t.Errorf("http q1 = %+v", log.Questions["http"])
 	}
-	if as := log.Attempts["docker/run"]; len(as) != 1 || as[0].ChapterID != "docker/run" || !as[0].Answers[0].At.Equal(day0.Add(time.Hour)) {
-		t.Errorf("docker/run attempts = %+v", as)
+	if q := log.Questions["docker/run"]["d1"]; q.Answered != 1 || q.Missed != 0 || !q.Last.Equal(day0.Add(time.Hour)) {
+		t.Errorf("docker/run d1 = %+v", log.Questions)
 	}
-	if len(log.Reviews) != 1 || !log.Reviews[0].Equal(day0.Add(48*time.Hour)) {
-		t.Errorf("Reviews = %v", log.Reviews)
+	slots := map[time.Time]bool{}
+	for _, at := range log.Studied {
+		slots[at] = true
+	}
+	for _, at := range []time.Time{day0, day0.Add(time.Hour), day0.Add(48 * time.Hour)} {
+		if !slots[at.Truncate(15*time.Minute).UTC()] {
+			t.Errorf("Studied %v lacks %v", log.Studied, at)
+		}
 	}
 	chapters := map[string]string{}
 	for _, c := range log.Cards {
@@ -38,7 +44,7 @@ func TestStudyLog(t *testing.T) {
 
 	empty, err := cardStore(t).StudyLog()
 	must(t, err)
-	if len(empty.Attempts) != 0 || len(empty.Cards) != 0 || len(empty.Reviews) != 0 {
+	if len(empty.Questions) != 0 || len(empty.Cards) != 0 || len(empty.Studied) != 0 {
 		t.Errorf("fresh file: %+v", empty)
 	}
 }

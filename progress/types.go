@@ -4,7 +4,7 @@ import "time"
 
 // SchemaVersion is the layout of the progress file this binary writes.
 // Bump it (and add a migration in migrate.go) whenever a record changes shape.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Place is where the learner was last, for the home screen's "Continue".
 type Place struct {
@@ -36,6 +36,13 @@ type ChapterRecord struct {
 	// "session:number ..." (a string keeps the record comparable), so a
 	// change applied again adds nothing (timespent.go).
 	TimeMarks string `json:"time_marks,omitempty"`
+	// Sections are the hashes (comma-separated) of the chapter's text
+	// sections the learner has read in their current version (see
+	// ReadSections); "" in a record from before schema 4: not known.
+	Sections string `json:"sections,omitempty"`
+	// Noticed is the chapter's content hash when home last told the
+	// learner what changed in it (OpNoticed), so it is told once.
+	Noticed string `json:"noticed,omitempty"`
 }
 
 // Attempt is one run through a chapter's quiz.
@@ -84,4 +91,8 @@ type Snapshot struct {
 	Chapters map[string]ChapterRecord
 	Last     *Place
 	Welcomed bool // the first-run welcome has been dismissed
+
+	// Questions are the question summaries (questions.go) by chapter id,
+	// then question id.
+	Questions map[string]map[string]QuestionSummary
 }

@@ -145,6 +145,8 @@ type Model struct {
 	typedNumber string // digits typed on home: the chapter to go to (tui/homejump.go)
 	notice      string // a one-off answer to a key ("no finished quiz yet"), cleared by the next key
 
+	changes []string // home's notice of content changes since the learner last studied (homenotice.go)
+
 	clock        func() time.Time    // Options.Now
 	spent        *activetime.Counter // time active reading and in quizzes (timespent.go)
 	reviewDue    int                 // due review questions the day's cap allows (home's row)
@@ -225,6 +227,10 @@ func New(o Options) *Model {
 		m.start = m.startupReview(true)
 	default:
 		m.start = m.startupReview(false) // home's "Review · N due"
+		if m.screen == homeScreen && o.Snapshot != nil {
+			m.start = tea.Batch(m.start, m.noticeChanges(o.Snapshot.Questions))
+			m.home.resize(m)
+		}
 	}
 	return m
 }
@@ -372,6 +378,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.notice = ""
+	m.dropNotice()
 	if msg.String() == "ctrl+c" {
 		return m.quit()
 	}

@@ -111,7 +111,7 @@ func (h *homeModel) refresh(m *Model) tea.Cmd {
 }
 
 func (h *homeModel) resize(m *Model) {
-	h.list.SetSize(m.width, max(1, m.bodyHeightUnder(render.SanitizeLine(m.course.Title))-2))
+	h.list.SetSize(m.width, max(1, m.bodyHeightUnder(render.SanitizeLine(m.course.Title))-2-strings.Count(m.noticeView(), "\n")))
 	h.bar.SetWidth(min(40, max(10, m.width-30)))
 }
 
@@ -169,7 +169,7 @@ func (h *homeModel) view(m *Model) string {
 	footer := m.shortHelp(m.screenKeys())
 	// A blank row between the course bar and the list (the list's own
 	// status line used to give it; the list's height leaves room).
-	return m.frame(render.SanitizeLine(m.course.Title), line+"\n\n"+rows, footer)
+	return m.frame(render.SanitizeLine(m.course.Title), line+"\n\n"+m.noticeView()+rows, footer)
 }
 
 // homeDelegate draws a row in two lines: number, title and status; then the

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/courserules"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
@@ -38,6 +39,7 @@ type readerModel struct {
 	anchorWord, anchorAt int
 
 	furthest   int // percent
+	seen       int // percent read past since the chapter was opened (clears "updated since you read it")
 	savedLine  int
 	savedFurth int
 	scrollGen  int
@@ -151,7 +153,10 @@ func (r *readerModel) setContent(m *Model, out string) {
 	}
 	r.applyMark(m)
 	r.ready = true
-	r.noteScroll()
+	// Where the chapter opens counts for how far it was ever read, but
+	// not as read again: only the learner's own scrolling clears
+	// "updated since you read it", never opening it.
+	r.furthest = max(r.furthest, r.percent())
 }
 
 // wordsIn counts the words in rendered lines: tokens with a letter or a
@@ -223,6 +228,7 @@ func (r *readerModel) percent() int {
 
 func (r *readerModel) noteScroll() {
 	r.furthest = max(r.furthest, r.percent())
+	r.seen = max(r.seen, r.percent())
 }
 
 func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
@@ -281,14 +287,17 @@ func (r *readerModel) savePosition(m *Model) tea.Cmd {
 		return nil
 	}
 	line, furthest := r.vp.YOffset(), r.furthest
+	op := courserules.ReadingOp(r.ch, line, furthest, r.seen)
 	rec := m.records[r.ch.ID]
-	rec.ID, rec.Line, rec.Furthest, rec.ContentHash = r.ch.ID, line, max(rec.Furthest, furthest), r.ch.Hash
+	sections := progress.ReadSections(rec.Sections, op.Sections, op.Passed)
+	unchanged := line == r.savedLine && furthest == r.savedFurth && sections == rec.Sections
+	rec.ID, rec.Line, rec.Furthest, rec.ContentHash, rec.Sections = r.ch.ID, line, max(rec.Furthest, furthest), r.ch.Hash, sections
 	m.records[r.ch.ID] = rec
-	if line == r.savedLine && furthest == r.savedFurth && !m.spent.Waiting(r.ch.ID) {
+	if unchanged && !m.spent.Waiting(r.ch.ID) {
 		return nil
 	}
 	r.savedLine, r.savedFurth = line, furthest
-	return m.save(progress.Op{Kind: progress.OpReading, Chapter: r.ch.ID, ContentHash: r.ch.Hash, Line: line, Percent: furthest})
+	return m.save(op)
 }
 
 // header names the chapter; frame wraps a title too long for the window.

@@ -33,6 +33,10 @@ type resultsModel struct {
 
 	missedOnly bool               // the end of a retry of the missed questions: no score kept
 	history    []progress.Attempt // reopened ("l"): the chapter's finished attempts, oldest first
+	// changedSince: reopened, the quiz changed since the attempt: its
+	// score is the one it earned, not a count of today's questions
+	changedSince bool
+	earlier      map[string]bool // reopened: questions answered in an earlier version (edited since)
 }
 
 func newResults(m *Model, q *quizModel, right, score int, passed bool) *resultsModel {
@@ -99,9 +103,13 @@ func (r *resultsModel) content(m *Model) string {
 	st := m.st
 	w := max(20, min(m.width-4, 90))
 	var b strings.Builder
-	if r.missedOnly {
+	switch {
+	case r.missedOnly:
 		fmt.Fprintf(&b, "  Missed questions again: you got %d of %d right.\n\n", r.right, r.total)
-	} else {
+	case r.changedSince:
+		b.WriteString(hang("  ", fmt.Sprintf("This attempt scored %d%%. The quiz has changed since: %d of its %d questions count as right now.",
+			r.score, r.right, r.total), w) + "\n\n")
+	default:
 		fmt.Fprintf(&b, "  You got %d of %d right: %d%%.\n\n", r.right, r.total, r.score)
 	}
 	if n := r.unsaved(m); n > 0 {
@@ -129,7 +137,10 @@ func (r *resultsModel) content(m *Model) string {
 			b.WriteString(hang(fmt.Sprintf("  %d. ", i+1), st.Selected.Render(m.inline(render.SanitizeLine(qu.Prompt))), w))
 			b.WriteString("\n")
 			given := strings.Join(r.given[qu.ID], qu.GivenSeparator())
-			if given == "" {
+			switch {
+			case given == "" && r.earlier[qu.ID]:
+				given = "(you answered an earlier version of this question)"
+			case given == "":
 				given = "(no answer)"
 			}
 			if id := r.ids[qu.ID]; id != "" && m.unsaved[id] {

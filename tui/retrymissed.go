@@ -84,6 +84,18 @@ func (m *Model) showLastResult(msg lastResultMsg) tea.Cmd {
 	r := newResults(m, q, 0, 0, false)
 	r.history = done
 	r.fromAttempt(m, last)
+	// A finished attempt's score and pass are what it earned: a question
+	// edited or removed since must not change them (fromAttempt counts
+	// only answers to the current questions as right).
+	r.changedSince = r.score != last.Score || r.passed != last.Passed
+	r.earlier = map[string]bool{}
+	for qid, ans := range progress.LastAnswers(last) {
+		if qu, ok := ch.Quiz.Question(qid); ok && qu.Hash != ans.QuestionHash {
+			r.earlier[qid] = true
+		}
+	}
+	r.score, r.passed = last.Score, last.Passed
+	r.resize(m)
 	m.results = r
 	m.screen = resultsScreen
 	return nil

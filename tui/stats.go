@@ -113,6 +113,9 @@ func (s *statsModel) text(m *Model) string {
 		s.bar.SetWidth(max(4, min(20, w-6-ansi.StringWidth(figures))))
 		b.WriteString("      " + s.bar.ViewAs(float64(ch.BestScore)/100) + figures + "\n")
 		b.WriteString(st.Faint.Render(ansi.Truncate(fmt.Sprintf("      read %s · quiz %s", courserules.DurationText(ch.ReadingS), courserules.DurationText(ch.QuizS)), w, "…")) + "\n")
+		if ch.Earlier > 0 { // kept, but counted nowhere until answered again
+			b.WriteString(st.Faint.Render(ansi.Truncate(fmt.Sprintf("      %d answered an earlier version", ch.Earlier), w, "…")) + "\n")
+		}
 	}
 	b.WriteString("\n" + st.Selected.Render("  Weakest questions") + "\n")
 	if len(s.st.Weakest) == 0 {

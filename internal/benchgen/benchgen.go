@@ -123,7 +123,7 @@ func Progress(path string, course *content.Course, answers int) error {
 		if err := profile.Put([]byte("welcomed"), []byte("1")); err != nil {
 			return err
 		}
-		for _, name := range []string{"chapters", "attempts", "labs", "cards"} {
+		for _, name := range []string{"chapters", "attempts", "labs", "cards", "questions", "studied"} {
 			if _, err := bucketAt(tx, guidePath(name)...); err != nil {
 				return err
 			}
@@ -138,6 +138,10 @@ func Progress(path string, course *content.Course, answers int) error {
 		return err
 	}
 	records := map[string]*progress.ChapterRecord{}
+	// The question summaries and studied quarter hours (schema 4), as
+	// answering through progress.Store would leave them.
+	sums := map[string]map[string]progress.QuestionSummary{}
+	studied := map[int64]bool{}
 	next := map[string]uint64{}
 	start := time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC)
 	written := 0
@@ -164,8 +168,20 @@ func Progress(path string, course *content.Course, answers int) error {
 					if ok {
 						right++
 					}
-					a.Answers = append(a.Answers, progress.Answer{QuestionID: q.ID, QuestionHash: "0123456789abcdef",
-						Given: []string{"an answer the learner gave"}, Correct: ok, At: at.Add(time.Duration(qi) * time.Second)})
+					ans := progress.Answer{QuestionID: q.ID, QuestionHash: q.Hash,
+						Given: []string{"an answer the learner gave"}, Correct: ok, At: at.Add(time.Duration(qi) * time.Second)}
+					a.Answers = append(a.Answers, ans)
+					if sums[ch.ID] == nil {
+						sums[ch.ID] = map[string]progress.QuestionSummary{}
+					}
+					sum := sums[ch.ID][q.ID]
+					sum.Answered++
+					if !ok {
+						sum.Missed++
+					}
+					sum.Hash, sum.Last = q.Hash, ans.At
+					sums[ch.ID][q.ID] = sum
+					studied[ans.At.Truncate(15*time.Minute).Unix()] = true
 				}
 				written += len(a.Answers)
 				r := records[ch.ID]
@@ -216,6 +232,32 @@ func Progress(path string, course *content.Course, answers int) error {
 				return err
 			}
 			if err := chapters.Put([]byte(id), v); err != nil {
+				return err
+			}
+		}
+		for ch, qs := range sums {
+			b, err := bucketAt(tx, guidePath("questions", ch)...)
+			if err != nil {
+				return err
+			}
+			for q, sum := range qs {
+				v, err := progress.EncodeSummary(sum)
+				if err != nil {
+					return err
+				}
+				if err := b.Put([]byte(q), v); err != nil {
+					return err
+				}
+			}
+		}
+		b, err := bucketAt(tx, guidePath("studied")...)
+		if err != nil {
+			return err
+		}
+		for slot := range studied {
+			var k [8]byte
+			binary.BigEndian.PutUint64(k[:], uint64(slot))
+			if err := b.Put(k[:], []byte{}); err != nil {
 				return err
 			}
 		}

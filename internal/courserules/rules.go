@@ -14,10 +14,11 @@ import (
 
 // StatusText describes where the learner stands in a chapter, in the words
 // the home screen, line mode and `backend-tutor list` all use. A chapter
-// edited since the learner read it (its content hash changed) says so.
+// whose text changed since the learner read it, in a part they have not
+// read again, says so (TextUpdated: a quiz edit does not).
 func StatusText(ch *content.Chapter, rec progress.ChapterRecord) string {
 	s := statusWords(ch, rec)
-	if rec.ContentHash != "" && rec.ContentHash != ch.Hash {
+	if TextUpdated(ch, rec) {
 		s += " · updated since you read it"
 	}
 	return s

@@ -23,7 +23,9 @@ func TestStatusText(t *testing.T) {
 		{withQuiz, progress.ChapterRecord{Furthest: 100, OpenAttempt: 3}, "quiz in progress"},
 		{withQuiz, progress.ChapterRecord{Attempts: 2, BestScore: 50}, "quiz not passed yet · best 50%"},
 		{withQuiz, progress.ChapterRecord{Attempts: 2, BestScore: 85, Passed: true, OpenAttempt: 4}, "quiz passed · best 85%"},
-		{withQuiz, progress.ChapterRecord{Furthest: 30, ContentHash: "old"}, "reading 30% · updated since you read it"},
+		{withQuiz, progress.ChapterRecord{Furthest: 30, ContentHash: "old", Sections: "0123456789ab"}, "reading 30% · updated since you read it"},
+		// A record from before section hashes: we cannot know, so no flag.
+		{withQuiz, progress.ChapterRecord{Furthest: 30, ContentHash: "old"}, "reading 30%"},
 	}
 	for _, c := range cases {
 		if got := StatusText(c.ch, c.rec); got != c.want {

@@ -13,6 +13,7 @@ import (
 
 	"backend-tutor/content"
 	"backend-tutor/content/search"
+	"backend-tutor/internal/courserules"
 	"backend-tutor/internal/scheduler"
 	"backend-tutor/progress"
 )
@@ -30,7 +31,8 @@ type Chapter struct {
 	Quiz      bool  // the chapter has a quiz
 	BestScore int   // percent; 0 while Attempts is 0 (screens show "—")
 	Attempts  int   // finished attempts
-	Answered  int   // answers saved, all attempts
+	Answered  int   // questions of today's quiz answered in their current version (courserules.CountQuestions)
+	Earlier   int   // questions answered only in an earlier version
 	ReadingS  int64 // seconds active reading the chapter
 	QuizS     int64 // seconds active in its quiz (reviews and retries too)
 }
@@ -39,7 +41,7 @@ type Chapter struct {
 type Weak struct {
 	ChapterID  string `json:"chapter_id"`
 	QuestionID string `json:"question_id"`
-	Missed     int    `json:"missed"` // attempts whose answer that counts was wrong
+	Missed     int    `json:"missed"` // attempts whose answer that counts was wrong (any version of the question)
 	// Section is the heading of the chapter's section the question is
 	// about (search.SectionOf), SectionLine its 1-based line in the
 	// chapter's markdown; "" and 0: the chapter's start.
@@ -67,23 +69,14 @@ func Compute(c *content.Course, records map[string]progress.ChapterRecord, log *
 	var st Stats
 	for _, ch := range c.Chapters {
 		r := records[ch.ID]
+		n := courserules.CountQuestions(ch, log.Questions[ch.ID])
 		st.Chapters = append(st.Chapters, Chapter{ID: ch.ID, Title: ch.Title, Quiz: ch.Quiz != nil,
-			BestScore: r.BestScore, Attempts: r.Attempts, Answered: r.Answered, ReadingS: r.ReadingS, QuizS: r.QuizS})
+			BestScore: r.BestScore, Attempts: r.Attempts, Answered: n.Answered, Earlier: n.Earlier, ReadingS: r.ReadingS, QuizS: r.QuizS})
 		st.ReadingS += r.ReadingS
 		st.QuizS += r.QuizS
 	}
-	st.Weakest = Weakest(c, log.Attempts, WeakestCount)
-	loc := sched.Params().Location
-	var times []time.Time
-	for _, as := range log.Attempts {
-		for _, a := range as {
-			for _, ans := range a.Answers {
-				times = append(times, ans.At)
-			}
-		}
-	}
-	times = append(times, log.Reviews...)
-	st.StreakDays = Streak(times, now, loc)
+	st.Weakest = Weakest(c, log.Questions, WeakestCount)
+	st.StreakDays = Streak(log.Studied, now, sched.Params().Location)
 	var cards []scheduler.Card
 	for _, card := range log.Cards {
 		if inCourse(c, card) {
@@ -106,30 +99,17 @@ func inCourse(c *content.Course, card progress.ReviewCard) bool {
 }
 
 // Weakest lists up to n questions still in the course that were missed
-// most: a question counts once per attempt whose answer that counts (the
-// last one given) was wrong. Ties go in course order.
-func Weakest(c *content.Course, attempts map[string][]progress.Attempt, n int) []Weak {
-	type key struct{ ch, q string }
-	missed := map[key]int{}
-	for chID, as := range attempts {
-		for _, a := range as {
-			for qid, ans := range progress.LastAnswers(a) {
-				if !ans.Correct {
-					missed[key{chID, qid}]++
-				}
-			}
-		}
-	}
+// most, from the question summaries (by chapter id, then question id): a
+// question counts once per attempt whose answer that counts (the last one
+// given) was wrong. Ties go in course order.
+func Weakest(c *content.Course, questions map[string]map[string]progress.QuestionSummary, n int) []Weak {
 	var out []Weak
-	order := map[key]int{}
 	for _, ch := range c.Chapters {
 		if ch.Quiz == nil {
 			continue
 		}
 		for _, qu := range ch.Quiz.Questions {
-			k := key{ch.ID, qu.ID}
-			if m := missed[k]; m > 0 {
-				order[k] = len(out)
+			if m := questions[ch.ID][qu.ID].Missed; m > 0 {
 				out = append(out, Weak{ChapterID: ch.ID, QuestionID: qu.ID, Missed: m})
 			}
 		}

@@ -96,6 +96,16 @@ func ans(q string, correct bool) progress.Answer {
 	return progress.Answer{QuestionID: q, Correct: correct}
 }
 
+// summaries are the question summaries the progress file keeps for
+// attempts.
+func summaries(attempts map[string][]progress.Attempt) map[string]map[string]progress.QuestionSummary {
+	out := map[string]map[string]progress.QuestionSummary{}
+	for ch, as := range attempts {
+		out[ch] = progress.Summaries(as)
+	}
+	return out
+}
+
 func TestWeakest(t *testing.T) {
 	c := testCourse(t)
 	at := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
@@ -125,7 +135,7 @@ func TestWeakest(t *testing.T) {
 		}, 2, []Weak{weak("b", "b1", 2), weak("a", "q1", 1)}},
 	}
 	for _, tc := range cases {
-		got := Weakest(c, tc.attempts, tc.n)
+		got := Weakest(c, summaries(tc.attempts), tc.n)
 		if len(got) != len(tc.want) {
 			t.Errorf("%s: Weakest = %v, want %v", tc.name, got, tc.want)
 			continue
@@ -148,10 +158,11 @@ func TestCompute(t *testing.T) {
 		return progress.ReviewCard{ChapterID: "a", QuestionID: q, QuestionHash: hash, Card: scheduler.Card{State: state, Due: due}}
 	}
 	log := &progress.StudyLog{
-		Attempts: map[string][]progress.Attempt{
+		Questions: summaries(map[string][]progress.Attempt{
 			"a": {attempt("a", now.Add(-24*time.Hour), ans("q2", false))},
-		},
-		Reviews: []time.Time{now.Add(-time.Hour)},
+		}),
+		// an attempt answer yesterday, a review today
+		Studied: []time.Time{now.Add(-24 * time.Hour), now.Add(-time.Hour)},
 		Cards: []progress.ReviewCard{
 			card("q1", aq.Hash, now.Add(-time.Hour), scheduler.Review),     // due now
 			card("q1", aq.Hash, now.Add(6*24*time.Hour), scheduler.Review), // the week's last day
@@ -163,7 +174,8 @@ func TestCompute(t *testing.T) {
 	}
 	records := map[string]progress.ChapterRecord{"a": {Attempts: 2, BestScore: 67, Answered: 6, ReadingS: 100, QuizS: 20}, "c": {ReadingS: 5}}
 	st := Compute(c, records, log, sched, now)
-	if len(st.Chapters) != 3 || st.Chapters[0] != (Chapter{ID: "a", Title: "A", Quiz: true, BestScore: 67, Attempts: 2, Answered: 6, ReadingS: 100, QuizS: 20}) ||
+	// q2 answered in an attempt without its hash: an earlier version.
+	if len(st.Chapters) != 3 || st.Chapters[0] != (Chapter{ID: "a", Title: "A", Quiz: true, BestScore: 67, Attempts: 2, Answered: 0, Earlier: 1, ReadingS: 100, QuizS: 20}) ||
 		st.Chapters[2] != (Chapter{ID: "c", Title: "C", ReadingS: 5}) {
 		t.Errorf("Chapters = %+v", st.Chapters)
 	}

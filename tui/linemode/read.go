@@ -8,6 +8,7 @@ import (
 	"backend-tutor/content"
 	"backend-tutor/content/search"
 	"backend-tutor/internal/activetime"
+	"backend-tutor/internal/courserules"
 	"backend-tutor/progress"
 )
 
@@ -43,9 +44,11 @@ func (s *Session) read(ch *content.Chapter, from int) bool {
 	}
 	// The reading position (Line) belongs to the full-screen reader, which
 	// counts rendered lines: keep it; Furthest only grows.
+	op := courserules.ReadingOp(ch, rec.Line, percent, percent)
 	rec.ID, rec.ContentHash, rec.Furthest = ch.ID, ch.Hash, max(rec.Furthest, percent)
+	rec.Sections = progress.ReadSections(rec.Sections, op.Sections, op.Passed)
 	s.records[ch.ID] = rec
-	s.save.do(progress.Op{Kind: progress.OpReading, Chapter: ch.ID, ContentHash: ch.Hash, Line: rec.Line, Percent: percent}, nil)
+	s.save.do(op, nil)
 	if eof || percent < 100 {
 		return eof
 	}

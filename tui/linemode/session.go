@@ -66,6 +66,9 @@ type Session struct {
 	labURL  string
 	clock   func() time.Time
 	on      activity // what lines of input are spent on now (doing)
+	// questions are the question summaries at start, for the notice of
+	// what changed since the learner last studied (said once, in Run).
+	questions map[string]map[string]progress.QuestionSummary
 }
 
 // activity is what the time between two lines of input goes to.
@@ -101,6 +104,7 @@ func New(o Options) *Session {
 			s.records[id] = r
 		}
 		s.last, s.welcome = snap.Last, !snap.Welcomed
+		s.questions = snap.Questions
 	}
 	s.save = &saver{store: o.Store, warn: s.warn, spent: activetime.New(), course: o.Course}
 	s.save.input(s.now(), "", activetime.Nothing) // the first prompt's time counts from here
@@ -135,6 +139,7 @@ func (s *Session) Run() error {
 		s.save.do(progress.Op{Kind: progress.OpWelcomed}, nil)
 		s.welcome = false
 	}
+	s.noticeChanges()
 	for {
 		items := s.menu()
 		s.out.say("")
@@ -166,6 +171,22 @@ func (s *Session) Run() error {
 		if quit := items[n-1].do(); quit {
 			return nil
 		}
+	}
+}
+
+// noticeChanges says once what changed in the course since the learner
+// last studied it, as home does (courserules.Changes), and remembers that
+// it was said.
+func (s *Session) noticeChanges() {
+	changes := courserules.Changes(s.course, s.records, s.questions)
+	for _, l := range courserules.NoticeLines(changes, len(changes)+1) {
+		s.out.say("%s", line(l))
+	}
+	for _, op := range courserules.NoticedOps(changes) {
+		rec := s.records[op.Chapter]
+		rec.Noticed = op.ContentHash
+		s.records[op.Chapter] = rec
+		s.save.do(op, nil)
 	}
 }
 

@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"backend-tutor/internal/courserules"
+	"backend-tutor/progress"
+	"backend-tutor/tui/render"
+)
+
+// noticeMost is how many lines home's notice of changes takes at most
+// (a heading, then a chapter a line, the last saying how many more).
+const noticeMost = 4
+
+// noticeChanges works out, at start-up, what changed in the course since
+// the learner last studied it and home has not said yet: shown above the
+// chapter list until the next key, and remembered at once (one
+// progress.OpNoticed per chapter, through the saver) so it is said once.
+func (m *Model) noticeChanges(questions map[string]map[string]progress.QuestionSummary) tea.Cmd {
+	changes := courserules.Changes(m.course, m.records, questions)
+	if len(changes) == 0 {
+		return nil
+	}
+	m.changes = courserules.NoticeLines(changes, noticeMost)
+	if m.store == nil {
+		return nil // no file: nothing to remember it in
+	}
+	var cmds []tea.Cmd
+	for _, op := range courserules.NoticedOps(changes) {
+		rec := m.records[op.Chapter]
+		rec.Noticed = op.ContentHash
+		m.records[op.Chapter] = rec
+		cmds = append(cmds, m.save(op))
+	}
+	return tea.Batch(cmds...)
+}
+
+// noticeView is the notice as home shows it, wrapped to the width, with
+// the blank line that parts it from the list; "" when there is none.
+func (m *Model) noticeView() string {
+	if len(m.changes) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, l := range m.changes {
+		text := hang("  ", render.SanitizeLine(l), m.width-1)
+		if i == 0 {
+			text = m.st.Selected.Render(text)
+		}
+		b.WriteString(text + "\n")
+	}
+	return b.String() + "\n"
+}
+
+// dropNotice ends the notice (a key was pressed): the list gets its rows back.
+func (m *Model) dropNotice() {
+	if len(m.changes) > 0 {
+		m.changes = nil
+		m.home.resize(m)
+	}
+}
