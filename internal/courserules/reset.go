@@ -27,7 +27,7 @@ func ResetLoss(rec progress.ChapterRecord) string {
 		parts = append(parts, "the unfinished quiz")
 	}
 	if rec.Answered > 0 {
-		parts = append(parts, fmt.Sprintf("%d saved %s", rec.Answered, plural(rec.Answered, "answer", "answers")))
+		parts = append(parts, fmt.Sprintf("%d saved %s and their review cards", rec.Answered, plural(rec.Answered, "answer", "answers")))
 	}
 	return strings.Join(parts, ", ")
 }
