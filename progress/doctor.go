@@ -183,6 +183,13 @@ func checkLast(sc *scoped, where string) error {
 			return &DamagedError{Path: sc.path, Reason: where + err.Error()}
 		}
 	}
+	if _, err := getTally(sc); err != nil {
+		var de *DamagedError
+		if errors.As(err, &de) {
+			de.Reason = where + de.Reason
+		}
+		return err
+	}
 	return nil
 }
 
@@ -199,6 +206,9 @@ func checkPack(sc *scoped, where string, full bool) error {
 		}
 	}
 	if err := checkLabs(sc, where, full); err != nil {
+		return err
+	}
+	if err := checkCards(sc, where, full); err != nil {
 		return err
 	}
 	if sc.chapters == nil {
