@@ -144,6 +144,7 @@ type Model struct {
 
 	clock        func() time.Time // Options.Now
 	reviewDue    int              // due review questions the day's cap allows (home's row)
+	reviewDay    int              // the local day reviewDue was read for (scheduler.Day); see rolloverTick
 	reviewWanted bool             // a review session starts when the queue is read
 	review       *reviewSession
 
@@ -259,10 +260,13 @@ func (m *Model) Init() tea.Cmd {
 	if store := m.store; store != nil {
 		check = func() tea.Msg { return storeCheckedMsg{store.CheckBeforeWrite()} }
 	}
+	// The rollover tick is set here, not in New: tests replace Model.tick
+	// between the two.
+	rollover := m.rolloverTick()
 	if m.noColor {
-		return tea.Batch(check, m.start)
+		return tea.Batch(check, m.start, rollover)
 	}
-	return tea.Batch(check, m.start, tea.RequestBackgroundColor)
+	return tea.Batch(check, m.start, rollover, tea.RequestBackgroundColor)
 }
 
 // Update routes a message: global concerns first, then the active screen.
@@ -331,6 +335,8 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.quizState(msg)
 	case reviewQueueMsg: // the first read, at start-up
 		return m, m.reviewQueue(msg)
+	case rolloverMsg:
+		return m, m.rollover()
 	case saveOutcomesMsg:
 		cmds := make([]tea.Cmd, 0, len(msg)+1)
 		for _, o := range msg {
