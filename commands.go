@@ -132,11 +132,15 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	_, runErr := p.Run()
 	// Every queued change reaches the file (or a recovery file) before we
 	// exit; the learner hears about any that did not, now the terminal is back.
-	if err := model.Flush(); err != nil {
-		fmt.Fprintln(stderr, err)
+	flushErr := model.Flush()
+	if flushErr != nil {
+		fmt.Fprintln(stderr, flushErr)
 	}
 	if mergeErr != "" {
 		fmt.Fprintln(stderr, mergeErr)
+	}
+	if errors.Is(flushErr, progress.ErrNotKept) {
+		return &exitError{1, ""} // changes only in the message above
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return runErr

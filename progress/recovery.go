@@ -89,6 +89,26 @@ func (s *Store) WriteRecovery(ops []Op) (string, error) {
 	return name, nil
 }
 
+// ErrNotKept marks changes that could be neither saved nor written to a
+// recovery file (a full disk): they are only in the message (KeepByHand),
+// and the tutor ends with a failure status.
+var ErrNotKept = errors.New("nor written to a recovery file")
+
+// KeepByHand is what lets a learner keep changes no file could take: how
+// to save them, then ops as a recovery file's lines between two marks.
+// Saved under the name it gives (any beginning with the progress file's
+// name and ".recovery-" does), the next start adds them to the progress
+// file, as it adds a recovery file the tutor wrote.
+func (s *Store) KeepByHand(ops []Op) string {
+	lines, err := s.RecoveryLines(ops)
+	if err != nil {
+		return ""
+	}
+	return "To keep them, once there is room, save the lines between the two marks below as a file named " +
+		s.path + recoveryMarker + "by-hand: the next start adds them to your progress.\n" +
+		"----- unsaved changes -----\n" + lines + "----- end of unsaved changes -----"
+}
+
 // RecoveryLines are ops as a recovery file holds them: one JSON line per
 // change, each with its scope. Saved under a name that starts with the
 // progress file's and ".recovery-", they are merged at the next start.

@@ -160,6 +160,9 @@ type Model struct {
 	// tick schedules the debounce timers (tea.Tick); tests replace it so
 	// they can run every other command to completion without waiting.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+
+	// writeRecovery is Store.WriteRecovery; tests replace it to fail.
+	writeRecovery func([]progress.Op) (string, error)
 }
 
 // New builds the tutor's model.
@@ -183,6 +186,9 @@ func New(o Options) *Model {
 		clock:   o.Now,
 
 		retryDelay: retryDelay,
+	}
+	if m.store != nil {
+		m.writeRecovery = m.store.WriteRecovery
 	}
 	if m.cache == nil {
 		m.cache = render.NewCache(16)
@@ -237,8 +243,8 @@ func (m *Model) Flush() error {
 		errs = append(errs, fmt.Errorf("backend-tutor: a change to your progress was refused and not saved: %w", err))
 	}
 	if len(left) > 0 {
-		name, werr := m.store.WriteRecovery(left)
-		errs = append(errs, unsavedReport(left, cause, name, werr))
+		name, werr := m.writeRecovery(left)
+		errs = append(errs, unsavedReport(m.store, left, cause, name, werr))
 	}
 	return errors.Join(errs...)
 }
