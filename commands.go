@@ -518,7 +518,7 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 		rep.Total.Answered += r.Answered
 		rep.Total.Attempts += r.Attempts
 	}
-	recs, err := readLabRecords(g)
+	recs, err := readLabRecords(g, course)
 	if err != nil {
 		return err
 	}
