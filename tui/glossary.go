@@ -16,6 +16,9 @@ import (
 // chapter that introduces it, alphabetically, in a scrolling viewport.
 type glossaryModel struct {
 	vp viewport.Model
+	// term and query: the entry a search result opened, whose matches of
+	// the query are highlighted (showTerm).
+	term, query string
 }
 
 func (m *Model) openGlossary() tea.Cmd {
@@ -30,10 +33,12 @@ func (m *Model) openGlossary() tea.Cmd {
 func (g *glossaryModel) resize(m *Model) {
 	g.vp.SetWidth(m.width)
 	g.vp.SetHeight(m.bodyHeight())
-	g.vp.SetContent(glossaryText(m))
+	g.vp.SetContent(glossaryText(m, g.term, g.query))
 }
 
-func glossaryText(m *Model) string {
+// glossaryText is the glossary, the query's matches highlighted in the
+// entry of term (none when term is "").
+func glossaryText(m *Model, term, query string) string {
 	terms := append(m.course.Glossary[:0:0], m.course.Glossary...)
 	sort.SliceStable(terms, func(i, j int) bool {
 		return strings.ToLower(terms[i].Term) < strings.ToLower(terms[j].Term)
@@ -41,8 +46,12 @@ func glossaryText(m *Model) string {
 	w := max(20, min(m.width-4, 90))
 	var b strings.Builder
 	for _, t := range terms {
-		b.WriteString(hang("  ", m.st.Selected.Render(render.SanitizeLine(t.Term)), w) + "\n")
-		b.WriteString(hang("    ", render.SanitizeLine(t.Definition), w) + "\n")
+		name, def := m.st.Selected.Render(render.SanitizeLine(t.Term)), render.SanitizeLine(t.Definition)
+		if term != "" && t.Term == term {
+			name, def = markQuery(name, query), markQuery(def, query)
+		}
+		b.WriteString(hang("  ", name, w) + "\n")
+		b.WriteString(hang("    ", def, w) + "\n")
 		if i := m.course.Index(t.ChapterID); i >= 0 {
 			ch := m.course.Chapters[i]
 			b.WriteString(m.st.Faint.Render(hang("    ", fmt.Sprintf("chapter %d: %s", i+1, render.SanitizeLine(ch.Title)), w)) + "\n")
