@@ -177,7 +177,8 @@ func (s *searchModel) view(m *Model) string {
 				cursor, placeStyle = m.st.Cursor.Render("› "), m.st.Selected
 			}
 			place := placeStyle.Render(resultPlace(m.course, r, width))
-			text, spans := search.Snippet(r.Text, r.Spans, width)
+			text, spans := search.Plain(r.Text, r.Spans) // as the reader shows it: no ** or `
+			text, spans = search.Snippet(text, spans, width)
 			line := ansi.Truncate(MarkMatches(text, spans, true), width, "…") // a tab's 4 spaces
 			b.WriteString("\n" + cursor + place + "\n  " + line)
 		}

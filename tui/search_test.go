@@ -328,3 +328,22 @@ func TestOutlineHelp(t *testing.T) {
 		t.Errorf("outline help:\n%s", v)
 	}
 }
+
+// Proves: a result shows its line as the reader shows it — no ** around
+// bold, no backticks, a link's text without its target — with the match
+// still highlighted where it moved to.
+func TestSearchResultsShowPlainText(t *testing.T) {
+	e := newEnv(t)
+	e.course.Chapters[0].Body += "\nUse **boldly** the `codeword` from [the zebra docs](https://x.example/zebra).\n"
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 100, Height: 24})
+	sendKeys(m, "/", "b", "o", "l", "d", "l", "y")
+	v := viewText(m)
+	if !strings.Contains(v, "Use boldly the codeword from the zebra docs.") || strings.ContainsAny(v, "*`") || strings.Contains(v, "x.example") {
+		t.Fatalf("the result shows markdown syntax:\n%s", v)
+	}
+	on, _, _ := strings.Cut(matchStyle.Render("x"), "x")
+	if raw := m.View().Content; !strings.Contains(raw, on+"boldly") {
+		t.Fatalf("the match is not highlighted:\n%q", raw)
+	}
+}
