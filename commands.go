@@ -139,6 +139,10 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	if mergeErr != "" {
 		fmt.Fprintln(stderr, mergeErr)
 	}
+	if errors.Is(flushErr, progress.ErrNotKept) {
+		fmt.Fprintln(stderr, flushErr)
+		return &exitError{1, ""} // the changes are only in this message
+	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) && !errors.Is(runErr, tea.ErrProgramKilled) {
 		if flushErr != nil {
 			fmt.Fprintln(stderr, flushErr)

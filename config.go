@@ -52,7 +52,6 @@ func configPath(getenv func(string) string) string {
 // fileConfig is what a config file says, with the line of each key.
 type fileConfig struct {
 	path       string
-	values     map[string]string // key -> value, as printed
 	lines      map[string]int
 	db         string
 	content    []string
@@ -65,7 +64,7 @@ type fileConfig struct {
 // readConfig reads the config file at path; a missing file is no config.
 // Unknown keys and bad values are errors naming file:line.
 func readConfig(path string) (*fileConfig, error) {
-	fc := &fileConfig{path: path, values: map[string]string{}, lines: map[string]int{}}
+	fc := &fileConfig{path: path, lines: map[string]int{}}
 	if path == "" {
 		return fc, nil
 	}
@@ -136,7 +135,6 @@ func readConfig(path string) (*fileConfig, error) {
 				return nil, bad(v.Line, "db is empty: give a path, or leave the key out for the default")
 			}
 			fc.db = configRel(base, s)
-			fc.values["db"] = fc.db
 		case "content":
 			var dirs []string
 			switch v.Kind {
@@ -158,7 +156,6 @@ func readConfig(path string) (*fileConfig, error) {
 				}
 				fc.content = append(fc.content, configRel(base, d))
 			}
-			fc.values["content"] = strings.Join(fc.content, string(os.PathListSeparator))
 		case "profile":
 			s, err := scalar()
 			if err != nil {
@@ -167,7 +164,7 @@ func readConfig(path string) (*fileConfig, error) {
 			if err := progress.CheckName("profile", s); err != nil {
 				return nil, bad(v.Line, "%v", err)
 			}
-			fc.profile, fc.values["profile"] = s, s
+			fc.profile = s
 		case "review_limit":
 			s, err := scalar()
 			if err != nil {
@@ -177,19 +174,19 @@ func readConfig(path string) (*fileConfig, error) {
 			if err != nil || n < 0 || n > 1000 {
 				return nil, bad(v.Line, "review_limit must be a whole number from 0 to 1000, not %q", s)
 			}
-			fc.limit, fc.values["review_limit"] = n, s
+			fc.limit = n
 		case "accessible":
 			b, err := boolean()
 			if err != nil {
 				return nil, err
 			}
-			fc.accessible, fc.values["accessible"] = b, strconv.FormatBool(b)
+			fc.accessible = b
 		case "ascii":
 			b, err := boolean()
 			if err != nil {
 				return nil, err
 			}
-			fc.ascii, fc.values["ascii"] = b, strconv.FormatBool(b)
+			fc.ascii = b
 		default:
 			return nil, bad(k.Line, "unknown key %q (the keys are: %s)", k.Value, strings.Join(configKeys, ", "))
 		}

@@ -214,3 +214,45 @@ func TestRealTerminalKeptRecoveryFileExplainedOnQuit(t *testing.T) {
 		}
 	}
 }
+
+// Attack: a disk so full that neither the progress file nor a recovery
+// file can be written (the tutor runs under `ulimit -f 0`: every write to
+// a file fails). The answer is not lost: once the terminal is restored the
+// message carries it between two marks, the tutor exits 1, and the lines,
+// saved where the message says, add the answer at the next start.
+func TestRealTerminalDiskFullPrintsUnsavedAnswers(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	tm := startAtQuiz(t, db) // question 1 answered and saved
+	waitAnswered(t, db, 1)
+	tm.keys("C-c")
+	tm.exited()
+
+	full := startTermEnv(t, `sh -c 'ulimit -f 0; exec "$0" "$@"'`, "--db", db, "quiz", "1", "--resume")
+	full.waitFor("Question 2 of 12")
+	full.keys("1", "Enter")
+	full.waitFor("1 answer is waiting")
+	full.keys("C-c")
+	if status := full.exited(); status != "1" {
+		t.Fatalf("exit status %s, want 1:\n%s", status, full.screen())
+	}
+	screen := full.tmux("capture-pane", "-p", "-J", "-S", "-200")
+	name := db + ".recovery-by-hand"
+	_, rest, ok := strings.Cut(screen, "----- unsaved changes -----\n")
+	lines, _, ok2 := strings.Cut(rest, "----- end of unsaved changes -----")
+	if !ok || !ok2 || !strings.Contains(strings.ReplaceAll(screen, "\n", ""), name) {
+		t.Fatalf("the unsaved answer is not on the screen between marks:\n%s", screen)
+	}
+	if files, _ := filepath.Glob(db + ".recovery-*"); len(files) != 0 {
+		t.Fatalf("recovery files %v on a full disk?", files)
+	}
+	if err := os.WriteFile(name, []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tm2 := startTerm(t, "--db", db)
+	tm2.waitFor("quizzes passed")
+	tm2.keys("C-c")
+	tm2.exited()
+	if p := progressJSON(t, db); p.Chapters[0].Answered != 2 {
+		t.Fatalf("after saving the printed lines: %+v, want 2 answers", p.Chapters[0])
+	}
+}

@@ -86,7 +86,7 @@ func cmdLabList(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	recs, err := readLabRecords(g)
+	recs, err := readLabRecords(g, course)
 	if err != nil {
 		return err
 	}
@@ -204,7 +204,7 @@ func cmdLabCheck(g globals, args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	if err := saveLabCheck(g, lab, res, time.Now()); err != nil {
+	if err := saveLabCheck(g, course, lab, res, time.Now()); err != nil {
 		fmt.Fprintln(stderr, "backend-tutor: the check was not saved:", err)
 	}
 	var out string

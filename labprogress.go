@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"io"
 	"os"
 	"time"
 
@@ -16,7 +15,7 @@ import (
 // pack's labs (a check against the sample server is saved, never as a
 // pass: see labsave.Check). A check that cancelled before any step ran
 // is not a check and is not saved.
-func saveLabCheck(g globals, lab *content.Lab, res labcheck.Result, at time.Time) error {
+func saveLabCheck(g globals, course *content.Course, lab *content.Lab, res labcheck.Result, at time.Time) error {
 	if len(res.Steps) == 0 {
 		return nil
 	}
@@ -24,7 +23,7 @@ func saveLabCheck(g globals, lab *content.Lab, res labcheck.Result, at time.Time
 	if err != nil {
 		return err
 	}
-	store, err := openCourseStore(g, path)
+	store, err := openStore(g, path, course)
 	if err != nil {
 		return err
 	}
@@ -32,8 +31,10 @@ func saveLabCheck(g globals, lab *content.Lab, res labcheck.Result, at time.Time
 }
 
 // readLabRecords reads the labs' records without creating a progress
-// file that does not exist yet.
-func readLabRecords(g globals) (map[string]progress.LabRecord, error) {
+// file that does not exist yet. course is the course the command loaded
+// (the file is scoped for its packs): loading it again cost as much as
+// the command's own load.
+func readLabRecords(g globals, course *content.Course) (map[string]progress.LabRecord, error) {
 	path, err := dbPath(g)
 	if err != nil {
 		return nil, err
@@ -41,7 +42,7 @@ func readLabRecords(g globals) (map[string]progress.LabRecord, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return map[string]progress.LabRecord{}, nil
 	}
-	store, err := openCourseStore(g, path)
+	store, err := openStore(g, path, course)
 	if err != nil {
 		return nil, err
 	}
@@ -70,14 +71,4 @@ func labProgresses(course *content.Course, recs map[string]progress.LabRecord) [
 			BestStepsPassed: r.BestStepsPassed, Passed: r.Passed, PassedAt: r.PassedAt})
 	}
 	return out
-}
-
-// openCourseStore opens the progress file scoped as the tutor would for the
-// packs in use (--content, env, config).
-func openCourseStore(g globals, path string) (*progress.Store, error) {
-	course, err := loadCourse(g, io.Discard)
-	if err != nil {
-		return nil, err
-	}
-	return openStore(g, path, course)
 }

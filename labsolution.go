@@ -30,7 +30,7 @@ func cmdLabSolution(g globals, args []string, stdout, stderr io.Writer) error {
 			*lang, strings.Join(labsolutions.Langs, " or "))))
 		return errUsage
 	}
-	_, lab, err := loadLab(g, pos[0], stderr)
+	course, lab, err := loadLab(g, pos[0], stderr)
 	if err != nil {
 		return err
 	}
@@ -39,7 +39,7 @@ func cmdLabSolution(g globals, args []string, stdout, stderr io.Writer) error {
 	if lab.Pack != content.GuideID {
 		return &exitError{1, labClean(fmt.Sprintf("backend-tutor: lab %s has no reference solution in backend-tutor (ask the instructor who wrote its pack)", lab.ID))}
 	}
-	recs, err := readLabRecords(g)
+	recs, err := readLabRecords(g, course)
 	if err != nil {
 		return err
 	}

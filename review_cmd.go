@@ -25,9 +25,7 @@ func cmdReview(g globals, args []string, stdout, stderr io.Writer) error {
 func reviewScheduler(g globals) (*scheduler.Scheduler, error) {
 	p := scheduler.DefaultParams()
 	p.Location = time.Local
-	if g.reviewLimit >= 0 {
-		p.DailyLimit = g.reviewLimit
-	}
+	p.DailyLimit = g.reviewLimit // loadSettings has set it: flag, config file or default
 	s, err := scheduler.Configure(p)
 	if err != nil {
 		return nil, &exitError{2, "backend-tutor: " + err.Error()}

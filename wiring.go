@@ -98,6 +98,18 @@ func dbPath(g globals) (string, error) {
 	return progress.DefaultPath()
 }
 
+// openCourseStore opens the progress file scoped as the tutor would for the
+// packs in use (--content, env, config), for a command that needs the
+// course for nothing else (import). A command that has loaded the course
+// passes it to openStore: loading it again costs as much again.
+func openCourseStore(g globals, path string) (*progress.Store, error) {
+	course, err := loadCourse(g, io.Discard)
+	if err != nil {
+		return nil, err
+	}
+	return openStore(g, path, course)
+}
+
 // openStore opens the progress file at path for --profile (default
 // "default") and the course's packs: the first pack's records under plain
 // chapter ids, every added pack's under "PACK/CHAPTER" (progress.WithPacks),

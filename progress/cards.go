@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -382,4 +383,60 @@ func (s *Store) ReviewAnswers() ([]ReviewAnswer, error) {
 		return nil, nil
 	}
 	return out, err
+}
+
+// checkCards checks a pack's cards bucket: every card decodes and has its
+// due key, every due key names a card due then, and nothing else is there.
+// Cards are one per question (bounded by the course), so they are decoded
+// at every start; the index cross-check (a seek per key) and the review
+// answers (which grow with the history) only in a full check. The keys
+// sort c < d < r, so a cursor walk stops at the first due key when it
+// need not read them.
+func checkCards(sc *scoped, where string, full bool) error {
+	if sc.cards == nil {
+		return nil
+	}
+	damaged := func(format string, a ...any) error {
+		return &DamagedError{Path: sc.path, Reason: where + fmt.Sprintf(format, a...)}
+	}
+	cur := sc.cards.Cursor()
+	for k, v := cur.First(); k != nil; k, v = cur.Next() {
+		if v == nil && sc.cards.Bucket(k) != nil {
+			return damaged("cards/%q is a bucket, not a record", k)
+		}
+		switch k[0] {
+		case cardPrefix:
+			c, err := decodeCard(v)
+			if err != nil {
+				return damaged("review card %q: %v", k[1:], err)
+			}
+			c.QuestionID = string(k[1:])
+			if !full {
+				continue
+			}
+			if _, ok := value(sc.cards, dueKey(c)); !ok {
+				return damaged("review card %q is missing from the due index", k[1:])
+			}
+		case duePrefix:
+			if !full {
+				return nil
+			}
+			if len(k) < 13 {
+				return damaged("review index key %q is too short", k)
+			}
+			c, err := decodeCard(sc.cards.Get(cardKey(string(k[13:]))))
+			c.QuestionID = string(k[13:])
+			if err != nil || !bytes.Equal(dueKey(c), k) {
+				return damaged("review index key for %q names no card due then", k[13:])
+			}
+		case reviewPrefix:
+			var a ReviewAnswer
+			if err := json.Unmarshal(v, &a); err != nil {
+				return damaged("review answer %q: %v", k[1:], err)
+			}
+		default:
+			return damaged("cards holds an unknown key %q", k)
+		}
+	}
+	return nil
 }

@@ -9,8 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"backend-tutor/internal/scheduler"
 )
 
 // validFile builds a healthy progress file with enough data to span many
@@ -78,6 +81,28 @@ func TestDamagedFiles(t *testing.T) {
 			return nested(t, tx, bucket).Put([]byte(key), []byte(value))
 		})
 	}
+	card := func(due time.Time) string {
+		b, err := encodeCard(ReviewCard{ChapterID: "ch", QuestionHash: "h", Card: scheduler.Card{State: scheduler.Review, Due: due}})
+		must(t, err)
+		return string(b)
+	}
+	due := time.Date(2026, 6, 15, 4, 0, 0, 0, time.UTC)
+	inCards := func(kv ...string) []byte {
+		return writeBolt(t, func(tx *bolt.Tx) error {
+			if err := initBuckets(tx); err != nil {
+				return err
+			}
+			for i := 0; i < len(kv); i += 2 {
+				if err := nested(t, tx, guide+"cards").Put([]byte(kv[i]), []byte(kv[i+1])); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	dueOf := func(q string, at time.Time) string {
+		return string(dueKey(ReviewCard{QuestionID: q, Card: scheduler.Card{Due: at}}))
+	}
 	cases := []struct {
 		name     string
 		content  []byte
@@ -121,6 +146,16 @@ func TestDamagedFiles(t *testing.T) {
 			`{"id":1,"chapter":"ch","content_hash":"h","started":"2026-01-01T00:00:00Z","order":["q"],"answers":[],"score":0,"passed":false}`), false, `profile "ann" pack "guide": chapter "ch" attempt 1 is filed under the wrong key`},
 		{"garbled last place of another profile", setJSON("profiles/ann", "last", `{"screen":"quiz","chapter":""}`), false, `profile "ann": last place`},
 		{"last place in an unnamable pack", setJSON("profiles/default", "last", `{"screen":"quiz","chapter":"c","pack":"\n"}`), false, "last place"},
+		// Review cards: decoded, each with its due key, each due key with
+		// its card, review answers decoded, the profile's tally.
+		{"garbled review card", inCards("cq", "garbage"), false, `review card "q"`},
+		{"review card without its due key", inCards("cq", card(due)), false, `review card "q" is missing from the due index`},
+		{"due key without its card", inCards("cq", card(due), dueOf("q", due), "", dueOf("gone", due), ""), false, `review index key for "gone"`},
+		{"due key at the wrong time", inCards("cq", card(due), dueOf("q", due.Add(time.Hour)), ""), false, `review card "q" is missing from the due index`},
+		{"due key too short", inCards("dxx", ""), false, "too short"},
+		{"garbled review answer", inCards("rA1", `{"chapter":`), false, `review answer "A1"`},
+		{"unknown key among the cards", inCards("zz", "1"), false, "unknown key"},
+		{"garbled review tally", setJSON("profiles/default", "review_tally", "1234"), false, "review tally is 4 bytes"},
 		{"zeroed data pages", withPages(func(int) []byte { return make([]byte, pageSize) }), false, ""},
 		{"random data pages", withPages(func(int) []byte { return randomBytes(pageSize) }), false, ""},
 		{"random meta pages", append(randomBytes(2*pageSize), valid[2*pageSize:]...), false, "not a progress database"},

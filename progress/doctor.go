@@ -183,6 +183,13 @@ func checkLast(sc *scoped, where string) error {
 			return &DamagedError{Path: sc.path, Reason: where + err.Error()}
 		}
 	}
+	if _, err := getTally(sc); err != nil {
+		var de *DamagedError
+		if errors.As(err, &de) {
+			de.Reason = where + de.Reason
+		}
+		return err
+	}
 	return nil
 }
 
@@ -205,6 +212,9 @@ func checkPack(sc *scoped, where string, full bool) error {
 		if d, ok := err.(*DamagedError); ok {
 			d.Reason = where + d.Reason
 		}
+		return err
+	}
+	if err := checkCards(sc, where, full); err != nil {
 		return err
 	}
 	if sc.chapters == nil {

@@ -1,7 +1,6 @@
 package progress
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -24,8 +23,28 @@ import (
 // one file in one transaction) and then deletes them. Merging is idempotent
 // (see Op), so a crash between the merge and the delete never counts an
 // answer twice.
+//
+// A file is written under <name>.tmp and renamed when complete. A write
+// that fails removes its .tmp; one cut short by a crash (or power loss)
+// leaves it, and the next start merges the complete lines of a .tmp older
+// than staleTemp and removes it (a younger one may be another tutor's,
+// being written now).
 
-const recoveryMarker = ".recovery-"
+const (
+	recoveryMarker = ".recovery-"
+	tempSuffix     = ".tmp"
+)
+
+// staleTemp is the age after which a recovery .tmp is taken for the
+// leftover of a crash: writing one takes milliseconds.
+const staleTemp = time.Minute
+
+// writeRecoveryFile writes a recovery file's bytes; tests replace it to
+// fail halfway, as a disk that fills during the write does.
+var writeRecoveryFile = func(f *os.File, b []byte) error {
+	_, err := f.Write(b)
+	return err
+}
 
 // maxRecoveryFile bounds what a merge reads: a session's worth of changes
 // is a few KiB; anything near this is not ours.
@@ -40,20 +59,17 @@ func (s *Store) WriteRecovery(ops []Op) (string, error) {
 	if len(ops) == 0 {
 		return "", nil
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	for _, op := range ops {
-		if err := enc.Encode(s.scopeOp(op)); err != nil {
-			return "", err
-		}
+	lines, err := s.RecoveryLines(ops)
+	if err != nil {
+		return "", err
 	}
 	name := fmt.Sprintf("%s%s%d-%s", s.path, recoveryMarker, os.Getpid(), time.Now().UTC().Format("20060102-150405.000000000"))
-	tmp := name + ".tmp"
+	tmp := name + tempSuffix
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return "", err
 	}
-	_, err = f.Write(buf.Bytes())
+	err = writeRecoveryFile(f, []byte(lines))
 	if err == nil {
 		err = f.Sync()
 	}
@@ -64,11 +80,47 @@ func (s *Store) WriteRecovery(ops []Op) (string, error) {
 		err = os.Rename(tmp, name)
 	}
 	if err != nil {
-		os.Remove(tmp)
+		if rerr := os.Remove(tmp); rerr != nil && !errors.Is(rerr, os.ErrNotExist) {
+			err = fmt.Errorf("%w; the unfinished %s could not be removed either: %v", err, tmp, rerr)
+		}
 		return "", err
 	}
 	syncDir(filepath.Dir(s.path))
 	return name, nil
+}
+
+// ErrNotKept marks changes that could be neither saved nor written to a
+// recovery file (a full disk): they are only in the message (KeepByHand),
+// and the tutor ends with a failure status.
+var ErrNotKept = errors.New("nor written to a recovery file")
+
+// KeepByHand is what lets a learner keep changes no file could take: how
+// to save them, then ops as a recovery file's lines between two marks.
+// Saved under the name it gives (any beginning with the progress file's
+// name and ".recovery-" does), the next start adds them to the progress
+// file, as it adds a recovery file the tutor wrote.
+func (s *Store) KeepByHand(ops []Op) string {
+	lines, err := s.RecoveryLines(ops)
+	if err != nil {
+		return ""
+	}
+	return "To keep them, once there is room, save the lines between the two marks below as a file named " +
+		s.path + recoveryMarker + "by-hand: the next start adds them to your progress.\n" +
+		"----- unsaved changes -----\n" + lines + "----- end of unsaved changes -----"
+}
+
+// RecoveryLines are ops as a recovery file holds them: one JSON line per
+// change, each with its scope. Saved under a name that starts with the
+// progress file's and ".recovery-", they are merged at the next start.
+func (s *Store) RecoveryLines(ops []Op) (string, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	for _, op := range ops {
+		if err := enc.Encode(s.scopeOp(op)); err != nil {
+			return "", err
+		}
+	}
+	return buf.String(), nil
 }
 
 // RecoveryFiles lists the recovery files beside the progress file, oldest
@@ -89,12 +141,38 @@ func RecoveryFiles(path string) ([]string, error) {
 	var out []string
 	for _, e := range entries {
 		n := e.Name()
-		if strings.HasPrefix(n, base+recoveryMarker) && !strings.HasSuffix(n, ".tmp") && e.Type().IsRegular() {
+		if strings.HasPrefix(n, base+recoveryMarker) && !strings.HasSuffix(n, tempSuffix) && e.Type().IsRegular() {
 			out = append(out, filepath.Join(dir, n))
 		}
 	}
 	slices.Sort(out)
 	return out, nil
+}
+
+// staleTemps lists the recovery .tmp files beside the progress file at
+// path that were last written before now-staleTemp: left by a tutor that
+// stopped while writing one.
+func staleTemps(path string, now time.Time) []string {
+	names, _ := filepath.Glob(globEscape(path) + recoveryMarker + "*" + tempSuffix)
+	var out []string
+	for _, n := range names {
+		if fi, err := os.Lstat(n); err == nil && fi.Mode().IsRegular() && now.Sub(fi.ModTime()) > staleTemp {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// globEscape quotes the glob's special characters in a path.
+func globEscape(path string) string {
+	var b strings.Builder
+	for _, r := range path {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // MergeRecovery applies every recovery file beside the progress file and
@@ -112,6 +190,7 @@ func (s *Store) MergeRecovery() (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	files = append(files, staleTemps(s.path, time.Now())...)
 	merged := 0
 	sched := s.scheduler()
 	var errs []error
@@ -148,6 +227,9 @@ func (s *Store) MergeRecovery() (int, error) {
 	return merged, errors.Join(errs...)
 }
 
+// readRecovery reads a recovery file's changes. Of an unfinished .tmp
+// (cut short by a crash) it reads the complete lines: the last one, cut
+// where the write stopped, has no newline.
 func readRecovery(name string) ([]Op, error) {
 	f, err := os.Open(name)
 	if err != nil {
@@ -155,20 +237,25 @@ func readRecovery(name string) ([]Op, error) {
 	}
 	defer f.Close()
 	var ops []Op
-	sc := bufio.NewScanner(io.LimitReader(f, maxRecoveryFile))
-	sc.Buffer(make([]byte, 64<<10), maxRecoveryFile)
-	for line := 1; sc.Scan(); line++ {
-		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+	data, err := io.ReadAll(io.LimitReader(f, maxRecoveryFile))
+	if err != nil {
+		return nil, err
+	}
+	if strings.HasSuffix(name, tempSuffix) {
+		data = data[:bytes.LastIndexByte(data, '\n')+1]
+	}
+	for line, text := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(text)) == 0 {
 			continue
 		}
 		var op Op
-		if err := json.Unmarshal(sc.Bytes(), &op); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
+		if err := json.Unmarshal(text, &op); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line+1, err)
 		}
 		if err := checkOp(op); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
+			return nil, fmt.Errorf("line %d: %w", line+1, err)
 		}
 		ops = append(ops, op)
 	}
-	return ops, sc.Err()
+	return ops, nil
 }

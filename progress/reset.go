@@ -11,7 +11,8 @@ import (
 )
 
 // Reset moves records aside, never deletes them: one chapter's (its
-// summary, attempts and retry answers; labs stay) or, with All, every
+// summary, attempts, retry answers, and the review cards and review
+// answers of its questions; labs stay) or, with All, every
 // record of the pack, into profiles/<p>/packs/<pack>/backups/<name>/,
 // which mirrors the pack's layout (chapters/<id>, attempts/<id>/...,
 // retries/<id>/..., labs/..., cards/...) plus an info record. Names are
@@ -78,7 +79,7 @@ func resetTx(tx *bolt.Tx, path string, op Op, now time.Time) (Backup, error) {
 			continue
 		}
 		if !op.All {
-			if k := []byte(op.Chapter); b.Get(k) != nil || b.Bucket(k) != nil {
+			if k := []byte(op.Chapter); has(b, k) {
 				items = append(items, entry{n, k})
 			}
 			continue
@@ -90,12 +91,22 @@ func resetTx(tx *bolt.Tx, path string, op Op, now time.Time) (Backup, error) {
 			return Backup{}, err
 		}
 	}
+	if !op.All {
+		cards, err := chapterCards(tx, path, pb, op.Chapter)
+		if err != nil {
+			return Backup{}, err
+		}
+		items = append(items, cards...)
+	}
 	if len(items) == 0 {
 		return Backup{}, nil // nothing to move: also a reset replayed after it was written
 	}
 	info := Backup{At: now.UTC(), All: op.All}
+	if !op.All {
+		info.Chapters = []string{op.Chapter}
+	}
 	for _, it := range items {
-		if (!op.All || bytes.Equal(it.bucket, bucketChapters)) && !slices.Contains(info.Chapters, string(it.key)) {
+		if op.All && bytes.Equal(it.bucket, bucketChapters) {
 			info.Chapters = append(info.Chapters, string(it.key))
 		}
 	}
@@ -140,15 +151,16 @@ func moveToBackup(tx *bolt.Tx, path string, pb *bolt.Bucket, items []entry, info
 // moveEntry moves key (a value or a nested bucket, with its sequence) from
 // src to dst, which must not hold it.
 func moveEntry(src, dst *bolt.Bucket, key []byte) error {
-	if v := src.Get(key); v != nil {
+	sb := src.Bucket(key)
+	if sb == nil {
+		v, ok := value(src, key)
+		if !ok {
+			return nil
+		}
 		if err := dst.Put(bytes.Clone(key), bytes.Clone(v)); err != nil {
 			return err
 		}
 		return src.Delete(key)
-	}
-	sb := src.Bucket(key)
-	if sb == nil {
-		return nil
 	}
 	nb, err := dst.CreateBucket(bytes.Clone(key))
 	if err != nil {
@@ -198,7 +210,7 @@ func (s *Store) Undo() (Backup, error) {
 			return bk.Bucket(n).ForEach(func(k, _ []byte) error {
 				it := entry{bytes.Clone(n), bytes.Clone(k)}
 				items = append(items, it)
-				if live != nil && (live.Get(k) != nil || live.Bucket(k) != nil) {
+				if live != nil && has(live, k) {
 					clash = append(clash, it)
 				}
 				return nil
@@ -206,6 +218,22 @@ func (s *Store) Undo() (Backup, error) {
 		})
 		if err != nil {
 			return err
+		}
+		// A newer card of a restored card's question moves aside with its
+		// due key (which differs from the restored one's), or the index
+		// would keep a key for a card that is not there.
+		for _, it := range clash {
+			if !bytes.Equal(it.bucket, bucketCards) || it.key[0] != cardPrefix {
+				continue
+			}
+			c, err := decodeCard(pb.Bucket(bucketCards).Get(it.key))
+			if err != nil {
+				return &DamagedError{Path: s.path, Reason: fmt.Sprintf("review card %q: %v", it.key[1:], err)}
+			}
+			c.QuestionID = string(it.key[1:])
+			if due := dueKey(c); !slices.ContainsFunc(clash, func(e entry) bool { return bytes.Equal(e.key, due) }) {
+				clash = append(clash, entry{bucketCards, due})
+			}
 		}
 		if len(clash) > 0 {
 			newer := Backup{At: time.Now().UTC(), All: restored.All, Chapters: restored.Chapters, Undo: restored.Name}
@@ -225,4 +253,65 @@ func (s *Store) Undo() (Backup, error) {
 		return backups.DeleteBucket(name)
 	})
 	return restored, err
+}
+
+// chapterCards are the entries of the cards bucket that belong to chapter:
+// its questions' cards with their due keys, and its review answers. Cards
+// are keyed by question, so this reads every card and review answer (a
+// reset is rare; 100,000 cards decode in well under a second).
+func chapterCards(tx *bolt.Tx, path string, pb *bolt.Bucket, chapter string) ([]entry, error) {
+	cards, err := child(tx, pb, bucketCards)
+	if err != nil {
+		return nil, &DamagedError{Path: path, Reason: fmt.Sprintf("%q %v", bucketCards, err)}
+	}
+	if cards == nil {
+		return nil, nil
+	}
+	var items []entry
+	err = cards.ForEach(func(k, v []byte) error {
+		if len(k) == 0 || v == nil {
+			return nil
+		}
+		switch k[0] {
+		case cardPrefix:
+			c, err := decodeCard(v)
+			if err != nil {
+				return &DamagedError{Path: path, Reason: fmt.Sprintf("review card %q: %v", k[1:], err)}
+			}
+			if c.ChapterID == chapter {
+				c.QuestionID = string(k[1:])
+				items = append(items, entry{bucketCards, bytes.Clone(k)}, entry{bucketCards, dueKey(c)})
+			}
+		case reviewPrefix:
+			var a ReviewAnswer
+			if err := json.Unmarshal(v, &a); err != nil {
+				return &DamagedError{Path: path, Reason: fmt.Sprintf("review answer %q: %v", k[1:], err)}
+			}
+			if a.Chapter == chapter {
+				items = append(items, entry{bucketCards, bytes.Clone(k)})
+			}
+		}
+		return nil
+	})
+	return items, err
+}
+
+// value is key's value in b; ok is false when b holds no value there. (A
+// value stored empty in the same transaction reads back as nil from Get,
+// so Get alone cannot tell an empty due-index value from a missing key.)
+func value(b *bolt.Bucket, key []byte) (v []byte, ok bool) {
+	k, v := b.Cursor().Seek(key)
+	if !bytes.Equal(k, key) || b.Bucket(key) != nil {
+		return nil, false
+	}
+	return v, true
+}
+
+// has reports whether b holds key, as a value or a bucket.
+func has(b *bolt.Bucket, key []byte) bool {
+	if b.Bucket(key) != nil {
+		return true
+	}
+	_, ok := value(b, key)
+	return ok
 }

@@ -1,9 +1,11 @@
 package progress
 
 import (
+	"encoding/json"
 	"maps"
 	"strings"
 	"testing"
+	"time"
 )
 
 // filled is a store with two chapters' attempts (one finished, one open),
@@ -45,15 +47,21 @@ func live(d map[string]string) map[string]string {
 // byte, the file passes doctor in between, and new attempt ids carry on.
 func TestResetChapterAndUndo(t *testing.T) {
 	s := filled(t)
+	_, err := s.Apply(reviewOp("http", "q2", true, time.Now()))
+	must(t, err)
 	before := live(dumpFile(t, s.Path()))
 	b, err := s.Reset("http", false)
 	must(t, err)
+	if q, _ := s.ReviewQueue(time.Now().Add(400*24*time.Hour), nil); len(q.Cards) != 1 || q.Cards[0].ChapterID != "sql" {
+		t.Errorf("review queue after resetting http = %+v, want only sql's card", q.Cards)
+	}
 	if b.Name == "" || len(b.Chapters) != 1 || b.Chapters[0] != "http" {
 		t.Fatalf("backup = %+v", b)
 	}
 	mid := dumpFile(t, s.Path())
 	for k, v := range before {
-		inHTTP := strings.HasPrefix(k, guide+"chapters/http") || strings.HasPrefix(k, guide+"attempts/http/") || strings.HasPrefix(k, guide+"retries/http/") || strings.HasPrefix(k, guide+"questions/http/")
+		inHTTP := strings.HasPrefix(k, guide+"chapters/http") || strings.HasPrefix(k, guide+"attempts/http/") || strings.HasPrefix(k, guide+"retries/http/") ||
+			strings.HasPrefix(k, guide+"questions/http/") || cardsChapter(t, before, k) == "http"
 		if _, still := mid[k]; still == inHTTP && k != "profiles/default/last" {
 			t.Errorf("after reset, %s present = %v", k, still)
 		}
@@ -153,4 +161,68 @@ func TestRetryAnswersLeaveSummaryAlone(t *testing.T) {
 	if err := s.SaveRetryAnswer("http", answer("q2", true)); err == nil || !Permanent(err) {
 		t.Errorf("retry answer without id: %v, want refused", err)
 	}
+}
+
+// cardsChapter is the chapter of a dump's entry in the pack's cards bucket
+// (a card, its due key, a review answer), "" for any other entry.
+func cardsChapter(t *testing.T, dump map[string]string, k string) string {
+	t.Helper()
+	key, ok := strings.CutPrefix(k, guide+"cards/")
+	if !ok || key == "" || key == "#seq" {
+		return ""
+	}
+	switch key[0] {
+	case duePrefix:
+		return cardsChapter(t, dump, guide+"cards/c"+key[13:])
+	case cardPrefix:
+		c, err := decodeCard([]byte(dump[k]))
+		must(t, err)
+		return c.ChapterID
+	case reviewPrefix:
+		var a ReviewAnswer
+		must(t, json.Unmarshal([]byte(dump[k]), &a))
+		return a.Chapter
+	}
+	return ""
+}
+
+// Proves: undoing a chapter reset after its question was answered again
+// brings the old card back and moves the newer one aside with its own due
+// key: the due index keeps exactly one key per card.
+func TestUndoChapterResetKeepsDueIndex(t *testing.T) {
+	s := filled(t)
+	_, err := s.Reset("http", false)
+	must(t, err)
+	if _, ok, _ := s.Card("q2"); ok {
+		t.Fatalf("q2's card is still live after resetting http")
+	}
+	a := answer("q2", true, "again")
+	a.ID, a.At = NewID(), time.Now().Add(time.Hour)
+	_, err = s.Apply(Op{Kind: OpAnswer, Chapter: "http", AttemptUID: NewID(), Order: []string{"q2"}, Answer: &a})
+	must(t, err)
+	_, err = s.Undo()
+	must(t, err)
+	dump := live(dumpFile(t, s.Path()))
+	cards, due := 0, 0
+	for k := range dump {
+		if key, ok := strings.CutPrefix(k, guide+"cards/"); ok && key != "" {
+			switch key[0] {
+			case cardPrefix:
+				cards++
+			case duePrefix:
+				due++
+				if _, ok := dump[guide+"cards/c"+key[13:]]; !ok {
+					t.Errorf("due key for %q has no card", key[13:])
+				}
+			}
+		}
+	}
+	if cards != 2 || due != 2 {
+		t.Errorf("after undo: %d cards, %d due keys; want 2 and 2", cards, due)
+	}
+	c, _, _ := s.Card("q2")
+	if c.Reps != 1 || c.LastReview.After(time.Now()) {
+		t.Errorf("q2's card after undo = %+v, want the one from before the reset", c)
+	}
+	must(t, Check(s.Path()))
 }

@@ -523,3 +523,60 @@ func TestRecoveryRefusedChangeSkipped(t *testing.T) {
 		t.Errorf("attempts after merge: %+v", atts)
 	}
 }
+
+// Proves: a recovery file whose write fails halfway (the disk filling
+// up) leaves no .tmp behind, and the error says what failed.
+func TestRecoveryWriteFailureLeavesNoTemp(t *testing.T) {
+	path := tempPath(t)
+	s := mustOpen(t, path)
+	full := errors.New("no space left on device")
+	old := writeRecoveryFile
+	writeRecoveryFile = func(f *os.File, b []byte) error {
+		f.Write(b[:len(b)/2])
+		return full
+	}
+	t.Cleanup(func() { writeRecoveryFile = old })
+	if _, err := s.WriteRecovery([]Op{{Kind: OpReading, Chapter: "ch", Line: 7, Percent: 40}}); !errors.Is(err, full) {
+		t.Fatalf("WriteRecovery = %v, want the write's error", err)
+	}
+	if left, _ := filepath.Glob(path + ".recovery-*"); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
+// Proves: a recovery .tmp left by a tutor that stopped while writing it
+// (a crash: no rename, its last line cut) is merged at the next start —
+// its complete lines — and removed; one written just now (another tutor's,
+// in progress) is left alone. The age comes from the file's time, set by
+// hand: nothing waits.
+func TestStaleRecoveryTempMergedAndRemoved(t *testing.T) {
+	path := tempPath(t)
+	s := mustOpen(t, path)
+	lines, err := s.RecoveryLines([]Op{
+		{Kind: OpReading, Chapter: "ch", Line: 7, Percent: 40},
+		{Kind: OpReading, Chapter: "other", Line: 3, Percent: 10},
+	})
+	must(t, err)
+	stale := path + ".recovery-1-20260101-000000.000000000.tmp"
+	must(t, os.WriteFile(stale, []byte(lines+`{"op":"reading","chap`), 0o600))
+	hourAgo := time.Now().Add(-time.Hour)
+	must(t, os.Chtimes(stale, hourAgo, hourAgo))
+	fresh := path + ".recovery-2-20260101-000000.000000000.tmp"
+	must(t, os.WriteFile(fresh, []byte(lines), 0o600))
+
+	n, err := s.MergeRecovery()
+	if n != 2 || err != nil {
+		t.Fatalf("merge = %d, %v; want the stale file's 2 complete changes", n, err)
+	}
+	snap, err := s.Snapshot()
+	must(t, err)
+	if snap.Chapters["ch"].Line != 7 || snap.Chapters["other"].Line != 3 {
+		t.Errorf("merged records = %+v", snap.Chapters)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the stale .tmp was kept")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("a .tmp being written now was touched: %v", err)
+	}
+}

@@ -150,6 +150,7 @@ type Model struct {
 	clock        func() time.Time    // Options.Now
 	spent        *activetime.Counter // time active reading and in quizzes (timespent.go)
 	reviewDue    int                 // due review questions the day's cap allows (home's row)
+	reviewDay    int                 // the local day reviewDue was read for (scheduler.Day); see rolloverTick
 	reviewWanted bool                // a review session starts when the queue is read
 	review       *reviewSession
 
@@ -165,6 +166,9 @@ type Model struct {
 	// tick schedules the debounce timers (tea.Tick); tests replace it so
 	// they can run every other command to completion without waiting.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+
+	// writeRecovery is Store.WriteRecovery; tests replace it to fail.
+	writeRecovery func([]progress.Op) (string, error)
 }
 
 // New builds the tutor's model.
@@ -189,6 +193,9 @@ func New(o Options) *Model {
 		spent:   activetime.New(),
 
 		retryDelay: retryDelay,
+	}
+	if m.store != nil {
+		m.writeRecovery = m.store.WriteRecovery
 	}
 	if m.cache == nil {
 		m.cache = render.NewCache(16)
@@ -248,8 +255,8 @@ func (m *Model) Flush() error {
 		errs = append(errs, fmt.Errorf("backend-tutor: a change to your progress was refused and not saved: %w", err))
 	}
 	if len(left) > 0 {
-		name, werr := m.store.WriteRecovery(left)
-		errs = append(errs, unsavedReport(left, cause, name, werr))
+		name, werr := m.writeRecovery(left)
+		errs = append(errs, unsavedReport(m.store, left, cause, name, werr))
 	}
 	return errors.Join(errs...)
 }
@@ -271,10 +278,13 @@ func (m *Model) Init() tea.Cmd {
 	if store := m.store; store != nil {
 		check = func() tea.Msg { return storeCheckedMsg{store.CheckBeforeWrite()} }
 	}
+	// The rollover tick is set here, not in New: tests replace Model.tick
+	// between the two.
+	rollover := m.rolloverTick()
 	if m.noColor {
-		return tea.Batch(check, m.start)
+		return tea.Batch(check, m.start, rollover)
 	}
-	return tea.Batch(check, m.start, tea.RequestBackgroundColor)
+	return tea.Batch(check, m.start, rollover, tea.RequestBackgroundColor)
 }
 
 // Update routes a message: global concerns first, then the active screen.
@@ -347,6 +357,8 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.quizState(msg)
 	case reviewQueueMsg: // the first read, at start-up
 		return m, m.reviewQueue(msg)
+	case rolloverMsg:
+		return m, m.rollover()
 	case saveOutcomesMsg:
 		cmds := make([]tea.Cmd, 0, len(msg)+1)
 		for _, o := range msg {

@@ -17,6 +17,9 @@ import (
 type glossaryModel struct {
 	vp    viewport.Model
 	terms []int // the line of each term's heading, where the cursor goes
+	// term and query: the entry a search result opened, whose matches of
+	// the query are highlighted (showTerm).
+	term, query string
 }
 
 func (m *Model) openGlossary() tea.Cmd {
@@ -31,13 +34,14 @@ func (m *Model) openGlossary() tea.Cmd {
 func (g *glossaryModel) resize(m *Model) {
 	g.vp.SetWidth(m.width)
 	g.vp.SetHeight(m.bodyHeight())
-	text, terms := glossaryText(m)
+	text, terms := glossaryText(m, g.term, g.query)
 	g.vp.SetContent(text)
 	g.terms = terms
 }
 
-// glossaryText is the glossary laid out, and the line each term starts on.
-func glossaryText(m *Model) (string, []int) {
+// glossaryText is the glossary laid out, the query's matches highlighted in
+// the entry of term (none when term is ""), and the line each term starts on.
+func glossaryText(m *Model, term, query string) (string, []int) {
 	terms := append(m.course.Glossary[:0:0], m.course.Glossary...)
 	sort.SliceStable(terms, func(i, j int) bool {
 		return strings.ToLower(terms[i].Term) < strings.ToLower(terms[j].Term)
@@ -49,8 +53,12 @@ func glossaryText(m *Model) (string, []int) {
 	for _, t := range terms {
 		at = append(at, line)
 		start := b.Len()
-		b.WriteString(hang("  ", m.st.Selected.Render(render.SanitizeLine(t.Term)), w) + "\n")
-		b.WriteString(hang("    ", render.SanitizeLine(t.Definition), w) + "\n")
+		name, def := m.st.Selected.Render(render.SanitizeLine(t.Term)), render.SanitizeLine(t.Definition)
+		if term != "" && t.Term == term {
+			name, def = markQuery(name, query), markQuery(def, query)
+		}
+		b.WriteString(hang("  ", name, w) + "\n")
+		b.WriteString(hang("    ", def, w) + "\n")
 		if i := m.course.Index(t.ChapterID); i >= 0 {
 			ch := m.course.Chapters[i]
 			b.WriteString(m.st.Faint.Render(hang("    ", fmt.Sprintf("chapter %d: %s", i+1, render.SanitizeLine(ch.Title)), w)) + "\n")

@@ -124,6 +124,43 @@ func (m *Model) reviewQueue(msg reviewQueueMsg) tea.Cmd {
 	return nil
 }
 
+// rolloverMsg is the tick set for the next local day's start (4 AM).
+type rolloverMsg struct{}
+
+// maxRolloverWait caps the rollover tick. WHY: Go's timers run on the
+// monotonic clock, which on Linux stands still while the machine sleeps,
+// so a tick set eight hours ahead fires eight hours late after a laptop's
+// lid was closed overnight; ticking at least hourly and comparing the day
+// keeps home's count at most an hour stale (and follows a time-zone or DST
+// change too).
+const maxRolloverWait = time.Hour
+
+// rolloverTick notes the learner's local day and schedules a rolloverMsg
+// at the next day's start, or within maxRolloverWait (through Model.tick,
+// which tests replace).
+func (m *Model) rolloverTick() tea.Cmd {
+	if m.store == nil {
+		return nil
+	}
+	loc := m.store.Scheduler().Params().Location
+	now := m.now()
+	m.reviewDay = scheduler.Day(now, loc)
+	wait := scheduler.DayStart(m.reviewDay+1, loc).Sub(now)
+	return m.tick(max(min(wait, maxRolloverWait), time.Second), func(time.Time) tea.Msg { return rolloverMsg{} })
+}
+
+// rollover takes a rollover tick: once the local day has changed, cards
+// due at its start and a fresh daily cap change home's count, so the
+// queue is read again (off the UI goroutine, behind the queued saves).
+func (m *Model) rollover() tea.Cmd {
+	day := m.reviewDay
+	next := m.rolloverTick()
+	if m.reviewDay == day {
+		return next
+	}
+	return tea.Batch(m.readReviewQueue(), next)
+}
+
 // startReview asks for the queue; the session starts when it arrives.
 func (m *Model) startReview() tea.Cmd {
 	m.reviewWanted = true

@@ -3,8 +3,11 @@ package tui
 import (
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/internal/scheduler"
 	"backend-tutor/progress"
@@ -127,5 +130,54 @@ func TestReviewNothingDue(t *testing.T) {
 	waitFor(t, tm, "Alpha chapter")
 	if fm := finish(t, tm); fm.Screen() != "home" {
 		t.Fatalf("screen %s, want home", fm.Screen())
+	}
+}
+
+// Proves: home's "Review · N due" comes up when 4 AM passes while the
+// tutor is open: a tick (Model.tick) is set for the next rollover, and
+// when it fires the queue is read again, off the UI goroutine. The clock
+// is injected and the tick delivered by hand: nothing waits for 4 AM.
+func TestReviewCountAtRollover(t *testing.T) {
+	e := reviewEnv(t)
+	var mu sync.Mutex
+	now := reviewDay0.Add(18*time.Hour - time.Minute) // 03:59 on the day s1 falls due
+	setNow := func(t time.Time) { mu.Lock(); now = t; mu.Unlock() }
+	m := e.reviewModel(t, now, false)
+	m.clock = func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	type tick struct {
+		d time.Duration
+		f func(time.Time) tea.Msg
+	}
+	ticks := make(chan tick, 8)
+	m.tick = func(d time.Duration, f func(time.Time) tea.Msg) tea.Cmd {
+		if _, ok := f(time.Time{}).(rolloverMsg); ok {
+			ticks <- tick{d, f}
+		}
+		return nil
+	}
+	next := func() tick {
+		t.Helper()
+		select {
+		case tk := <-ticks:
+			return tk
+		case <-time.After(5 * time.Second): // a timeout only: the tick is set at once
+			t.Fatal("no rollover tick was set")
+			return tick{}
+		}
+	}
+	tm := start(t, m)
+	waitFor(t, tm, "Alpha chapter")
+	tk := next()
+	if tk.d != time.Minute {
+		t.Errorf("rollover tick in %v, want 1m (03:59 to 4 AM)", tk.d)
+	}
+	setNow(reviewDay0.Add(18 * time.Hour)) // 4 AM: s1 is due
+	tm.Send(tk.f(now))
+	waitFor(t, tm, "Review · 1 due")
+	if tk := next(); tk.d != maxRolloverWait {
+		t.Errorf("next rollover tick in %v, want the hourly cap", tk.d)
+	}
+	if fm := finish(t, tm); fm.reviewDue != 1 {
+		t.Errorf("reviewDue = %d after the rollover, want 1", fm.reviewDue)
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -152,6 +153,21 @@ func TestFailedSaveIsRetriedUntilWritten(t *testing.T) {
 	}
 }
 
+// answerWhileLocked opens the first quiz at 80x40 and answers its first
+// question while another process holds the file's lock, so that save
+// fails (after the lock timeout); the holder is returned to release.
+func answerWhileLocked(t *testing.T) (*env, *Model, *bolt.DB) {
+	t.Helper()
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 40})
+	sendKeys(m, "t")
+	settle(m)
+	holder := holdLock(t, e.path)
+	sendKeys(m, rightKeys(m.quiz)...)
+	return e, m, holder
+}
+
 // Issue 8 item 1: the warning stays, counting the answers that wait, until
 // every one is written, and the results screen marks those not saved yet;
 // quitting with answers unwritten writes them to a recovery file beside the
@@ -160,13 +176,7 @@ func TestFailedSaveIsRetriedUntilWritten(t *testing.T) {
 // driven by hand (the model's ticks are off), so nothing waits on a clock
 // except the store's own lock timeout.
 func TestUnsavedAnswersReachRecoveryFile(t *testing.T) {
-	e := newEnv(t)
-	m := e.model(t, true)
-	step(m, tea.WindowSizeMsg{Width: 80, Height: 40})
-	sendKeys(m, "t")
-	settle(m)
-	holder := holdLock(t, e.path)
-	sendKeys(m, rightKeys(m.quiz)...) // its save fails after the lock timeout
+	e, m, holder := answerWhileLocked(t)
 	if v := viewText(m); !strings.Contains(v, "1 answer is waiting") {
 		t.Fatalf("no warning with the count:\n%s", v)
 	}
@@ -449,5 +459,42 @@ func TestAnswerSavedAfterFilesystemTrouble(t *testing.T) {
 				t.Fatalf("%d answers in the file, %d given", n, answered)
 			}
 		})
+	}
+}
+
+// Proves: when the disk is full, so neither the progress file nor a
+// recovery file can be written (the recovery writer is replaced by one
+// that fails), the answers are not lost: Flush's message — printed by
+// main once the terminal is back, which then exits 1 — carries them as a
+// recovery file's lines, and those lines, saved as the message says, add
+// the answers at the next start.
+func TestDiskFullAnswersPrintedToKeep(t *testing.T) {
+	e, m, holder := answerWhileLocked(t)
+	m.writeRecovery = func([]progress.Op) (string, error) { return "", errors.New("no space left on device") }
+	m.saver.flushBudget = 0
+	err := flushWithin(t, m)
+	if !errors.Is(err, progress.ErrNotKept) || !strings.Contains(err.Error(), "no space left on device") {
+		t.Fatalf("Flush = %v, want the changes reported as not kept", err)
+	}
+	msg := err.Error()
+	name := e.path + ".recovery-by-hand"
+	_, rest, ok := strings.Cut(msg, "----- unsaved changes -----\n")
+	lines, _, ok2 := strings.Cut(rest, "----- end of unsaved changes -----")
+	if !ok || !ok2 || !strings.Contains(msg, name) {
+		t.Fatalf("the message does not carry the changes between marks, nor name %s:\n%s", name, msg)
+	}
+	if files, _ := filepath.Glob(e.path + ".recovery-*"); len(files) != 0 {
+		t.Fatalf("recovery files %v, though writing them failed", files)
+	}
+	holder.Close()
+	if err := os.WriteFile(name, []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := e.store(t)
+	if n, err := s.MergeRecovery(); err != nil || n == 0 {
+		t.Fatalf("merging the saved lines: %d, %v", n, err)
+	}
+	if got := attemptAnswers(s, "alpha"); len(got) != 1 || !got[0].Correct {
+		t.Errorf("answers after merging the printed lines: %+v", got)
 	}
 }

@@ -281,7 +281,7 @@ func retryDelay(n int) time.Duration {
 
 // unsavedReport tells the learner, after the program has ended, what
 // could not be written and where it went.
-func unsavedReport(left []progress.Op, cause error, recovery string, werr error) error {
+func unsavedReport(store *progress.Store, left []progress.Op, cause error, recovery string, werr error) error {
 	answers := 0
 	for _, op := range left {
 		if op.Kind == progress.OpAnswer {
@@ -291,8 +291,8 @@ func unsavedReport(left []progress.Op, cause error, recovery string, werr error)
 	what := fmt.Sprintf("%d %s and %d other %s", answers, plural(answers, "answer", "answers"),
 		len(left)-answers, plural(len(left)-answers, "change", "changes"))
 	if werr != nil {
-		return fmt.Errorf("backend-tutor: %s could not be saved (%v), nor written to a recovery file (%v); they are lost",
-			what, cause, werr)
+		return fmt.Errorf("backend-tutor: %s could not be saved (%v), %w (%v).\n%s",
+			what, cause, progress.ErrNotKept, werr, store.KeepByHand(left))
 	}
 	return fmt.Errorf("backend-tutor: %s could not be saved yet (%v).\nThey are kept in %s; the next start adds them to your progress",
 		what, cause, recovery)

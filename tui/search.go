@@ -179,7 +179,8 @@ func (s *searchModel) view(m *Model) string {
 				cursor, placeStyle = m.st.Cursor.Render("› "), m.st.Selected
 			}
 			place := placeStyle.Render(resultPlace(m.course, r, width))
-			text, spans := search.Snippet(r.Text, r.Spans, width)
+			text, spans := search.Plain(r.Text, r.Spans) // as the reader shows it: no ** or `
+			text, spans = search.Snippet(text, spans, width)
 			line := ansi.Truncate(MarkMatches(text, spans, true), width, "…") // a tab's 4 spaces
 			b.WriteString("\n" + cursor + place + "\n  " + line)
 		}
@@ -223,7 +224,7 @@ func (m *Model) openResult(r search.Result, query string) tea.Cmd {
 	switch r.Kind {
 	case search.Glossary:
 		cmd := m.openGlossary()
-		m.glossary.showTerm(r.Heading)
+		m.glossary.showTerm(m, r.Heading, query)
 		return cmd
 	case search.Question:
 		cmd := m.openChapter(r.ChapterID, 1<<30)
@@ -336,8 +337,16 @@ func (r *readerModel) applyMark(m *Model) {
 	}
 }
 
-// showTerm scrolls the glossary to a term's entry.
-func (g *glossaryModel) showTerm(term string) {
+// showTerm highlights the query in a term's entry and scrolls the
+// glossary to it.
+func (g *glossaryModel) showTerm(m *Model, term, query string) {
+	g.term, g.query = term, query
+	g.resize(m)
+	g.scrollTo(term)
+}
+
+// scrollTo scrolls the glossary to a term's entry.
+func (g *glossaryModel) scrollTo(term string) {
 	want := render.SanitizeLine(term)
 	for i, l := range strings.Split(g.vp.GetContent(), "\n") {
 		if strings.TrimSpace(ansi.Strip(l)) == want {
@@ -345,6 +354,17 @@ func (g *glossaryModel) showTerm(term string) {
 			return
 		}
 	}
+}
+
+// markQuery highlights the query's matches in shown, a line of screen text
+// (sanitised, perhaps styled): the match style over the columns they take.
+func markQuery(shown, query string) string {
+	var ranges []lipgloss.Range
+	plain := ansi.Strip(shown)
+	for _, sp := range search.Find(plain, query) {
+		ranges = append(ranges, lipgloss.NewRange(ansi.StringWidth(plain[:sp.Start]), ansi.StringWidth(plain[:sp.End]), matchStyle))
+	}
+	return lipgloss.StyleRanges(shown, ranges...)
 }
 
 // MarkMatches makes a search result's line safe for a terminal, with its

@@ -99,11 +99,19 @@ func TestSearchOtherResults(t *testing.T) {
 	if m.Screen() != "glossary" || !strings.Contains(m.glossary.vp.View(), "Zeta") {
 		t.Fatalf("glossary without Zeta: %s\n%s", m.Screen(), viewText(m))
 	}
+	on, _, _ := strings.Cut(matchStyle.Render("x"), "x")
+	if raw := m.View().Content; !strings.Contains(raw, on+"Zeta") {
+		t.Fatalf("the term is not highlighted in the glossary:\n%q", raw)
+	}
+	step(m, tea.WindowSizeMsg{Width: 60, Height: 24}) // laid out again: still highlighted
+	if raw := m.View().Content; !strings.Contains(raw, on+"Zeta") {
+		t.Fatalf("the highlight went at a new width:\n%q", raw)
+	}
 	// (the fixture's glossary fits the window: scrolling to a term on its own)
 	g := &glossaryModel{vp: viewport.New(viewport.WithWidth(40), viewport.WithHeight(3))}
 	g.vp.SetContent("  A\n    a\n\n  B\n    b\n\n  Zeta\n    z\n\n  Zz\n    zz")
-	if g.showTerm("Zeta"); g.vp.YOffset() != 6 {
-		t.Errorf("showTerm: offset %d, want 6", g.vp.YOffset())
+	if g.scrollTo("Zeta"); g.vp.YOffset() != 6 {
+		t.Errorf("scrollTo: offset %d, want 6", g.vp.YOffset())
 	}
 	sendKeys(m, "esc", "/")
 	for range 4 {
@@ -318,5 +326,24 @@ func TestOutlineHelp(t *testing.T) {
 	sendKeys(m, "o", "?")
 	if v := viewText(m); !strings.Contains(v, "enter") || strings.Contains(v, "take the quiz") {
 		t.Errorf("outline help:\n%s", v)
+	}
+}
+
+// Proves: a result shows its line as the reader shows it — no ** around
+// bold, no backticks, a link's text without its target — with the match
+// still highlighted where it moved to.
+func TestSearchResultsShowPlainText(t *testing.T) {
+	e := newEnv(t)
+	e.course.Chapters[0].Body += "\nUse **boldly** the `codeword` from [the zebra docs](https://x.example/zebra).\n"
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 100, Height: 24})
+	sendKeys(m, "/", "b", "o", "l", "d", "l", "y")
+	v := viewText(m)
+	if !strings.Contains(v, "Use boldly the codeword from the zebra docs.") || strings.ContainsAny(v, "*`") || strings.Contains(v, "x.example") {
+		t.Fatalf("the result shows markdown syntax:\n%s", v)
+	}
+	on, _, _ := strings.Cut(matchStyle.Render("x"), "x")
+	if raw := m.View().Content; !strings.Contains(raw, on+"boldly") {
+		t.Fatalf("the match is not highlighted:\n%q", raw)
 	}
 }

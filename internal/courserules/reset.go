@@ -28,7 +28,7 @@ func ResetLoss(rec progress.ChapterRecord) string {
 		parts = append(parts, "the unfinished quiz")
 	}
 	if rec.Answered > 0 {
-		parts = append(parts, fmt.Sprintf("%d saved %s", rec.Answered, plural(rec.Answered, "answer", "answers")))
+		parts = append(parts, fmt.Sprintf("%d saved %s and their review cards", rec.Answered, plural(rec.Answered, "answer", "answers")))
 	}
 	if t := rec.ReadingS + rec.QuizS; t > 0 {
 		parts = append(parts, "the time spent on it ("+DurationText(t)+")")

@@ -421,12 +421,7 @@ func kindOf(v any) string {
 }
 
 // cut shortens a value for a one-line message.
-func cut(s string) string {
-	if len(s) > 200 {
-		return s[:200] + "…"
-	}
-	return s
-}
+func cut(s string) string { return Shorten(s, 200) }
 
 func firstLine(b []byte) string {
 	s, _, _ := strings.Cut(string(b), "\n")

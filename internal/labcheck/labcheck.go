@@ -324,11 +324,7 @@ const (
 )
 
 func cutBody(b []byte) (string, bool) {
-	cut := false
-	if len(b) > bodyBytes {
-		b, cut = b[:bodyBytes], true
-	}
-	s := string(b)
+	s, cut := Cut(string(b[:min(len(b), bodyBytes+1)]), bodyBytes) // one byte past: Cut looks at it
 	if lines := strings.SplitAfter(s, "\n"); len(lines) > bodyLines {
 		s, cut = strings.Join(lines[:bodyLines], ""), true
 	}

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 
 	"backend-tutor/content"
 )
@@ -388,5 +389,76 @@ func TestHostileCaptures(t *testing.T) {
 	if res := Check(context.Background(), loadLab(t, strings.Replace(fmt.Sprintf(lab, "/x/{v}"), "headers: {X-V: \"{v}\"}", "headers: {}", 1)), Options{BaseURL: srv2.URL}); !res.Passed() {
 		f, _ := res.Failed()
 		t.Errorf("escaped path: %+v", f)
+	}
+}
+
+// Proves: a server's multibyte text is never cut in the middle of a
+// character where the checker shortens it — the quoted header (80 bytes),
+// a JSON value (200 bytes), the first line of a body that should be empty
+// (80 bytes) and the body excerpt (1,200 bytes) — with the character
+// straddling each boundary.
+func TestMultibyteAtTheCut(t *testing.T) {
+	straddle := func(n int) string { return strings.Repeat("a", n-1) + "é€😀" + strings.Repeat("b", 3000) }
+	step := func(expect string) string {
+		return "id: m\ntitle: M\nchapter: notes-basics\norder: 1\nbrief: b\nsteps:\n" +
+			"  - name: one\n    request: {method: GET, path: /}\n    expect: " + expect + "\n"
+	}
+	for _, tc := range []struct {
+		name, expect string
+		serve        func(w http.ResponseWriter)
+		cut          func(StepResult) string
+	}{
+		{"header", "{status: 200, headers: {X-Name: {equals: ok}}}", func(w http.ResponseWriter) {
+			w.Header().Set("X-Name", straddle(80))
+		}, func(f StepResult) string { return f.Reason }},
+		{"json value", "{status: 200, json: {v: {equals: ok}}}", func(w http.ResponseWriter) {
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprintf(w, `{"v": %q}`, straddle(199)) // shown quoted: the quote is byte 1
+		}, func(f StepResult) string { return f.Reason }},
+		{"empty body", "{status: 200, empty_body: true}", func(w http.ResponseWriter) {
+			fmt.Fprint(w, straddle(80))
+		}, func(f StepResult) string { return f.Actual }},
+		{"body excerpt", "{status: 200}", func(w http.ResponseWriter) {
+			w.WriteHeader(500)
+			fmt.Fprint(w, straddle(bodyBytes))
+		}, func(f StepResult) string { return f.Body }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { tc.serve(w) }))
+			defer srv.Close()
+			f := failedStep(t, Check(context.Background(), loadLab(t, step(tc.expect)), Options{BaseURL: srv.URL}))
+			got := tc.cut(f)
+			if !strings.Contains(got, "aaaa") || strings.Contains(got, "bbbb") {
+				t.Fatalf("not the cut text: %q (failure %+v)", got, f)
+			}
+			for _, s := range []string{f.Reason, f.Expected, f.Actual, f.Body} {
+				if !utf8.ValidString(s) {
+					t.Errorf("a character cut in two: %q", s)
+				}
+			}
+		})
+	}
+}
+
+// Proves: Cut keeps at most n bytes, whole characters only, and says
+// whether it cut; bytes that are not UTF-8 are cut anywhere.
+func TestCutWholeCharacters(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		n    int
+		want string
+		cut  bool
+	}{
+		{"abc", 3, "abc", false},
+		{"abcd", 3, "abc", true},
+		{"ab€", 3, "ab", true},
+		{"a😀", 4, "a", true},
+		{"😀😀", 4, "😀", true},
+		{"\x80\x80\x80\x80\x80\x80", 5, "\x80\x80\x80\x80\x80", true},
+		{"é", 1, "", true},
+	} {
+		if got, cut := Cut(tc.s, tc.n); got != tc.want || cut != tc.cut {
+			t.Errorf("Cut(%q, %d) = %q, %v; want %q, %v", tc.s, tc.n, got, cut, tc.want, tc.cut)
+		}
 	}
 }

@@ -165,9 +165,4 @@ func shellQuote(s string) string {
 }
 
 // quoteShort quotes a value from the server for a message, cut to a line.
-func quoteShort(s string) string {
-	if len(s) > 80 {
-		s = s[:80] + "…"
-	}
-	return `"` + s + `"`
-}
+func quoteShort(s string) string { return `"` + Shorten(s, 80) + `"` }

@@ -7,7 +7,6 @@ package labsave
 import (
 	"fmt"
 	"time"
-	"unicode/utf8"
 
 	"backend-tutor/content"
 	"backend-tutor/internal/labcheck"
@@ -37,16 +36,7 @@ func Check(lab *content.Lab, res labcheck.Result, at time.Time) progress.LabChec
 // learner's server sent, and the file should not grow by what it sends.
 const maxSaved = 1024
 
-func cut(s string) string {
-	if len(s) <= maxSaved {
-		return s
-	}
-	n := maxSaved
-	for n > maxSaved-utf8.UTFMax && !utf8.RuneStart(s[n]) { // never cut a character in two
-		n--
-	}
-	return s[:n] + "…"
-}
+func cut(s string) string { return labcheck.Shorten(s, maxSaved) }
 
 // Status is a lab's status in lists: "not started", "failing at step N",
 // "passed on DATE" (a pass stays a pass), or for a lab checked only on the

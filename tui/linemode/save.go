@@ -139,7 +139,7 @@ func (s *saver) close() error {
 	}
 	name, err := s.store.WriteRecovery(ops)
 	if err != nil {
-		return fmt.Errorf("%d changes to your progress could not be saved (%v), nor kept for later: %v", len(ops), s.failed, err)
+		return fmt.Errorf("%d changes to your progress could not be saved (%v), %w (%v).\n%s", len(ops), s.failed, progress.ErrNotKept, err, s.store.KeepByHand(ops))
 	}
 	return fmt.Errorf("%d changes to your progress could not be saved yet (%v); they are kept in %s and added the next time the tutor starts", len(ops), s.failed, name)
 }

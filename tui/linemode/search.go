@@ -40,7 +40,8 @@ func (s *Session) search() bool {
 			s.out.say("%d matches:", total)
 		}
 		for i, r := range results {
-			s.out.say("  %d. %s: %s", i+1, s.place(r), line(r.Text))
+			text, _ := search.Plain(r.Text, r.Spans) // as a chapter reads: no ** or `
+			s.out.say("  %d. %s: %s", i+1, s.place(r), line(text))
 		}
 		for {
 			in, ok := s.choose("A result's number to read there, or enter to search again: ", func() {

@@ -5,6 +5,7 @@ package render
 
 import (
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -25,7 +26,29 @@ import (
 // All of them show the bidi overrides and isolates (U+202A–U+202E,
 // U+2066–U+2069) as \u202e..., which can make text read differently from
 // what it is, and keep the marks LRM and RLM (U+200E, U+200F), which
-// right-to-left text needs.
+// right-to-left text needs. Shown, never stripped, in every pass — a
+// decision, since a pack's prose may be Arabic or Hebrew: such text needs
+// none of them (the Unicode bidi algorithm orders it by itself, and the
+// marks LRM, RLM and ALM, kept, settle the neutral characters between
+// runs; the Hebrew test pack, testdata/packs/he-http, has none), while in
+// a code block an isolate or override makes code read differently from
+// what it runs (Trojan Source, CVE-2021-42574) on a terminal that applies
+// bidi. Stripping them would hide that a text tried; showing them tells
+// the reader, and an author who needs one sees at once that it shows.
+//
+// The line and paragraph separators (U+2028, U+2029), which some
+// terminals and editors break lines at while layout counts them as no
+// width: Sanitize makes them the line breaks they mean ("\n", "\n\n";
+// a space in SanitizeLine), the escaping passes show them, and Terminal
+// drops U+2029 but keeps U+2028, which the renderer uses as its own
+// zero-width break mark while it wraps (a text's own became "\n" first).
+//
+// The escaping passes also show the invisible format characters that can
+// disguise a name or hide text in it (invisible): zero-width space, word
+// joiner, BOM, soft hyphen, tag characters.... Sanitize and Terminal keep
+// them: in prose they are how some scripts mark where lines and words may
+// break, and a pack's author chooses what its prose shows anyway. The
+// joiners ZWJ and ZWNJ are kept everywhere (emoji, Arabic and Indic text).
 type pass int
 
 const (
@@ -84,7 +107,8 @@ func EscapeLines(s string) string { return scan(s, escapeLines) }
 func EscapeJSON(s string) string { return scan(s, escapeJSON) }
 
 // CharRefs shows, escaped, the numeric character references in markdown
-// that would decode to a control or a bidi override: "&#x1b;]0;x&#x7;"
+// that would decode to a control, a bidi override or a line or paragraph
+// separator: "&#x1b;]0;x&#x7;"
 // becomes "\x1b]0;x\x07", text the reader sees. goldmark decodes references
 // after Sanitize has run, so without this a pack could make any sequence,
 // an SGR that Terminal must let through among them. In a code span, where
@@ -103,7 +127,7 @@ func CharRefs(md string) string {
 			i += 2
 			continue
 		}
-		if r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f || isBidiOverride(r) {
+		if r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f || isBidiOverride(r) || r == 0x2028 || r == 0x2029 {
 			b.WriteString(md[done:i])
 			b.WriteString(Escape(string(r)))
 			done = i + n
@@ -228,9 +252,19 @@ func scan(s string, p pass) string {
 				default:
 					replace(i, size, "")
 				}
-			case isBidiOverride(r):
-				replace(i, size, `\u`+string(hexDigits[r>>12&0xf])+string(hexDigits[r>>8&0xf])+
-					string(hexDigits[r>>4&0xf])+string(hexDigits[r&0xf]))
+			case r == 0x2028 || r == 0x2029:
+				switch {
+				case escaping:
+					replace(i, size, uEscape(r, p))
+				case p == dropAll && r == 0x2028:
+					replace(i, size, "\n")
+				case p == dropAll:
+					replace(i, size, "\n\n")
+				case r == 0x2029:
+					replace(i, size, "")
+				}
+			case isBidiOverride(r) || escaping && invisible(r):
+				replace(i, size, uEscape(r, p))
 			}
 			i += size
 		}
@@ -248,6 +282,37 @@ func scan(s string, p pass) string {
 // only set the direction of neutral characters around them, and are kept.
 func isBidiOverride(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// invisible reports the format characters that show nothing and can
+// disguise a name ("pass\u200bword") or carry hidden text (the tag
+// characters U+E0000–U+E007F spell ASCII invisibly): soft hyphen, Mongolian
+// vowel separator, zero-width space, word joiner and the invisible
+// operators, the deprecated format controls U+206A–U+206F, BOM, the
+// Hangul fillers that make a blank-looking name, interlinear annotation
+// marks. Not ZWJ, ZWNJ (emoji and joined scripts) nor the bidi marks.
+func invisible(r rune) bool {
+	switch r {
+	case 0x00ad, 0x180e, 0x200b, 0x3164, 0xfeff, 0xffa0:
+		return true
+	}
+	return r >= 0x2060 && r <= 0x2064 || r >= 0x206a && r <= 0x206f ||
+		r >= 0xfff9 && r <= 0xfffb || r >= 0xe0000 && r <= 0xe007f
+}
+
+// uEscape shows r as an escape: \uXXXX, or for a rune beyond the BMP
+// \UXXXXXXXX (Go) or a \u surrogate pair (JSON).
+func uEscape(r rune, p pass) string {
+	if r > 0xffff {
+		if p == escapeJSON {
+			hi, lo := utf16.EncodeRune(r)
+			return uEscape(hi, p) + uEscape(lo, p)
+		}
+		return `\U` + string(hexDigits[r>>28&0xf]) + string(hexDigits[r>>24&0xf]) + string(hexDigits[r>>20&0xf]) +
+			string(hexDigits[r>>16&0xf]) + uEscape(r&0xffff, p)[2:]
+	}
+	return `\u` + string(hexDigits[r>>12&0xf]) + string(hexDigits[r>>8&0xf]) +
+		string(hexDigits[r>>4&0xf]) + string(hexDigits[r&0xf])
 }
 
 // rendererMade reports whether seq, one whole escape sequence, is one of

@@ -60,6 +60,10 @@ func TestSanitize(t *testing.T) {
 		{"bidi isolates shown", "a\u2066b\u2067c\u2068d\u2069e", `a\u2066b\u2067c\u2068d\u2069e`},
 		{"bidi marks kept", "a\u200eb\u200fc", "a\u200eb\u200fc"},
 		{"right-to-left text kept", "\u200fשלום עולם\u200e", "\u200fשלום עולם\u200e"},
+		{"Arabic letter mark kept", "\u061cمرحبا 123", "\u061cمرحبا 123"},
+		{"line separator is a line break", "one\u2028two", "one\ntwo"},
+		{"paragraph separator is a paragraph break", "one\u2029two", "one\n\ntwo"},
+		{"invisible characters kept in prose", "a\u200bb\u2060c\u00add\ufeffe", "a\u200bb\u2060c\u00add\ufeffe"},
 		{"tab", "a\tb", "a    b"},
 		{"tabs", "\t\tx", "        x"},
 		{"newlines kept", "a\n\nb\n", "a\n\nb\n"},
@@ -93,6 +97,8 @@ func TestSanitizeLine(t *testing.T) {
 		"crlf\r\nline":           "crlf line",
 		"tab\tand\nnewline":      "tab    and newline",
 		"\x1b[2J\nx\x1b]0;t\x07": " x",
+		"line\u2028sep":          "line sep",
+		"para\u2029sep":          "para  sep",
 	}
 	for in, want := range cases {
 		if got := SanitizeLine(in); got != want {
@@ -131,6 +137,8 @@ func assertTerminalSafe(t testing.TB, s string) {
 			t.Errorf("C1 control %U at byte %d in %q", r, i, s)
 		case isBidiOverride(r):
 			t.Errorf("bidi control %U at byte %d in %q", r, i, s)
+		case r == 0x2028 || r == 0x2029:
+			t.Errorf("line or paragraph separator %U at byte %d in %q", r, i, s)
 		}
 	}
 }
@@ -163,6 +171,8 @@ func TestTerminal(t *testing.T) {
 		{"controls dropped", "a\x07\x00\x08\rb\x7f", "ab"},
 		{"bidi shown", "a\u202eb\u2069", `a\u202eb\u2069`},
 		{"marks kept", "\u200fשלום\u200e", "\u200fשלום\u200e"},
+		{"paragraph separator dropped", "a\u2029b", "ab"},
+		{"line separator kept: the renderer's wrap mark, no width", "a\u2028b", "a\u2028b"},
 		{"invalid UTF-8", "a\xff", "a\ufffd"},
 	}
 	for _, c := range cases {
@@ -181,18 +191,23 @@ func TestTerminal(t *testing.T) {
 // Escape shows what a name really is: nothing dropped, nothing raw.
 func TestEscape(t *testing.T) {
 	cases := map[string]string{
-		"chapter.md":               "chapter.md",
-		"\x1b]0;PWNED\x07.md":      `\x1b]0;PWNED\x07.md`,
-		"a\x1b[2Jb":                `a\x1b[2Jb`,
-		"two\nlines\ttab\r":        `two\nlines\ttab\x0d`,
-		"nul\x00del\x7f":           `nul\x00del\x7f`,
-		"c1\u009b31m\u0085":        `c1\u009b31m\u0085`,
-		"caf\xe9.md":               `caf\xe9.md`,
-		"\xff\xfe":                 `\xff\xfe`,
-		"user\u202egnp.exe":        `user\u202egnp.exe`,
-		"\u2066x\u2069":            `\u2066x\u2069`,
-		"café 漢字 \u200fשלום\u200e": "café 漢字 \u200fשלום\u200e",
-		"":                         "",
+		"chapter.md":                 "chapter.md",
+		"\x1b]0;PWNED\x07.md":        `\x1b]0;PWNED\x07.md`,
+		"a\x1b[2Jb":                  `a\x1b[2Jb`,
+		"two\nlines\ttab\r":          `two\nlines\ttab\x0d`,
+		"nul\x00del\x7f":             `nul\x00del\x7f`,
+		"c1\u009b31m\u0085":          `c1\u009b31m\u0085`,
+		"caf\xe9.md":                 `caf\xe9.md`,
+		"\xff\xfe":                   `\xff\xfe`,
+		"user\u202egnp.exe":          `user\u202egnp.exe`,
+		"\u2066x\u2069":              `\u2066x\u2069`,
+		"two\u2028lines\u2029":       `two\u2028lines\u2029`,
+		"pass\u200bword\u2060\ufeff": `pass\u200bword\u2060\ufeff`,
+		"soft\u00adhyphen\u3164":     `soft\u00adhyphen\u3164`,
+		"tag\U000e0041\U000e007f":    `tag\U000e0041\U000e007f`,
+		"emoji 👩\u200d💻 ok":          "emoji 👩\u200d💻 ok",
+		"café 漢字 \u200fשלום\u200e":   "café 漢字 \u200fשלום\u200e",
+		"":                           "",
 	}
 	for in, want := range cases {
 		if got := Escape(in); got != want {
@@ -213,6 +228,7 @@ func TestCharRefs(t *testing.T) {
 		"&#X1B;[8m &#0000027;[0m":                     `\x1b[8m \x1b[0m`,
 		"&#x9b;&#157;&#x7f;&#13;":                     `\u009b\u009d\x7f\x0d`,
 		"&#x202e;&#x2066;&#8297;":                     `\u202e\u2066\u2069`,
+		"&#x2028;&#8233;":                             `\u2028\u2029`,
 		"&#x200f;&#x200e;&#9;&#10;":                   "&#x200f;&#x200e;&#9;&#10;",
 		"&amp; &lt; &#x41; &#65; &#;":                 "&amp; &lt; &#x41; &#65; &#;",
 		"&#x1b &#xZZ; &#x11000000;":                   "&#x1b &#xZZ; &#x11000000;",
@@ -242,7 +258,7 @@ func charRefsOracle(md string) string {
 			base, digits = 10, m[2]
 		}
 		n, _ := strconv.ParseUint(digits, base, 32)
-		if r := rune(n); r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f || isBidiOverride(r) {
+		if r := rune(n); r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f || isBidiOverride(r) || r == 0x2028 || r == 0x2029 {
 			return Escape(string(r))
 		}
 		return ref
@@ -255,6 +271,11 @@ func TestEscapeJSON(t *testing.T) {
 	in := "{\"t\": \"a\x7fb\u0085c\u009b31m\u202ed\u2069\u200fe\"}\n"
 	want := `{"t": "a\u007fb\u0085c\u009b31m\u202ed\u2069` + "\u200fe\"}\n"
 	if got := EscapeJSON(in); got != want {
+		t.Errorf("EscapeJSON(%q) = %q, want %q", in, got, want)
+	}
+	// Invisible characters too, a tag character as JSON's surrogate pair.
+	in = "[\"a\u200bb\U000e0041\u2029\"]"
+	if got, want := EscapeJSON(in), `["a\u200bb\udb40\udc41\u2029"]`; got != want {
 		t.Errorf("EscapeJSON(%q) = %q, want %q", in, got, want)
 	}
 }
@@ -296,6 +317,8 @@ func FuzzSanitize(f *testing.F) {
 		"\x1b]\x1b]\x1b\\", "\u009b\u009b", "\x1b\u009b", "\u009d\x1b",
 		`{"title": "a\u0085\u202eb", "n": [1, 2.5, true, null]}`, "[\"\u0085\x7f\u202e\u200f\"]",
 		"&#x1b;]0;t&#7; &#X202E; &#0000027; &#x; &&#9;",
+		"one\u2028two\u2029three", "pass\u200bword\u2060\ufeff\u00ad", "tag\U000e0041\U000e007f", "\u2067\u202dx\u2069\u202c",
+		"&#x2028;&#8233;", "[\"\u2028\U000e0041\"]",
 	} {
 		f.Add(s)
 	}
@@ -324,6 +347,11 @@ func FuzzSanitize(f *testing.F) {
 			t.Fatalf("Escape(%q) = %q", s, esc)
 		}
 		assertTerminalSafe(t, esc)
+		for _, r := range esc {
+			if invisible(r) {
+				t.Fatalf("Escape(%q) = %q keeps the invisible %U", s, esc, r)
+			}
+		}
 		assertTerminalSafe(t, strings.ReplaceAll(EscapeLines(s), "\t", " ")) // messages keep their tabs
 		assertTerminalSafe(t, strings.NewReplacer("\t", " ", "\r", " ").Replace(EscapeJSON(s)))
 		if got, want := CharRefs(s), charRefsOracle(s); got != want {
@@ -350,7 +378,7 @@ func FuzzTerminal(f *testing.F) {
 		"\x1b]8;;http://y\x1b\\z\x1b]8;;\x1b\\", "\x1b]8;;javascript:x\x07", "\x1b]0;PWNED\x07",
 		"\x1b]52;c;SElKQUNLRUQ=\x07", "\x1b[2J\x1b[?1049h", "\x1b[\x1b[31m", "\x1b\x1b]8;;http://a\x07",
 		"\u009b31m\u009d0;t\u009c", "\u202e\u200f", "\xff\x9b", "\x1b]8;;http://a\x1b]0;x\x07",
-		"\x1b[3\x01" + "1m", "\x1b]8;;\x07", "\t\r\n",
+		"\x1b[3\x01" + "1m", "\x1b]8;;\x07", "\t\r\n", "a\u2028b\u2029c",
 	} {
 		f.Add(s)
 	}
@@ -363,7 +391,11 @@ func FuzzTerminal(f *testing.F) {
 		if again := Terminal(out); again != out {
 			t.Fatalf("not idempotent: %q -> %q -> %q", s, out, again)
 		}
-		if !strings.Contains(s, "\x1b") && out != Sanitize(s) {
+		if strings.Contains(out, "\u2029") {
+			t.Fatalf("Terminal(%q) = %q keeps a paragraph separator", s, out)
+		}
+		// U+2028 and U+2029 are line breaks to Sanitize, no width to Terminal.
+		if !strings.ContainsAny(s, "\x1b\u2028\u2029") && out != Sanitize(s) {
 			t.Fatalf("without ESC, Terminal(%q) = %q differs from Sanitize: %q", s, out, Sanitize(s))
 		}
 	})
