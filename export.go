@@ -109,6 +109,9 @@ func cmdExport(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *all {
+		g.profile = progress.DefaultProfile // every profile: none to choose
+	}
 	store, err := openStore(g, path, course)
 	if err != nil {
 		return err
