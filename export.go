@@ -118,8 +118,15 @@ func cmdExport(g globals, args []string, stdout, stderr io.Writer) error {
 	}
 	profiles := []string{store.Profile()}
 	if *all {
-		if profiles, err = store.Profiles(); err != nil {
+		// Every profile used: not the untouched "default" every file
+		// has (progress.ProfileSummaries), which no one could name.
+		sums, err := store.ProfileSummaries()
+		if err != nil {
 			return &exitError{1, err.Error()}
+		}
+		profiles = profiles[:0]
+		for _, s := range sums {
+			profiles = append(profiles, s.Name)
 		}
 	}
 	exp, err := buildExport(store, course, profiles, *learner, time.Now())

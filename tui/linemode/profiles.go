@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"backend-tutor/progress"
+	"backend-tutor/tui/render"
 )
 
 // PickProfile asks, as a numbered list, whose progress to use when the
@@ -27,9 +28,11 @@ func PickProfile(in io.Reader, out io.Writer, ascii bool, profiles []progress.Pr
 	list := func() {
 		p.say("Several learners use this computer. Who is studying?")
 		for i, s := range profiles {
-			label := line(s.Name)
+			// Escaped, not cleaned: names that differ only in a control
+			// must not look the same.
+			label := render.Escape(s.Name)
 			if s.Learner != "" && s.Learner != s.Name {
-				label += ", " + line(s.Learner)
+				label += ", " + render.Escape(s.Learner)
 			}
 			when := "nothing yet"
 			if !s.LastActivity.IsZero() {
