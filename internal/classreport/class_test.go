@@ -163,28 +163,3 @@ func TestHTMLEscapes(t *testing.T) {
 		}
 	}
 }
-
-// WriteJSON encodes a large export's answers in pieces: the bytes are
-// exactly one encode's, invalid UTF-8 included.
-func TestWriteJSONPiecesMatchOneEncode(t *testing.T) {
-	at := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
-	e := &Export{Schema: Schema, ExportedAt: at, Tool: "t", Records: []Record{{Learner: "Ann", LabsPassed: []string{}}},
-		Attempts: []Attempt{}, Answers: []Answer{}}
-	for i := range 3*answersPerPiece + 7 {
-		e.Answers = append(e.Answers, Answer{ID: fmt.Sprint("a", i), Learner: "Ann\xff", Question: "q\u2028", At: at, Given: []string{"<b>"}})
-	}
-	var whole, pieces bytes.Buffer
-	if err := writeJSON(&whole, e); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteJSON(&pieces, e); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(whole.Bytes(), pieces.Bytes()) {
-		t.Fatalf("pieces differ from one encode (%d vs %d bytes)", pieces.Len(), whole.Len())
-	}
-	got, err := Decode(&pieces)
-	if err != nil || len(got.Answers) != len(e.Answers) {
-		t.Fatalf("decode: %v, %d answers", err, len(got.Answers))
-	}
-}

@@ -6,13 +6,10 @@
 package classreport
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
-	"sync"
 	"time"
 
 	jsonv2 "github.com/go-json-experiment/json"
@@ -135,129 +132,7 @@ func Decode(r io.Reader) (*Export, error) {
 // v2 implementation (github.com/go-json-experiment/json), which encodes an
 // export of 100,000 answers several times faster than encoding/json; like
 // encoding/json it writes invalid UTF-8 as U+FFFD.
-//
-// The answers, most of a large export, are encoded in pieces on every
-// core and written in order: the bytes are those of one encode (v2's
-// output is compact, and an array is its elements joined by commas), in
-// about half the time on two cores (100,000 answers: ~60 ms → ~35 ms).
 func WriteJSON(w io.Writer, e *Export) error {
-	parts := min(runtime.GOMAXPROCS(0), len(e.Answers)/answersPerPiece)
-	if parts < 2 {
-		return writeJSON(w, e)
-	}
-	head := *e
-	head.Answers = []Answer{}
-	start, err := jsonv2.Marshal(&head, jsontext.AllowInvalidUTF8(true))
-	if err != nil {
-		return err
-	}
-	// Answers is the last field, so the head ends with "answers":[]}.
-	start, ok := bytes.CutSuffix(start, []byte(`"answers":[]}`))
-	if !ok {
-		return writeJSON(w, e)
-	}
-	// The first piece is streamed to w while the others are encoded into
-	// blocks (Marshal's and bytes.Buffer's growing buffers tripled the
-	// bytes allocated).
-	size := (len(e.Answers) + parts - 1) / parts
-	pieces := make([]blocks, parts)
-	errs := make([]error, parts)
-	var wg sync.WaitGroup
-	for i := 1; i < parts; i++ {
-		wg.Go(func() {
-			piece := e.Answers[min(i*size, len(e.Answers)):min((i+1)*size, len(e.Answers))]
-			errs[i] = jsonv2.MarshalWrite(&pieces[i], piece, jsontext.AllowInvalidUTF8(true))
-		})
-	}
-	_, err = w.Write(append(start, `"answers":`...))
-	if err == nil { // "[" and the first piece's elements, without its "]"
-		body := &heldLast{w: w}
-		err = jsonv2.MarshalWrite(body, e.Answers[:size], jsontext.AllowInvalidUTF8(true))
-		if err == nil {
-			err = body.err
-		}
-	}
-	wg.Wait()
-	if err := errors.Join(append(errs, err)...); err != nil {
-		return err
-	}
-	for i := 1; i < parts; i++ {
-		// "[...]": its elements follow a comma
-		if err := pieces[i].writeInner(w); err != nil {
-			return err
-		}
-	}
-	_, err = io.WriteString(w, "]}\n")
-	return err
-}
-
-// heldLast writes all but the last byte written to it (a piece's "]").
-type heldLast struct {
-	w    io.Writer
-	last []byte // 0 or 1 byte held back
-	err  error
-}
-
-func (h *heldLast) Write(p []byte) (int, error) {
-	if h.err != nil {
-		return 0, h.err
-	}
-	if len(p) == 0 {
-		return 0, nil
-	}
-	if len(h.last) > 0 {
-		if _, h.err = h.w.Write(h.last); h.err != nil {
-			return 0, h.err
-		}
-	}
-	if _, h.err = h.w.Write(p[:len(p)-1]); h.err != nil {
-		return 0, h.err
-	}
-	h.last = append(h.last[:0], p[len(p)-1])
-	return len(p), nil
-}
-
-// blocks keeps what is written to it in blocks of 1 MiB.
-type blocks struct{ b [][]byte }
-
-func (c *blocks) Write(p []byte) (int, error) {
-	n := len(p)
-	for len(p) > 0 {
-		if len(c.b) == 0 || len(c.b[len(c.b)-1]) == cap(c.b[len(c.b)-1]) {
-			c.b = append(c.b, make([]byte, 0, 1<<20))
-		}
-		last := &c.b[len(c.b)-1]
-		k := min(len(p), cap(*last)-len(*last))
-		*last = append(*last, p[:k]...)
-		p = p[k:]
-	}
-	return n, nil
-}
-
-// writeInner writes a comma and the JSON array held, less its brackets.
-func (c *blocks) writeInner(w io.Writer) error {
-	if _, err := io.WriteString(w, ","); err != nil {
-		return err
-	}
-	for i, b := range c.b {
-		if i == 0 {
-			b = b[1:]
-		}
-		if i == len(c.b)-1 {
-			b = b[:len(b)-1]
-		}
-		if _, err := w.Write(b); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// answersPerPiece is the fewest answers worth a goroutine of WriteJSON.
-const answersPerPiece = 5000
-
-// writeJSON is WriteJSON in one piece.
-func writeJSON(w io.Writer, e *Export) error {
 	if err := jsonv2.MarshalWrite(w, e, jsontext.AllowInvalidUTF8(true)); err != nil {
 		return err
 	}
