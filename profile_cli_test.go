@@ -129,7 +129,7 @@ func twoProfiles(t *testing.T) string {
 // default: as before, no question. Old code used "default" silently.
 func TestSeveralProfilesNeedAChoice(t *testing.T) {
 	db := twoProfiles(t)
-	for _, args := range [][]string{{"progress"}, {"list"}, {"export"}, {"review"}, {"lab", "list"}, {"reset", "--all", "--yes"}} {
+	for _, args := range [][]string{{"progress"}, {"list"}, {"export"}, {"review"}, {"lab", "list"}, {"reset", "--all", "--yes"}, {"lab", "check", "hello-server"}} {
 		code, out, errOut := runCLI(t, append([]string{"--db", db}, args...)...)
 		if code != 2 || !strings.Contains(errOut, "2 profiles") || !strings.Contains(errOut, "\n  Ann Lee") ||
 			!strings.Contains(errOut, "\n  lab-3") || !strings.Contains(errOut, "--profile NAME") || out != "" {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -36,6 +37,27 @@ func oneProfile(g globals, store *progress.Store) error {
 		return nil
 	}
 	return severalProfiles(sums)
+}
+
+// checkOneProfile is oneProfile before a command does work it would then
+// fail to save (lab check runs the learner's server first): nothing to
+// check when the file does not exist yet.
+func checkOneProfile(g globals) error {
+	if g.profile != "" {
+		return nil
+	}
+	path, err := dbPath(g)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil
+	}
+	store, err := progress.Open(path)
+	if err != nil {
+		return &exitError{1, err.Error()}
+	}
+	return oneProfile(g, store)
 }
 
 // severalProfiles is the exit-2 error listing the profiles.

@@ -35,7 +35,7 @@ type keyMap struct {
 
 	// the profile picker (tui/profiles.go): the list, then a new
 	// profile's name typed in (letters are typed, so only enter and esc)
-	NewProfile, Leave, Create key.Binding
+	Pick, NewProfile, Leave, Create key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -93,6 +93,7 @@ func newKeyMap() keyMap {
 		ResultPageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		Close:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 
+		Pick:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
 		NewProfile: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new profile")),
 		Leave:      key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "quit")),
 		Create:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "create")),

@@ -93,7 +93,7 @@ func (p *pickerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.NewProfile):
 		p.cursor = len(p.profiles)
 		return p.startNaming(m)
-	case key.Matches(msg, k.Open):
+	case key.Matches(msg, k.Pick):
 		if p.cursor == len(p.profiles) {
 			return p.startNaming(m)
 		}
@@ -169,9 +169,8 @@ func (p *pickerModel) pickerKeys(m *Model) helpKeys {
 	if p.naming {
 		return helpKeys{short: []key.Binding{k.Create, k.Close, k.Help}, full: [][]key.Binding{{k.Create, k.Close, k.Quit}}}
 	}
-	choose := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose"))
 	return helpKeys{
-		short: []key.Binding{k.Up, k.Down, choose, k.NewProfile, k.Help, k.Leave},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, choose}, {k.NewProfile, k.Leave, k.Quit}},
+		short: []key.Binding{k.Up, k.Down, k.Pick, k.NewProfile, k.Help, k.Leave},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.Pick}, {k.NewProfile, k.Leave, k.Quit}},
 	}
 }
