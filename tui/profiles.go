@@ -133,10 +133,18 @@ func (p *pickerModel) view(m *Model) string {
 		}
 		return m.frame("Backend Tutor — new profile", b.String(), m.shortHelp(m.screenKeys()))
 	}
-	b.WriteString(m.st.Subtle.Render(hang("  ", "Several learners use this computer. Who is studying?", m.width-2)) + "\n\n")
+	intro := m.st.Subtle.Render(hang("  ", "Several learners use this computer. Who is studying?", m.width-2)) + "\n\n"
+	b.WriteString(intro)
+	// A long list scrolls with the cursor, so the row it is on (and
+	// "New profile", the last) can always be seen.
+	rows := max(1, m.bodyHeight()-strings.Count(intro, "\n"))
+	first := max(0, p.cursor-rows+1)
 	dateW := len("Nov 28, 2026")
 	nameW := max(4, width-2-dateW-2)
 	for i, s := range p.profiles {
+		if i < first {
+			continue
+		}
 		// Escaped, not cleaned: two names that differ only in a
 		// control character must not look the same.
 		name := render.Escape(s.Name)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -85,6 +86,22 @@ func TestProfilePickerChoices(t *testing.T) {
 	sendKeys(m, "enter")
 	if name, isNew, ok := m.Picked(); !ok || !isNew || name != "Zoë O'Neil-2" {
 		t.Fatalf("new profile: %q new %v ok %v", name, isNew, ok)
+	}
+
+	// A list longer than the window scrolls with the cursor.
+	var many []progress.ProfileSummary
+	for i := range 50 {
+		many = append(many, progress.ProfileSummary{Name: fmt.Sprintf("seat-%02d", i)})
+	}
+	m = New(Options{Profiles: many, NoColor: true, Rand: testRand()})
+	step(m, tea.WindowSizeMsg{Width: 40, Height: 12})
+	sendKeys(m, "G")
+	if v := viewText(m); !strings.Contains(v, "› + New profile") || !strings.Contains(v, "seat-49") {
+		t.Fatalf("the end of a long list:\n%s", v)
+	}
+	sendKeys(m, "k", "k", "enter")
+	if name, _, _ := m.Picked(); name != "seat-48" {
+		t.Fatalf("picked %q", name)
 	}
 
 	m = newPickerModel(t, 80, 24)
