@@ -50,7 +50,7 @@ func (s *Store) ProfileSummaries() ([]ProfileSummary, error) {
 				if v := p.Get(keyLearner); v != nil && CheckName("learner", string(v)) == nil {
 					sum.Learner = string(v)
 				}
-				t, err := lastActivity(p, s.path, sum.Name)
+				t, err := lastActivity(p)
 				sum.LastActivity = t
 				out = append(out, sum)
 				return err
@@ -89,7 +89,7 @@ func untouched(p *bolt.Bucket) bool {
 
 // lastActivity is the latest time in the newest attempt of every chapter
 // of every pack of the profile bucket p.
-func lastActivity(p *bolt.Bucket, path, profile string) (time.Time, error) {
+func lastActivity(p *bolt.Bucket) (time.Time, error) {
 	var last time.Time
 	see := func(t time.Time) {
 		if t.After(last) {
@@ -106,13 +106,16 @@ func lastActivity(p *bolt.Bucket, path, profile string) (time.Time, error) {
 			return nil
 		}
 		return attempts.ForEachBucket(func(ch []byte) error {
-			k, v := attempts.Bucket(ch).Cursor().Last()
-			if k == nil || v == nil {
+			_, v := attempts.Bucket(ch).Cursor().Last()
+			if v == nil {
 				return nil
 			}
 			a, err := decodeAttempt(v)
 			if err != nil {
-				return &DamagedError{Path: path, Reason: fmt.Sprintf("profile %q pack %q chapter %q attempt %x: %v", profile, pack, ch, k, err)}
+				// Not this list's to report: the tutor's own checks
+				// name a damaged record once the profile is open
+				// (read-only), which an error here would prevent.
+				return nil
 			}
 			see(a.Started)
 			if a.Finished != nil {

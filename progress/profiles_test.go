@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 func TestCheckNewProfileName(t *testing.T) {
@@ -65,5 +67,23 @@ func TestProfileSummaries(t *testing.T) {
 	}
 	if sums, _ := s.ProfileSummaries(); len(sums) != 2 || sums[1].Name != DefaultProfile || !sums[1].LastActivity.IsZero() {
 		t.Fatalf("with default used: %+v", sums)
+	}
+
+	// A damaged attempt is not the list's to report: the tutor's checks
+	// name it once the profile is open.
+	db, err := bolt.Open(s.Path(), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("profiles")).Bucket([]byte("Ann")).Bucket([]byte("packs")).Bucket([]byte("docker")).Bucket([]byte("attempts")).Bucket([]byte("ch"))
+		k, _ := b.Cursor().Last()
+		return b.Put(k, []byte("{not json"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if sums, err := s.ProfileSummaries(); err != nil || len(sums) != 2 {
+		t.Fatalf("with a damaged attempt: %+v, %v", sums, err)
 	}
 }
