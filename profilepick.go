@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -125,7 +126,9 @@ func askProfile(g *globals, store *progress.Store, pk picker) (ok bool, err erro
 		}
 	} else {
 		m := tui.New(tui.Options{Course: pk.course, Profiles: sums, NoColor: pk.noColor, ASCII: pk.ascii})
-		if _, err := tea.NewProgram(m).Run(); err != nil && err != tea.ErrInterrupted {
+		// Bubble Tea's own signal handling is enough here: nothing is
+		// saved before a profile is chosen.
+		if _, err := tea.NewProgram(m).Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) {
 			return false, err
 		}
 		name, isNew, ok = m.Picked()
