@@ -55,6 +55,8 @@ fuzz: ## run every fuzz target for FUZZTIME each
 	$(GO) test ./tui/render -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./progress -run '^$$' -fuzz '^FuzzDecodeChapter$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./progress -run '^$$' -fuzz '^FuzzDecodeAttempt$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./progress -run '^$$' -fuzz '^FuzzTimeMarks$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./content/search -run '^$$' -fuzz '^FuzzSectionOf$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/scheduler -run '^$$' -fuzz '^FuzzReview$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/classreport -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
 

@@ -147,15 +147,22 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 
 	_, runErr := p.Run()
 	// Every queued change reaches the file (or a recovery file) before we
-	// exit; the learner hears about any that did not, now the terminal is back.
-	if err := model.Flush(); err != nil {
-		fmt.Fprintln(stderr, err)
-	}
+	// exit; the learner hears about any that did not, now the terminal is
+	// back, and the exit status is 1, as in line mode: answers that went to
+	// a recovery file (or were refused) are not in the progress file yet,
+	// and a script must be able to tell.
+	flushErr := model.Flush()
 	if mergeErr != "" {
 		fmt.Fprintln(stderr, mergeErr)
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrInterrupted) && !errors.Is(runErr, tea.ErrProgramKilled) {
+		if flushErr != nil {
+			fmt.Fprintln(stderr, flushErr)
+		}
 		return runErr
+	}
+	if flushErr != nil {
+		return &exitError{1, flushErr.Error()}
 	}
 	return nil
 }
@@ -471,15 +478,19 @@ type chapterReport struct {
 	BestScore   int    `json:"best_score"`
 	Passed      bool   `json:"passed"`
 	InProgress  bool   `json:"quiz_in_progress"`
+	ReadingS    int64  `json:"time_reading_s"`
+	QuizS       int64  `json:"time_quiz_s"`
 }
 
 type totalReport struct {
-	Chapters int `json:"chapters"`
-	Quizzes  int `json:"quizzes"`
-	Passed   int `json:"passed"`
-	Answered int `json:"answered"`
-	Attempts int `json:"attempts"`
-	Percent  int `json:"percent"`
+	Chapters int   `json:"chapters"`
+	Quizzes  int   `json:"quizzes"`
+	Passed   int   `json:"passed"`
+	Answered int   `json:"answered"`
+	Attempts int   `json:"attempts"`
+	Percent  int   `json:"percent"`
+	ReadingS int64 `json:"time_reading_s"`
+	QuizS    int64 `json:"time_quiz_s"`
 }
 
 func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
@@ -525,10 +536,12 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 		rep.Chapters = append(rep.Chapters, chapterReport{
 			ID: ch.ID, Pack: ch.Pack, LocalID: ch.LocalID, Title: ch.Title, Questions: ch.QuestionCount(), ReadPercent: r.Furthest,
 			Answered: r.Answered, Attempts: r.Attempts, BestScore: r.BestScore, Passed: r.Passed,
-			InProgress: r.OpenAttempt != 0,
+			InProgress: r.OpenAttempt != 0, ReadingS: r.ReadingS, QuizS: r.QuizS,
 		})
 		rep.Total.Answered += r.Answered
 		rep.Total.Attempts += r.Attempts
+		rep.Total.ReadingS += r.ReadingS
+		rep.Total.QuizS += r.QuizS
 	}
 	recs, err := readLabRecords(g)
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -155,31 +154,47 @@ func TestLineModeNoEscapeInATerminal(t *testing.T) {
 func TestRealTerminalCursorFollowsOption(t *testing.T) {
 	tm := startTerm(t, "--db", filepath.Join(t.TempDir(), "p.db"), "quiz", "1")
 	tm.waitFor("Question 1 of 12")
-	cursorLine := func() (int, string) {
-		var x, y int
-		fmt.Sscan(tm.tmux("display-message", "-p", "#{cursor_x} #{cursor_y}"), &x, &y)
-		lines := strings.Split(tm.screen(), "\n")
-		if y >= len(lines) {
-			return y, ""
-		}
-		return y, lines[y]
-	}
-	y, line := cursorLine()
-	if !strings.Contains(line, "› 1.") {
-		t.Fatalf("cursor on line %d %q, not the focused first option:\n%s", y, line, tm.screen())
-	}
+	_, y, _ := tm.waitCursor("the focused first option", func(_ int, line string) bool { return strings.Contains(line, "› 1.") })
 	tm.keys("Down")
-	deadline := time.Now().Add(10 * time.Second) // a timeout only: polls for the move
-	for {
-		y2, line2 := cursorLine()
-		if y2 == y+1 && strings.Contains(line2, "› 2.") {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("after Down the cursor is on line %d %q:\n%s", y2, line2, tm.screen())
-		}
-		time.Sleep(30 * time.Millisecond)
+	tm.waitCursor("the second option after Down", func(_ int, line string) bool { return strings.Contains(line, "› 2.") })
+	if _, y2, _ := tm.cursorAt(); y2 != y+1 {
+		t.Fatalf("after Down the cursor is on line %d, want %d", y2, y+1)
 	}
+	tm.keys("C-c")
+	tm.exited()
+}
+
+// The real terminal's cursor follows the focused row on the home screen
+// (two lines a row), and sits at the insertion point of a typed answer,
+// moving as the learner types (issue 13).
+func TestRealTerminalCursorOnHomeAndTypedAnswer(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	tm := startTerm(t, "--db", db)
+	tm.waitFor("Press enter to begin")
+	tm.keys("Enter")
+	tm.waitFor("quizzes passed")
+	_, y, _ := tm.waitCursor("home's focused row", func(x int, line string) bool {
+		return x == 2 && strings.HasPrefix(line, "› ")
+	})
+	tm.keys("Down")
+	_, y2, line := tm.waitCursor("the next row after Down", func(x int, line string) bool {
+		return strings.HasPrefix(line, "› ") && strings.Contains(line, " 2. ")
+	})
+	if y2 != y+2 {
+		t.Fatalf("after Down the cursor is on line %d %q, want %d:\n%s", y2, line, y+2, tm.screen())
+	}
+	tm.keys("C-c")
+	tm.exited()
+
+	tm = startTerm(t, "--db", db, "quiz", "7") // its first question is typed
+	tm.waitFor("Question 1 of", "Type a short answer")
+	x0, _, _ := tm.waitCursor("the empty answer field", func(x int, line string) bool {
+		return strings.Contains(line, "› ") && x > 0
+	})
+	tm.keys("GET")
+	tm.waitCursor("after the typed text", func(x int, line string) bool {
+		return x == x0+3 && strings.Contains(line, "› GET")
+	})
 	tm.keys("C-c")
 	tm.exited()
 }

@@ -103,6 +103,10 @@ func TestRealTerminalLockedSaveGoesToRecovery(t *testing.T) {
 	if !strings.Contains(screen, "1 answer and") || !strings.Contains(screen, "recovery") {
 		t.Fatalf("the learner was not told where the answer went:\n%s", tm.screen())
 	}
+	// Exit status 1, as line mode's: the answer is not in the progress file.
+	if !strings.Contains(screen, "[tutor exited 1]") {
+		t.Fatalf("exit status is not 1 with an answer in a recovery file:\n%s", tm.screen())
+	}
 	files, _ := filepath.Glob(db + ".recovery-*")
 	if len(files) != 1 {
 		t.Fatalf("recovery files: %v", files)

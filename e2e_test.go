@@ -124,6 +124,33 @@ func (tm *screenTerm) waitFor(want ...string) string {
 	return ""
 }
 
+// cursorAt is the terminal cursor's column and row, and the line it is on.
+func (tm *screenTerm) cursorAt() (x, y int, line string) {
+	tm.t.Helper()
+	fmt.Sscan(tm.tmux("display-message", "-p", "#{cursor_x} #{cursor_y}"), &x, &y)
+	if lines := strings.Split(tm.screen(), "\n"); y < len(lines) {
+		line = lines[y]
+	}
+	return x, y, line
+}
+
+// waitCursor waits until the cursor is where ok says (what names the place
+// for the failure message); the deadline is a timeout only.
+func (tm *screenTerm) waitCursor(what string, ok func(x int, line string) bool) (int, int, string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		x, y, line := tm.cursorAt()
+		if ok(x, line) {
+			return x, y, line
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("the cursor is at %d,%d on %q, not on %s:\n%s", x, y, line, what, tm.screen())
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+}
+
 // exited waits for the tutor to end and returns its exit status as the
 // shell saw it (128+N when signal N ended it).
 func (tm *screenTerm) exited() string {

@@ -55,8 +55,9 @@ Global flags (before or after the command):
   --accessible    line mode: plain prompts and text, no full-screen UI (also
                   ACCESSIBLE=1; on by itself when TERM=dumb or stdin or
                   stdout is not a terminal)
-  --ascii         ASCII instead of glyphs (arrows, ticks, bars) in the tutor; also
-                  when the locale is not UTF-8 (LC_ALL=C)
+  --ascii         ASCII instead of glyphs (arrows, ticks, bars) in the tutor
+                  and every command; also when the locale is not UTF-8
+                  (LC_ALL=C)
   --lab-url URL   where the tutor's Labs screen checks your server (default
                   http://127.0.0.1:PORT, each lab's own port)
 
@@ -103,6 +104,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if g, g.sources, err = loadSettings(g); err != nil {
 			err = &exitError{2, "backend-tutor: " + err.Error()}
 		}
+	}
+	if render.WantASCII(g.ascii, os.Getenv) {
+		out.ASCII()
+		msgs.ASCII()
 	}
 	if err == nil {
 		err = dispatch(g, rest, out, msgs)

@@ -29,7 +29,11 @@ func TestValidateStrict(t *testing.T) {
 	bad, good := t.TempDir(), t.TempDir()
 	writeFile(t, filepath.Join(bad, "a.md"), chapter+"```\ncode\n```\n")
 	writeFile(t, filepath.Join(good, "a.md"), chapter+"```text\ncode\n```\n")
+	// a quiz's explanation is markdown too: its code block at line 9
+	writeFile(t, filepath.Join(bad, "a.quiz.yaml"), "chapter: a\nquestions:\n  - id: q\n    kind: truefalse\n"+
+		"    prompt: p\n    answer: true\n    explanation: |\n      See:\n      ```\n      GET /\n      ```\n")
 	warning := filepath.Join(bad, "a.md") + ":9: warning: code block names no language"
+	quizWarning := filepath.Join(bad, "a.quiz.yaml") + ":9: warning: code block names no language"
 	refused := filepath.Join(bad, "a.md") + ":9: error (--strict): code block names no language"
 	cases := []struct {
 		args        []string
@@ -37,10 +41,13 @@ func TestValidateStrict(t *testing.T) {
 		out, errOut string
 	}{
 		{[]string{"validate", bad}, 0, "ok —", warning},
+		{[]string{"validate", bad}, 0, "ok —", quizWarning},
 		{[]string{"validate", "--strict", bad}, 1, "", refused},
-		{[]string{"validate", bad, "--strict"}, 1, "", "1 authoring rule(s) broken"},
+		{[]string{"validate", bad, "--strict"}, 1, "", "2 authoring rule(s) broken"},
 		{[]string{"validate", "--strict", good}, 0, "ok —", ""},
 		{[]string{"validate", "--strict", "content/guide"}, 0, "content/guide: ok — 16 chapters", ""},
+		{[]string{"validate", "--strict", "content/packtemplate"}, 0, "content/packtemplate: ok", ""},
+		{[]string{"validate", "--strict", "testdata/packs/ja-http", "testdata/packs/he-http"}, 0, "testdata/packs/he-http: ok", ""},
 	}
 	for _, c := range cases {
 		code, out, errOut := runCLI(t, c.args...)

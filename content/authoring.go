@@ -19,53 +19,33 @@ func (c *Course) Warnings() Problems { return c.warnings }
 
 // lintChapters checks each chapter's code blocks: a fence names its
 // language (so it is highlighted and the reader knows what it is), and no
-// line is wider than MaxCodeWidth.
-func lintChapters(course *Course) Problems {
-	var w collector
+// line is wider than MaxCodeWidth. The markdown in quiz and lab files
+// (prompts, hints, explanations, a lab's brief) is checked as it is
+// parsed (mapping.text), and its warnings come in as more.
+func lintChapters(course *Course, more Problems) Problems {
+	w := collector{warnings: more}
 	for _, ch := range course.Chapters {
 		lintMarkdown(ch.File, ch.Body, ch.bodyLine, &w)
 	}
-	return w.list.sorted()
+	return w.warnings.sorted()
 }
 
 // lintMarkdown checks the fenced code blocks of md, whose first line is
-// line first of file. Fences are read as CommonMark reads them: a run of
-// 3 or more ` or ~, closed by a run of the same character at least as long.
+// line first of file (fences as Fence reads them).
 func lintMarkdown(file, md string, first int, w *collector) {
-	var char byte // the open block's fence character, 0 outside a block
-	var run int
+	var fence Fence
 	for i, line := range strings.Split(md, "\n") {
 		n := first + i
-		t := strings.TrimLeft(line, " ")
-		if char != 0 {
-			if k := leadingRun(t, char); k >= run && strings.TrimSpace(t[k:]) == "" {
-				char = 0
-				continue
-			}
+		wasInside := fence.Inside()
+		switch {
+		case !fence.Line(line):
+		case !wasInside && fence.Info() == "":
+			t := strings.TrimLeft(line, " ")
+			w.warn(file, n, "code block names no language: write %s followed by one (http, json, sql, sh, python, go, or text for anything else)", strings.TrimRight(t, " \t"))
+		case wasInside && fence.Inside():
 			if width := displaywidth.String(strings.ReplaceAll(line, "\t", "    ")); width > MaxCodeWidth {
-				w.add(file, n, "code line is %d columns wide; keep code lines to %d or fewer so they do not wrap in an 80-column terminal", width, MaxCodeWidth)
+				w.warn(file, n, "code line is %d columns wide; keep code lines to %d or fewer so they do not wrap in an 80-column terminal", width, MaxCodeWidth)
 			}
-			continue
-		}
-		for _, c := range []byte{'`', '~'} {
-			k := leadingRun(t, c)
-			if k < 3 || (c == '`' && strings.Contains(t[k:], "`")) {
-				continue
-			}
-			char, run = c, k
-			if strings.TrimSpace(t[k:]) == "" {
-				w.add(file, n, "code block names no language: write %s followed by one (http, json, sql, sh, python, go, or text for anything else)", t[:k])
-			}
-			break
 		}
 	}
-}
-
-// leadingRun is how many times c repeats at the start of s.
-func leadingRun(s string, c byte) int {
-	n := 0
-	for n < len(s) && s[n] == c {
-		n++
-	}
-	return n
 }

@@ -209,3 +209,80 @@ func TestYAMLSyntaxErrorKeepsOtherProblems(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkWants(t, tc.fsys, len(tc.wants), tc.wants) })
 	}
 }
+
+// The same rules hold for the markdown in quiz files (prompt, hint,
+// explanation) and lab files (brief, a step's hint text), at the file's
+// own line: in a literal block (|) the line of the code itself.
+func TestAuthoringWarningsInQuizAndLabText(t *testing.T) {
+	long := strings.Repeat("x", MaxCodeWidth+1)
+	q := func(lines ...string) fstest.MapFS {
+		// quizWith: line 3 is "- id", 4 kind, 5 onwards as given
+		return with("a.quiz.yaml", quizWith(append([]string{"  - id: a-one", "    kind: truefalse"}, lines...)...))
+	}
+	cases := []struct {
+		name  string
+		fsys  fstest.MapFS
+		wants []want
+	}{
+		{"prompt: fence without a language",
+			q("    prompt: |", "      What does this print?", "", "      ```", "      print(1)", "      ```", "    answer: true", "    explanation: e"),
+			[]want{{"a.quiz.yaml", 8, "code block names no language"}}},
+		{"explanation: code line too wide, after blank lines",
+			q("    prompt: p", "    answer: true", "    explanation: |", "", "      ```sh", "      "+long, "      ```"),
+			[]want{{"a.quiz.yaml", 10, "code line is 77 columns wide"}}},
+		{"hint: fence without a language",
+			q("    prompt: p", "    hint: |", "      ~~~", "      x", "      ~~~", "    answer: true", "    explanation: e"),
+			[]want{{"a.quiz.yaml", 7, "code block names no language"}}},
+		{"code that keeps the rules",
+			q("    prompt: |", "      ```python", "      print(1)", "      ```", "    answer: true", "    explanation: e"),
+			nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			requireWarnings(t, tc.fsys, tc.wants)
+		})
+	}
+	t.Run("lab brief and hint text", func(t *testing.T) {
+		fsys := labPack(t)
+		lab := string(fsys["labs/everything.yaml"].Data)
+		i := strings.Index(lab, "brief: ")
+		end := i + strings.Index(lab[i:], "\nsteps:")
+		if i < 0 || end < i {
+			t.Fatal("labs/everything.yaml: no brief before its steps")
+		}
+		line := strings.Count(lab[:i], "\n") + 1 // of "brief:"
+		brief := "brief: |\n  Build it.\n\n  ```\n  curl -i http://127.0.0.1:8000/\n  ```\n"
+		lab = lab[:i] + brief + lab[end+1:]
+		j := strings.Index(lab, "      text: ")
+		if j < 0 {
+			t.Fatal("labs/everything.yaml: no hint text")
+		}
+		eol := j + strings.Index(lab[j:], "\n")
+		hintLine := strings.Count(lab[:j], "\n") + 1
+		lab = lab[:j] + "      text: |\n        Look:\n        ```sh\n        " + long + "\n        ```" + lab[eol:]
+		fsys["labs/everything.yaml"] = &fstest.MapFile{Data: []byte(lab)}
+		requireWarnings(t, fsys, []want{
+			{"labs/everything.yaml", line + 3, "code block names no language"},
+			{"labs/everything.yaml", hintLine + 3, "code line is 77 columns wide"},
+		})
+	})
+}
+
+// requireWarnings loads fsys, which must load, and requires exactly these
+// warnings, in order.
+func requireWarnings(t *testing.T, fsys fstest.MapFS, wants []want) {
+	t.Helper()
+	course, err := Load(fsys)
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	ws := course.Warnings()
+	if len(ws) != len(wants) {
+		t.Errorf("got %d warnings, want %d:\n%v", len(ws), len(wants), ws)
+	}
+	for i, w := range wants {
+		if i < len(ws) && (ws[i].File != w.file || ws[i].Line != w.line || !strings.Contains(ws[i].Msg, w.msg)) {
+			t.Errorf("warning %v, want %s:%d: ...%s...", ws[i], w.file, w.line, w.msg)
+		}
+	}
+}

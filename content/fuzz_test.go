@@ -149,6 +149,7 @@ func FuzzNormalize(f *testing.F) {
 		"", " ", "full stack", "  Full  Stack. ", "FULL\tSTACK;", "x..", "x .;", "a . .", "ÉCOLE",
 		"SELECT * FROM t;", "\u00a0x\u3000", "İstanbul", "ǅ", "ẞ", "\xff\xfe", "Σ.", "K", "a\u0085b",
 		"; ;", ". . .", "a\u200bb", "\u2028.\u2029",
+		"２００", "ｶﾞ", "カ\u3099", "。。", "\u00a8", "x\u00a8.", "\u2474", "Ⅻ",
 	} {
 		f.Add(s)
 	}

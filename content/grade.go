@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Response is what a learner answered. Indexes always refer to the order in
@@ -34,12 +36,20 @@ func boolWord(b bool) string {
 	return "False"
 }
 
-// Normalize folds a typed answer for comparison: surrounding space trimmed,
-// lower case, runs of whitespace collapsed to one space, and one final '.'
-// or ';' dropped (so "SELECT * FROM t;" matches "select * from t").
+// Normalize folds a typed answer for comparison: compatibility forms
+// unified (NFKC), surrounding space trimmed, lower case, runs of
+// whitespace collapsed to one space, and one final '.', ';' or '。'
+// dropped (so "SELECT * FROM t;" matches "select * from t").
+//
+// NFKC is what a Japanese keyboard needs: an IME types full-width digits
+// and Latin letters ("２００", "ＧＥＴ"), and half-width katakana ("ｻｰﾊﾞｰ")
+// or a kana with a separate voicing mark ("カ\u3099") are the same word
+// as "サーバー" and "ガ"; NFKC maps each to the usual form. It is applied
+// again after lower-casing, which can leave a string that is not NFKC, so
+// that Normalize stays idempotent.
 func Normalize(s string) string {
+	s = norm.NFKC.String(strings.ToLower(norm.NFKC.String(s)))
 	s = strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
-	s = strings.ToLower(s)
 	// Only a single final mark is dropped: "x.." stays as it is rather than
 	// becoming "x.", which would normalise again to "x" (Normalize must be
 	// idempotent, and two marks are not forgiven).
@@ -52,8 +62,10 @@ func Normalize(s string) string {
 }
 
 func dropFinalMark(s string) (string, bool) {
-	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ";") {
-		return strings.TrimSpace(s[:len(s)-1]), true
+	for _, mark := range []string{".", ";", "。"} {
+		if t, ok := strings.CutSuffix(s, mark); ok {
+			return strings.TrimSpace(t), true
+		}
 	}
 	return s, false
 }

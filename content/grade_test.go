@@ -204,6 +204,15 @@ func TestNormalize(t *testing.T) {
 		"a.b":               "a.b",
 		"SELECT * FROM t ;": "select * from t",
 		"\u00a0x\u3000":     "x", // unicode spaces count as space
+		// what a Japanese IME types: full-width digits and letters,
+		// half-width katakana, a voicing mark apart, the ideographic
+		// space and full stop
+		"２００":          "200",
+		"ＧＥＴ":          "get",
+		"ｻｰﾊﾞｰ":        "サーバー",
+		"サーハ\u3099ー":   "サーバー",
+		"データ。":         "データ",
+		"データ\u3000ベース": "データ ベース",
 	}
 	for in, want := range cases {
 		got := Normalize(in)

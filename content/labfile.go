@@ -54,7 +54,7 @@ func parseLab(file string, src []byte, c *collector) *Lab {
 	lab.Title = m.str("title", true, c)
 	lab.Chapter = m.str("chapter", true, c)
 	lab.Order, _ = m.integer("order", true, c)
-	lab.Brief = m.str("brief", true, c)
+	lab.Brief = m.text("brief", true, c)
 	if p, ok := m.integer("port", false, c); ok {
 		if p < 1 || p > 65535 {
 			c.add(file, m.lineOf("port"), "port must be between 1 and 65535, not %d", p)
@@ -123,7 +123,7 @@ func parseStep(file string, n *yaml.Node, chapter string, captured map[string]bo
 				st.Hint.Chapter = ch
 			}
 			st.Hint.Section = hm.str("section", false, c)
-			st.Hint.Text = hm.str("text", false, c)
+			st.Hint.Text = hm.text("text", false, c)
 		}
 	}
 	for k := range own {
@@ -499,11 +499,11 @@ func checkLabs(course *Course, c *collector) {
 	}
 }
 
-// hasHeading reports whether markdown has a heading with exactly this text.
+// hasHeading reports whether markdown has a heading with exactly this
+// text (a "# comment" in a code block is none).
 func hasHeading(md, text string) bool {
-	for _, line := range strings.Split(md, "\n") {
-		t := strings.TrimLeft(line, "#")
-		if len(t) < len(line) && strings.TrimSpace(t) == text {
+	for _, h := range Headings(md) {
+		if h.Text == text {
 			return true
 		}
 	}

@@ -77,6 +77,7 @@ func Load(fsys fs.FS) (*Course, error) {
 				break
 			}
 			c.list = append(c.list, f.probs.list...)
+			c.warnings = append(c.warnings, f.probs.warnings...)
 			if !f.ok {
 				continue
 			}
@@ -122,7 +123,7 @@ func Load(fsys fs.FS) (*Course, error) {
 	if len(c.list) > 0 {
 		return nil, c.list.sorted()
 	}
-	course.warnings = lintChapters(course)
+	course.warnings = lintChapters(course, c.warnings)
 	for _, l := range course.labs {
 		l.LocalID = l.ID
 		if len(course.Packs) == 1 {

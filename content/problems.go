@@ -46,6 +46,9 @@ func (ps Problems) sorted() Problems {
 // collector accumulates problems while a folder is loaded.
 type collector struct {
 	list Problems
+	// warnings are broken authoring rules (Course.Warnings): reported,
+	// refused only by validate --strict.
+	warnings Problems
 	// guessed are the "file:line"s rewritten to get past a YAML syntax
 	// error (recoverYAML): what the guess says there is not the author's,
 	// so nothing more is reported on those lines.
@@ -57,6 +60,14 @@ func (c *collector) add(file string, line int, format string, args ...any) {
 		return
 	}
 	c.list = append(c.list, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// warn adds a warning: an authoring rule broken (see authoring.go).
+func (c *collector) warn(file string, line int, format string, args ...any) {
+	if c.guessed[fmt.Sprintf("%s:%d", file, line)] {
+		return
+	}
+	c.warnings = append(c.warnings, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
 // guess marks lines of file as rewritten by a guess.

@@ -61,9 +61,9 @@ func parseQuestion(file string, n *yaml.Node, c *collector) *Question {
 		c.add(file, m.lineOf("id"), "question id %q must be lowercase letters, digits and '-'", q.ID)
 	}
 	q.Kind = Kind(m.str("kind", true, c))
-	q.Prompt = m.str("prompt", true, c)
-	q.Hint = m.str("hint", false, c)
-	q.Explanation = m.str("explanation", true, c)
+	q.Prompt = m.text("prompt", true, c)
+	q.Hint = m.text("hint", false, c)
+	q.Explanation = m.text("explanation", true, c)
 
 	// Fields that belong to another kind are a mistake worth reporting: an
 	// author who wrote `answer:` on a single question meant something.

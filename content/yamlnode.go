@@ -143,6 +143,30 @@ func (m *mapping) str(key string, required bool, c *collector) string {
 	return s
 }
 
+// text is str for a field that holds markdown (a prompt, an
+// explanation, a lab's brief): its code blocks are checked against the
+// authoring rules too, at their lines in the file.
+func (m *mapping) text(key string, required bool, c *collector) string {
+	s := m.str(key, required, c)
+	if v := m.values[key]; s != "" && v.Kind == yaml.ScalarNode {
+		lintMarkdown(m.file, s, textLine(v), c)
+	}
+	return s
+}
+
+// textLine is the file line where a scalar's text (trimmed, as str keeps
+// it) starts: a block scalar's (| or >) starts on the line after its
+// indicator, past any blank lines. In a literal block (|) the text's
+// lines are the file's lines; a folded one (>) joins them, so a warning
+// past its first paragraph may name a line a little early.
+func textLine(v *yaml.Node) int {
+	if v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+		return v.Line
+	}
+	lead := v.Value[:len(v.Value)-len(strings.TrimLeft(v.Value, " \t\n"))]
+	return v.Line + 1 + strings.Count(lead, "\n")
+}
+
 func (m *mapping) integer(key string, required bool, c *collector) (int, bool) {
 	v, ok := m.values[key]
 	if !ok {

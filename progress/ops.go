@@ -35,7 +35,8 @@ const (
 // queue, be retried, or be written to a recovery file and applied by a
 // later process. Replaying an Op is idempotent: a start finds its attempt
 // by AttemptUID, an answer is skipped if its Answer.ID is stored, a finish
-// of a finished attempt scores it again without counting it twice, and the
+// of a finished attempt scores it again without counting it twice, time
+// spent is added once per TimeSession and TimeSeq (timespent.go), and the
 // rest set values.
 type Op struct {
 	Kind OpKind `json:"op"`
@@ -69,6 +70,14 @@ type Op struct {
 	// Rating grades an answer or review for its review card
 	// (scheduler.Rating: 1 again .. 4 easy); 0 grades Answer.Correct alone.
 	Rating int `json:"rating,omitempty"`
+	// ReadingS and QuizS are seconds the learner was active on Chapter
+	// (reading it, in its quiz) since this tutor's previous change that
+	// carried time; TimeSession (the tutor's own id) and TimeSeq (counting
+	// up in it) make adding them idempotent. See timespent.go.
+	ReadingS    int64  `json:"reading_s,omitempty"`
+	QuizS       int64  `json:"quiz_s,omitempty"`
+	TimeSession string `json:"time_session,omitempty"`
+	TimeSeq     uint64 `json:"time_seq,omitempty"`
 }
 
 // Applied is what an Op left in the file.
@@ -129,6 +138,9 @@ func checkOp(op Op) error {
 		if err := CheckName("pack", op.Pack); err != nil {
 			return err
 		}
+	}
+	if err := checkTime(op); err != nil {
+		return err
 	}
 	switch op.Kind {
 	case OpWelcomed:
@@ -211,6 +223,15 @@ func applyTx(tx *bolt.Tx, path string, sched *scheduler.Scheduler, op Op) (Appli
 		_, err = resetTx(tx, path, op, time.Now())
 	case OpLabCheck:
 		err = labCheckTx(sc, op)
+	}
+	if err != nil {
+		return res, err
+	}
+	// The time last: a change refused above (and skipped by
+	// MergeRecovery within its transaction) adds none.
+	rec, added, err := timeTx(sc, op)
+	if added && op.Kind == OpFinish {
+		res.Record = rec
 	}
 	return res, err
 }

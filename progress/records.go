@@ -63,6 +63,12 @@ func validateChapter(r ChapterRecord) error {
 	if r.LastScore > r.BestScore {
 		return fmt.Errorf("last score %d above best score %d", r.LastScore, r.BestScore)
 	}
+	if r.ReadingS < 0 || r.QuizS < 0 {
+		return fmt.Errorf("negative time (reading %d s, quiz %d s)", r.ReadingS, r.QuizS)
+	}
+	if _, err := parseTimeMarks(r.TimeMarks); err != nil {
+		return err
+	}
 	return nil
 }
 

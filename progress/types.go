@@ -26,6 +26,16 @@ type ChapterRecord struct {
 	LastScore   int    `json:"last_score"`             // percent of the latest finished attempt
 	Passed      bool   `json:"passed"`                 // any finished attempt reached the pass mark
 	OpenAttempt uint64 `json:"open_attempt,omitempty"` // id of an unfinished attempt, 0 if none
+	// ReadingS and QuizS are the seconds the learner was active reading the
+	// chapter and in its quiz (reviews and missed-only retries included),
+	// added by the changes that carry them (timespent.go); absent in older
+	// records, which read as 0.
+	ReadingS int64 `json:"reading_s,omitempty"`
+	QuizS    int64 `json:"quiz_s,omitempty"`
+	// TimeMarks are the last changes that added time, newest first, as
+	// "session:number ..." (a string keeps the record comparable), so a
+	// change applied again adds nothing (timespent.go).
+	TimeMarks string `json:"time_marks,omitempty"`
 }
 
 // Attempt is one run through a chapter's quiz.

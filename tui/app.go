@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/activetime"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
@@ -108,6 +109,8 @@ type Model struct {
 	screen   screen
 	width    int
 	height   int
+	top      int // the lines frame put above the body in the last frame (a wrapped header)
+	bodyRows int // and the body's lines (tui/cursor.go)
 	keys     keyMap
 	st       styles
 	help     help.Model
@@ -148,9 +151,10 @@ type Model struct {
 	typedNumber string // digits typed on home: the chapter to go to (tui/homejump.go)
 	notice      string // a one-off answer to a key ("no finished quiz yet"), cleared by the next key
 
-	clock        func() time.Time // Options.Now
-	reviewDue    int              // due review questions the day's cap allows (home's row)
-	reviewWanted bool             // a review session starts when the queue is read
+	clock        func() time.Time    // Options.Now
+	spent        *activetime.Counter // time active reading and in quizzes (timespent.go)
+	reviewDue    int                 // due review questions the day's cap allows (home's row)
+	reviewWanted bool                // a review session starts when the queue is read
 	review       *reviewSession
 
 	resizeGen int
@@ -186,6 +190,7 @@ func New(o Options) *Model {
 		tick:    tea.Tick,
 		labBase: o.LabURL,
 		clock:   o.Now,
+		spent:   activetime.New(),
 
 		retryDelay: retryDelay,
 	}
@@ -214,6 +219,7 @@ func New(o Options) *Model {
 		m.warning = m.store.Warning()
 	}
 	m.warned = m.warning != ""
+	m.spent.Input(m.now(), "", activetime.Nothing) // the first screen's time counts from here
 	m.applyStyles(newStyles(true))
 	m.home = newHomeModel(m)
 	m.screen = homeScreen
@@ -291,6 +297,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg, tea.MouseMsg, QuitMsg:
+		m.countInput() // before the screen changes: the gap was spent on this one
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m, m.resize(msg.Width, msg.Height)
@@ -450,19 +460,27 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// quit leaves the tutor: it only queues the reading position (the command
-// enqueue returns may be dropped; the queue is the saver's) and main
-// flushes the queue after the program stops.
+// quit leaves the tutor: it only queues the reading position and the time
+// still waiting to be saved (the command enqueue returns may be dropped;
+// the queue is the saver's) and main flushes the queue after the program
+// stops.
 func (m *Model) quit() tea.Cmd {
 	if m.screen == readerScreen {
 		m.reader.savePosition(m)
 	}
+	m.saveTimeLeft()
 	return tea.Quit
 }
 
 // save queues a change to the progress file. An answer queued behind a
 // failed save counts at once in the warning and on the results screen.
 func (m *Model) save(op progress.Op) tea.Cmd {
+	m.spent.Attach(&op)
+	if op.ReadingS != 0 || op.QuizS != 0 { // the screens' copy of the record (a reset says what it clears)
+		rec := m.records[op.Chapter]
+		rec.ID, rec.ReadingS, rec.QuizS = op.Chapter, rec.ReadingS+op.ReadingS, rec.QuizS+op.QuizS
+		m.records[op.Chapter] = rec
+	}
 	if m.saveFailed && (op.Kind == progress.OpAnswer || op.Kind == progress.OpRetry) {
 		m.unsaved[op.Answer.ID] = true
 		m.warning = saveWarning(m.saveErr, len(m.unsaved))
@@ -677,8 +695,6 @@ func (m *Model) View() tea.View {
 	v := tea.NewView(body)
 	v.AltScreen = true
 	v.WindowTitle = "Backend Tutor"
-	if m.screen == quizScreen && m.quiz != nil && !m.tooSmall() && !m.showHelp {
-		v.Cursor = m.quiz.focus()
-	}
+	v.Cursor = m.cursor()
 	return v
 }

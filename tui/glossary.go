@@ -15,7 +15,8 @@ import (
 // glossaryModel shows every glossary term with its definition and the
 // chapter that introduces it, alphabetically, in a scrolling viewport.
 type glossaryModel struct {
-	vp viewport.Model
+	vp    viewport.Model
+	terms []int // the line of each term's heading, where the cursor goes
 }
 
 func (m *Model) openGlossary() tea.Cmd {
@@ -30,17 +31,24 @@ func (m *Model) openGlossary() tea.Cmd {
 func (g *glossaryModel) resize(m *Model) {
 	g.vp.SetWidth(m.width)
 	g.vp.SetHeight(m.bodyHeight())
-	g.vp.SetContent(glossaryText(m))
+	text, terms := glossaryText(m)
+	g.vp.SetContent(text)
+	g.terms = terms
 }
 
-func glossaryText(m *Model) string {
+// glossaryText is the glossary laid out, and the line each term starts on.
+func glossaryText(m *Model) (string, []int) {
 	terms := append(m.course.Glossary[:0:0], m.course.Glossary...)
 	sort.SliceStable(terms, func(i, j int) bool {
 		return strings.ToLower(terms[i].Term) < strings.ToLower(terms[j].Term)
 	})
 	w := max(20, min(m.width-4, 90))
 	var b strings.Builder
+	at := make([]int, 0, len(terms))
+	line := 0
 	for _, t := range terms {
+		at = append(at, line)
+		start := b.Len()
 		b.WriteString(hang("  ", m.st.Selected.Render(render.SanitizeLine(t.Term)), w) + "\n")
 		b.WriteString(hang("    ", render.SanitizeLine(t.Definition), w) + "\n")
 		if i := m.course.Index(t.ChapterID); i >= 0 {
@@ -48,8 +56,9 @@ func glossaryText(m *Model) string {
 			b.WriteString(m.st.Faint.Render(hang("    ", fmt.Sprintf("chapter %d: %s", i+1, render.SanitizeLine(ch.Title)), w)) + "\n")
 		}
 		b.WriteString("\n")
+		line += strings.Count(b.String()[start:], "\n")
 	}
-	return strings.TrimRight(b.String(), "\n")
+	return strings.TrimRight(b.String(), "\n"), at
 }
 
 func (g *glossaryModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -119,11 +120,11 @@ func answerAny(m *Model) {
 }
 
 // statsAt takes the first chapter's quiz (the first option everywhere)
-// at a fixed time, in UTC, then opens the stats screen from home and waits
-// for its figures.
+// on a clock that moves 20 s each time it is read, from a fixed time, in
+// UTC, then opens the stats screen from home and waits for its figures.
 func statsAt(m *Model) {
 	at := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
-	m.clock = func() time.Time { return at }
+	m.clock = func() time.Time { at = at.Add(20 * time.Second); return at }
 	m.store.SetScheduler(scheduler.Default(time.UTC))
 	sendKeys(m, "enter", "t")
 	for i := 0; i < 40 && m.Screen() == "quiz"; i++ {
@@ -140,4 +141,42 @@ func reviewAt(m *Model) {
 	ch := m.course.Chapters[0]
 	m.review = &reviewSession{items: []reviewItem{{ch, ch.Quiz.Questions[0]}}}
 	m.askReview()
+}
+
+// At 40 columns the full title of the chapter being read or quizzed is
+// wrapped in the header, never cut with "…" (issue 13): reader, quiz and
+// results, each of which sizes its body under the taller header.
+func TestGoldenLongTitle(t *testing.T) {
+	const title = "How a request travels from the browser to your server and back"
+	for _, sc := range []goldenScreen{
+		{"reader", func(m *Model) { sendKeys(m, "enter") }},
+		{"quiz", func(m *Model) { quizAt(m, content.Single) }},
+		{"results", func(m *Model) {
+			sendKeys(m, "enter", "t")
+			for i := 0; i < 40 && m.Screen() == "quiz"; i++ {
+				answerAny(m)
+				sendKeys(m, "enter")
+			}
+		}},
+	} {
+		t.Run(sc.name, func(t *testing.T) {
+			e := newEnv(t)
+			e.course.Chapters[0].Title = title
+			m := e.model(t, true)
+			step(m, tea.WindowSizeMsg{Width: 40, Height: 12})
+			sc.to(m)
+			out := ansi.Strip(m.View().Content)
+			if strings.Contains(out, "…") {
+				t.Errorf("a cut in the frame:\n%s", out)
+			}
+			if got := strings.Join(strings.Fields(out), " "); !strings.Contains(got, title) {
+				t.Errorf("the full title %q is not on screen:\n%s", title, out)
+			}
+			if n := strings.Count(out, "\n") + 1; n != 12 {
+				t.Errorf("the frame is %d lines, want 12:\n%s", n, out)
+			}
+			golden.RequireEqual(t, out+"\n")
+			m.Flush()
+		})
+	}
 }

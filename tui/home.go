@@ -111,7 +111,7 @@ func (h *homeModel) refresh(m *Model) tea.Cmd {
 }
 
 func (h *homeModel) resize(m *Model) {
-	h.list.SetSize(m.width, max(1, m.bodyHeight()-2))
+	h.list.SetSize(m.width, max(1, m.bodyHeightUnder(render.SanitizeLine(m.course.Title))-2))
 	h.bar.SetWidth(min(40, max(10, m.width-30)))
 }
 

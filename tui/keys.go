@@ -26,6 +26,7 @@ type keyMap struct {
 	Again, NotNow                       key.Binding // "take a passed quiz again?"
 	ConfirmReset, Keep                  key.Binding // "reset this chapter?" (only y resets: it is destructive)
 	Home                                key.Binding // a review's summary
+	ReadSection                         key.Binding // stats: the section of the weakest question picked
 
 	// labs
 	CheckLab, CancelCheck key.Binding
@@ -40,13 +41,14 @@ type keyMap struct {
 
 func newKeyMap() keyMap {
 	return keyMap{
-		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "back")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")), // opens the search screen
-		QuitHome: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		Stats:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "stats")),
+		Quit:        key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Back:        key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "back")),
+		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")), // opens the search screen
+		QuitHome:    key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Stats:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "stats")),
+		ReadSection: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read its section")),
 
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),

@@ -12,14 +12,18 @@ import (
 	"backend-tutor/tui/render"
 )
 
-// frame lays a screen out: a header line, the body, the warning (if any) and
-// a footer of key hints, exactly filling the window. Lines wider than the
-// window are cut, never wrapped by the terminal.
-// frameTop is how many lines frame puts above a screen's body.
-const frameTop = 2
-
+// frame lays a screen out: the header (wrapped, headerLines), a blank
+// line, the body, the warning (if any) and a footer of key hints, exactly
+// filling the window. Other lines wider than the window are cut, never
+// wrapped by the terminal. How many lines it put above the body is kept in
+// m.top, where the terminal's cursor is placed (tui/cursor.go).
 func (m *Model) frame(header, body, footer string) string {
-	top := []string{m.st.Header.Render(header), ""} // frameTop lines
+	var top []string
+	for _, l := range m.headerLines(header) {
+		top = append(top, m.st.Header.Render(l))
+	}
+	top = append(top, "")
+	m.top = len(top)
 	var bottom []string
 	if m.warning != "" {
 		bottom = append(bottom, m.warningLine())
@@ -29,6 +33,7 @@ func (m *Model) frame(header, body, footer string) string {
 	}
 	bottom = append(bottom, m.st.Footer.Render(footer))
 	avail := max(0, m.height-len(top)-len(bottom))
+	m.bodyRows = avail
 	lines := strings.Split(body, "\n")
 	if len(lines) > avail {
 		lines = lines[:avail]
@@ -50,7 +55,40 @@ func (m *Model) warningLine() string {
 	return m.st.Warning.Render(ansi.Truncate(" ! "+render.Escape(m.warning), m.width, "…"))
 }
 
-// bodyHeight is the number of body lines frame leaves for a screen.
+// maxHeaderLines bounds a wrapped header: a pack's title of a thousand
+// characters must still leave the body room at 40×12.
+const maxHeaderLines = 3
+
+// headerLines is a screen's header wrapped to the window: at 40 columns
+// the full title of the chapter being read or quizzed is wrapped, not cut
+// (issue 13). Only a header longer than maxHeaderLines lines is cut, "…".
+func (m *Model) headerLines(header string) []string {
+	w := max(1, m.width-2) // the header style's padding
+	if ansi.StringWidth(header) <= w {
+		return []string{header}
+	}
+	// Only what can show is wrapped: a pack's title of 100,000 characters
+	// would otherwise be wrapped on every key of a quiz.
+	header = ansi.Truncate(header, (maxHeaderLines+1)*w, "")
+	lines := strings.Split(ansi.Wrap(header, w, ""), "\n")
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+	}
+	if len(lines) > maxHeaderLines {
+		lines = lines[:maxHeaderLines]
+		lines[maxHeaderLines-1] = ansi.Truncate(lines[maxHeaderLines-1]+" …", w, "…")
+	}
+	return lines
+}
+
+// bodyHeightUnder is bodyHeight below a header that may wrap: the screens
+// whose header holds a chapter's title size their viewports with it.
+func (m *Model) bodyHeightUnder(header string) int {
+	return max(1, m.bodyHeight()-len(m.headerLines(header))+1)
+}
+
+// bodyHeight is the number of body lines frame leaves for a screen under
+// a one-line header.
 func (m *Model) bodyHeight() int {
 	h := m.height - 3
 	if m.warning != "" {
@@ -251,9 +289,13 @@ func (m *Model) screenKeys() helpKeys {
 	case profilesScreen:
 		return m.picker.pickerKeys(m)
 	case statsScreen:
+		short := []key.Binding{k.Up, k.Down, k.PageDown, k.Back, k.Help}
+		if m.stats != nil && m.stats.sel >= 0 { // a weakest question is picked
+			short = []key.Binding{k.Up, k.Down, k.ReadSection, k.Back, k.Help}
+		}
 		return helpKeys{
-			short: []key.Binding{k.Up, k.Down, k.PageDown, k.Back, k.Help},
-			full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Back, k.Quit}},
+			short: short,
+			full:  [][]key.Binding{{k.Up, k.Down, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.ReadSection, k.Back, k.Quit}},
 		}
 	case glossaryScreen:
 		return helpKeys{
@@ -299,7 +341,7 @@ func (m *Model) welcomeView() string {
 		title = m.course.Title
 	}
 	head := m.st.Title.Render("Welcome to " + render.SanitizeLine(title))
-	about := welcomeText(m.course)
+	about := render.MarkWideBreaks(welcomeText(m.course)) // taken out again below
 	begin := m.st.Selected.Render("Press enter to begin.")
 	box := m.st.Box.Width(min(m.width-2, 78))
 	// A warning (progress not being saved, a recovery file kept) shows
@@ -324,7 +366,7 @@ func (m *Model) welcomeView() string {
 		}
 		out = box.Padding(try.pad, 2).Render(strings.Join(append(parts, begin), sep))
 		if lipgloss.Height(out) <= height {
-			return lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, out) + warn
+			return render.DropWideBreaks(lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, out)) + warn
 		}
 	}
 	// Still too tall: cut the text, keeping the title, the last line and
@@ -339,7 +381,7 @@ func (m *Model) welcomeView() string {
 		lines[keep-1] = ansi.Truncate(strings.TrimRight(lines[keep-1], " "), inner-1, "") + "…"
 	}
 	out = b.Render(strings.Join(append(append([]string{head}, lines...), begin), "\n"))
-	return lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, out) + warn
+	return render.DropWideBreaks(lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, out)) + warn
 }
 
 func (m *Model) resumeView() string {
@@ -368,12 +410,19 @@ func (m *Model) retakeView() string {
 	return m.frame("Quiz · "+render.SanitizeLine(ch.Title), body, m.shortHelp(m.screenKeys()))
 }
 
+// wrapped renders s in a style that wraps it (one with a Width), letting
+// Chinese and Japanese text break between its characters, as it has no
+// spaces to break at (render.MarkWideBreaks).
+func wrapped(st lipgloss.Style, s string) string {
+	return render.DropWideBreaks(st.Render(render.MarkWideBreaks(s)))
+}
+
 // hang wraps text to width with a hanging indent: the first line starts
 // with prefix, and every following line is indented to line up under the
 // text, so a long option or answer reads as one block.
 func hang(prefix, text string, width int) string {
 	pw := ansi.StringWidth(prefix)
-	body := lipgloss.NewStyle().Width(max(10, width-pw)).Render(text)
+	body := wrapped(lipgloss.NewStyle().Width(max(10, width-pw)), text)
 	lines := strings.Split(body, "\n")
 	pad := strings.Repeat(" ", pw)
 	for i := range lines {

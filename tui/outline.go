@@ -42,8 +42,7 @@ func (o *outlineModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		h := o.items[o.cursor]
 		ch := m.reader.ch
 		m.screen = readerScreen
-		m.reader.mark = &readerMark{query: h.Text, ordinal: ordinalBefore(ch.Body, h.Line, h.Text),
-			line: h.Line, lines: strings.Count(ch.Body, "\n") + 1, scroll: true}
+		m.reader.mark = newMark(ch, h.Line, h.Text)
 		m.reader.applyMark(m)
 		m.reader.noteScroll()
 		return m.reader.savePosition(m)
@@ -61,14 +60,14 @@ func (o *outlineModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 
 func (o *outlineModel) move(m *Model, by int) {
 	o.cursor = min(max(0, o.cursor+by), len(o.items)-1)
-	vis := max(1, m.bodyHeight())
+	vis := o.rows(m)
 	o.offset = min(max(o.offset, o.cursor-vis+1), o.cursor)
 }
 
 func (o *outlineModel) view(m *Model) string {
 	var b strings.Builder
 	width := max(10, m.width-4)
-	end := min(len(o.items), o.offset+max(1, m.bodyHeight()))
+	end := min(len(o.items), o.offset+o.rows(m))
 	for i := o.offset; i < end; i++ {
 		h := o.items[i]
 		text := ansi.Truncate(strings.Repeat("  ", max(0, h.Level-1))+render.SanitizeLine(h.Text), width, "…")
@@ -81,8 +80,13 @@ func (o *outlineModel) view(m *Model) string {
 			b.WriteString("\n")
 		}
 	}
-	return m.frame("Outline · "+render.SanitizeLine(m.reader.ch.Title), b.String(), m.shortHelp(m.screenKeys()))
+	return m.frame(outlineHeader(m), b.String(), m.shortHelp(m.screenKeys()))
 }
+
+func outlineHeader(m *Model) string { return "Outline · " + render.SanitizeLine(m.reader.ch.Title) }
+
+// rows is how many headings fit under the header (which may wrap).
+func (o *outlineModel) rows(m *Model) int { return m.bodyHeightUnder(outlineHeader(m)) }
 
 func (o *outlineModel) keys(m *Model) []key.Binding {
 	k := m.keys

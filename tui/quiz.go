@@ -3,12 +3,14 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"golang.org/x/text/unicode/norm"
 
 	"backend-tutor/content"
 	"backend-tutor/internal/courserules"
@@ -61,9 +63,10 @@ func newQuiz(m *Model, ch *content.Chapter) *quizModel {
 	in.Prompt = "› "
 	in.Placeholder = "type your answer, then enter"
 	in.CharLimit = maxTyped
-	in.SetVirtualCursor(true)
-	// A steady cursor: a blinking one repaints the screen twice a second
-	// for nothing while the learner thinks.
+	// The terminal's own cursor marks the insertion point (Model.cursor),
+	// steady: a blinking one repaints the screen twice a second for nothing
+	// while the learner thinks.
+	in.SetVirtualCursor(false)
 	ist := in.Styles()
 	ist.Cursor.Blink = false
 	in.SetStyles(ist)
@@ -101,7 +104,6 @@ func (q *quizModel) enter(m *Model) {
 
 func (q *quizModel) resize(m *Model) {
 	q.vp.SetWidth(m.width)
-	q.vp.SetHeight(m.bodyHeight())
 	q.input.SetWidth(max(10, min(m.width-8, 70)))
 	q.refresh(m)
 }
@@ -148,6 +150,7 @@ func (q *quizModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		var cmd tea.Cmd
 		q.input, cmd = q.input.Update(msg)
+		composeInput(&q.input)
 		return cmd
 	}
 
@@ -217,8 +220,24 @@ func (q *quizModel) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
 	msg.Content = render.SanitizeLine(msg.Content)
 	var cmd tea.Cmd
 	q.input, cmd = q.input.Update(msg)
+	composeInput(&q.input)
 	q.refresh(m)
 	return cmd
+}
+
+// composeInput puts typed letters and their marks together (NFC: テ then
+// U+3099 is デ, e then U+0301 is é). The text field scrolls and moves its
+// cursor by code points, so a mark typed apart could show parted from its
+// letter at the field's left edge.
+func composeInput(in *textinput.Model) {
+	v := in.Value()
+	if norm.NFC.IsNormalString(v) {
+		return
+	}
+	runes := []rune(v)
+	before := norm.NFC.String(string(runes[:min(in.Position(), len(runes))]))
+	in.SetValue(norm.NFC.String(v))
+	in.SetCursor(utf8.RuneCountInString(before))
 }
 
 // choiceKey is the position of the choice a letter picks ("t", "f"), or -1.
@@ -276,12 +295,7 @@ func (q *quizModel) submit(m *Model) tea.Cmd {
 	if q.missedOnly {
 		return m.save(progress.Op{Kind: progress.OpRetry, Chapter: q.ch.ID, Answer: &ans})
 	}
-	rec := m.records[q.ch.ID]
-	rec.ID = q.ch.ID
-	if !already {
-		rec.Answered++
-	}
-	m.records[q.ch.ID] = rec
+	m.records[q.ch.ID] = courserules.AfterAnswer(m.records[q.ch.ID], q.ch.ID, already)
 	op := q.op(progress.OpAnswer)
 	op.Answer = &ans
 	// The answer's review card moves in the same transaction; a hint
@@ -370,6 +384,7 @@ func (q *quizModel) refresh(m *Model) {
 	if len(q.questions) == 0 {
 		return
 	}
+	q.vp.SetHeight(m.bodyHeightUnder(q.header())) // the header may wrap to one line more
 	w := max(20, min(m.width-4, 90))
 	wrap := lipgloss.NewStyle().Width(w)
 	st := m.st
@@ -383,7 +398,7 @@ func (q *quizModel) refresh(m *Model) {
 	}
 	write(st.Subtle.Render(hang("  ", kindLabel(qu), w)))
 	write("")
-	write(wrap.PaddingLeft(2).Render(st.Title.Render(m.inline(qu.Prompt))))
+	write(wrapped(wrap.PaddingLeft(2), st.Title.Render(m.inline(qu.Prompt))))
 	write("")
 
 	ans, done := q.answers[qu.ID]
@@ -391,6 +406,7 @@ func (q *quizModel) refresh(m *Model) {
 		if q.submitted {
 			write(hang("  Your answer: ", render.SanitizeLine(strings.Join(ans.given, "")), w))
 		} else {
+			q.cursorLine = line
 			write("  " + q.input.View())
 		}
 	} else {
@@ -403,7 +419,7 @@ func (q *quizModel) refresh(m *Model) {
 	}
 	if q.showHint && qu.Hint != "" && !q.submitted {
 		write("")
-		write(wrap.PaddingLeft(2).Render(st.Accent.Render("Hint: ") + m.inline(qu.Hint)))
+		write(wrapped(wrap.PaddingLeft(2), st.Accent.Render("Hint: ")+m.inline(qu.Hint)))
 	} else if q.showHint && !q.submitted {
 		write("")
 		write(st.Subtle.Render("  No hint for this one."))
@@ -421,7 +437,7 @@ func (q *quizModel) refresh(m *Model) {
 			write(m.answerText(qu, q.shuffles[qu.ID], "  ", w))
 		}
 		write("")
-		write(st.Explanation.Width(w).Render(m.inline(qu.Explanation)))
+		write(wrapped(st.Explanation.Width(w), m.inline(qu.Explanation)))
 		write("")
 		next := "Press enter for the next question."
 		switch {
@@ -460,22 +476,23 @@ func moreCue(m *Model, vp viewport.Model) string {
 	return cue
 }
 
-// focus is where the terminal's own cursor goes: on the focused option's
-// marker, so a screen reader that follows the cursor reads the line the
-// learner is on (issue 13). Nil (the cursor hidden) when no option has the
-// focus: a typed answer (its field draws its own cursor), after submitting,
-// or the option scrolled out of view.
-func (q *quizModel) focus() *tea.Cursor {
-	if q.submitted || len(q.questions) == 0 || q.current().Input() == content.Text {
-		return nil
+// focus is where the terminal's own cursor goes (tui/cursor.go): after
+// the focused option's "› " marker, or at the typed answer's insertion
+// point (the field draws no cursor of its own). None after submitting, or
+// with the line scrolled out of view.
+func (q *quizModel) focus() (spot, bool) {
+	if q.submitted || len(q.questions) == 0 {
+		return spot{}, false
 	}
 	row := q.cursorLine - q.vp.YOffset()
 	if row < 0 || row >= q.vp.Height() {
-		return nil
+		return spot{}, false
 	}
-	c := tea.NewCursor(2, frameTop+row) // column 2: the "› " marker
-	c.Blink = false                     // a blinking cursor repaints for nothing
-	return c
+	x := markerX
+	if q.current().Input() == content.Text {
+		x = 2 + inputX(q.input.Prompt, q.input.Value(), q.input.Position(), q.input.Width())
+	}
+	return spot{x, row}, true
 }
 
 func (q *quizModel) remaining() int { return len(q.questions) - len(q.answers) }
@@ -602,17 +619,21 @@ func (q *quizModel) helpKeys(m *Model) helpKeys {
 	return helpKeys{short: short, full: [][]key.Binding{full, {leaveFull, k.Help, k.Quit}}}
 }
 
-func (q *quizModel) view(m *Model) string {
-	// The question number comes first: a long title is cut, the number never.
+// header comes first: the question number, then the chapter's title
+// (wrapped by frame when the window is narrow, never cut).
+func (q *quizModel) header() string {
+	if q.review != nil {
+		return render.SanitizeLine(q.review.header(q))
+	}
 	what := "Quiz"
 	if q.missedOnly {
 		what = "Missed questions"
 	}
-	header := fmt.Sprintf("Question %d of %d · %s · %s", q.index+1, len(q.questions), what, render.SanitizeLine(q.ch.Title))
-	if q.review != nil {
-		header = render.SanitizeLine(q.review.header(q))
-	}
-	return m.frame(header, q.vp.View(), m.hintText(moreCue(m, q.vp), m.screenKeys().short...))
+	return fmt.Sprintf("Question %d of %d · %s · %s", q.index+1, len(q.questions), what, render.SanitizeLine(q.ch.Title))
+}
+
+func (q *quizModel) view(m *Model) string {
+	return m.frame(q.header(), q.vp.View(), m.hintText(moreCue(m, q.vp), m.screenKeys().short...))
 }
 
 // answerText shows a question's right answer: one line, with the options

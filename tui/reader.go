@@ -72,6 +72,7 @@ func (m *Model) openChapter(id string, line int) tea.Cmd {
 		footer:   m.reader.footer,
 		furthest: rec.Furthest, savedLine: rec.Line, savedFurth: rec.Furthest,
 	}
+	m.reader.resize(m) // under its header, which may wrap
 	m.screen = readerScreen
 	m.last = &progress.Place{Screen: "chapter", ChapterID: id}
 	cmds = append(cmds, m.save(progress.Op{Kind: progress.OpLast, Place: &progress.Place{Screen: "chapter", ChapterID: id}}))
@@ -202,7 +203,11 @@ func (r *readerModel) endLine(m *Model) string {
 }
 
 func (r *readerModel) resize(m *Model) {
-	r.vp.SetHeight(m.bodyHeight())
+	if r.ch == nil { // no chapter opened yet
+		r.vp.SetHeight(m.bodyHeight())
+		return
+	}
+	r.vp.SetHeight(m.bodyHeightUnder(r.header(m)))
 }
 
 // percent is how far through the chapter the bottom of the screen is.
@@ -229,6 +234,10 @@ func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		if r.mark.fromSearch() { // opened from search: back to its results
 			m.screen = searchScreen
 			return cmd
+		}
+		if r.mark != nil && r.mark.stats && m.stats != nil { // back to the stats, read again
+			m.screen = statsScreen
+			return tea.Batch(cmd, m.stats.read(m))
 		}
 		m.screen = homeScreen
 		return tea.Batch(cmd, m.home.refresh(m))
@@ -275,15 +284,20 @@ func (r *readerModel) savePosition(m *Model) tea.Cmd {
 	rec := m.records[r.ch.ID]
 	rec.ID, rec.Line, rec.Furthest, rec.ContentHash = r.ch.ID, line, max(rec.Furthest, furthest), r.ch.Hash
 	m.records[r.ch.ID] = rec
-	if line == r.savedLine && furthest == r.savedFurth {
+	if line == r.savedLine && furthest == r.savedFurth && !m.spent.Waiting(r.ch.ID) {
 		return nil
 	}
 	r.savedLine, r.savedFurth = line, furthest
 	return m.save(progress.Op{Kind: progress.OpReading, Chapter: r.ch.ID, ContentHash: r.ch.Hash, Line: line, Percent: furthest})
 }
 
+// header names the chapter; frame wraps a title too long for the window.
+func (r *readerModel) header(m *Model) string {
+	return fmt.Sprintf("Chapter %d of %d · %s", r.idx+1, len(m.course.Chapters), render.SanitizeLine(r.ch.Title))
+}
+
 func (r *readerModel) view(m *Model) string {
-	header := fmt.Sprintf("Chapter %d of %d · %s", r.idx+1, len(m.course.Chapters), render.SanitizeLine(r.ch.Title))
+	header := r.header(m)
 	body := r.vp.View()
 	if !r.ready {
 		body = "\n  " + m.st.Subtle.Render("Formatting the chapter…")

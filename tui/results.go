@@ -91,7 +91,7 @@ func (r *resultsModel) unsaved(m *Model) int {
 
 func (r *resultsModel) resize(m *Model) {
 	r.vp.SetWidth(m.width)
-	r.vp.SetHeight(m.bodyHeight())
+	r.vp.SetHeight(m.bodyHeightUnder(r.header()))
 	r.vp.SetContent(r.content(m))
 }
 
@@ -139,7 +139,7 @@ func (r *resultsModel) content(m *Model) string {
 			b.WriteString("\n")
 			b.WriteString(m.answerText(qu, r.shown[qu.ID], "     ", w))
 			b.WriteString("\n")
-			b.WriteString(st.Explanation.Width(w).PaddingLeft(5).Render(m.inline(qu.Explanation)))
+			b.WriteString(wrapped(st.Explanation.Width(w).PaddingLeft(5), m.inline(qu.Explanation)))
 			b.WriteString("\n\n")
 		}
 	}
@@ -186,7 +186,8 @@ func (r *resultsModel) helpKeys(m *Model) helpKeys {
 	return helpKeys{short: short, full: [][]key.Binding{full, {k.Up, k.Down, k.PageDown, k.PageUp, k.Quit}}}
 }
 
-func (r *resultsModel) view(m *Model) string {
+// header names the chapter; frame wraps a title too long for the window.
+func (r *resultsModel) header() string {
 	what := "Results"
 	switch {
 	case r.missedOnly:
@@ -194,6 +195,9 @@ func (r *resultsModel) view(m *Model) string {
 	case r.history != nil:
 		what = "Last result"
 	}
-	header := fmt.Sprintf("%s · %s", what, render.SanitizeLine(r.ch.Title))
-	return m.frame(header, r.vp.View(), m.hintText(moreCue(m, r.vp), r.helpKeys(m).short...))
+	return fmt.Sprintf("%s · %s", what, render.SanitizeLine(r.ch.Title))
+}
+
+func (r *resultsModel) view(m *Model) string {
+	return m.frame(r.header(), r.vp.View(), m.hintText(moreCue(m, r.vp), r.helpKeys(m).short...))
 }

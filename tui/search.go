@@ -113,6 +113,7 @@ func (s *searchModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	default:
 		var cmd tea.Cmd
 		s.input, cmd = s.input.Update(msg)
+		composeInput(&s.input)
 		s.run(m, false)
 		return cmd
 	}
@@ -124,6 +125,7 @@ func (s *searchModel) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
 	msg.Content = render.SanitizeLine(msg.Content)
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
+	composeInput(&s.input)
 	s.run(m, false)
 	return cmd
 }
@@ -233,8 +235,8 @@ func (m *Model) openResult(r search.Result, query string) tea.Cmd {
 		return nil
 	}
 	cmd := m.openChapter(r.ChapterID, -1)
-	m.reader.mark = &readerMark{query: query, ordinal: ordinalBefore(ch.Body, r.Line, query), line: r.Line,
-		lines: strings.Count(ch.Body, "\n") + 1, scroll: true, search: true}
+	m.reader.mark = newMark(ch, r.Line, query)
+	m.reader.mark.search = true
 	if m.reader.ready { // served from the render cache already
 		m.reader.applyMark(m)
 	}
@@ -249,9 +251,16 @@ type readerMark struct {
 	line, lines int  // the markdown line and line count, for when the rendered text hides it
 	scroll      bool // scroll to it (once: a later re-render keeps the reader's place)
 	search      bool // opened from the search screen: esc goes back to it
+	stats       bool // opened from the stats screen (a weakest question's section): esc goes back to it
 }
 
 func (mk *readerMark) fromSearch() bool { return mk != nil && mk.search }
+
+// newMark marks query's match at the markdown line of ch, to scroll to.
+func newMark(ch *content.Chapter, line int, query string) *readerMark {
+	return &readerMark{query: query, ordinal: ordinalBefore(ch.Body, line, query), line: line,
+		lines: strings.Count(ch.Body, "\n") + 1, scroll: true}
+}
 
 // ordinalBefore counts the query's matches in the body that start before
 // line (1-based): the result's own match is the next one. The body is

@@ -10,20 +10,28 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"backend-tutor/internal/courserules"
 	"backend-tutor/internal/stats"
 	"backend-tutor/tui/render"
 )
 
 // statsModel is the stats screen (issue 11, "See progress"): per chapter
-// the best score as a bar, attempts and answers; the weakest questions;
-// the streak; the reviews due this week. The figures are read off the UI
-// goroutine (statsMsg); until they arrive the screen says it is reading.
+// the best score as a bar, attempts, answers and time spent; the weakest
+// questions, each linked to its section; the streak; the reviews due this
+// week. The figures are read off the UI goroutine (statsMsg); until they
+// arrive the screen says it is reading.
+//
+// The weakest questions are links: ↓ scrolls as on any page until one is
+// in view, then moves onto it (and on to the next), ↑ back; enter opens
+// the reader at the picked question's section, whose esc comes back here.
 type statsModel struct {
 	vp     viewport.Model
 	bar    progress.Model
 	st     *stats.Stats // nil while reading
 	err    error
 	loaded bool
+	sel    int   // the weakest question picked; -1 none
+	weakAt []int // the body line of each weakest question
 }
 
 // statsMsg is the stats, read and worked out behind the queued saves (so
@@ -36,9 +44,14 @@ type statsMsg struct {
 func (m *Model) openStats() tea.Cmd {
 	vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
 	vp.KeyMap = viewport.KeyMap{}
-	m.stats = &statsModel{vp: vp, bar: m.solidBar(20)}
+	m.stats = &statsModel{vp: vp, bar: m.solidBar(20), sel: -1}
 	m.stats.resize(m)
 	m.screen = statsScreen
+	return m.stats.read(m)
+}
+
+// read reads the figures behind the queued saves; nil without a file.
+func (s *statsModel) read(m *Model) tea.Cmd {
 	if m.store == nil {
 		return nil
 	}
@@ -86,24 +99,27 @@ func (s *statsModel) text(m *Model) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "  Streak: %d %s studied in a row\n", s.st.StreakDays, plural(s.st.StreakDays, "day", "days"))
-	fmt.Fprintf(&b, "  Reviews due this week: %d\n\n", s.st.ReviewDue)
+	fmt.Fprintf(&b, "  Reviews due this week: %d\n", s.st.ReviewDue)
+	b.WriteString(ansi.Truncate(fmt.Sprintf("  Time: read %s · quiz %s", courserules.DurationText(s.st.ReadingS), courserules.DurationText(s.st.QuizS)), w, "…") + "\n\n")
 	b.WriteString(st.Selected.Render("  Chapters") + "\n")
 	for i, ch := range s.st.Chapters {
 		b.WriteString(ansi.Truncate(fmt.Sprintf("  %2d. %s", i+1, render.SanitizeLine(ch.Title)), w, "…") + "\n")
 		if !ch.Quiz {
-			b.WriteString(st.Faint.Render("      no quiz") + "\n")
+			b.WriteString(st.Faint.Render(ansi.Truncate("      no quiz · read "+courserules.DurationText(ch.ReadingS), w, "…")) + "\n")
 			continue
 		}
 		figures := fmt.Sprintf(" %4s · %d %s · %d answered", stats.ScoreText(ch.Attempts, ch.BestScore),
 			ch.Attempts, plural(ch.Attempts, "try", "tries"), ch.Answered)
 		s.bar.SetWidth(max(4, min(20, w-6-ansi.StringWidth(figures))))
 		b.WriteString("      " + s.bar.ViewAs(float64(ch.BestScore)/100) + figures + "\n")
+		b.WriteString(st.Faint.Render(ansi.Truncate(fmt.Sprintf("      read %s · quiz %s", courserules.DurationText(ch.ReadingS), courserules.DurationText(ch.QuizS)), w, "…")) + "\n")
 	}
 	b.WriteString("\n" + st.Selected.Render("  Weakest questions") + "\n")
 	if len(s.st.Weakest) == 0 {
 		b.WriteString(st.Faint.Render("  None missed yet.") + "\n")
 	}
-	for _, wk := range s.st.Weakest {
+	s.weakAt = s.weakAt[:0]
+	for n, wk := range s.st.Weakest {
 		i := m.course.Index(wk.ChapterID)
 		prompt := wk.QuestionID
 		if i >= 0 && m.course.Chapters[i].Quiz != nil {
@@ -111,19 +127,87 @@ func (s *statsModel) text(m *Model) string {
 				prompt = strings.Join(strings.Fields(qu.Prompt), " ")
 			}
 		}
-		b.WriteString(ansi.Truncate("  "+render.SanitizeLine(prompt), w, "…") + "\n")
-		b.WriteString(st.Faint.Render(ansi.Truncate(fmt.Sprintf("    chapter %d · missed %d×", i+1, wk.Missed), w, "…")) + "\n")
+		s.weakAt = append(s.weakAt, strings.Count(b.String(), "\n"))
+		place := fmt.Sprintf("chapter %d", i+1)
+		if wk.Section != "" {
+			place += " › " + render.SanitizeLine(wk.Section)
+		}
+		prompt = ansi.Truncate(render.SanitizeLine(prompt), w-2, "…")
+		if n == s.sel {
+			b.WriteString(st.Cursor.Render("› ") + st.Selected.Render(prompt) + "\n")
+		} else {
+			b.WriteString("  " + prompt + "\n")
+		}
+		// the count first: a narrow window cuts the section's name, not it
+		b.WriteString(st.Faint.Render(ansi.Truncate(fmt.Sprintf("    missed %d× · %s", wk.Missed, place), w, "…")) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
 func (s *statsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Back) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back):
 		m.screen = homeScreen
 		return nil
+	case key.Matches(msg, k.ReadSection):
+		return s.openSection(m)
+	case key.Matches(msg, k.Down) && s.sel+1 < len(s.weakAt) && s.inView(s.sel+1):
+		s.pick(m, s.sel+1)
+	case key.Matches(msg, k.Up) && s.sel >= 0:
+		s.pick(m, s.sel-1)
+	default:
+		scrollKey(&s.vp, k, msg)
 	}
-	scrollKey(&s.vp, m.keys, msg)
 	return nil
+}
+
+// inView: weakest question i's two lines are on screen.
+func (s *statsModel) inView(i int) bool {
+	top := s.vp.YOffset()
+	return s.weakAt[i] >= top && s.weakAt[i]+1 < top+s.vp.Height()
+}
+
+// pick makes weakest question i the picked one (-1: none) and scrolls to it.
+func (s *statsModel) pick(m *Model, i int) {
+	s.sel = i
+	s.vp.SetContent(s.text(m))
+	if i < 0 {
+		return
+	}
+	top := s.vp.YOffset()
+	switch at := s.weakAt[i]; {
+	case at < top:
+		s.vp.SetYOffset(at)
+	case at+1 >= top+s.vp.Height():
+		s.vp.SetYOffset(at + 2 - s.vp.Height())
+	}
+}
+
+// openSection opens the reader at the picked weakest question's section
+// (the chapter's start when none was found); esc there comes back here,
+// with the figures read again.
+func (s *statsModel) openSection(m *Model) tea.Cmd {
+	if s.st == nil || s.sel < 0 || s.sel >= len(s.st.Weakest) {
+		return nil
+	}
+	wk := s.st.Weakest[s.sel]
+	ch, ok := m.course.Chapter(wk.ChapterID)
+	if !ok {
+		return nil
+	}
+	if wk.SectionLine == 0 {
+		cmd := m.openChapter(ch.ID, 0)
+		m.reader.mark = &readerMark{stats: true}
+		return cmd
+	}
+	cmd := m.openChapter(ch.ID, -1)
+	m.reader.mark = newMark(ch, wk.SectionLine, wk.Section)
+	m.reader.mark.stats = true
+	if m.reader.ready { // served from the render cache already
+		m.reader.applyMark(m)
+	}
+	return cmd
 }
 
 func (s *statsModel) view(m *Model) string {

@@ -1,10 +1,13 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"backend-tutor/content"
+	"backend-tutor/content/search"
 	"backend-tutor/internal/scheduler"
 	"backend-tutor/progress"
 )
@@ -40,5 +43,57 @@ func TestStatsScreen(t *testing.T) {
 	waitFor(t, tm, "s stats")
 	if fm := finish(t, tm); fm.Screen() != "home" {
 		t.Errorf("esc left the stats screen for %s, want home", fm.Screen())
+	}
+}
+
+// Proves, through a real program on the guide: a weakest question shows
+// the section it is about; ↓ at the bottom of the screen picks it, enter
+// opens the reader scrolled to that section (the position saved is below
+// the chapter's start), and esc there comes back to the stats screen.
+func TestStatsWeakestOpensSection(t *testing.T) {
+	guide, err := content.EmbeddedCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t)
+	e.course = guide
+	ch, _ := guide.Chapter("http-essentials")
+	var qu *content.Question
+	for _, q := range ch.Quiz.Questions {
+		if strings.HasPrefix(q.Prompt, "Which cookie attribute") {
+			qu = q
+		}
+	}
+	if qu == nil {
+		t.Fatal("the guide's cookie question is gone; pick another")
+	}
+	sec := search.SectionOf(ch, qu)
+	if sec.Line < 20 {
+		t.Fatalf("the cookie question's section %+v is at the chapter's start: the test would prove nothing", sec)
+	}
+	s := e.store(t)
+	for range 2 {
+		a := progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: qu.Hash, Given: []string{"x"}, At: time.Now()}
+		if _, err := s.Apply(progress.Op{Kind: progress.OpAnswer, Chapter: ch.ID, AttemptUID: progress.NewID(), Order: []string{qu.ID}, Answer: &a}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tm := start(t, e.model(t, true))
+	waitFor(t, tm, "Continue")
+	keys(tm, "s")
+	waitFor(t, tm, "Your progress", "Streak")
+	keys(tm, "G")
+	waitFor(t, tm, "missed 2× · chapter 3 › "+sec.Text)
+	keys(tm, "down")
+	waitFor(t, tm, "enter read its section")
+	keys(tm, "enter")
+	waitFor(t, tm, fmt.Sprintf("Chapter %d of %d", guide.Index(ch.ID)+1, len(guide.Chapters)), sec.Text)
+	keys(tm, "esc")
+	waitFor(t, tm, "Your progress")
+	if fm := finish(t, tm); fm.Screen() != "stats" {
+		t.Errorf("esc in the reader went to %s, want back to the stats", fm.Screen())
+	}
+	if r := e.record(t, ch.ID); r.Line == 0 {
+		t.Errorf("the reader was not scrolled to the section: saved %+v", r)
 	}
 }

@@ -88,3 +88,20 @@ func BenchmarkSearchIndexLargePack(b *testing.B) {
 		New(c)
 	}
 }
+
+// BenchmarkSectionOf links one question to its section on the guide's
+// longest chapter with a quiz (the stats screen and progress --json do it
+// for at most five, off the UI goroutine).
+func BenchmarkSectionOf(b *testing.B) {
+	var ch *content.Chapter
+	for _, x := range guide(b).Chapters {
+		if x.Quiz != nil && (ch == nil || len(x.Body) > len(ch.Body)) {
+			ch = x
+		}
+	}
+	qu := ch.Quiz.Questions[0]
+	b.ReportAllocs()
+	for b.Loop() {
+		SectionOf(ch, qu)
+	}
+}

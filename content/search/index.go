@@ -94,11 +94,11 @@ func New(c *content.Course) *Index {
 	}
 	for _, ch := range c.Chapters {
 		lines := strings.Split(ch.Body, "\n")
-		heads := headings(lines)
+		heads := content.Headings(ch.Body)
 		firstH1 := ""
 		for _, h := range heads {
-			if h.level == 1 {
-				firstH1 = h.text
+			if h.Level == 1 {
+				firstH1 = h.Text
 				break
 			}
 		}
@@ -108,8 +108,8 @@ func New(c *content.Course) *Index {
 		hi, heading := 0, ""
 		for n, line := range lines {
 			kind := Text
-			if hi < len(heads) && heads[hi].line == n {
-				heading, kind = heads[hi].text, Heading
+			if hi < len(heads) && heads[hi].Line == n+1 {
+				heading, kind = heads[hi].Text, Heading
 				hi++
 			}
 			if strings.TrimSpace(line) == "" {

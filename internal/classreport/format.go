@@ -48,7 +48,8 @@ type Record struct {
 	// chapter was only read (reading keeps no time).
 	FirstActivity *time.Time `json:"first_activity"`
 	LastActivity  *time.Time `json:"last_activity"`
-	// TimeSpentSeconds is 0 until the tutor tracks time.
+	// TimeSpentSeconds is the time the learner was active reading the
+	// chapter and in its quiz (idle time over 5 minutes not counted).
 	TimeSpentSeconds int `json:"time_spent_seconds"`
 	// LabsPassed lists the chapter's labs passed; empty until lab results
 	// are saved.

@@ -2,6 +2,7 @@ package courserules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"backend-tutor/progress"
@@ -29,6 +30,9 @@ func ResetLoss(rec progress.ChapterRecord) string {
 	if rec.Answered > 0 {
 		parts = append(parts, fmt.Sprintf("%d saved %s", rec.Answered, plural(rec.Answered, "answer", "answers")))
 	}
+	if t := rec.ReadingS + rec.QuizS; t > 0 {
+		parts = append(parts, "the time spent on it ("+DurationText(t)+")")
+	}
 	return strings.Join(parts, ", ")
 }
 
@@ -53,4 +57,16 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// DurationText is seconds for people: "45 s", "12 min", "2 h 05 min"
+// (minutes rounded down: time spent, not a stopwatch).
+func DurationText(s int64) string {
+	switch {
+	case s < 60:
+		return strconv.FormatInt(max(s, 0), 10) + " s"
+	case s < 3600:
+		return strconv.FormatInt(s/60, 10) + " min"
+	}
+	return fmt.Sprintf("%d h %02d min", s/3600, s/60%60)
 }

@@ -147,6 +147,16 @@ func Continue(c *content.Course, records map[string]progress.ChapterRecord, last
 	return Target{}, false
 }
 
+// AfterAnswer is a chapter's summary once a quiz answer is given: one more
+// answered question, unless it was answered before in this attempt.
+func AfterAnswer(rec progress.ChapterRecord, chapterID string, again bool) progress.ChapterRecord {
+	rec.ID = chapterID
+	if !again {
+		rec.Answered++
+	}
+	return rec
+}
+
 // AfterAttempt is a chapter's summary once an attempt finishes with score,
 // as the store writes it; the UIs show it at once, before the save's own
 // record comes back.

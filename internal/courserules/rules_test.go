@@ -103,3 +103,19 @@ func testCourse(t *testing.T) *content.Course {
 	}
 	return c
 }
+
+func TestDurationText(t *testing.T) {
+	for s, want := range map[int64]string{-3: "0 s", 0: "0 s", 59: "59 s", 60: "1 min", 3599: "59 min", 3600: "1 h 00 min", 7530: "2 h 05 min"} {
+		if got := DurationText(s); got != want {
+			t.Errorf("DurationText(%d) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// A reset's confirmation names the time spent it clears, and a chapter
+// with nothing but time spent still has something to reset.
+func TestResetLossTime(t *testing.T) {
+	if got := ResetLoss(progress.ChapterRecord{ReadingS: 600, QuizS: 130}); got != "the time spent on it (12 min)" {
+		t.Errorf("ResetLoss = %q", got)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"backend-tutor/content"
+	"backend-tutor/content/search"
 	"backend-tutor/internal/scheduler"
 	"backend-tutor/progress"
 )
@@ -26,10 +27,12 @@ const WeekDays = 7
 type Chapter struct {
 	ID        string
 	Title     string
-	Quiz      bool // the chapter has a quiz
-	BestScore int  // percent; 0 while Attempts is 0 (screens show "—")
-	Attempts  int  // finished attempts
-	Answered  int  // answers saved, all attempts
+	Quiz      bool  // the chapter has a quiz
+	BestScore int   // percent; 0 while Attempts is 0 (screens show "—")
+	Attempts  int   // finished attempts
+	Answered  int   // answers saved, all attempts
+	ReadingS  int64 // seconds active reading the chapter
+	QuizS     int64 // seconds active in its quiz (reviews and retries too)
 }
 
 // Weak is a question missed in one or more attempts.
@@ -37,6 +40,11 @@ type Weak struct {
 	ChapterID  string `json:"chapter_id"`
 	QuestionID string `json:"question_id"`
 	Missed     int    `json:"missed"` // attempts whose answer that counts was wrong
+	// Section is the heading of the chapter's section the question is
+	// about (search.SectionOf), SectionLine its 1-based line in the
+	// chapter's markdown; "" and 0: the chapter's start.
+	Section     string `json:"section"`
+	SectionLine int    `json:"section_line"`
 }
 
 // Stats are the figures at one instant.
@@ -45,6 +53,8 @@ type Stats struct {
 	Weakest    []Weak // at most WeakestCount, most missed first
 	StreakDays int    // local days studied in a row, up to today (or yesterday)
 	ReviewDue  int    // review cards due by the end of the week (WeekDays)
+	ReadingS   int64  // seconds active reading, all chapters
+	QuizS      int64  // seconds active in quizzes, all chapters
 }
 
 // Compute works out the figures at now. records are the chapter summaries
@@ -58,7 +68,9 @@ func Compute(c *content.Course, records map[string]progress.ChapterRecord, log *
 	for _, ch := range c.Chapters {
 		r := records[ch.ID]
 		st.Chapters = append(st.Chapters, Chapter{ID: ch.ID, Title: ch.Title, Quiz: ch.Quiz != nil,
-			BestScore: r.BestScore, Attempts: r.Attempts, Answered: r.Answered})
+			BestScore: r.BestScore, Attempts: r.Attempts, Answered: r.Answered, ReadingS: r.ReadingS, QuizS: r.QuizS})
+		st.ReadingS += r.ReadingS
+		st.QuizS += r.QuizS
 	}
 	st.Weakest = Weakest(c, log.Attempts, WeakestCount)
 	loc := sched.Params().Location
@@ -123,7 +135,14 @@ func Weakest(c *content.Course, attempts map[string][]progress.Attempt, n int) [
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Weak) int { return cmp.Compare(b.Missed, a.Missed) })
-	return out[:min(n, len(out))]
+	out = out[:min(n, len(out))]
+	for i, w := range out {
+		ch, _ := c.Chapter(w.ChapterID)
+		qu, _ := ch.Quiz.Question(w.QuestionID)
+		sec := search.SectionOf(ch, qu)
+		out[i].Section, out[i].SectionLine = sec.Text, sec.Line
+	}
+	return out
 }
 
 // Streak counts the local days in a row (4 AM rollover, in loc) with at

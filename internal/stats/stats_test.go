@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -20,8 +21,9 @@ func testCourse(t *testing.T) *content.Course {
 		"course.yaml": {Data: []byte("title: T\n")},
 		"a.md":        {Data: []byte("---\nid: a\ntitle: A\norder: 1\nsummary: s\n---\nbody\n")},
 		"a.quiz.yaml": {Data: []byte("chapter: a\nquestions:\n" + tf("q1") + tf("q2") + tf("q3"))},
-		"b.md":        {Data: []byte("---\nid: b\ntitle: B\norder: 2\nsummary: s\n---\nbody\n")},
-		"b.quiz.yaml": {Data: []byte("chapter: b\nquestions:\n" + tf("b1"))},
+		"b.md": {Data: []byte("---\nid: b\ntitle: B\norder: 2\nsummary: s\n---\n# B\nintro\n\n## Cookies\nA cookie is small text.\n\n" +
+			"## Databases\nTables and rows keep data.\n")},
+		"b.quiz.yaml": {Data: []byte("chapter: b\nquestions:\n" + strings.Replace(tf("b1"), "prompt: p", "prompt: Which keeps tables?", 1))},
 		"c.md":        {Data: []byte("---\nid: c\ntitle: C\norder: 3\nsummary: s\n---\nbody\n")},
 	}
 	c, err := content.Load(fsys)
@@ -73,6 +75,16 @@ func TestStreak(t *testing.T) {
 	}
 }
 
+// weak is a weakest question; b1 is about chapter b's "Databases"
+// section (line 7 of its body), which holds "tables".
+func weak(ch, q string, missed int) Weak {
+	w := Weak{ChapterID: ch, QuestionID: q, Missed: missed}
+	if q == "b1" {
+		w.Section, w.SectionLine = "Databases", 7
+	}
+	return w
+}
+
 func attempt(ch string, at time.Time, answers ...progress.Answer) progress.Attempt {
 	for i := range answers {
 		answers[i].At = at
@@ -98,11 +110,11 @@ func TestWeakest(t *testing.T) {
 		{"most missed first, ties in course order", map[string][]progress.Attempt{
 			"a": {attempt("a", at, ans("q3", false), ans("q2", false)), attempt("a", at, ans("q3", false))},
 			"b": {attempt("b", at, ans("b1", false))},
-		}, 5, []Weak{{"a", "q3", 2}, {"a", "q2", 1}, {"b", "b1", 1}}},
+		}, 5, []Weak{weak("a", "q3", 2), weak("a", "q2", 1), weak("b", "b1", 1)}},
 		// The last answer in an attempt counts: wrong then right is not a miss.
 		{"answer that counts", map[string][]progress.Attempt{
 			"a": {attempt("a", at, ans("q1", false), ans("q1", true), ans("q2", true), ans("q2", false))},
-		}, 5, []Weak{{"a", "q2", 1}}},
+		}, 5, []Weak{weak("a", "q2", 1)}},
 		{"gone from the course", map[string][]progress.Attempt{
 			"a":    {attempt("a", at, ans("gone", false))},
 			"gone": {attempt("gone", at, ans("q1", false))},
@@ -110,7 +122,7 @@ func TestWeakest(t *testing.T) {
 		{"capped at n", map[string][]progress.Attempt{
 			"a": {attempt("a", at, ans("q1", false), ans("q2", false), ans("q3", false))},
 			"b": {attempt("b", at, ans("b1", false)), attempt("b", at, ans("b1", false))},
-		}, 2, []Weak{{"b", "b1", 2}, {"a", "q1", 1}}},
+		}, 2, []Weak{weak("b", "b1", 2), weak("a", "q1", 1)}},
 	}
 	for _, tc := range cases {
 		got := Weakest(c, tc.attempts, tc.n)
@@ -149,11 +161,14 @@ func TestCompute(t *testing.T) {
 			card("q1", aq.Hash, now.Add(-time.Hour), scheduler.New),        // never due
 		},
 	}
-	records := map[string]progress.ChapterRecord{"a": {Attempts: 2, BestScore: 67, Answered: 6}}
+	records := map[string]progress.ChapterRecord{"a": {Attempts: 2, BestScore: 67, Answered: 6, ReadingS: 100, QuizS: 20}, "c": {ReadingS: 5}}
 	st := Compute(c, records, log, sched, now)
-	if len(st.Chapters) != 3 || st.Chapters[0] != (Chapter{ID: "a", Title: "A", Quiz: true, BestScore: 67, Attempts: 2, Answered: 6}) ||
-		st.Chapters[2] != (Chapter{ID: "c", Title: "C"}) {
+	if len(st.Chapters) != 3 || st.Chapters[0] != (Chapter{ID: "a", Title: "A", Quiz: true, BestScore: 67, Attempts: 2, Answered: 6, ReadingS: 100, QuizS: 20}) ||
+		st.Chapters[2] != (Chapter{ID: "c", Title: "C", ReadingS: 5}) {
 		t.Errorf("Chapters = %+v", st.Chapters)
+	}
+	if st.ReadingS != 105 || st.QuizS != 20 {
+		t.Errorf("time in total: %d s reading, %d s quiz; want 105 and 20", st.ReadingS, st.QuizS)
 	}
 	if st.StreakDays != 2 {
 		t.Errorf("StreakDays = %d, want 2 (an attempt answer yesterday, a review today)", st.StreakDays)
@@ -161,7 +176,7 @@ func TestCompute(t *testing.T) {
 	if st.ReviewDue != 2 {
 		t.Errorf("ReviewDue = %d, want 2", st.ReviewDue)
 	}
-	if len(st.Weakest) != 1 || st.Weakest[0] != (Weak{"a", "q2", 1}) {
+	if len(st.Weakest) != 1 || st.Weakest[0] != (weak("a", "q2", 1)) {
 		t.Errorf("Weakest = %v", st.Weakest)
 	}
 	if empty := Compute(c, nil, nil, sched, now); empty.StreakDays != 0 || empty.ReviewDue != 0 || len(empty.Weakest) != 0 || len(empty.Chapters) != 3 {

@@ -412,3 +412,12 @@ func TestMenuWords(t *testing.T) {
 		}
 	}
 }
+
+func (e *env) record(t *testing.T, id string) progress.ChapterRecord {
+	t.Helper()
+	snap, err := e.store(t).Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap.Chapters[id]
+}

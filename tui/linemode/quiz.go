@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/activetime"
 	"backend-tutor/internal/courserules"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
@@ -24,6 +25,10 @@ type quiz struct {
 	questions []*content.Question
 	shuffles  map[string][]int
 	answers   map[string]answered
+	// missedOnly: a retry of the questions an attempt missed, as "m" on the
+	// full-screen results: answers saved apart (progress.OpRetry), no
+	// attempt, no score (results.go).
+	missedOnly bool
 }
 
 // op is a change to this quiz's attempt, as the full-screen quiz makes it:
@@ -145,8 +150,10 @@ func (s *Session) runQuiz(q *quiz) bool {
 		}
 		s.answer(q, qu, r)
 	}
-	s.finish(q)
-	return false
+	if q.missedOnly {
+		return s.retryDone(q)
+	}
+	return s.finish(q)
 }
 
 type askStatus int
@@ -161,6 +168,7 @@ const (
 func (s *Session) ask1(q *quiz, i int) (content.Response, askStatus) {
 	qu := q.questions[i]
 	shuffle := q.shuffles[qu.ID]
+	defer s.doing(activetime.Quiz, q.ch.ID)()
 	s.showQuestion(q, i)
 	for {
 		s.out.prompt("Answer: ")
@@ -228,15 +236,15 @@ func (s *Session) answer(q *quiz, qu *content.Question, r content.Response) {
 	given := qu.Given(r)
 	_, already := q.answers[qu.ID]
 	q.answers[qu.ID] = answered{correct: correct, given: given}
-	rec := s.records[q.ch.ID]
-	rec.ID = q.ch.ID
-	if !already {
-		rec.Answered++
+	ans := &progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: qu.Hash, Given: given, Correct: correct, At: s.now()}
+	if q.missedOnly {
+		s.save.do(progress.Op{Kind: progress.OpRetry, Chapter: q.ch.ID, Answer: ans}, nil)
+	} else {
+		s.records[q.ch.ID] = courserules.AfterAnswer(s.records[q.ch.ID], q.ch.ID, already)
+		op := q.op(progress.OpAnswer)
+		op.Answer = ans
+		s.save.do(op, nil)
 	}
-	s.records[q.ch.ID] = rec
-	op := q.op(progress.OpAnswer)
-	op.Answer = &progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: qu.Hash, Given: given, Correct: correct, At: s.now()}
-	s.save.do(op, nil)
 	if correct {
 		s.out.say("[right] Right!")
 	} else {
@@ -265,21 +273,18 @@ func answerWords(qu *content.Question, shuffle []int) string {
 
 // stopped: the quiz is left open; answers so far are saved.
 func (s *Session) stopped(q *quiz) {
+	if q.missedOnly {
+		s.out.say("Stopped the retry. The answers you gave are saved; your score stays as it was.")
+		return
+	}
 	s.out.say("Stopped. %d of %d answered and saved; the quiz stays open: Continue, or `backend-tutor quiz %s`, picks it up.",
 		len(q.answers), len(q.questions), q.ch.ID)
 }
 
-// finish scores the attempt, saves it and prints the results.
-func (s *Session) finish(q *quiz) {
-	right := 0
-	var missed []string
-	for i, qu := range q.questions {
-		if q.answers[qu.ID].correct {
-			right++
-		} else {
-			missed = append(missed, fmt.Sprint(i+1))
-		}
-	}
+// finish scores the attempt, saves it, prints the results and offers what
+// the results screen offers (results.go). True when the input ended.
+func (s *Session) finish(q *quiz) bool {
+	right := q.right()
 	total := len(q.questions)
 	score := content.Score(right, total)
 	passed := q.ch.Quiz.Passed(score)
@@ -296,30 +301,9 @@ func (s *Session) finish(q *quiz) {
 	}
 	s.save.do(op, func(r progress.Applied) { s.records[r.Record.ID] = r.Record })
 	s.save.do(progress.Op{Kind: progress.OpLast, Place: s.last}, nil)
-
-	verdict := "passed"
-	if !passed {
-		verdict = fmt.Sprintf("not passed yet (%d right needed)", courserules.Needed(q.ch.Quiz.PassMark, total))
-	}
-	miss := "none"
-	if len(missed) > 0 {
-		miss = "questions " + strings.Join(missed, ", ")
-	}
 	s.out.say("")
-	s.out.say("Results: %d of %d right, %s; %d%%, the pass mark is %d%%; missed: %s.", right, total, verdict, score, q.ch.Quiz.PassMark, miss)
-	for i, qu := range q.questions {
-		a := q.answers[qu.ID]
-		if a.correct {
-			continue
-		}
-		given := strings.Join(a.given, ", ")
-		if given == "" {
-			given = "(no answer)"
-		}
-		s.out.say("Question %d: %s", i+1, text(qu.Prompt))
-		s.out.say("  You answered: %s.", line(given))
-		s.out.say("  %s", answerWords(qu, q.shuffles[qu.ID]))
-	}
+	s.results(q, "Results", score, passed)
+	return s.afterResults(q)
 }
 
 // sentence ends s with a full stop unless it ends with a mark already.

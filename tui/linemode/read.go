@@ -7,6 +7,7 @@ import (
 
 	"backend-tutor/content"
 	"backend-tutor/content/search"
+	"backend-tutor/internal/activetime"
 	"backend-tutor/progress"
 )
 
@@ -34,6 +35,7 @@ func (s *Session) read(ch *content.Chapter, from int) bool {
 	}
 	s.last = &progress.Place{Screen: "chapter", ChapterID: ch.ID}
 	s.save.do(progress.Op{Kind: progress.OpLast, Place: s.last}, nil)
+	defer s.doing(activetime.Reading, ch.ID)()
 	shown, eof := s.pager(lines, search.Outline(ch.Body), from)
 	percent := 100
 	if len(lines) > 0 {

@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
+	"backend-tutor/content"
+	"backend-tutor/internal/activetime"
 	"backend-tutor/progress"
 )
 
@@ -31,6 +34,12 @@ type saver struct {
 	failed  error
 	warn    func(msg string) // tells the learner saving stopped or works again
 	refused []error
+	// spent counts the time active reading and in quizzes, handed to the
+	// changes queued (do) and, at close, to the last place saved again
+	// (place); under mu, as close may run on a signal's goroutine.
+	spent  *activetime.Counter
+	place  *progress.Place
+	course *content.Course
 }
 
 // pending is a queued change and what to do with its result.
@@ -44,7 +53,28 @@ type pending struct {
 func (s *saver) do(op progress.Op, done func(progress.Applied)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.queueLocked(op, done)
+}
+
+func (s *saver) queueLocked(op progress.Op, done func(progress.Applied)) {
+	s.spent.Attach(&op)
+	switch {
+	case op.Kind == progress.OpLast && op.Place != nil:
+		s.place = &progress.Place{Screen: op.Place.Screen, ChapterID: op.Place.ChapterID}
+	case op.Kind == progress.OpReading:
+		s.place = &progress.Place{Screen: "chapter", ChapterID: op.Chapter}
+	case op.Kind == progress.OpStart:
+		s.place = &progress.Place{Screen: "quiz", ChapterID: op.Chapter}
+	}
 	s.queue = append(s.queue, pending{op, done})
+}
+
+// input notes a line of input at now: the time since the previous one was
+// spent doing what on chapter (activetime.Counter.Input).
+func (s *saver) input(now time.Time, chapter string, what activetime.Doing) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.spent.Input(now, chapter, what)
 }
 
 // drain writes queued changes in order until one fails for now.
@@ -93,6 +123,11 @@ func (s *saver) close() error {
 	if s.closed {
 		return nil
 	}
+	if s.place != nil { // the time still waiting rides on the last place
+		for _, op := range s.spent.Leftovers(*s.place, s.course) {
+			s.queueLocked(op, nil)
+		}
+	}
 	ok := s.drainLocked()
 	s.closed = true
 	if ok {
@@ -107,6 +142,14 @@ func (s *saver) close() error {
 		return fmt.Errorf("%d changes to your progress could not be saved (%v), nor kept for later: %v", len(ops), s.failed, err)
 	}
 	return fmt.Errorf("%d changes to your progress could not be saved yet (%v); they are kept in %s and added the next time the tutor starts", len(ops), s.failed, name)
+}
+
+// attempts reads a chapter's attempts after this session's own changes
+// are written (a quiz just finished is among them), as the full-screen
+// "l" reads them behind its saver's queue.
+func (s *saver) attempts(chapter string) ([]progress.Attempt, error) {
+	s.drain()
+	return s.store.Attempts(chapter)
 }
 
 // openAttempt reads a chapter's open attempt as the file holds it now,

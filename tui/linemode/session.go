@@ -16,6 +16,7 @@ import (
 
 	"backend-tutor/content"
 	"backend-tutor/content/search"
+	"backend-tutor/internal/activetime"
 	"backend-tutor/internal/courserules"
 	"backend-tutor/progress"
 )
@@ -64,6 +65,21 @@ type Session struct {
 	index   *search.Index // built on the first search
 	labURL  string
 	clock   func() time.Time
+	on      activity // what lines of input are spent on now (doing)
+}
+
+// activity is what the time between two lines of input goes to.
+type activity struct {
+	what    activetime.Doing
+	chapter string
+}
+
+// doing says what the lines read until restore is called are spent on,
+// for the time spent reading and in quizzes.
+func (s *Session) doing(what activetime.Doing, chapter string) (restore func()) {
+	old := s.on
+	s.on = activity{what, chapter}
+	return func() { s.on = old }
 }
 
 // New makes a session.
@@ -86,7 +102,8 @@ func New(o Options) *Session {
 		}
 		s.last, s.welcome = snap.Last, !snap.Welcomed
 	}
-	s.save = &saver{store: o.Store, warn: s.warn}
+	s.save = &saver{store: o.Store, warn: s.warn, spent: activetime.New(), course: o.Course}
+	s.save.input(s.now(), "", activetime.Nothing) // the first prompt's time counts from here
 	if o.Store != nil && !o.Store.Writable() {
 		s.out.say("%s", line(o.Store.Warning()))
 	}
@@ -237,7 +254,8 @@ func (s *Session) choose(prompt string, help func()) (string, bool) {
 }
 
 // chapters lists the chapters with their status; a number reads one, "t"
-// and a number takes its quiz.
+// and a number takes its quiz, "l" and a number shows its last result,
+// "reset" and a number resets it (after asking).
 func (s *Session) chapters() bool {
 	for {
 		s.out.say("")
@@ -251,8 +269,8 @@ func (s *Session) chapters() bool {
 			}
 			s.out.say("  %d. %s (%s)", i+1, line(ch.Title), line(courserules.StatusText(ch, s.records[ch.ID])))
 		}
-		in, ok := s.choose("Chapter number to read, t and a number for its quiz, or enter for the menu: ", func() {
-			s.out.say("Type a chapter's number to read it (3), t and its number to take its quiz (t 3), or press enter to go back to the menu.")
+		in, ok := s.choose("Chapter number to read, t and a number for its quiz, or enter for the menu (? for more): ", func() {
+			s.out.say("Type a chapter's number to read it (3), t and its number to take its quiz (t 3), l and its number for its last result and attempt history (l 3), reset and its number to reset it (reset 3; it asks first), or press enter to go back to the menu.")
 		})
 		if !ok {
 			return true
@@ -260,9 +278,12 @@ func (s *Session) chapters() bool {
 		if in == "" || in == "q" {
 			return false
 		}
-		quiz := false
-		if rest, found := strings.CutPrefix(in, "t"); found {
-			quiz, in = true, strings.TrimSpace(rest)
+		verb := ""
+		for _, v := range []string{"reset", "t", "l"} { // "reset" before the one-letter verbs
+			if rest, found := strings.CutPrefix(in, v); found {
+				verb, in = v, strings.TrimSpace(rest)
+				break
+			}
 		}
 		n, err := strconv.Atoi(in)
 		if err != nil || n < 1 || n > len(s.course.Chapters) {
@@ -270,13 +291,18 @@ func (s *Session) chapters() bool {
 			continue
 		}
 		ch := s.course.Chapters[n-1]
-		if quiz {
-			if s.Quiz(ch.ID, Ask) {
-				return true
-			}
-			continue
+		var eof bool
+		switch verb {
+		case "t":
+			eof = s.Quiz(ch.ID, Ask)
+		case "l":
+			eof = s.lastResult(ch)
+		case "reset":
+			eof = s.reset(ch)
+		default:
+			eof = s.read(ch, 0)
 		}
-		if s.read(ch, 0) {
+		if eof {
 			return true
 		}
 	}
@@ -305,6 +331,9 @@ func (s *Session) glossary() bool {
 func (s *Session) next() (string, bool) {
 	s.save.drain()
 	in, ok := s.in.next()
+	if ok {
+		s.save.input(s.now(), s.on.chapter, s.on.what)
+	}
 	s.out.showing = ""
 	if ok && !s.ask {
 		s.out.write("\n")

@@ -8,7 +8,8 @@ import "strings"
 // it replaces, so a laid-out frame keeps its widths.
 var asciiGlyphs = strings.NewReplacer(
 	"›", ">", "‹", "<", "⇅", "*", "✓", "+", "✔", "+", "✗", "x", "✘", "x",
-	"↑", "^", "↓", "v", "→", ">", "←", "<", "↩", "<", "⏎", "<",
+	"↑", "^", "↓", "v", "→", ">", "←", "<", "↩", "<", "⏎", "<", "↔", "-",
+	"«", "<", "»", ">", "≤", "<", "≥", ">", "×", "x",
 	"…", "~", "•", "*", "·", "-", "—", "-", "–", "-",
 	"█", "#", "▓", "#", "▒", "-", "░", "-", "▌", "#", "▐", "#",
 	"─", "-", "━", "-", "│", "|", "┃", "|", "═", "=", "║", "|",
@@ -19,7 +20,10 @@ var asciiGlyphs = strings.NewReplacer(
 
 // ASCII replaces the glyphs a terminal without UTF-8 (LC_ALL=C) cannot
 // show with ASCII stand-ins of the same width. It is a last pass over
-// output, after Terminal; other characters are left as they are.
+// output, after Terminal: over every frame of the tutor (tui.Model.View)
+// and every command's output (render.Writer.ASCII). Other characters are
+// left as they are: a pack's text in another script (日本語, Ελληνικά) has
+// no ASCII form, and printing it as "?" would only lose it.
 func ASCII(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"backend-tutor/content"
 )
 
 // Render budget. glamour's cost is per block and per inline element, and a
@@ -60,10 +62,10 @@ func MarkdownContext(ctx context.Context, md string, width int, style string) (s
 // renderCost estimates glamour's time for md, in microseconds (see above).
 func renderCost(md string) int {
 	cost := len(md) * costByte
-	var fence fenceScanner
+	var fence content.Fence
 	for line := range strings.SplitSeq(md, "\n") {
-		wasInside := fence.inside()
-		if fence.line(line) {
+		wasInside := fence.Inside()
+		if fence.Line(line) {
 			if wasInside {
 				// A long line is cut into pieces of a window's width, each a
 				// line to glamour, whose code blocks grow by concatenation:

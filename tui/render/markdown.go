@@ -65,7 +65,7 @@ func format(ctx context.Context, md string, width int, style string) (out string
 	}
 	// Code sits 4 columns in (the document's margin and its own) and keeps
 	// a right margin of 2.
-	src := protectBreaks(cutCodeLines(joinListLines(limitNesting(CharRefs(Sanitize(md)))), width-6, mark), width-10)
+	src := markWideBreaksMD(protectBreaks(cutCodeLines(joinListLines(limitNesting(CharRefs(Sanitize(md)))), width-6, mark), width-10))
 	var b strings.Builder
 	for _, part := range splitLarge(src) {
 		if err := ctx.Err(); err != nil {
@@ -86,7 +86,7 @@ func format(ctx context.Context, md string, width int, style string) (out string
 	if c := cfg.CodeBlock.Color; c != nil {
 		codeSGR = "\x1b[38;5;" + *c + "m"
 	}
-	return fitWidth(reflowLists(trimPadding(Terminal(b.String())), width, codeSGR), width), nil
+	return DropWideBreaks(fitWidth(reflowLists(trimPadding(Terminal(b.String())), width, codeSGR), width)), nil
 }
 
 // sgr matches one SGR (colour and style) sequence.

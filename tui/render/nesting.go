@@ -1,6 +1,10 @@
 package render
 
-import "strings"
+import (
+	"strings"
+
+	"backend-tutor/content"
+)
 
 // Size limits. glamour's render time grows with the square of the number of
 // blocks in a document: 8,000 one-line headings took 6 s, and a 1 MiB file
@@ -24,10 +28,10 @@ func splitLarge(md string) []string {
 	lines := strings.Split(md, "\n")
 	var pieces []string
 	start := 0
-	var fence fenceScanner
+	var fence content.Fence
 	for i, line := range lines {
-		wasInside := fence.inside()
-		if fence.line(line) && wasInside {
+		wasInside := fence.Inside()
+		if fence.Line(line) && wasInside {
 			continue
 		}
 		size := i - start
@@ -61,9 +65,9 @@ const (
 // never dropped: only the surplus markers and indentation before it.
 func limitNesting(md string) string {
 	lines := strings.Split(md, "\n")
-	var fence fenceScanner
+	var fence content.Fence
 	for i, line := range lines {
-		if fence.line(line) { // a fenced code block: leave it alone
+		if fence.Line(line) { // a fenced code block: leave it alone
 			continue
 		}
 		lines[i] = limitLine(line)

@@ -3,6 +3,8 @@ package render
 import (
 	"regexp"
 	"strings"
+
+	"backend-tutor/content"
 )
 
 // Table limits. glamour lays a table out cell by cell: a 1 MiB chapter that
@@ -32,10 +34,10 @@ func limitTables(md string) string {
 	}
 	lines := strings.Split(md, "\n")
 	out := make([]string, 0, len(lines))
-	var fence fenceScanner
+	var fence content.Fence
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
-		if fence.line(line) { // fenced code: left alone
+		if fence.Line(line) { // fenced code: left alone
 			out = append(out, line)
 			continue
 		}

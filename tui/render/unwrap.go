@@ -2,6 +2,8 @@ package render
 
 import (
 	"strings"
+
+	"backend-tutor/content"
 )
 
 // joinListLines puts each list item's text on one source line before
@@ -15,11 +17,11 @@ func joinListLines(md string) string {
 	lines := strings.Split(md, "\n")
 	out := lines[:0]
 	inItem := false
-	var fence fenceScanner
+	var fence content.Fence
 	for _, line := range lines {
 		trimmed := strings.TrimLeft(line, " ")
 		switch {
-		case fence.line(line):
+		case fence.Line(line):
 			inItem = false
 		case trimmed == "":
 			inItem = false

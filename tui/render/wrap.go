@@ -2,11 +2,14 @@ package render
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/clipperhouse/uax29/v2/graphemes"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"backend-tutor/content"
 )
 
 // Wrapping fixes around glamour. Glamour wraps a list (not its items) at
@@ -54,10 +57,10 @@ var stray = func() *strings.Replacer {
 func protectBreaks(md string, fit int) string {
 	md = stray.Replace(md)
 	lines := strings.Split(md, "\n")
-	var fence fenceScanner
+	var fence content.Fence
 	for i, line := range lines {
 		trimmed := strings.TrimLeft(line, " ")
-		if fence.line(line) || strings.HasPrefix(trimmed, "|") {
+		if fence.Line(line) || strings.HasPrefix(trimmed, "|") {
 			continue
 		}
 		k := markerLen(trimmed)
@@ -81,8 +84,8 @@ func protectText(s string, listText bool, fit int) string {
 	firstAmp := strings.IndexByte(s, '&')
 	for i := 0; i < len(s); {
 		if s[i] == '`' {
-			n := fenceRun(s[i:], '`')
-			if end := strings.Index(s[i+n:], s[i:i+n]); end >= 0 && fenceRun(s[i+n+end:], '`') == n {
+			n := backtickRun(s[i:])
+			if end := strings.Index(s[i+n:], s[i:i+n]); end >= 0 && backtickRun(s[i+n+end:]) == n {
 				b.WriteString(s[i : i+n])
 				fits := ansi.StringWidth(s[i+n:i+n+end]) <= fit
 				for _, r := range s[i+n : i+n+end] {
@@ -124,38 +127,89 @@ func reflowLists(out string, width int, codeSGR string) string {
 		plain := ansi.Strip(line)
 		text := strings.TrimLeft(plain, " ")
 		k := renderedMarker(text)
+		// A bullet alone on its line: glamour moved the item's first word
+		// to the next line, as it does with a run of Japanese text, which
+		// has no spaces to break at.
+		alone := k == 0 && renderedMarker(text+" ") > 0
+		if alone {
+			k = ansi.StringWidth(text) + 1
+		}
 		if k == 0 || codeSGR != "" && strings.HasPrefix(strings.TrimLeft(line, " "), codeSGR) {
 			res = append(res, line)
 			continue
 		}
 		n := len(plain) - len(text)
 		head := n + k
-		body := []string{ansi.TruncateLeft(line, head, "")}
+		first := i
+		var body []string
+		if !alone {
+			body = append(body, ansi.TruncateLeft(line, head, ""))
+		}
 		for i+1 < len(lines) {
 			p := ansi.Strip(lines[i+1])
 			t := strings.TrimLeft(p, " ")
-			if t == "" || len(p)-len(t) != n || renderedMarker(t) > 0 {
+			if t == "" || len(p)-len(t) != n || renderedMarker(t) > 0 || renderedMarker(t+" ") > 0 {
 				break
 			}
 			i++
 			body = append(body, ansi.TruncateLeft(lines[i], n, ""))
 		}
 		limit := width - 2 - head
-		if limit < 10 {
-			res = append(res, lines[i-len(body)+1:i+1]...)
+		if limit < 10 || len(body) == 0 {
+			res = append(res, lines[first:i+1]...)
 			continue
 		}
-		wrapped := strings.Split(lipgloss.Wrap(strings.Join(body, " "), limit, ""), "\n")
+		wrapped := strings.Split(lipgloss.Wrap(joinWrapped(body), limit, ""), "\n")
+		marker := ansi.Truncate(line, head, "")
+		marker += strings.Repeat(" ", max(0, head-ansi.StringWidth(marker)))
 		pad := strings.Repeat(" ", head)
 		for j, w := range wrapped {
 			if j == 0 {
-				res = append(res, ansi.Truncate(line, head, "")+w)
+				res = append(res, marker+w)
 			} else {
 				res = append(res, pad+w)
 			}
 		}
 	}
 	return restore.Replace(strings.Join(res, "\n"))
+}
+
+// joinWrapped joins the lines glamour wrapped an item into, with a space
+// where glamour broke at one; between two wide characters it broke inside
+// a run of Chinese or Japanese text, which has no spaces ("あ" "る" is
+// "ある", not "あ る"): there, with the break opportunity it broke at
+// (widebreaks.go).
+func joinWrapped(lines []string) string {
+	var b strings.Builder
+	prev := ""
+	for i, l := range lines {
+		switch {
+		case i == 0:
+		case wideAt(prev, true) && wideAt(l, false):
+			b.WriteString(wideBreak)
+		default:
+			b.WriteByte(' ')
+		}
+		b.WriteString(l)
+		prev = l
+	}
+	return b.String()
+}
+
+// wideAt says whether the last (or first) character s shows is two
+// columns wide.
+func wideAt(s string, last bool) bool {
+	plain := strings.TrimSpace(ansi.Strip(s))
+	if plain == "" {
+		return false
+	}
+	var r rune
+	if last {
+		r, _ = utf8.DecodeLastRuneInString(plain)
+	} else {
+		r, _ = utf8.DecodeRuneInString(plain)
+	}
+	return ansi.StringWidth(string(r)) == 2
 }
 
 // Continuation marks for a cut code line: an arrow, or for the plain style
@@ -174,10 +228,10 @@ func cutCodeLines(md string, limit int, mark string) string {
 	}
 	lines := strings.Split(md, "\n")
 	out := lines[:0:0]
-	var fence fenceScanner
+	var fence content.Fence
 	for _, line := range lines {
-		wasInside := fence.inside()
-		if !fence.line(line) || !wasInside || !fence.inside() || ansi.StringWidth(line) <= limit {
+		wasInside := fence.Inside()
+		if !fence.Line(line) || !wasInside || !fence.Inside() || ansi.StringWidth(line) <= limit {
 			out = append(out, line)
 			continue
 		}
@@ -226,4 +280,13 @@ func cutCodeLine(out []string, line, indent string, limit int, mark string) []st
 		out = append(out, head+mark)
 		i, prefix, prefixW = j, indent, indentW
 	}
+}
+
+// backtickRun is the length of the run of backticks that starts s.
+func backtickRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] == '`' {
+		n++
+	}
+	return n
 }

@@ -10,37 +10,6 @@ import (
 	"backend-tutor/content"
 )
 
-func TestFenceScanner(t *testing.T) {
-	doc := []struct {
-		line   string
-		inside bool
-	}{
-		{"text", false},
-		{"````md", true},
-		{"```", true}, // shorter than the opening run: text
-		{"- not a list", true},
-		{"~~~", true}, // the other character: text
-		{"````", true},
-		{"after", false},
-		{"~~~~ tilde info with ` backtick", true},
-		{"```", true},
-		{"~~~~~  ", true}, // longer closes, trailing spaces allowed
-		{"``` info with ` backtick is not a fence", false},
-		{"   ```go", true},
-		{"``` not closing: info after the run", true},
-		{"  ```", true},
-		{"end", false},
-		{"```", true}, // unclosed: to the end
-		{"# in code", true},
-	}
-	var f fenceScanner
-	for i, d := range doc {
-		if got := f.line(d.line); got != d.inside {
-			t.Errorf("line %d %q: in a fenced block = %v, want %v", i, d.line, got, d.inside)
-		}
-	}
-}
-
 // Lines inside a four-backtick fence that shows a three-backtick one stay
 // exactly as written (the old scanner closed the block at the inner fence
 // and then joined and flattened the lines after it).
@@ -105,9 +74,9 @@ var codeSpan = regexp.MustCompile("`([^`]+)`")
 func checkCodeSpans(t testing.TB, ch *content.Chapter, out string, width int) {
 	t.Helper()
 	lines := strings.Split(strings.ReplaceAll(ansi.Strip(out), "\u00a0", " "), "\n")
-	var f fenceScanner
+	var f content.Fence
 	for _, src := range strings.Split(ch.Body, "\n") {
-		if f.line(src) || strings.HasPrefix(strings.TrimSpace(src), "|") {
+		if f.Line(src) || strings.HasPrefix(strings.TrimSpace(src), "|") {
 			continue
 		}
 		for _, m := range codeSpan.FindAllStringSubmatch(src, -1) {
@@ -157,5 +126,41 @@ func TestStrayStandIns(t *testing.T) {
 	out := ansi.Strip(mustMarkdown(t, "- a\uE000b `c\uE002d`\n\nx\uE004y\n", 60))
 	if strings.ContainsAny(out, "\uE000\uE002\uE004") || strings.Contains(out, "a b") || strings.Contains(out, "c.d") || strings.Contains(out, "x-y") {
 		t.Fatalf("stand-ins leaked or were restored:\n%q", out)
+	}
+}
+
+// A list item of Japanese text, which has no spaces to break at: glamour
+// put the bullet alone on a line and the item's text on the next, and
+// re-wrapping then joined the bullet to the item before ("変えない。 •")
+// and a word broken across lines with a space ("あ る"). Each item's
+// text follows its own bullet, hangs under it, and reads as written.
+func TestJapaneseListItems(t *testing.T) {
+	items := []string{
+		"`GET`：データを取得する。サーバーの状態は変えない。",
+		"`POST`：新しいデータを作る。同じリクエストを二回送ると、二つ作られることがある。",
+		"`DELETE`：データを削除する。",
+	}
+	md := "よく使うメソッドは次のとおりです。\n\n- " + strings.Join(items, "\n- ") + "\n"
+	for _, width := range []int{80, 60, 40} {
+		out, err := Markdown(md, width, StyleNoColor) // inline code keeps its backticks
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(ansi.Strip(out), "\n")
+		var got []string
+		for _, l := range lines {
+			if ansi.StringWidth(l) > width {
+				t.Errorf("width %d: line wider than the window: %q", width, l)
+			}
+			switch {
+			case strings.HasPrefix(l, "  • "):
+				got = append(got, strings.TrimPrefix(l, "  • "))
+			case strings.HasPrefix(l, "    ") && len(got) > 0:
+				got[len(got)-1] += strings.TrimPrefix(l, "    ")
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(items, "\n") {
+			t.Errorf("width %d: items\n%s\nwant\n%s\nrendered:\n%s", width, strings.Join(got, "\n"), strings.Join(items, "\n"), out)
+		}
 	}
 }

@@ -28,6 +28,14 @@ func NewTerminalWriter(w io.Writer) *Writer { return &Writer{w: w, pass: Termina
 // shown escaped (EscapeLines), none is dropped and none reaches the terminal.
 func NewMessageWriter(w io.Writer) *Writer { return &Writer{w: w, pass: EscapeLines} }
 
+// ASCII adds render.ASCII after the writer's pass: a command's output
+// under --ascii or a locale without UTF-8 (main.go's run sets it on both
+// writers, so no command prints a glyph on its own).
+func (w *Writer) ASCII() {
+	pass := w.pass
+	w.pass = func(s string) string { return ASCII(pass(s)) }
+}
+
 // Write takes p whole; it is written up to its last newline.
 func (w *Writer) Write(p []byte) (int, error) {
 	// What is pending holds no newline (emit writes up to the last one),

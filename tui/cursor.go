@@ -1,0 +1,122 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The terminal's own cursor sits where the learner is (issue 13), so a
+// screen reader or magnifier that follows the cursor reads the right line:
+// on the focused row of every list (home, labs, search results, outline,
+// the quiz's options), at the insertion point of a typed answer or an
+// empty search, on the first glossary term in view, and at the start of
+// the resume, retake, reset and review-done prompts (their first line,
+// where reading starts; the keys follow it). Screens that are read rather
+// than chosen from (reader, results, stats, help) hide it.
+//
+// Each screen says where, as a column and a line of its body; cursor adds
+// the lines frame put above the body (a wrapped header makes them more)
+// and hides the cursor when the line is not on screen.
+
+// spot is a place in a screen's body: column x of line row.
+type spot struct{ x, row int }
+
+// markerX is the column after a focused row's "› " marker: the row's text.
+const markerX = 2
+
+// promptRow is the first line of text of the resume, retake, reset and
+// review-done prompts (the first three start with a blank line).
+var promptRow = map[screen]int{resumeScreen: 1, retakeScreen: 1, resetScreen: 1, reviewScreen: 0}
+
+// cursor is the terminal cursor for the frame just drawn, or nil (hidden).
+func (m *Model) cursor() *tea.Cursor {
+	if m.tooSmall() || m.showHelp {
+		return nil
+	}
+	var s spot
+	ok := false
+	switch m.screen {
+	case homeScreen:
+		s, ok = m.home.focus()
+	case quizScreen:
+		if m.quiz != nil {
+			s, ok = m.quiz.focus()
+		}
+	case labsScreen:
+		if m.labs != nil {
+			s, ok = m.labs.focus(m)
+		}
+	case searchScreen:
+		if m.search != nil {
+			s, ok = m.search.focus(m)
+		}
+	case outlineScreen:
+		if m.outline != nil {
+			s, ok = spot{markerX, m.outline.cursor - m.outline.offset}, true
+		}
+	case glossaryScreen:
+		if m.glossary != nil {
+			s, ok = m.glossary.focus()
+		}
+	case resumeScreen, retakeScreen, resetScreen, reviewScreen:
+		s, ok = spot{markerX, promptRow[m.screen]}, true
+	}
+	if !ok || s.row < 0 || s.row >= m.bodyRows || s.x < 0 || s.x >= m.width {
+		return nil
+	}
+	c := tea.NewCursor(s.x, m.top+s.row)
+	c.Blink = false // a blinking cursor repaints for nothing
+	return c
+}
+
+// focus is the selected row of the chapter list: two lines a row, under
+// the course bar and a blank line (home.view).
+func (h *homeModel) focus() (spot, bool) {
+	l := h.list
+	if len(l.VisibleItems()) == 0 {
+		return spot{}, false
+	}
+	onPage := l.Index() - l.Paginator.Page*l.Paginator.PerPage
+	return spot{markerX, 2 + onPage*homeDelegate{}.Height()}, true
+}
+
+// focus is the selected lab's title in the list (three lines a lab); a
+// lab's brief is read, not chosen from.
+func (lm *labsModel) focus(m *Model) (spot, bool) {
+	if lm.open != nil || len(m.course.Labs()) == 0 {
+		return spot{}, false
+	}
+	return spot{markerX, lm.cursor*3 - lm.vp.YOffset()}, true
+}
+
+// focus is the selected result's place line, or, with no results yet, the
+// query box's insertion point.
+func (s *searchModel) focus(m *Model) (spot, bool) {
+	if s.ix != nil && len(s.results) > 0 && s.query != "" {
+		return spot{markerX, 2 + (s.cursor-s.offset)*searchRows}, true
+	}
+	return spot{1 + inputX(s.input.Prompt, s.input.Value(), s.input.Position(), s.input.Width()), 0}, true
+}
+
+// focus is the first term heading in view.
+func (g *glossaryModel) focus() (spot, bool) {
+	top := g.vp.YOffset()
+	for _, l := range g.terms {
+		if l >= top {
+			return spot{markerX, l - top}, true
+		}
+	}
+	return spot{}, false
+}
+
+// inputX is the column of a text field's insertion point: the prompt, then
+// the cells of the text before it. A text wider than the field scrolls;
+// the insertion point then stays within the field.
+func inputX(prompt, value string, pos, width int) int {
+	r := []rune(value)
+	before := ansi.StringWidth(string(r[:min(pos, len(r))]))
+	if width > 0 {
+		before = min(before, width)
+	}
+	return ansi.StringWidth(prompt) + before
+}
