@@ -72,8 +72,25 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(g, path, course)
+	stdinTTY := term.IsTerminal(os.Stdin.Fd())
+	lineMode := useLineMode(g, os.Getenv, stdinTTY, term.IsTerminal(os.Stdout.Fd()))
+	// Line mode reads stdin through one buffered reader, the profile
+	// question's and the session's (linemode.PickProfile).
+	var stdin io.Reader = os.Stdin
+	if lineMode {
+		stdin = bufio.NewReader(os.Stdin)
+	}
+	store, err := progress.Open(path)
 	if err != nil {
+		return &exitError{1, err.Error()}
+	}
+	ascii := render.WantASCII(g.ascii, os.Getenv)
+	ok, err := askProfile(&g, store, picker{lineMode: lineMode, stdinTTY: stdinTTY, ascii: ascii,
+		noColor: os.Getenv("NO_COLOR") != "", stdin: stdin, stdout: stdout, course: course})
+	if err != nil || !ok {
+		return err
+	}
+	if store, err = scopeStore(g, store, course); err != nil {
 		return err
 	}
 	// Changes an earlier tutor could not write are in recovery files: add
@@ -99,15 +116,14 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 		return err
 	}
 	store.SetScheduler(sched)
-	stdinTTY := term.IsTerminal(os.Stdin.Fd())
-	if useLineMode(g, os.Getenv, stdinTTY, term.IsTerminal(os.Stdout.Fd())) {
+	if lineMode {
 		start.now = now
-		return runLineMode(course, store, snap, start, stdinTTY, render.WantASCII(g.ascii, os.Getenv), g.labURL, os.Stdin, stdout)
+		return runLineMode(course, store, snap, start, stdinTTY, ascii, g.labURL, stdin, stdout)
 	}
 	model := tui.New(tui.Options{
 		Course: course, Store: store, Snapshot: snap, Notice: notice,
 		Cache: render.NewCache(16), NoColor: os.Getenv("NO_COLOR") != "",
-		Quiz: start.quiz, QuizStart: quizStart(start), ASCII: render.WantASCII(g.ascii, os.Getenv),
+		Quiz: start.quiz, QuizStart: quizStart(start), ASCII: ascii,
 		LabURL: g.labURL,
 		Review: start.review, Now: now,
 	})

@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -51,4 +53,61 @@ func TestRealTerminalProfiles(t *testing.T) {
 	ann.waitFor("Continue: What backend development is", "back to the quiz")
 	ann.keys("C-c")
 	ann.exited()
+}
+
+// The profile picker through the real binary: with two profiles and none
+// chosen, the tutor asks first. Choosing Ann opens her progress; "New
+// profile" refuses a bad name with its reason, then makes the profile,
+// named with the learner's name, and the tutor starts fresh for it.
+func TestRealTerminalProfilePicker(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	ann := startAtQuiz(t, db, "--profile", "Ann Lee")
+	ann.keys("C-c")
+	ann.exited()
+	if out, err := exec.Command(binPath, "--db", db, "--profile", "lab-3", "export", "--learner", "Bob Ray").CombinedOutput(); err != nil {
+		t.Fatalf("export: %v\n%s", err, out)
+	}
+
+	pick := startTerm(t, "--db", db)
+	pick.waitFor("choose your profile", "Ann Lee", "lab-3 · Bob Ray", "+ New profile")
+	pick.keys("Enter")
+	pick.waitFor("Continue: What backend development is", "back to the quiz")
+	pick.keys("C-c")
+	if st := pick.exited(); st != "0" {
+		t.Fatalf("exit status %s", st)
+	}
+
+	fresh := startTerm(t, "--db", db)
+	fresh.waitFor("choose your profile", "+ New profile")
+	fresh.keys("n")
+	fresh.waitFor("Your name")
+	fresh.keys("Zo<", "Enter")
+	fresh.waitFor("cannot be in a name")
+	fresh.keys("BSpace", "ë", "Enter")
+	fresh.waitFor("Welcome to", "Press enter to begin")
+	fresh.keys("Enter")
+	fresh.waitFor("quit")
+	fresh.keys("C-c")
+	if st := fresh.exited(); st != "0" {
+		t.Fatalf("exit status %s", st)
+	}
+	out, err := exec.Command(binPath, "--db", db, "--profile", "Zoë", "export", "--format", "csv").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "Zoë,Zoë,guide") {
+		t.Fatalf("the new profile's export (learner saved with it): %v\n%s", err, out)
+	}
+	out, err = exec.Command(binPath, "--db", db, "list").CombinedOutput()
+	if code := exitCode(err); code != 2 || !strings.Contains(string(out), "3 profiles") || !strings.Contains(string(out), "Zoë") {
+		t.Fatalf("list without --profile: exit %d\n%s", code, out)
+	}
+}
+
+func exitCode(err error) int {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode()
+	}
+	if err != nil {
+		return -1
+	}
+	return 0
 }

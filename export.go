@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -19,14 +20,35 @@ import (
 	"backend-tutor/tui/render"
 )
 
-// packInfo is the pack id and version an export records for course: the
-// first pack's manifest (the built-in guide unless a pack replaces it).
-// Added packs' progress is not exported yet (see README).
-func packInfo(course *content.Course) (id, packVersion string) {
+// exportPack is one pack of the course as an export records it: its id
+// and version (the one place they are read) and its chapters, by the ids
+// its records are kept under (Chapter.LocalID).
+type exportPack struct {
+	id, version string
+	chapters    []*content.Chapter
+}
+
+// exportPacks lists the course's packs in course order: the first (the
+// built-in guide, or the pack that replaces it), then every pack added
+// beside it (--content), each with its chapters.
+func exportPacks(course *content.Course) []exportPack {
 	if len(course.Packs) == 0 {
-		return progress.DefaultPack, version
+		return []exportPack{{id: progress.DefaultPack, version: version, chapters: course.Chapters}}
 	}
-	return course.Packs[0].ID, course.Packs[0].Version
+	out := make([]exportPack, len(course.Packs))
+	at := map[string]int{}
+	for i, p := range course.Packs {
+		out[i] = exportPack{id: p.ID, version: p.Version}
+		at[p.ID] = i
+	}
+	for _, ch := range course.Chapters {
+		i, ok := at[ch.Pack]
+		if !ok {
+			i = 0 // a chapter without a pack is the first pack's
+		}
+		out[i].chapters = append(out[i].chapters, ch)
+	}
+	return out
 }
 
 const exportHelp = `Usage: backend-tutor export [--format json|csv] [--profile NAME|--all] [-o FILE [--force]] [--learner NAME]
@@ -87,14 +109,24 @@ func cmdExport(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *all {
+		g.profile = progress.DefaultProfile // every profile: none to choose
+	}
 	store, err := openStore(g, path, course)
 	if err != nil {
 		return err
 	}
 	profiles := []string{store.Profile()}
 	if *all {
-		if profiles, err = store.Profiles(); err != nil {
+		// Every profile used: not the untouched "default" every file
+		// has (progress.ProfileSummaries), which no one could name.
+		sums, err := store.ProfileSummaries()
+		if err != nil {
 			return &exitError{1, err.Error()}
+		}
+		profiles = profiles[:0]
+		for _, s := range sums {
+			profiles = append(profiles, s.Name)
 		}
 	}
 	exp, err := buildExport(store, course, profiles, *learner, time.Now())
@@ -125,25 +157,25 @@ func cmdExport(g globals, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// buildExport reads each profile's history of the course's pack. A
-// profile with no learner name is refused unless learner names it (then
+// buildExport reads each profile's history of every pack of the course.
+// A profile with no learner name is refused unless learner names it (then
 // the name is saved).
 func buildExport(store *progress.Store, course *content.Course, profiles []string, learner string, now time.Time) (*classreport.Export, error) {
-	pack, packVersion := packInfo(course)
+	packs := exportPacks(course)
 	exp := &classreport.Export{Schema: classreport.Schema, ExportedAt: now.UTC(), Tool: "backend-tutor " + version,
 		Records: []classreport.Record{}, Attempts: []classreport.Attempt{}, Answers: []classreport.Answer{}}
 	var unnamed []string
 	for _, profile := range profiles {
-		sc, err := store.Scope(profile, pack)
+		base, err := store.Scope(profile, packs[0].id)
 		if err != nil {
 			return nil, &exitError{1, err.Error()}
 		}
-		name, err := sc.Learner()
+		name, err := base.Learner()
 		if err != nil {
 			return nil, &exitError{1, err.Error()}
 		}
 		if name == "" && learner != "" {
-			if err := sc.SetLearner(learner); err != nil {
+			if err := base.SetLearner(learner); err != nil {
 				return nil, &exitError{1, "backend-tutor export: saving the learner name: " + err.Error()}
 			}
 			name = learner
@@ -152,11 +184,34 @@ func buildExport(store *progress.Store, course *content.Course, profiles []strin
 			unnamed = append(unnamed, profile)
 			continue
 		}
-		h, err := sc.History()
-		if err != nil {
-			return nil, &exitError{1, err.Error()}
+		hs := make([]*progress.History, len(packs))
+		passed := map[string]bool{} // lab id, as the course knows it → passed
+		for i, p := range packs {
+			sc, err := store.Scope(profile, p.id)
+			if err != nil {
+				return nil, &exitError{1, err.Error()}
+			}
+			if hs[i], err = sc.History(); err != nil {
+				return nil, &exitError{1, err.Error()}
+			}
+			// Lab checks are kept under the first pack with the lab's
+			// id as the course knows it ("PACK/LAB" for an added pack);
+			// a pack's own scope is read too, under its local ids.
+			labs, err := sc.LabRecords()
+			if err != nil {
+				return nil, &exitError{1, err.Error()}
+			}
+			for id, r := range labs {
+				if i > 0 {
+					id = p.id + "/" + id
+				}
+				passed[id] = passed[id] || r.Passed
+			}
 		}
-		addHistory(exp, course, h, name, profile, pack, packVersion)
+		labsPassed := labsPassedByChapter(course, passed)
+		for i, p := range packs {
+			addHistory(exp, p, hs[i], labsPassed, name, profile)
+		}
 	}
 	if len(unnamed) == 1 && len(profiles) == 1 {
 		return nil, &exitError{1, fmt.Sprintf("backend-tutor export: profile %s has no learner name yet; say whose progress this is with --learner NAME (it is saved in the profile for later exports)", render.Escape(unnamed[0]))}
@@ -171,15 +226,30 @@ func buildExport(store *progress.Store, course *content.Course, profiles []strin
 	return exp, nil
 }
 
-// addHistory adds one profile's records, attempts and answers: a record
-// for every chapter of the course, in course order, then for any chapter
-// the file knows that the course no longer has.
-func addHistory(exp *classreport.Export, course *content.Course, h *progress.History, learner, profile, pack, packVersion string) {
-	ids := make([]string, 0, len(course.Chapters))
+// labsPassedByChapter lists, per chapter (its id in the course), the ids
+// of its labs (as its pack's files name them) that passed, in course order.
+func labsPassedByChapter(course *content.Course, passed map[string]bool) map[string][]string {
+	out := map[string][]string{}
+	for _, l := range course.Labs() {
+		if passed[l.ID] {
+			out[l.Chapter] = append(out[l.Chapter], cmp.Or(l.LocalID, l.ID))
+		}
+	}
+	return out
+}
+
+// addHistory adds one profile's records, attempts and answers of one
+// pack: a record for every chapter of the pack, in course order, then for
+// any chapter the file knows that the pack no longer has.
+func addHistory(exp *classreport.Export, p exportPack, h *progress.History, labsPassed map[string][]string, learner, profile string) {
+	ids := make([]string, 0, len(p.chapters))
 	titles := map[string]string{}
-	for _, ch := range course.Chapters {
-		ids = append(ids, ch.ID)
-		titles[ch.ID] = ch.Title
+	full := map[string]string{} // local id → the course's id
+	for _, ch := range p.chapters {
+		id := cmp.Or(ch.LocalID, ch.ID)
+		ids = append(ids, id)
+		titles[id] = ch.Title
+		full[id] = ch.ID
 	}
 	var extra []string
 	for id := range h.Chapters {
@@ -206,45 +276,65 @@ func addHistory(exp *classreport.Export, course *content.Course, h *progress.His
 	exp.Attempts = slices.Grow(exp.Attempts, m)
 	for _, id := range append(ids, extra...) {
 		r := h.Chapters[id]
-		rec := classreport.Record{Learner: learner, Profile: profile, Pack: pack, PackVersion: packVersion,
+		labs := labsPassed[full[id]]
+		if labs == nil {
+			labs = []string{}
+		}
+		rec := classreport.Record{Learner: learner, Profile: profile, Pack: p.id, PackVersion: p.version,
 			Chapter: id, Title: titles[id], ReadPercent: r.Furthest, Attempts: r.Attempts, BestScore: r.BestScore,
-			Passed: r.Passed, TimeSpentSeconds: int(r.ReadingS + r.QuizS), LabsPassed: []string{}}
+			Passed: r.Passed, TimeSpentSeconds: int(r.ReadingS + r.QuizS), LabsPassed: labs}
+		// The first and last activity as values, made pointers once per
+		// record: a pointer per answer was 400,000 allocations of an
+		// export of 100,000 answers (pprof).
+		var span activity
 		for _, a := range h.Attempts[id] {
 			key := progress.AttemptKey(a)
 			keys := progress.AnswerKeys(a)
-			seen(&rec, a.Started)
-			if a.Finished != nil {
-				seen(&rec, *a.Finished)
-			}
+			span.see(a.Started)
 			var fin *time.Time
 			if a.Finished != nil {
+				span.see(*a.Finished)
 				t := a.Finished.UTC()
 				fin = &t
 			}
-			exp.Attempts = append(exp.Attempts, classreport.Attempt{Learner: learner, Profile: profile, Pack: pack,
+			exp.Attempts = append(exp.Attempts, classreport.Attempt{Learner: learner, Profile: profile, Pack: p.id,
 				Chapter: id, ID: key, ContentHash: a.ContentHash, Started: a.Started.UTC(), Finished: fin,
 				Abandoned: a.Abandoned, Score: a.Score, Passed: a.Passed, Order: a.Order})
 			for i, x := range a.Answers {
-				seen(&rec, x.At)
+				span.see(x.At)
 				exp.Answers = append(exp.Answers, classreport.Answer{ID: keys[i], Learner: learner,
-					Profile: profile, Pack: pack, Chapter: id, Attempt: key, Question: x.QuestionID,
+					Profile: profile, Pack: p.id, Chapter: id, Attempt: key, Question: x.QuestionID,
 					QuestionHash: x.QuestionHash, Correct: x.Correct, At: x.At.UTC(), Given: nonNil(x.Given)})
 			}
 		}
+		rec.FirstActivity, rec.LastActivity = span.times()
 		exp.Records = append(exp.Records, rec)
 	}
 }
 
-// seen widens rec's first and last activity to t.
-func seen(rec *classreport.Record, t time.Time) {
-	t = t.UTC()
-	if rec.FirstActivity == nil || t.Before(*rec.FirstActivity) {
-		rec.FirstActivity = &t
+// activity is the earliest and latest of the times seen.
+type activity struct {
+	first, last time.Time
+	any         bool
+}
+
+func (a *activity) see(t time.Time) {
+	if !a.any || t.Before(a.first) {
+		a.first = t
 	}
-	if rec.LastActivity == nil || t.After(*rec.LastActivity) {
-		t2 := t
-		rec.LastActivity = &t2
+	if !a.any || t.After(a.last) {
+		a.last = t
 	}
+	a.any = true
+}
+
+// times is the span in UTC, nil and nil when nothing was seen.
+func (a *activity) times() (first, last *time.Time) {
+	if !a.any {
+		return nil, nil
+	}
+	f, l := a.first.UTC(), a.last.UTC()
+	return &f, &l
 }
 
 // writeFileAtomic writes path atomically with write: into a new file

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"slices"
 
@@ -67,24 +66,19 @@ func cmdImport(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return &exitError{1, fmt.Sprintf("backend-tutor import: %s: %v", render.Escape(pos[0]), err)}
 	}
-	var total progress.ImportResult
-	for _, pack := range slices.Sorted(maps.Keys(byPack)) {
-		sc, err := store.Scope(store.Profile(), pack)
-		if err != nil {
-			return &exitError{1, fmt.Sprintf("backend-tutor import: %s: %v", render.Escape(pos[0]), err)}
-		}
-		res, err := sc.Import(*byPack[pack])
-		total.Attempts += res.Attempts
-		total.Answers += res.Answers
-		total.Chapters += res.Chapters
-		if err != nil {
-			return &exitError{1, fmt.Sprintf("backend-tutor import: %s: %v", render.Escape(pos[0]), render.EscapeLines(err.Error()))}
-		}
+	in := make(map[string]progress.Imported, len(byPack))
+	for pack, im := range byPack {
+		in[pack] = *im
 	}
+	// Every pack in one transaction, the learner's name with them: a file
+	// refused half-way leaves the profile as it was (progress.ImportPacks).
+	name := ""
 	if have == "" {
-		if err := store.SetLearner(learners[0]); err != nil {
-			return &exitError{1, err.Error()}
-		}
+		name = learners[0]
+	}
+	total, err := store.ImportPacks(in, name)
+	if err != nil {
+		return &exitError{1, fmt.Sprintf("backend-tutor import: %s: %v; nothing was imported", render.Escape(pos[0]), render.EscapeLines(err.Error()))}
 	}
 	fmt.Fprintf(stdout, "Imported %s into profile %s: %d new attempts, %d new answers, %d chapters read further.\n",
 		render.Escape(pos[0]), render.Escape(store.Profile()), total.Attempts, total.Answers, total.Chapters)

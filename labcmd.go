@@ -151,6 +151,9 @@ func cmdLabCheck(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOneProfile(g); err != nil {
+		return err // before the check runs: it would not be saved
+	}
 	if f.url == "" {
 		f.url = "http://127.0.0.1:" + strconv.Itoa(lab.Port)
 	}

@@ -49,7 +49,9 @@ Global flags (before or after the command):
                   or show it instead if its manifest says mode: replace; give
                   it again for more packs
   --profile NAME  whose progress to use (default "default"); learners sharing
-                  a machine keep theirs apart in the one progress file
+                  a machine keep theirs apart in the one progress file. With
+                  several profiles and none chosen the tutor asks, and other
+                  commands exit 2 naming them
   --accessible    line mode: plain prompts and text, no full-screen UI (also
                   ACCESSIBLE=1; on by itself when TERM=dumb or stdin or
                   stdout is not a terminal)
@@ -269,7 +271,7 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: backend-tutor %s\n", synopsis)
 		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tadd this pack to the built-in guide (again for more packs)\n  --profile NAME\n    \twhose progress to use (default \"default\")")
+		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tadd this pack to the built-in guide (again for more packs)\n  --profile NAME\n    \twhose progress to use (default \"default\"; needed when the file has several)")
 	}
 	return fs
 }

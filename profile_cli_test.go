@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -97,5 +98,69 @@ func TestNewerSchemaRefused(t *testing.T) {
 	}
 	if m, _ := filepath.Glob(db + ".damaged-*"); len(m) != 0 {
 		t.Errorf("a newer file was moved aside: %v", m)
+	}
+}
+
+// twoProfiles makes a progress file with two learners' profiles (the
+// untouched "default" every file has does not count).
+func twoProfiles(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "p.db")
+	s, err := progress.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"Ann Lee", "lab-3"} {
+		sc, err := s.Scope(p, progress.DefaultPack)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sc.SetLearner(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db
+}
+
+// With several profiles and none chosen, a command that cannot ask exits 2
+// and names the profiles and the flag; the tutor from a script (stdin not
+// a terminal) does too, without reading a line. --profile, the
+// environment, or --all (export) choose. One profile besides an untouched
+// default: as before, no question. Old code used "default" silently.
+func TestSeveralProfilesNeedAChoice(t *testing.T) {
+	db := twoProfiles(t)
+	for _, args := range [][]string{{"progress"}, {"list"}, {"export"}, {"review"}, {"lab", "list"}, {"reset", "--all", "--yes"}, {"lab", "check", "hello-server"}} {
+		code, out, errOut := runCLI(t, append([]string{"--db", db}, args...)...)
+		if code != 2 || !strings.Contains(errOut, "2 profiles") || !strings.Contains(errOut, "\n  Ann Lee") ||
+			!strings.Contains(errOut, "\n  lab-3") || !strings.Contains(errOut, "--profile NAME") || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, errOut)
+		}
+	}
+	cmd := exec.Command(binPath, "--db", db)
+	cmd.Stdin = strings.NewReader("1\n1\n")
+	out, err := cmd.CombinedOutput()
+	if code := exitCode(err); code != 2 || !strings.Contains(string(out), "2 profiles") {
+		t.Errorf("tutor from a script: exit %d\n%s", code, out)
+	}
+	if code, out, errOut := runCLI(t, "--db", db, "--profile", "lab-3", "progress", "--json"); code != 0 || !strings.Contains(out, `"profile": "lab-3"`) {
+		t.Errorf("--profile: exit %d: %s%s", code, out, errOut)
+	}
+	t.Setenv(envProfile, "Ann Lee")
+	if code, out, errOut := runCLI(t, "--db", db, "progress", "--json"); code != 0 || !strings.Contains(out, `"profile": "Ann Lee"`) {
+		t.Errorf("%s: exit %d: %s%s", envProfile, code, out, errOut)
+	}
+	t.Setenv(envProfile, "")
+	if code, out, errOut := runCLI(t, "--db", db, "export", "--all"); code != 0 || !strings.Contains(out, `"learner":"lab-3"`) {
+		t.Errorf("export --all: exit %d: %.200s%s", code, out, errOut)
+	}
+
+	one := filepath.Join(t.TempDir(), "one.db")
+	s, _ := progress.Open(one)
+	ann, _ := s.Scope("Ann Lee", progress.DefaultPack)
+	if err := ann.SetLearner("Ann Lee"); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runCLI(t, "--db", one, "progress", "--json"); code != 0 || !strings.Contains(out, `"profile": "default"`) {
+		t.Errorf("one profile: exit %d: %s%s", code, out, errOut)
 	}
 }

@@ -119,6 +119,16 @@ func openStore(g globals, path string, course *content.Course) (*progress.Store,
 	if err != nil {
 		return nil, &exitError{1, err.Error()}
 	}
+	return scopeStore(g, store, course)
+}
+
+// scopeStore is openStore's scoping of the opened file. With no profile
+// chosen and several in the file it exits 2 naming them (oneProfile).
+func scopeStore(g globals, store *progress.Store, course *content.Course) (*progress.Store, error) {
+	if err := oneProfile(g, store); err != nil {
+		return nil, err
+	}
+	var err error
 	profile := cmp.Or(g.profile, progress.DefaultProfile)
 	base, more := progress.DefaultPack, []string(nil)
 	for i, p := range course.Packs {

@@ -2,7 +2,10 @@ package progress
 
 import (
 	"fmt"
+	"maps"
 	"slices"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // Imported is what `backend-tutor import` merges into a profile and pack:
@@ -22,105 +25,140 @@ type ImportResult struct {
 	Chapters int // chapters whose furthest point read grew
 }
 
-// importBatch bounds the attempts merged in one transaction: one fsync per
-// batch instead of per attempt (10,000 attempts would take seconds), and a
-// transaction of bounded size.
-const importBatch = 500
-
-// Import merges in into the Store's profile and pack. Every attempt is
-// checked first, so a file with one bad attempt is refused before
-// anything is written. Unfinished attempts come in abandoned (their
-// answers count, but they are not resumed here).
+// Import merges in into the Store's profile and pack (ImportPacks with
+// one pack and no learner name).
 func (s *Store) Import(in Imported) (ImportResult, error) {
+	return s.ImportPacks(map[string]Imported{s.pack: in}, "")
+}
+
+// ImportPacks merges in (by pack) into the Store's profile, and names the
+// profile's learner when it has no name yet and learner is not "". It is
+// all or nothing: every attempt of every pack is checked first, and then
+// everything is written in ONE transaction, so an attempt refused in the
+// last pack (or a full disk) leaves the file as it was — no pack half
+// imported. One transaction is also one fsync: an export is at most
+// 256 MB (classreport's limit), which bbolt holds in memory without
+// trouble. Unfinished attempts come in abandoned (their answers count, but
+// they are not resumed here).
+func (s *Store) ImportPacks(in map[string]Imported, learner string) (ImportResult, error) {
 	var res ImportResult
-	for ch, p := range in.Read {
-		if err := checkID("chapter id", ch); err != nil {
+	packs := slices.Sorted(maps.Keys(in))
+	for _, pack := range packs {
+		if err := CheckName("pack", pack); err != nil {
 			return res, refused("import: %w", err)
 		}
-		if err := checkPercent("read percent of chapter "+fmt.Sprintf("%q", ch), p); err != nil {
+		if err := checkImported(in[pack]); err != nil {
+			return res, err
+		}
+	}
+	if learner != "" {
+		if err := CheckName("learner", learner); err != nil {
 			return res, refused("import: %w", err)
+		}
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		res = ImportResult{}
+		for _, pack := range packs {
+			sc, err := updateScope(tx, s.path, s.profile, pack)
+			if err != nil {
+				return err
+			}
+			if err := importTx(sc, in[pack], &res); err != nil {
+				return err
+			}
+		}
+		if learner == "" {
+			return nil
+		}
+		sc, err := updateScope(tx, s.path, s.profile, s.pack)
+		if err != nil {
+			return err
+		}
+		if sc.profile.Get(keyLearner) != nil {
+			return nil
+		}
+		return sc.profile.Put(keyLearner, []byte(learner))
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}
+
+// checkImported checks one pack's import before anything is written.
+func checkImported(in Imported) error {
+	for ch, p := range in.Read {
+		if err := checkID("chapter id", ch); err != nil {
+			return refused("import: %w", err)
+		}
+		if err := checkPercent("read percent of chapter "+fmt.Sprintf("%q", ch), p); err != nil {
+			return refused("import: %w", err)
 		}
 	}
 	for i, a := range in.Attempts {
 		probe := a
 		probe.ID = 1
 		if err := validateAttempt(probe); err != nil {
-			return res, refused("import: attempt %d (%s): %w", i+1, a.UID, err)
+			return refused("import: attempt %d (%s): %w", i+1, a.UID, err)
 		}
 		if err := checkID("attempt id", a.UID); err != nil {
-			return res, refused("import: attempt %d: %w", i+1, err)
+			return refused("import: attempt %d: %w", i+1, err)
 		}
 		for j, x := range a.Answers {
 			if x.ID == "" {
-				return res, refused("import: attempt %d answer %d has no id", i+1, j+1)
+				return refused("import: attempt %d answer %d has no id", i+1, j+1)
 			}
 		}
 		if a.Finished != nil && a.Abandoned {
-			return res, refused("import: attempt %d is both finished and abandoned", i+1)
+			return refused("import: attempt %d is both finished and abandoned", i+1)
 		}
 	}
-	if len(in.Read) > 0 {
-		err := s.updateScoped(func(sc *scoped) error {
-			for ch, p := range in.Read {
-				r, err := getChapter(sc, ch)
-				if err != nil {
-					return err
-				}
-				if p <= r.Furthest {
-					continue
-				}
-				r.Furthest = p
-				if err := putChapter(sc, r); err != nil {
-					return err
-				}
-				res.Chapters++
+	return nil
+}
+
+// importTx merges one pack's import inside the caller's transaction.
+func importTx(sc *scoped, in Imported, res *ImportResult) error {
+	for ch, p := range in.Read {
+		r, err := getChapter(sc, ch)
+		if err != nil {
+			return err
+		}
+		if p <= r.Furthest {
+			continue
+		}
+		r.Furthest = p
+		if err := putChapter(sc, r); err != nil {
+			return err
+		}
+		res.Chapters++
+	}
+	known := map[string]map[string]uint64{}
+	for _, a := range in.Attempts {
+		if err := importAttemptTx(sc, a, known, res); err != nil {
+			return err
+		}
+	}
+	// The touched chapters' question summaries, from their history as it
+	// is now (answers merged in any order).
+	hist := map[string][]Attempt{}
+	for ch := range known {
+		b := attemptBucket(sc, ch)
+		if b == nil {
+			continue
+		}
+		err := b.ForEach(func(k, v []byte) error {
+			a, err := decodeAttempt(v)
+			if err != nil {
+				return &DamagedError{Path: sc.path, Reason: fmt.Sprintf("chapter %q attempt %x: %v", ch, k, err)}
 			}
+			hist[ch] = append(hist[ch], a)
 			return nil
 		})
 		if err != nil {
-			return res, err
+			return err
 		}
 	}
-	for start := 0; start < len(in.Attempts); start += importBatch {
-		batch := in.Attempts[start:min(start+importBatch, len(in.Attempts))]
-		var got ImportResult
-		err := s.updateScoped(func(sc *scoped) error {
-			got = ImportResult{}
-			known := map[string]map[string]uint64{}
-			for _, a := range batch {
-				if err := importAttemptTx(sc, a, known, &got); err != nil {
-					return err
-				}
-			}
-			// The touched chapters' question summaries, from their
-			// history as it is now (answers merged in any order).
-			hist := map[string][]Attempt{}
-			for ch := range known {
-				b := attemptBucket(sc, ch)
-				if b == nil {
-					continue
-				}
-				err := b.ForEach(func(k, v []byte) error {
-					a, err := decodeAttempt(v)
-					if err != nil {
-						return &DamagedError{Path: sc.path, Reason: fmt.Sprintf("chapter %q attempt %x: %v", ch, k, err)}
-					}
-					hist[ch] = append(hist[ch], a)
-					return nil
-				})
-				if err != nil {
-					return err
-				}
-			}
-			return rebuildSummaries(sc, hist)
-		})
-		if err != nil {
-			return res, err
-		}
-		res.Attempts += got.Attempts
-		res.Answers += got.Answers
-	}
-	return res, nil
+	return rebuildSummaries(sc, hist)
 }
 
 // attemptKeys maps the chapter's attempts' keys to their ids, read once

@@ -47,10 +47,11 @@ const (
 	resetScreen
 	reviewScreen // a review session's summary (its questions use quizScreen)
 	statsScreen
+	profilesScreen // the profile picker (tui/profiles.go)
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline", "labs", "reset", "review", "stats"}[s]
+	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline", "labs", "reset", "review", "stats", "profiles"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -74,6 +75,10 @@ type Options struct {
 	Review bool
 	// Now is the clock every saved time comes from; nil is time.Now.
 	Now func() time.Time
+	// Profiles, when not empty, makes this a profile picker: it shows
+	// only the picker (tui/profiles.go) and ends once a profile is
+	// chosen; Picked says which. Store may be nil then.
+	Profiles []progress.ProfileSummary
 }
 
 // QuizStart says what opening on a quiz does with an unfinished attempt.
@@ -139,8 +144,9 @@ type Model struct {
 	stats    *statsModel  // nil until the stats screen first opens
 	search   *searchModel // nil until "/" first opens it
 	outline  *outlineModel
-	labs     *labsModel // nil until the Labs screen first opens
-	labBase  string     // Options.LabURL
+	labs     *labsModel   // nil until the Labs screen first opens
+	picker   *pickerModel // Options.Profiles
+	labBase  string       // Options.LabURL
 
 	typedNumber string // digits typed on home: the chapter to go to (tui/homejump.go)
 	notice      string // a one-off answer to a key ("no finished quiz yet"), cleared by the next key
@@ -200,6 +206,9 @@ func New(o Options) *Model {
 	if m.cache == nil {
 		m.cache = render.NewCache(16)
 	}
+	if m.course == nil { // the profile picker needs none
+		m.course = &content.Course{}
+	}
 	if m.noColor {
 		m.style = render.StyleNoColor
 	}
@@ -223,6 +232,10 @@ func New(o Options) *Model {
 	m.applyStyles(newStyles(true))
 	m.home = newHomeModel(m)
 	m.screen = homeScreen
+	if len(o.Profiles) > 0 {
+		m.picker, m.screen = newPicker(o.Profiles), profilesScreen
+		return m
+	}
 	if !m.welcomed && o.Quiz == "" {
 		m.screen = welcomeScreen
 	}
@@ -378,6 +391,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.screen == searchScreen {
 			return m, m.search.paste(m, msg)
 		}
+		if m.screen == profilesScreen {
+			return m, m.picker.paste(msg)
+		}
 		return m, nil
 	}
 	// Anything else belongs to the home list when it is showing (its own
@@ -457,6 +473,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.reviewKey(msg)
 	case statsScreen:
 		return m.stats.key(m, msg)
+	case profilesScreen:
+		return m.picker.key(m, msg)
 	}
 	return nil
 }
@@ -685,6 +703,8 @@ func (m *Model) View() tea.View {
 			body = m.reviewView()
 		case statsScreen:
 			body = m.stats.view(m)
+		case profilesScreen:
+			body = m.picker.view(m)
 		}
 	}
 	body = render.Terminal(body)

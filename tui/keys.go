@@ -33,6 +33,10 @@ type keyMap struct {
 
 	// search: letters are typed into the query, so moving is by arrows
 	ResultUp, ResultDown, ResultPageUp, ResultPageDown, Close key.Binding
+
+	// the profile picker (tui/profiles.go): the list, then a new
+	// profile's name typed in (letters are typed, so only enter and esc)
+	Pick, NewProfile, Leave, Create key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -90,6 +94,11 @@ func newKeyMap() keyMap {
 		ResultPageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		ResultPageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		Close:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+
+		Pick:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		NewProfile: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new profile")),
+		Leave:      key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "quit")),
+		Create:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "create")),
 	}
 }
 

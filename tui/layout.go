@@ -245,6 +245,8 @@ func screenTitle(s screen) string {
 		return "your progress"
 	case reviewScreen:
 		return "review summary"
+	case profilesScreen:
+		return "choose your profile"
 	}
 	return ""
 }
@@ -284,6 +286,8 @@ func (m *Model) screenKeys() helpKeys {
 		return m.labs.helpKeys(m)
 	case outlineScreen:
 		return helpKeys{short: m.outline.keys(m), full: [][]key.Binding{m.outline.keys(m)}}
+	case profilesScreen:
+		return m.picker.pickerKeys(m)
 	case statsScreen:
 		short := []key.Binding{k.Up, k.Down, k.PageDown, k.Back, k.Help}
 		if m.stats != nil && m.stats.sel >= 0 { // a weakest question is picked

@@ -1,0 +1,168 @@
+package progress
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// ProfileSummary is what the profile picker shows of one profile.
+type ProfileSummary struct {
+	Name    string // the profile
+	Learner string // the learner's name, "" when none was given
+	// LastActivity is the latest quiz time (attempt started or finished,
+	// answer saved) in any of the profile's packs; zero when there is
+	// none (reading keeps no time).
+	LastActivity time.Time
+}
+
+// ProfileSummaries lists the file's profiles by name, each with its
+// learner and last activity, in one read transaction: every profile but
+// an untouched "default" (every new file has one, and a learner who
+// always used --profile never used it, so it is no one's). It reads one attempt
+// per chapter (the newest: attempt ids grow), so it costs the same for a
+// long history as for a short one. A missing file has no profiles.
+func (s *Store) ProfileSummaries() ([]ProfileSummary, error) {
+	var out []ProfileSummary
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	err := withDB(s.path, true, func(db *bolt.DB) error {
+		return db.View(func(tx *bolt.Tx) error {
+			if _, err := readSchema(tx, s.path); err != nil {
+				return err
+			}
+			profiles := tx.Bucket(bucketProfiles)
+			if profiles == nil {
+				return nil
+			}
+			return profiles.ForEachBucket(func(name []byte) error {
+				sum := ProfileSummary{Name: string(name)}
+				p := profiles.Bucket(name)
+				if sum.Name == DefaultProfile && untouched(p) {
+					return nil
+				}
+				if v := p.Get(keyLearner); v != nil && CheckName("learner", string(v)) == nil {
+					sum.Learner = string(v)
+				}
+				t, err := lastActivity(p)
+				sum.LastActivity = t
+				out = append(out, sum)
+				return err
+			})
+		})
+	})
+	if isMissing(err) {
+		return nil, nil
+	}
+	slices.SortFunc(out, func(a, b ProfileSummary) int { return strings.Compare(a.Name, b.Name) })
+	return out, err
+}
+
+// untouched reports whether profile bucket p holds nothing: no key but
+// its packs, and no record in any pack.
+func untouched(p *bolt.Bucket) bool {
+	empty := true
+	_ = p.ForEach(func(k, v []byte) error {
+		if v != nil || string(k) != string(bucketPacks) {
+			empty = false
+			return nil
+		}
+		return p.Bucket(k).ForEachBucket(func(pack []byte) error {
+			return p.Bucket(k).Bucket(pack).ForEachBucket(func(kind []byte) error {
+				if b := p.Bucket(k).Bucket(pack).Bucket(kind); b == nil {
+					empty = false
+				} else if first, _ := b.Cursor().First(); first != nil {
+					empty = false
+				}
+				return nil
+			})
+		})
+	})
+	return empty
+}
+
+// lastActivity is the latest time in the newest attempt of every chapter
+// of every pack of the profile bucket p.
+func lastActivity(p *bolt.Bucket) (time.Time, error) {
+	var last time.Time
+	see := func(t time.Time) {
+		if t.After(last) {
+			last = t
+		}
+	}
+	packs := p.Bucket(bucketPacks)
+	if packs == nil {
+		return last, nil
+	}
+	err := packs.ForEachBucket(func(pack []byte) error {
+		attempts := packs.Bucket(pack).Bucket(bucketAttempts)
+		if attempts == nil {
+			return nil
+		}
+		return attempts.ForEachBucket(func(ch []byte) error {
+			_, v := attempts.Bucket(ch).Cursor().Last()
+			if v == nil {
+				return nil
+			}
+			a, err := decodeAttempt(v)
+			if err != nil {
+				// Not this list's to report: the tutor's own checks
+				// name a damaged record once the profile is open
+				// (read-only), which an error here would prevent.
+				return nil
+			}
+			see(a.Started)
+			if a.Finished != nil {
+				see(*a.Finished)
+			}
+			for _, x := range a.Answers {
+				see(x.At)
+			}
+			return nil
+		})
+	})
+	return last, err
+}
+
+// MaxNewProfileName bounds a name typed for a new profile, in characters.
+const MaxNewProfileName = 40
+
+// CheckNewProfileName checks a name a learner typed for a new profile and
+// returns it trimmed of spaces at either end. It is stricter than
+// CheckName (which also reads names made by older tutors): 1 to 40
+// characters, letters, digits, spaces and - _ . ' only, and not the name of
+// a profile in existing. Each error says what to type instead.
+func CheckNewProfileName(name string, existing []string) (string, error) {
+	name = strings.TrimSpace(name)
+	switch n := utf8.RuneCountInString(name); {
+	case name == "":
+		return "", errors.New("type a name (your first name is fine)")
+	case !utf8.ValidString(name):
+		return "", errors.New("the name is not valid text; type it again")
+	case n > MaxNewProfileName:
+		return "", fmt.Errorf("the name is %d characters long; use at most %d", n, MaxNewProfileName)
+	}
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && !strings.ContainsRune(" -_.'", r) {
+			if unicode.IsPrint(r) {
+				return "", fmt.Errorf("%q cannot be in a name: use letters, digits, spaces and - _ . '", r)
+			}
+			return "", fmt.Errorf("the name has a character that cannot be shown (%U): use letters, digits, spaces and - _ . '", r)
+		}
+	}
+	if strings.Contains(name, "  ") {
+		return "", errors.New("use one space between words")
+	}
+	for _, e := range existing {
+		if strings.EqualFold(e, name) {
+			return "", fmt.Errorf("there is a profile named %q already: choose it from the list, or type another name", e)
+		}
+	}
+	return name, nil
+}

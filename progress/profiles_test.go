@@ -1,0 +1,89 @@
+package progress
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+func TestCheckNewProfileName(t *testing.T) {
+	existing := []string{"Ann Lee", "default"}
+	for in, want := range map[string]string{" Zoë O'Neil-2 ": "Zoë O'Neil-2", "lab_3.b": "lab_3.b", "محمد": "محمد", "花子": "花子"} {
+		if got, err := CheckNewProfileName(in, existing); err != nil || got != want {
+			t.Errorf("%q: %q, %v", in, got, err)
+		}
+	}
+	for in, why := range map[string]string{
+		"":                      "type a name",
+		"   ":                   "type a name",
+		strings.Repeat("a", 41): "41 characters",
+		"a/b":                   `'/' cannot be in a name`,
+		"a\x1b]0;x\x07":         "cannot be shown",
+		"a\u202eb":              "cannot be shown",
+		"ann lee":               "already",
+		"DEFAULT":               "already",
+		"two  spaces":           "one space",
+		"bad\xffutf8":           "not valid",
+	} {
+		if _, err := CheckNewProfileName(in, existing); err == nil || !strings.Contains(err.Error(), why) {
+			t.Errorf("%q: %v, want %q", in, err, why)
+		}
+	}
+}
+
+// The summaries skip the untouched default every file has, and give each
+// profile's learner and latest quiz time in any pack.
+func TestProfileSummaries(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sums, err := s.ProfileSummaries(); err != nil || len(sums) != 0 {
+		t.Fatalf("new file: %+v, %v", sums, err)
+	}
+	ann, _ := s.Scope("Ann", "docker")
+	if err := ann.SetLearner("Ann Lee"); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		a, err := ann.StartAttempt("ch", "h", []string{"q"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ann.SaveAnswer("ch", a.ID, Answer{ID: NewID(), QuestionID: "q", At: time.Date(2099, 11, 20+i, 9, 0, 0, 0, time.UTC)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sums, err := s.ProfileSummaries()
+	if err != nil || len(sums) != 1 || sums[0].Name != "Ann" || sums[0].Learner != "Ann Lee" ||
+		!sums[0].LastActivity.Equal(time.Date(2099, 11, 22, 9, 0, 0, 0, time.UTC)) {
+		t.Fatalf("summaries: %+v, %v", sums, err)
+	}
+	if err := s.SetWelcomed(); err != nil { // default used now
+		t.Fatal(err)
+	}
+	if sums, _ := s.ProfileSummaries(); len(sums) != 2 || sums[1].Name != DefaultProfile || !sums[1].LastActivity.IsZero() {
+		t.Fatalf("with default used: %+v", sums)
+	}
+
+	// A damaged attempt is not the list's to report: the tutor's checks
+	// name it once the profile is open.
+	db, err := bolt.Open(s.Path(), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("profiles")).Bucket([]byte("Ann")).Bucket([]byte("packs")).Bucket([]byte("docker")).Bucket([]byte("attempts")).Bucket([]byte("ch"))
+		k, _ := b.Cursor().Last()
+		return b.Put(k, []byte("{not json"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if sums, err := s.ProfileSummaries(); err != nil || len(sums) != 2 {
+		t.Fatalf("with a damaged attempt: %+v, %v", sums, err)
+	}
+}
