@@ -33,7 +33,8 @@ const (
 type screen int
 
 const (
-	welcomeScreen screen = iota
+	noScreen screen = iota // a nav that stays (tui/nav.go)
+	welcomeScreen
 	homeScreen
 	readerScreen
 	quizScreen
@@ -51,7 +52,7 @@ const (
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline", "labs", "reset", "review", "stats", "profiles"}[s]
+	return [...]string{"", "welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline", "labs", "reset", "review", "stats", "profiles"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -441,8 +442,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case welcomeScreen:
 		if msg.String() == "enter" || msg.String() == "space" {
 			m.welcomed = true
-			m.screen = homeScreen
-			return m.save(progress.Op{Kind: progress.OpWelcomed})
+			return tea.Batch(m.enter(nav{to: homeScreen}), m.save(progress.Op{Kind: progress.OpWelcomed}))
 		}
 		if msg.String() == "q" || msg.String() == "esc" {
 			return m.quit()
@@ -543,7 +543,7 @@ func (m *Model) layout() {
 	if m.glossary != nil {
 		m.glossary.resize(m)
 	}
-	if m.stats != nil && m.screen == statsScreen { // openStats lays it out afresh
+	if m.stats != nil && m.screen == statsScreen { // loadStats lays it out afresh
 		m.stats.resize(m)
 	}
 	if m.search != nil {

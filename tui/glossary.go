@@ -22,13 +22,15 @@ type glossaryModel struct {
 	term, query string
 }
 
-func (m *Model) openGlossary() tea.Cmd {
+// openGlossary goes to the glossary.
+func (m *Model) openGlossary() tea.Cmd { return m.enter(nav{to: glossaryScreen}) }
+
+// loadGlossary lays the glossary out afresh (its open in tui/nav.go).
+func (m *Model) loadGlossary() {
 	vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
 	vp.KeyMap = viewport.KeyMap{}
 	m.glossary = &glossaryModel{vp: vp}
 	m.glossary.resize(m)
-	m.screen = glossaryScreen
-	return nil
 }
 
 func (g *glossaryModel) resize(m *Model) {
@@ -73,9 +75,9 @@ func (g *glossaryModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Back):
-		m.screen = homeScreen
+		return m.enter(nav{to: homeScreen})
 	case key.Matches(msg, k.Filter):
-		return m.openSearch()
+		return m.enter(nav{to: searchScreen})
 	default:
 		scrollKey(&g.vp, k, msg)
 	}

@@ -57,14 +57,14 @@ type labCheckedMsg struct {
 	err error // context.Canceled when esc cancelled it
 }
 
-func (m *Model) openLabs() tea.Cmd {
+// loadLabs readies the Labs screen and reads the labs' records.
+func (m *Model) loadLabs() tea.Cmd {
 	if m.labs == nil {
 		m.labs = &labsModel{results: map[string]labcheck.Result{}, recs: map[string]progress.LabRecord{}}
 		vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
 		vp.KeyMap = viewport.KeyMap{}
 		m.labs.vp = vp
 	}
-	m.screen = labsScreen
 	m.labs.resize(m)
 	return m.readLabRecords()
 }
@@ -252,7 +252,8 @@ func (lm *labsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	if lm.open == nil {
 		switch {
 		case key.Matches(msg, k.Back):
-			m.screen = homeScreen
+			lm.refresh(m)
+			return m.enter(nav{to: homeScreen})
 		case key.Matches(msg, k.Up):
 			lm.cursor = max(0, lm.cursor-1)
 		case key.Matches(msg, k.Down):

@@ -19,33 +19,28 @@ type outlineModel struct {
 	offset int
 }
 
-// openOutline shows the outline of the chapter in the reader.
-func (m *Model) openOutline() tea.Cmd {
+// loadOutline makes the outline of the chapter in the reader; false when
+// there is none to show.
+func (m *Model) loadOutline() bool {
 	if m.reader.ch == nil || !m.reader.ready {
-		return nil
+		return false
 	}
 	items := search.Outline(m.reader.ch.Body)
 	if len(items) == 0 {
-		return nil
+		return false
 	}
 	m.outline = &outlineModel{items: items}
-	m.screen = outlineScreen
-	return nil
+	return true
 }
 
 func (o *outlineModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Back), key.Matches(msg, k.Outline):
-		m.screen = readerScreen
+		return m.enter(nav{to: readerScreen, back: true})
 	case key.Matches(msg, k.Open):
 		h := o.items[o.cursor]
-		ch := m.reader.ch
-		m.screen = readerScreen
-		m.reader.mark = newMark(ch, h.Line, h.Text)
-		m.reader.applyMark(m)
-		m.reader.noteScroll()
-		return m.reader.savePosition(m)
+		return m.enter(nav{to: readerScreen, back: true, mark: newMark(m.reader.ch, h.Line, h.Text)})
 	case key.Matches(msg, k.Up):
 		o.move(m, -1)
 	case key.Matches(msg, k.Down):

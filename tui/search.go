@@ -43,8 +43,8 @@ const searchLimit = 500
 // the line itself.
 const searchRows = 2
 
-// openSearch shows the search screen, building the index on first use.
-func (m *Model) openSearch() tea.Cmd {
+// loadSearch readies the search screen, building the index on first use.
+func (m *Model) loadSearch() tea.Cmd {
 	var cmd tea.Cmd
 	if m.search == nil {
 		in := textinput.New()
@@ -60,8 +60,7 @@ func (m *Model) openSearch() tea.Cmd {
 		cmd = func() tea.Msg { return searchIndexMsg{search.New(course)} }
 	}
 	m.search.input.SetWidth(max(10, m.width-6))
-	m.search.back = m.screen
-	m.screen = searchScreen
+	m.search.back = m.screen // before it is current: see nav.go's open
 	return tea.Batch(cmd, m.search.input.Focus())
 }
 
@@ -91,11 +90,7 @@ func (s *searchModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	page := max(1, s.visible(m)-1)
 	switch {
 	case key.Matches(msg, k.Close):
-		m.screen = s.back
-		if s.back == homeScreen {
-			m.home.refresh(m)
-		}
-		return nil
+		return m.enter(nav{to: s.back, back: true})
 	case key.Matches(msg, k.Open):
 		s.pending = s.ix == nil
 		if s.cursor < len(s.results) {
@@ -223,25 +218,17 @@ func (m *Model) openResult(r search.Result, query string) tea.Cmd {
 	m.search.back = homeScreen // the reader's esc comes back here; esc again is home
 	switch r.Kind {
 	case search.Glossary:
-		cmd := m.openGlossary()
-		m.glossary.showTerm(m, r.Heading, query)
-		return cmd
-	case search.Question:
-		cmd := m.openChapter(r.ChapterID, 1<<30)
-		m.reader.mark = &readerMark{search: true} // nothing to highlight; esc still returns to the results
-		return cmd
+		return m.enter(nav{to: glossaryScreen, term: r.Heading, query: query})
+	case search.Question: // nothing to highlight; esc still returns to the results
+		return m.enter(nav{to: readerScreen, chapter: r.ChapterID, line: 1 << 30, mark: &readerMark{search: true}})
 	}
 	ch, ok := m.course.Chapter(r.ChapterID)
 	if !ok {
 		return nil
 	}
-	cmd := m.openChapter(r.ChapterID, -1)
-	m.reader.mark = newMark(ch, r.Line, query)
-	m.reader.mark.search = true
-	if m.reader.ready { // served from the render cache already
-		m.reader.applyMark(m)
-	}
-	return cmd
+	mk := newMark(ch, r.Line, query)
+	mk.search = true
+	return m.enter(nav{to: readerScreen, chapter: r.ChapterID, line: -1, mark: mk})
 }
 
 // readerMark is a search match to show in the reader: the ordinal-th

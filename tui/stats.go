@@ -41,12 +41,12 @@ type statsMsg struct {
 	err error
 }
 
-func (m *Model) openStats() tea.Cmd {
+// loadStats lays the stats screen out afresh and reads the figures.
+func (m *Model) loadStats() tea.Cmd {
 	vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
 	vp.KeyMap = viewport.KeyMap{}
 	m.stats = &statsModel{vp: vp, bar: m.solidBar(20), sel: -1}
 	m.stats.resize(m)
-	m.screen = statsScreen
 	return m.stats.read(m)
 }
 
@@ -151,8 +151,7 @@ func (s *statsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Back):
-		m.screen = homeScreen
-		return nil
+		return m.enter(nav{to: homeScreen})
 	case key.Matches(msg, k.ReadSection):
 		return s.openSection(m)
 	case key.Matches(msg, k.Down) && s.sel+1 < len(s.weakAt) && s.inView(s.sel+1):
@@ -200,17 +199,11 @@ func (s *statsModel) openSection(m *Model) tea.Cmd {
 		return nil
 	}
 	if wk.SectionLine == 0 {
-		cmd := m.openChapter(ch.ID, 0)
-		m.reader.mark = &readerMark{stats: true}
-		return cmd
+		return m.enter(nav{to: readerScreen, chapter: ch.ID, line: 0, mark: &readerMark{stats: true}})
 	}
-	cmd := m.openChapter(ch.ID, -1)
-	m.reader.mark = newMark(ch, wk.SectionLine, wk.Section)
-	m.reader.mark.stats = true
-	if m.reader.ready { // served from the render cache already
-		m.reader.applyMark(m)
-	}
-	return cmd
+	mk := newMark(ch, wk.SectionLine, wk.Section)
+	mk.stats = true
+	return m.enter(nav{to: readerScreen, chapter: ch.ID, line: -1, mark: mk})
 }
 
 func (s *statsModel) view(m *Model) string {
