@@ -458,13 +458,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case resultsScreen:
 		return m.results.key(m, msg)
 	case glossaryScreen:
-		return m.glossary.key(m, msg)
+		return m.follow(m.glossary.key(m.context(), msg))
 	case retakeScreen:
 		return m.retakeKey(msg)
 	case searchScreen:
 		return m.search.key(m, msg)
 	case outlineScreen:
-		return m.outline.key(m, msg)
+		return m.follow(m.outline.key(m.context(), msg))
 	case resetScreen:
 		return m.resetKey(msg)
 	case labsScreen:
@@ -472,7 +472,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case reviewScreen:
 		return m.reviewKey(msg)
 	case statsScreen:
-		return m.stats.key(m, msg)
+		return m.follow(m.stats.key(m.context(), msg))
 	case profilesScreen:
 		return m.picker.key(m, msg)
 	}
@@ -541,10 +541,10 @@ func (m *Model) layout() {
 		m.results.resize(m)
 	}
 	if m.glossary != nil {
-		m.glossary.resize(m)
+		m.glossary.resize(m.context())
 	}
 	if m.stats != nil && m.screen == statsScreen { // loadStats lays it out afresh
-		m.stats.resize(m)
+		m.stats.resize(m.context())
 	}
 	if m.search != nil {
 		m.search.resize(m)
@@ -608,7 +608,7 @@ func (m *Model) handleRead(msg tea.Msg) tea.Cmd {
 		return m.reviewQueue(r)
 	case statsMsg:
 		if m.stats != nil {
-			m.stats.loadedMsg(m, r)
+			m.stats.loadedMsg(m.context(), r)
 		}
 	}
 	return nil
@@ -688,13 +688,13 @@ func (m *Model) View() tea.View {
 		case resultsScreen:
 			body = m.results.view(m)
 		case glossaryScreen:
-			body = m.glossary.view(m)
+			body = m.framed(m.glossary.view(m.context()))
 		case retakeScreen:
 			body = m.retakeView()
 		case searchScreen:
 			body = m.search.view(m)
 		case outlineScreen:
-			body = m.outline.view(m)
+			body = m.framed(m.outline.view(m.context()))
 		case resetScreen:
 			body = m.resetView()
 		case labsScreen:
@@ -702,7 +702,7 @@ func (m *Model) View() tea.View {
 		case reviewScreen:
 			body = m.reviewView()
 		case statsScreen:
-			body = m.stats.view(m)
+			body = m.framed(m.stats.view(m.context()))
 		case profilesScreen:
 			body = m.picker.view(m)
 		}

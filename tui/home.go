@@ -69,7 +69,7 @@ func newHomeModel(m *Model) homeModel {
 	l.Paginator.Type = paginator.Arabic
 	l.KeyMap.ShowFullHelp.SetEnabled(false)
 	l.KeyMap.CloseFullHelp.SetEnabled(false)
-	h := homeModel{list: l, bar: m.solidBar(40)}
+	h := homeModel{list: l, bar: m.st.solidBar(40)}
 	h.refresh(m)
 	return h
 }

@@ -86,16 +86,24 @@ func (m *Model) open(n nav) (tea.Cmd, bool) {
 	case retakeScreen:
 		m.retakeFrom = m.screen // where "no" goes back to
 	case glossaryScreen:
-		m.loadGlossary()
+		m.glossary = newGlossary(m.context())
 		if n.term != "" {
-			m.glossary.showTerm(m, n.term, n.query)
+			m.glossary.showTerm(m.context(), n.term, n.query)
 		}
 	case outlineScreen:
-		return nil, m.loadOutline()
+		if !m.reader.ready {
+			return nil, false
+		}
+		o := newOutline(m.reader.ch)
+		if o == nil {
+			return nil, false
+		}
+		m.outline = o
 	case searchScreen:
 		return m.loadSearch(), true
 	case statsScreen:
-		return m.loadStats(), true
+		m.stats = newStats(m.context())
+		return m.stats.read(m.context()), true
 	case labsScreen:
 		return m.loadLabs(), true
 	}
@@ -110,7 +118,7 @@ func (m *Model) arrive(n nav) tea.Cmd {
 	case n.to == homeScreen:
 		return m.home.refresh(m)
 	case n.to == statsScreen && n.back:
-		return m.stats.read(m)
+		return m.stats.read(m.context())
 	case n.to == readerScreen && n.back && n.mark != nil:
 		m.reader.mark = n.mark
 		m.reader.applyMark(m)

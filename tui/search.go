@@ -326,9 +326,9 @@ func (r *readerModel) applyMark(m *Model) {
 
 // showTerm highlights the query in a term's entry and scrolls the
 // glossary to it.
-func (g *glossaryModel) showTerm(m *Model, term, query string) {
+func (g *glossaryModel) showTerm(c *programContext, term, query string) {
 	g.term, g.query = term, query
-	g.resize(m)
+	g.resize(c)
 	g.scrollTo(term)
 }
 
