@@ -356,7 +356,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, m.labs.checked(m, msg)
 	case searchIndexMsg:
-		return m, m.search.indexed(m, msg)
+		return m, m.enter(m.search.indexed(msg, m.context(), m.screen == searchScreen))
 	case scrollSettledMsg:
 		if m.screen == readerScreen && msg.gen == m.reader.scrollGen {
 			return m, m.reader.savePosition(m)
@@ -390,7 +390,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.quiz.paste(m, msg)
 		}
 		if m.screen == searchScreen {
-			return m, m.search.paste(m, msg)
+			return m, m.search.paste(msg)
 		}
 		if m.screen == profilesScreen {
 			return m, m.picker.paste(msg)
@@ -462,7 +462,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case retakeScreen:
 		return m.retakeKey(msg)
 	case searchScreen:
-		return m.search.key(m, msg)
+		return m.follow(m.search.key(m.context(), msg))
 	case outlineScreen:
 		return m.follow(m.outline.key(m.context(), msg))
 	case resetScreen:
@@ -547,7 +547,7 @@ func (m *Model) layout() {
 		m.stats.resize(m.context())
 	}
 	if m.search != nil {
-		m.search.resize(m)
+		m.search.resize(m.context())
 	}
 	if m.labs != nil {
 		m.labs.resize(m)
@@ -692,7 +692,7 @@ func (m *Model) View() tea.View {
 		case retakeScreen:
 			body = m.retakeView()
 		case searchScreen:
-			body = m.search.view(m)
+			body = m.framed(m.search.view(m.context()))
 		case outlineScreen:
 			body = m.framed(m.outline.view(m.context()))
 		case resetScreen:

@@ -48,7 +48,7 @@ func (m *Model) cursor() *tea.Cursor {
 		}
 	case searchScreen:
 		if m.search != nil {
-			s, ok = m.search.focus(m)
+			s, ok = m.search.focus()
 		}
 	case outlineScreen:
 		if m.outline != nil {
@@ -91,7 +91,7 @@ func (lm *labsModel) focus(m *Model) (spot, bool) {
 
 // focus is the selected result's place line, or, with no results yet, the
 // query box's insertion point.
-func (s *searchModel) focus(m *Model) (spot, bool) {
+func (s *searchModel) focus() (spot, bool) {
 	if s.ix != nil && len(s.results) > 0 && s.query != "" {
 		return spot{markerX, 2 + (s.cursor-s.offset)*searchRows}, true
 	}

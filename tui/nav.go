@@ -100,7 +100,11 @@ func (m *Model) open(n nav) (tea.Cmd, bool) {
 		}
 		m.outline = o
 	case searchScreen:
-		return m.loadSearch(), true
+		var build tea.Cmd
+		if m.search == nil {
+			m.search, build = newSearch(m.context())
+		}
+		return tea.Batch(build, m.search.open(m.context(), m.screen)), true // m.screen: not yet the search
 	case statsScreen:
 		m.stats = newStats(m.context())
 		return m.stats.read(m.context()), true
