@@ -332,8 +332,8 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		cmd := m.home.refresh(m)
 		if m.screen == labsScreen {
-			m.labs.resize(m) // the brief's key has the style in it
-			return m, tea.Batch(cmd, m.labs.renderBrief(m))
+			m.labs.resize(m.context()) // the brief's key has the style in it
+			return m, tea.Batch(cmd, m.labs.renderBrief(m.context()))
 		}
 		if m.screen == readerScreen {
 			return m, tea.Batch(cmd, m.reader.rerender(m))
@@ -347,14 +347,14 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case renderedMsg:
 		next := m.renders.done(m.cache, msg.key) // first, so a pre-render finds the queue free
 		if m.labs != nil {
-			m.labs.rendered(m, msg)
+			m.labs.rendered(m.context(), msg)
 		}
 		return m, tea.Batch(next, m.reader.rendered(m, msg))
 	case labCheckedMsg:
 		if m.labs == nil {
 			return m, nil
 		}
-		return m, m.labs.checked(m, msg)
+		return m, m.labs.checked(m.context(), msg)
 	case searchIndexMsg:
 		return m, m.enter(m.search.indexed(msg, m.context(), m.screen == searchScreen))
 	case scrollSettledMsg:
@@ -468,7 +468,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case resetScreen:
 		return m.resetKey(msg)
 	case labsScreen:
-		return m.labs.key(m, msg)
+		return m.follow(m.labs.key(m.context(), msg))
 	case reviewScreen:
 		return m.reviewKey(msg)
 	case statsScreen:
@@ -518,7 +518,7 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	m.width, m.height = w, h
 	m.layout()
 	if m.screen == labsScreen {
-		return m.labs.renderBrief(m) // the brief at the new width
+		return m.labs.renderBrief(m.context()) // the brief at the new width
 	}
 	if m.screen != readerScreen {
 		return nil
@@ -550,7 +550,7 @@ func (m *Model) layout() {
 		m.search.resize(m.context())
 	}
 	if m.labs != nil {
-		m.labs.resize(m)
+		m.labs.resize(m.context())
 	}
 	m.reader.resize(m)
 }
@@ -602,7 +602,9 @@ func (m *Model) handleRead(msg tea.Msg) tea.Cmd {
 		return m.showLastResult(r)
 	case labRecordsMsg:
 		if m.labs != nil {
-			m.labs.records(m, r)
+			if err := m.labs.records(m.context(), r); err != nil {
+				m.warning = "The labs' records could not be read: " + err.Error()
+			}
 		}
 	case reviewQueueMsg:
 		return m.reviewQueue(r)
@@ -698,7 +700,7 @@ func (m *Model) View() tea.View {
 		case resetScreen:
 			body = m.resetView()
 		case labsScreen:
-			body = m.labs.view(m)
+			body = m.framed(m.labs.view(m.context()))
 		case reviewScreen:
 			body = m.reviewView()
 		case statsScreen:

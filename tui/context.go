@@ -8,16 +8,18 @@ import (
 
 	"backend-tutor/content"
 	"backend-tutor/progress"
+	"backend-tutor/tui/render"
 )
 
 // programContext is what a screen reads of the tutor, as gh-dash's
 // ProgramContext: the course, the keys and styles, the window, the clock,
-// and the one way to read the progress file (behind the queued saves).
+// and the ways to the progress file and the renderer the root owns: a read
+// or a change queued behind the saves, a render through the one queue.
 // The root makes it afresh for each call (Model.context), so a screen
 // keeps none and never sees a stale size; and it gives no way to change
-// the root: a screen that takes it answers a key with a command and a nav
+// the root's state: a screen that takes it answers a key with a command and a nav
 // (tui/nav.go), and draws a page the root frames. The glossary, outline,
-// stats and search screens take it; the rest still take *Model.
+// stats, search and Labs screens take it; the rest still take *Model.
 type programContext struct {
 	window
 	course *content.Course
@@ -26,11 +28,27 @@ type programContext struct {
 	now    func() time.Time
 	store  *progress.Store                // nil without a progress file
 	read   func(f func() tea.Msg) tea.Cmd // queues f behind the saves (Model.read)
+	save   func(op progress.Op) tea.Cmd   // queues a change (Model.save)
+	// style is glamour's; cache holds what was rendered, and render asks
+	// the one render queue (tui/renders.go) for md at k.
+	style   string
+	cache   *render.Cache
+	render  func(k render.Key, md string) tea.Cmd
+	labBase string // Options.LabURL
 }
 
 // context is the screens' view of the tutor as it is now.
 func (m *Model) context() *programContext {
-	return &programContext{window: m.window(), course: m.course, keys: &m.keys, st: &m.st, now: m.now, store: m.store, read: m.read}
+	return &programContext{
+		window: m.window(), course: m.course, keys: &m.keys, st: &m.st, now: m.now,
+		store: m.store, read: m.read, save: m.save,
+		style: m.style, cache: m.cache, render: m.render, labBase: m.labBase,
+	}
+}
+
+// render asks the render queue for md at k.
+func (m *Model) render(k render.Key, md string) tea.Cmd {
+	return m.renders.want(m.cache, k, md)
 }
 
 // window is what a screen's layout is worked out from: the terminal's

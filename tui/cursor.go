@@ -44,7 +44,7 @@ func (m *Model) cursor() *tea.Cursor {
 		}
 	case labsScreen:
 		if m.labs != nil {
-			s, ok = m.labs.focus(m)
+			s, ok = m.labs.focus(m.context())
 		}
 	case searchScreen:
 		if m.search != nil {
@@ -82,8 +82,8 @@ func (h *homeModel) focus() (spot, bool) {
 
 // focus is the selected lab's title in the list (three lines a lab); a
 // lab's brief is read, not chosen from.
-func (lm *labsModel) focus(m *Model) (spot, bool) {
-	if lm.open != nil || len(m.course.Labs()) == 0 {
+func (lm *labsModel) focus(c *programContext) (spot, bool) {
+	if lm.open != nil || len(c.course.Labs()) == 0 {
 		return spot{}, false
 	}
 	return spot{markerX, lm.cursor*3 - lm.vp.YOffset()}, true

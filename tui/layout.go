@@ -280,7 +280,7 @@ func (m *Model) screenKeys() helpKeys {
 	case resultsScreen:
 		return m.results.helpKeys(m)
 	case labsScreen:
-		return m.labs.helpKeys(m)
+		return m.labs.helpKeys(&k)
 	case outlineScreen:
 		return helpKeys{short: m.outline.keys(&k), full: [][]key.Binding{m.outline.keys(&k)}}
 	case profilesScreen:

@@ -109,7 +109,10 @@ func (m *Model) open(n nav) (tea.Cmd, bool) {
 		m.stats = newStats(m.context())
 		return m.stats.read(m.context()), true
 	case labsScreen:
-		return m.loadLabs(), true
+		if m.labs == nil {
+			m.labs = newLabs(m.context())
+		}
+		return m.labs.show(m.context()), true
 	}
 	return nil, true
 }
