@@ -87,3 +87,19 @@ func screenFields(files map[string]*ast.File) map[string]bool {
 	}
 	return out
 }
+
+// A key typed right after one that moves (esc, then j, sent together)
+// reaches the screen the first one went to: a request is followed in the
+// Update that made it, not by a command whose message would queue behind
+// the second key (then "j" would scroll the stats, or be typed into the
+// search box, and home's cursor would not move).
+func TestKeyRightAfterAMoveReachesTheNewScreen(t *testing.T) {
+	e := newEnv(t)
+	tm := start(t, e.model(t, true))
+	waitFor(t, tm, "Alpha chapter")
+	keys(tm, "s", "esc", "j", "/", "esc", "j")
+	fm := finish(t, tm)
+	if fm.Screen() != "home" || fm.home.list.Index() != 2 {
+		t.Fatalf("screen %s, home's row %d; want home, row 2 (each j after esc moved it)", fm.Screen(), fm.home.list.Index())
+	}
+}
