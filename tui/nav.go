@@ -5,8 +5,10 @@ import tea "charm.land/bubbletea/v2"
 // Navigation (issue 13: screens say where to go next, the root moves).
 // A screen never sets the root's current screen: it asks with a nav, and
 // Model.enter below is the one place the screen changes (New in app.go
-// sets the first). nav_test.go fails the build's tests if another file
-// assigns the field.
+// sets the first). The screens that take a programContext (glossary,
+// outline, stats, search, Labs) return the nav from their keys and the
+// root follows it (Model.follow); the rest call Model.enter. nav_test.go
+// fails if another file assigns the field.
 //
 // Requests are followed synchronously, in the Update whose key or message
 // made them, never through a tea.Cmd round trip: a command's message is
