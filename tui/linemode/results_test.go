@@ -80,7 +80,7 @@ func TestResetAsksAndUndoes(t *testing.T) {
 	e := newEnv(t)
 	e.run(t, strings.Join(answerLines(t, e.course), "\n")+"\n\n", func(s *Session) { s.Quiz("alpha", Ask) })
 	out := e.run(t, "chapters\nreset 1\nn\n\nquit\n", func(s *Session) { s.Run() })
-	if !strings.Contains(out, "Reset Alpha chapter? This clears 1 finished quiz attempt (best 50%), 10 saved answers.") ||
+	if !strings.Contains(out, "Reset Alpha chapter? This clears 1 finished quiz attempt (best 50%), 10 saved answers and their review cards.") ||
 		!strings.Contains(out, "`backend-tutor reset --undo` brings them back") || !strings.Contains(out, "Kept: nothing was reset.") {
 		t.Errorf("the confirmation does not say what is lost and how to undo:\n%s", out)
 	}
