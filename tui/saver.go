@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/progress"
+	"backend-tutor/tui/render"
 )
 
 // A saveJob is one piece of work for the saver: a change to write (op),
@@ -280,7 +281,10 @@ func retryDelay(n int) time.Duration {
 }
 
 // unsavedReport tells the learner, after the program has ended, what
-// could not be written and where it went.
+// could not be written and where it went. Lines to keep by hand are JSON
+// whose strings hold a pack's option texts and the learner's answers raw
+// (encoding/json leaves C1 controls and bidi overrides as they are):
+// EscapeJSON makes them safe to print without changing what they mean.
 func unsavedReport(store *progress.Store, left []progress.Op, cause error, recovery string, werr error) error {
 	answers := 0
 	for _, op := range left {
@@ -292,7 +296,7 @@ func unsavedReport(store *progress.Store, left []progress.Op, cause error, recov
 		len(left)-answers, plural(len(left)-answers, "change", "changes"))
 	if werr != nil {
 		return fmt.Errorf("backend-tutor: %s could not be saved (%v), %w (%v).\n%s",
-			what, cause, progress.ErrNotKept, werr, store.KeepByHand(left))
+			what, cause, progress.ErrNotKept, werr, render.EscapeJSON(store.KeepByHand(left)))
 	}
 	return fmt.Errorf("backend-tutor: %s could not be saved yet (%v).\nThey are kept in %s; the next start adds them to your progress",
 		what, cause, recovery)
