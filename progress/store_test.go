@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -578,5 +579,27 @@ func TestStaleRecoveryTempMergedAndRemoved(t *testing.T) {
 	}
 	if _, err := os.Stat(fresh); err != nil {
 		t.Errorf("a .tmp being written now was touched: %v", err)
+	}
+}
+
+// Proves: lines kept by hand (a full disk, KeepByHand) and saved by an
+// editor that writes a byte order mark and CRLF line ends are merged, and
+// a file past the size limit is refused for its size, not for the JSON
+// cut at the limit.
+func TestRecoveryByHandBOM(t *testing.T) {
+	path := tempPath(t)
+	s := mustOpen(t, path)
+	lines, err := s.RecoveryLines([]Op{{Kind: OpReading, Chapter: "ch", Line: 7, Percent: 40}})
+	must(t, err)
+	name := path + ".recovery-by-hand"
+	must(t, os.WriteFile(name, []byte("\ufeff"+strings.ReplaceAll(lines, "\n", "\r\n")), 0o600))
+	if n, err := s.MergeRecovery(); n != 1 || err != nil {
+		t.Fatalf("merge = %d, %v", n, err)
+	}
+	big := path + ".recovery-9-big"
+	line := []byte(strings.TrimSuffix(lines, "\n") + strings.Repeat(" ", 1000) + "\n")
+	must(t, os.WriteFile(big, bytes.Repeat(line, maxRecoveryFile/len(line)+1), 0o600))
+	if _, err := s.MergeRecovery(); err == nil || !strings.Contains(err.Error(), "larger than 8 MiB") {
+		t.Errorf("merge of a %d-byte file: %v", maxRecoveryFile, err)
 	}
 }
