@@ -283,8 +283,10 @@ func retryDelay(n int) time.Duration {
 // unsavedReport tells the learner, after the program has ended, what
 // could not be written and where it went. Lines to keep by hand are JSON
 // whose strings hold a pack's option texts and the learner's answers raw
-// (encoding/json leaves C1 controls and bidi overrides as they are):
-// EscapeJSON makes them safe to print without changing what they mean.
+// (encoding/json leaves DEL, C1 controls and bidi overrides as they are),
+// and main's stderr writer would show a DEL as \x7f, which is not JSON: the
+// line saved by hand would not merge. EscapeJSON writes them in JSON's
+// own \u form first, which every pass leaves as it is.
 func unsavedReport(store *progress.Store, left []progress.Op, cause error, recovery string, werr error) error {
 	answers := 0
 	for _, op := range left {
