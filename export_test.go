@@ -242,3 +242,19 @@ func TestImportRefuses(t *testing.T) {
 		t.Fatalf("unknown schema: exit %d: %q", code, errOut)
 	}
 }
+
+// Proves: an export whose learner name is spelt with a combining accent
+// (NFD) imports into the profile of the same name spelt precomposed (NFC):
+// it was refused as "Zoë's export, but profile default is Zoë's".
+func TestImportSameNameOtherSpelling(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	studied(t, db, progress.DefaultProfile)
+	nfd := filepath.Join(dir, "nfd.json")
+	runCLI(t, "--db", db, "export", "--learner", "Zoe\u0308", "-o", nfd)
+	other := filepath.Join(dir, "other.db")
+	runCLI(t, "--db", other, "export", "--learner", "Zo\u00eb")
+	if code, _, errOut := runCLI(t, "--db", other, "import", nfd); code != 0 {
+		t.Fatalf("import of Zoë's export into Zoë's profile: exit %d: %s", code, errOut)
+	}
+}

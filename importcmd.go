@@ -6,6 +6,8 @@ import (
 	"os"
 	"slices"
 
+	"golang.org/x/text/unicode/norm"
+
 	"backend-tutor/internal/classreport"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
@@ -58,7 +60,7 @@ func cmdImport(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return &exitError{1, err.Error()}
 	}
-	if have != "" && have != learners[0] {
+	if have != "" && norm.NFC.String(have) != learners[0] { // the export's names are NFC (classreport.Decode)
 		return &exitError{1, fmt.Sprintf("backend-tutor import: %s is %s's export, but profile %s is %s's; nothing was imported (choose the profile with --profile NAME)",
 			render.Escape(pos[0]), render.Escape(learners[0]), render.Escape(store.Profile()), render.Escape(have))}
 	}

@@ -14,6 +14,7 @@ import (
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Schema names the export format. A change that would make an old reader
@@ -124,7 +125,24 @@ func Decode(r io.Reader) (*Export, error) {
 	if err := e.check(); err != nil {
 		return nil, fmt.Errorf("damaged export: %w", err)
 	}
+	e.canonicalNames()
 	return &e, nil
+}
+
+// canonicalNames writes every learner name in one spelling (NFC): "Zoë"
+// typed with a combining accent on one machine is the "Zoë" of another,
+// but as bytes they differ, so report listed two learners that look the
+// same and import refused "Zoë's export" for "Zoë's profile".
+func (e *Export) canonicalNames() {
+	for i := range e.Records {
+		e.Records[i].Learner = norm.NFC.String(e.Records[i].Learner)
+	}
+	for i := range e.Attempts {
+		e.Attempts[i].Learner = norm.NFC.String(e.Attempts[i].Learner)
+	}
+	for i := range e.Answers {
+		e.Answers[i].Learner = norm.NFC.String(e.Answers[i].Learner)
+	}
 }
 
 // headSchema is the "schema" of a file that did not decode, read token by

@@ -36,3 +36,19 @@ func TestDecodeHostileFigures(t *testing.T) {
 		}
 	}
 }
+
+// Proves: one learner whose name two exports spell differently (NFC, NFD)
+// is one row of the report, not two that look the same.
+func TestMergeSameNameOtherSpelling(t *testing.T) {
+	var exps []*Export
+	for _, name := range []string{"Zo\u00eb", "Zoe\u0308"} {
+		e, err := Decode(strings.NewReader(`{"schema":"backend-tutor-export/1","records":[{"learner":"` + name + `","pack":"p","chapter":"c","read_percent":50}]}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		exps = append(exps, e)
+	}
+	if c := Merge(exps); len(c.Learners) != 1 {
+		t.Errorf("learners %q", c.Learners)
+	}
+}
