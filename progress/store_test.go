@@ -603,3 +603,30 @@ func TestRecoveryByHandBOM(t *testing.T) {
 		t.Errorf("merge of a %d-byte file: %v", maxRecoveryFile, err)
 	}
 }
+
+// Proves: a recovery line whose answer the summary refuses (a question
+// hash longer than any id) is refused whole: the answer was written into
+// its attempt before the summary refused it, so the merge reported the
+// change refused while its answer stayed, with no summary or count.
+func TestRecoveryRefusedAnswerWritesNothing(t *testing.T) {
+	path := tempPath(t)
+	s := mustOpen(t, path)
+	uid := NewID()
+	ops := []Op{
+		{Kind: OpStart, Chapter: "ch", AttemptUID: uid, Order: []string{"q1"}},
+		{Kind: OpAnswer, Chapter: "ch", AttemptUID: uid, Answer: &Answer{ID: NewID(), QuestionID: "q1", QuestionHash: strings.Repeat("h", maxIDLen+1)}},
+	}
+	_, err := s.WriteRecovery(ops)
+	must(t, err)
+	if n, err := s.MergeRecovery(); n != 1 || !Permanent(err) {
+		t.Fatalf("merge = %d, %v; want the start applied and the answer refused", n, err)
+	}
+	atts, err := s.Attempts("ch")
+	must(t, err)
+	if len(atts) != 1 || len(atts[0].Answers) != 0 {
+		t.Errorf("a refused answer was written: %+v", atts)
+	}
+	if _, err := Open(path); err != nil {
+		t.Errorf("the file does not open after the merge: %v", err)
+	}
+}
