@@ -39,11 +39,23 @@ func cmdImport(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Every learner the file names, in its attempts and answers too: a
+	// file whose records are one learner's and attempts another's would
+	// put the second's answers in the first's profile.
 	var learners []string
-	for _, r := range exp.Records {
-		if !slices.Contains(learners, r.Learner) {
-			learners = append(learners, r.Learner)
+	see := func(l string) {
+		if !slices.Contains(learners, l) {
+			learners = append(learners, l)
 		}
+	}
+	for _, r := range exp.Records {
+		see(r.Learner)
+	}
+	for _, a := range exp.Attempts {
+		see(a.Learner)
+	}
+	for _, x := range exp.Answers {
+		see(x.Learner)
 	}
 	if len(learners) != 1 {
 		return &exitError{1, fmt.Sprintf("backend-tutor import: %s holds %d learners; import takes one learner's own export (backend-tutor export --profile NAME)", render.Escape(pos[0]), len(learners))}
