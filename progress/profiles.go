@@ -167,6 +167,9 @@ func CheckNewProfileName(name string, existing []string) (string, error) {
 			return "", fmt.Errorf("the name has a character that cannot be shown (%U): use letters, digits, spaces and - _ . '", r)
 		}
 	}
+	if mixesAlphabets(name) {
+		return "", errors.New("the name mixes Latin, Greek and Cyrillic letters, which can look alike (Latin A, Cyrillic А): type it in one alphabet")
+	}
 	if strings.Contains(name, "  ") {
 		return "", errors.New("use one space between words")
 	}
@@ -178,4 +181,23 @@ func CheckNewProfileName(name string, existing []string) (string, error) {
 		}
 	}
 	return name, nil
+}
+
+// mixesAlphabets reports whether name has letters of more than one of the
+// Latin, Greek and Cyrillic alphabets, whose look-alikes (Latin A, Greek
+// Α, Cyrillic А) would give two profiles that read the same in the list.
+// Other scripts mix as their writing does (Japanese: kanji and kana).
+func mixesAlphabets(name string) bool {
+	var seen *unicode.RangeTable
+	for _, r := range name {
+		for _, t := range []*unicode.RangeTable{unicode.Latin, unicode.Greek, unicode.Cyrillic} {
+			if unicode.Is(t, r) {
+				if seen != nil && seen != t {
+					return true
+				}
+				seen = t
+			}
+		}
+	}
+	return false
 }

@@ -112,3 +112,19 @@ func TestCheckNewProfileNameSaves(t *testing.T) {
 		}
 	}
 }
+
+// Proves: a new name that mixes look-alike alphabets ("Аnn" with a
+// Cyrillic А) is refused, so it cannot pass for "Ann" in the list; names
+// in one alphabet, or Japanese's mix of kanji and kana, are taken.
+func TestCheckNewProfileNameAlphabets(t *testing.T) {
+	for _, in := range []string{"\u0410nn", "P\u0430ul", "\u03bflga"} {
+		if _, err := CheckNewProfileName(in, []string{"Ann"}); err == nil || !strings.Contains(err.Error(), "alphabet") {
+			t.Errorf("%q: %v", in, err)
+		}
+	}
+	for _, in := range []string{"Анна", "Ζωή", "Łukasz", "山田 はなこ", "José María"} {
+		if _, err := CheckNewProfileName(in, nil); err != nil {
+			t.Errorf("%q: %v", in, err)
+		}
+	}
+}
