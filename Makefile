@@ -59,6 +59,13 @@ fuzz: ## run every fuzz target for FUZZTIME each
 	$(GO) test ./content/search -run '^$$' -fuzz '^FuzzSectionOf$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/scheduler -run '^$$' -fuzz '^FuzzReview$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/classreport -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./content/search -run '^$$' -fuzz '^FuzzPlain$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./progress -run '^$$' -fuzz '^FuzzDecodeSummary$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./progress -run '^$$' -fuzz '^FuzzDecodeCard$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./progress -run '^$$' -fuzz '^FuzzDecodePlace$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./progress -run '^$$' -fuzz '^FuzzReadRecovery$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./content -run '^$$' -fuzz '^FuzzManifest$$' -fuzztime $(FUZZTIME)
+	$(GO) test . -run '^$$' -fuzz '^FuzzConfig$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin dist

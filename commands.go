@@ -559,8 +559,8 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 		rep.Total.AnswersSaved += r.Answered
 		rep.Total.AnsweredEarlierVersion += n.Earlier
 		rep.Total.Attempts += r.Attempts
-		rep.Total.ReadingS += r.ReadingS
-		rep.Total.QuizS += r.QuizS
+		rep.Total.ReadingS = progress.AddSeconds(rep.Total.ReadingS, r.ReadingS)
+		rep.Total.QuizS = progress.AddSeconds(rep.Total.QuizS, r.QuizS)
 	}
 	rep.Labs = labProgresses(course, ov.Labs)
 	rep.Total.Chapters = len(course.Chapters)

@@ -282,7 +282,7 @@ func addHistory(exp *classreport.Export, p exportPack, h *progress.History, labs
 		}
 		rec := classreport.Record{Learner: learner, Profile: profile, Pack: p.id, PackVersion: p.version,
 			Chapter: id, Title: titles[id], ReadPercent: r.Furthest, Attempts: r.Attempts, BestScore: r.BestScore,
-			Passed: r.Passed, TimeSpentSeconds: int(r.ReadingS + r.QuizS), LabsPassed: labs}
+			Passed: r.Passed, TimeSpentSeconds: int(progress.AddSeconds(r.ReadingS, r.QuizS)), LabsPassed: labs}
 		// The first and last activity as values, made pointers once per
 		// record: a pointer per answer was 400,000 allocations of an
 		// export of 100,000 answers (pprof).

@@ -242,3 +242,44 @@ func TestImportRefuses(t *testing.T) {
 		t.Fatalf("unknown schema: exit %d: %q", code, errOut)
 	}
 }
+
+// Proves: an export whose learner name is spelt with a combining accent
+// (NFD) imports into the profile of the same name spelt precomposed (NFC):
+// it was refused as "Zoë's export, but profile default is Zoë's".
+func TestImportSameNameOtherSpelling(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	studied(t, db, progress.DefaultProfile)
+	nfd := filepath.Join(dir, "nfd.json")
+	runCLI(t, "--db", db, "export", "--learner", "Zoe\u0308", "-o", nfd)
+	other := filepath.Join(dir, "other.db")
+	runCLI(t, "--db", other, "export", "--learner", "Zo\u00eb")
+	if code, _, errOut := runCLI(t, "--db", other, "import", nfd); code != 0 {
+		t.Fatalf("import of Zoë's export into Zoë's profile: exit %d: %s", code, errOut)
+	}
+}
+
+// Proves: a file whose records name one learner and whose attempts name
+// another is refused as two learners' (the attempts went into the first
+// learner's profile).
+func TestImportRefusesMixedLearners(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	studied(t, db, progress.DefaultProfile)
+	exp := filepath.Join(dir, "ada.json")
+	runCLI(t, "--db", db, "export", "--learner", "Ada", "-o", exp)
+	b, err := os.ReadFile(exp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mixed := filepath.Join(dir, "mixed.json")
+	s := strings.Replace(string(b), `"attempts":[{"learner":"Ada"`, `"attempts":[{"learner":"Bo"`, 1)
+	if s == string(b) {
+		t.Fatal("the export has no attempt to change")
+	}
+	os.WriteFile(mixed, []byte(s), 0o600)
+	other := filepath.Join(dir, "other.db")
+	if code, _, errOut := runCLI(t, "--db", other, "import", mixed); code != 1 || !strings.Contains(errOut, "2 learners") {
+		t.Fatalf("mixed learners: exit %d: %s", code, errOut)
+	}
+}

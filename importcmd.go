@@ -6,6 +6,8 @@ import (
 	"os"
 	"slices"
 
+	"golang.org/x/text/unicode/norm"
+
 	"backend-tutor/internal/classreport"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
@@ -37,11 +39,23 @@ func cmdImport(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Every learner the file names, in its attempts and answers too: a
+	// file whose records are one learner's and attempts another's would
+	// put the second's answers in the first's profile.
 	var learners []string
-	for _, r := range exp.Records {
-		if !slices.Contains(learners, r.Learner) {
-			learners = append(learners, r.Learner)
+	see := func(l string) {
+		if !slices.Contains(learners, l) {
+			learners = append(learners, l)
 		}
+	}
+	for _, r := range exp.Records {
+		see(r.Learner)
+	}
+	for _, a := range exp.Attempts {
+		see(a.Learner)
+	}
+	for _, x := range exp.Answers {
+		see(x.Learner)
 	}
 	if len(learners) != 1 {
 		return &exitError{1, fmt.Sprintf("backend-tutor import: %s holds %d learners; import takes one learner's own export (backend-tutor export --profile NAME)", render.Escape(pos[0]), len(learners))}
@@ -58,7 +72,7 @@ func cmdImport(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return &exitError{1, err.Error()}
 	}
-	if have != "" && have != learners[0] {
+	if have != "" && norm.NFC.String(have) != learners[0] { // the export's names are NFC (classreport.Decode)
 		return &exitError{1, fmt.Sprintf("backend-tutor import: %s is %s's export, but profile %s is %s's; nothing was imported (choose the profile with --profile NAME)",
 			render.Escape(pos[0]), render.Escape(learners[0]), render.Escape(store.Profile()), render.Escape(have))}
 	}

@@ -33,6 +33,11 @@ func (f *Fence) Line(line string) bool {
 		}
 		return true
 	}
+	// A fence may open a list item's text ("- ```sh", "1. ```go"): the
+	// block is the item's. Read as text, its code lines were joined to
+	// the item's line (the renderer's list pass) and the block showed
+	// empty, and a "# comment" in it was a heading to the outline.
+	t = afterListMarker(t)
 	for _, c := range []byte{'`', '~'} {
 		if n := leadingRun(t, c); n >= 3 && (c == '~' || !strings.Contains(t[n:], "`")) {
 			*f = Fence{char: c, n: n, info: strings.TrimSpace(t[n:])}
@@ -40,6 +45,32 @@ func (f *Fence) Line(line string) bool {
 		}
 	}
 	return false
+}
+
+// afterListMarker is t after one list item marker ("- ", "* ", "+ ",
+// "1. ", "1) ") and the spaces after it; t itself when it opens no item.
+// One marker only: a line of nested markers stays text, which the
+// renderer's nesting limit sees.
+func afterListMarker(t string) string {
+	n := 0
+	switch {
+	case t == "":
+		return t
+	case t[0] == '-' || t[0] == '*' || t[0] == '+':
+		n = 1
+	default:
+		for n < len(t) && n < 9 && t[n] >= '0' && t[n] <= '9' {
+			n++
+		}
+		if n == 0 || n >= len(t) || t[n] != '.' && t[n] != ')' {
+			return t
+		}
+		n++
+	}
+	if n >= len(t) || t[n] != ' ' {
+		return t
+	}
+	return strings.TrimLeft(t[n:], " ")
 }
 
 // Inside says whether the scanner is in an open block.

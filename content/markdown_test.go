@@ -73,3 +73,24 @@ func TestLabHintSectionIgnoresCodeComments(t *testing.T) {
 		t.Error("a real heading is not found")
 	}
 }
+
+// Proves: a fence that opens a list item's text ("- ```sh", "1. ```go")
+// is a code block: its "# comment" is no heading, and the heading after
+// it is found (the block was read as text, and its closing fence then
+// opened a block that ran to the end, hiding every later heading).
+func TestFenceInListItem(t *testing.T) {
+	body := "# Title\n\n- ```sh\n  # a shell comment\n  ```\n\n1. ~~~\n   # another\n   ~~~\n\n## Real heading\n\n- `code` text\n- * ```x``` inline\n"
+	var got []string
+	for _, h := range Headings(body) {
+		got = append(got, h.Text)
+	}
+	if strings.Join(got, "|") != "Title|Real heading" {
+		t.Errorf("headings %q", got)
+	}
+	var f Fence
+	for _, line := range []string{"- `code` text", "-```sh", "* * *", "10) x", "1.```go"} {
+		if f.Line(line) {
+			t.Errorf("%q opened a code block", line)
+		}
+	}
+}

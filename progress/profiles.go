@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -140,6 +142,11 @@ const MaxNewProfileName = 40
 // a profile in existing. Each error says what to type instead.
 func CheckNewProfileName(name string, existing []string) (string, error) {
 	name = strings.TrimSpace(name)
+	if utf8.ValidString(name) {
+		// One spelling of each letter: "é" typed as e and a combining
+		// accent is the é of a name typed on another keyboard.
+		name = norm.NFC.String(name)
+	}
 	switch n := utf8.RuneCountInString(name); {
 	case name == "":
 		return "", errors.New("type a name (your first name is fine)")
@@ -147,6 +154,10 @@ func CheckNewProfileName(name string, existing []string) (string, error) {
 		return "", errors.New("the name is not valid text; type it again")
 	case n > MaxNewProfileName:
 		return "", fmt.Errorf("the name is %d characters long; use at most %d", n, MaxNewProfileName)
+	case len(name) > maxNameLen:
+		// 40 characters of most scripts fit; 40 of Japanese or Hindi,
+		// three bytes each, do not, and CheckName would refuse to save it.
+		return "", fmt.Errorf("the name is too long for the progress file (%d bytes of text, at most %d): use fewer characters", len(name), maxNameLen)
 	}
 	for _, r := range name {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && !strings.ContainsRune(" -_.'", r) {
@@ -156,13 +167,37 @@ func CheckNewProfileName(name string, existing []string) (string, error) {
 			return "", fmt.Errorf("the name has a character that cannot be shown (%U): use letters, digits, spaces and - _ . '", r)
 		}
 	}
+	if mixesAlphabets(name) {
+		return "", errors.New("the name mixes Latin, Greek and Cyrillic letters, which can look alike (Latin A, Cyrillic А): type it in one alphabet")
+	}
 	if strings.Contains(name, "  ") {
 		return "", errors.New("use one space between words")
 	}
+	// Names that differ only in case, accents' spelling or full-width
+	// letters ("Ａｎｎ" from a Japanese keyboard) look alike in the list.
 	for _, e := range existing {
-		if strings.EqualFold(e, name) {
+		if strings.EqualFold(norm.NFKC.String(e), norm.NFKC.String(name)) {
 			return "", fmt.Errorf("there is a profile named %q already: choose it from the list, or type another name", e)
 		}
 	}
 	return name, nil
+}
+
+// mixesAlphabets reports whether name has letters of more than one of the
+// Latin, Greek and Cyrillic alphabets, whose look-alikes (Latin A, Greek
+// Α, Cyrillic А) would give two profiles that read the same in the list.
+// Other scripts mix as their writing does (Japanese: kanji and kana).
+func mixesAlphabets(name string) bool {
+	var seen *unicode.RangeTable
+	for _, r := range name {
+		for _, t := range []*unicode.RangeTable{unicode.Latin, unicode.Greek, unicode.Cyrillic} {
+			if unicode.Is(t, r) {
+				if seen != nil && seen != t {
+					return true
+				}
+				seen = t
+			}
+		}
+	}
+	return false
 }

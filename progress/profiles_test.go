@@ -87,3 +87,44 @@ func TestProfileSummaries(t *testing.T) {
 		t.Fatalf("with a damaged attempt: %+v, %v", sums, err)
 	}
 }
+
+// Proves: a name the picker accepts can be saved (40 characters of
+// Japanese are 120 bytes, past CheckName's 64: the picker took it and
+// the tutor then could not open the profile), is kept in one spelling
+// (NFC), and is not a look-alike of a profile there (a combining accent,
+// full-width letters).
+func TestCheckNewProfileNameSaves(t *testing.T) {
+	long := strings.Repeat("花", 22) // 22 characters, 66 bytes
+	if name, err := CheckNewProfileName(long, nil); err == nil {
+		t.Errorf("%q accepted, but CheckName says %v", name, CheckName("profile", name))
+	} else if !strings.Contains(err.Error(), "fewer characters") {
+		t.Errorf("error %q does not say what to do", err)
+	}
+	if name, err := CheckNewProfileName(strings.Repeat("花", 21), nil); err != nil || CheckName("profile", name) != nil {
+		t.Errorf("21 kanji: %v", err)
+	}
+	if got, err := CheckNewProfileName("Zoe\u0308", nil); err != nil || got != "Zoë" {
+		t.Errorf("decomposed ë: %q, %v", got, err)
+	}
+	for _, in := range []string{"Zoe\u0308", "ＺＯＥ\u0308"} {
+		if _, err := CheckNewProfileName(in, []string{"Zoë"}); err == nil || !strings.Contains(err.Error(), "already") {
+			t.Errorf("%q beside Zoë: %v", in, err)
+		}
+	}
+}
+
+// Proves: a new name that mixes look-alike alphabets ("Аnn" with a
+// Cyrillic А) is refused, so it cannot pass for "Ann" in the list; names
+// in one alphabet, or Japanese's mix of kanji and kana, are taken.
+func TestCheckNewProfileNameAlphabets(t *testing.T) {
+	for _, in := range []string{"\u0410nn", "P\u0430ul", "\u03bflga"} {
+		if _, err := CheckNewProfileName(in, []string{"Ann"}); err == nil || !strings.Contains(err.Error(), "alphabet") {
+			t.Errorf("%q: %v", in, err)
+		}
+	}
+	for _, in := range []string{"Анна", "Ζωή", "Łukasz", "山田 はなこ", "José María"} {
+		if _, err := CheckNewProfileName(in, nil); err != nil {
+			t.Errorf("%q: %v", in, err)
+		}
+	}
+}

@@ -152,6 +152,12 @@ func validateAttempt(a Attempt) error {
 		if !inOrder(ans.QuestionID) {
 			return fmt.Errorf("answer to question %q not in the attempt", ans.QuestionID)
 		}
+		// The question's summary keeps the hash (validateSummary): checked
+		// here too, so an answer it would refuse is refused before its
+		// attempt is written (a refused change writes nothing).
+		if len(ans.QuestionHash) > maxIDLen {
+			return fmt.Errorf("answer to question %q: question hash is %d bytes long (max %d)", ans.QuestionID, len(ans.QuestionHash), maxIDLen)
+		}
 		if ans.ID == "" {
 			continue
 		}

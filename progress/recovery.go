@@ -237,10 +237,19 @@ func readRecovery(name string) ([]Op, error) {
 	}
 	defer f.Close()
 	var ops []Op
-	data, err := io.ReadAll(io.LimitReader(f, maxRecoveryFile))
+	data, err := io.ReadAll(io.LimitReader(f, maxRecoveryFile+1))
 	if err != nil {
 		return nil, err
 	}
+	if len(data) > maxRecoveryFile {
+		// Read cut at the limit, the last line failed to decode and the
+		// error named a JSON problem, not the size.
+		return nil, fmt.Errorf("larger than %d MiB: not a recovery file the tutor wrote", maxRecoveryFile>>20)
+	}
+	// Lines kept by hand (KeepByHand) may be saved by an editor that
+	// starts the file with a byte order mark (Windows Notepad): the first
+	// line did not decode, and the file was kept, unmerged, for ever.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if strings.HasSuffix(name, tempSuffix) {
 		data = data[:bytes.LastIndexByte(data, '\n')+1]
 	}

@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -578,5 +579,54 @@ func TestStaleRecoveryTempMergedAndRemoved(t *testing.T) {
 	}
 	if _, err := os.Stat(fresh); err != nil {
 		t.Errorf("a .tmp being written now was touched: %v", err)
+	}
+}
+
+// Proves: lines kept by hand (a full disk, KeepByHand) and saved by an
+// editor that writes a byte order mark and CRLF line ends are merged, and
+// a file past the size limit is refused for its size, not for the JSON
+// cut at the limit.
+func TestRecoveryByHandBOM(t *testing.T) {
+	path := tempPath(t)
+	s := mustOpen(t, path)
+	lines, err := s.RecoveryLines([]Op{{Kind: OpReading, Chapter: "ch", Line: 7, Percent: 40}})
+	must(t, err)
+	name := path + ".recovery-by-hand"
+	must(t, os.WriteFile(name, []byte("\ufeff"+strings.ReplaceAll(lines, "\n", "\r\n")), 0o600))
+	if n, err := s.MergeRecovery(); n != 1 || err != nil {
+		t.Fatalf("merge = %d, %v", n, err)
+	}
+	big := path + ".recovery-9-big"
+	line := []byte(strings.TrimSuffix(lines, "\n") + strings.Repeat(" ", 1000) + "\n")
+	must(t, os.WriteFile(big, bytes.Repeat(line, maxRecoveryFile/len(line)+1), 0o600))
+	if _, err := s.MergeRecovery(); err == nil || !strings.Contains(err.Error(), "larger than 8 MiB") {
+		t.Errorf("merge of a %d-byte file: %v", maxRecoveryFile, err)
+	}
+}
+
+// Proves: a recovery line whose answer the summary refuses (a question
+// hash longer than any id) is refused whole: the answer was written into
+// its attempt before the summary refused it, so the merge reported the
+// change refused while its answer stayed, with no summary or count.
+func TestRecoveryRefusedAnswerWritesNothing(t *testing.T) {
+	path := tempPath(t)
+	s := mustOpen(t, path)
+	uid := NewID()
+	ops := []Op{
+		{Kind: OpStart, Chapter: "ch", AttemptUID: uid, Order: []string{"q1"}},
+		{Kind: OpAnswer, Chapter: "ch", AttemptUID: uid, Answer: &Answer{ID: NewID(), QuestionID: "q1", QuestionHash: strings.Repeat("h", maxIDLen+1)}},
+	}
+	_, err := s.WriteRecovery(ops)
+	must(t, err)
+	if n, err := s.MergeRecovery(); n != 1 || !Permanent(err) {
+		t.Fatalf("merge = %d, %v; want the start applied and the answer refused", n, err)
+	}
+	atts, err := s.Attempts("ch")
+	must(t, err)
+	if len(atts) != 1 || len(atts[0].Answers) != 0 {
+		t.Errorf("a refused answer was written: %+v", atts)
+	}
+	if _, err := Open(path); err != nil {
+		t.Errorf("the file does not open after the merge: %v", err)
 	}
 }

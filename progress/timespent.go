@@ -131,16 +131,20 @@ func timeTx(sc *scoped, op Op) (ChapterRecord, bool, error) {
 		}
 		marks = slices.Delete(marks, i, i+1)
 	}
-	r.ReadingS = addSeconds(r.ReadingS, op.ReadingS)
-	r.QuizS = addSeconds(r.QuizS, op.QuizS)
+	r.ReadingS = AddSeconds(r.ReadingS, op.ReadingS)
+	r.QuizS = AddSeconds(r.QuizS, op.QuizS)
 	marks = append([]timeMark{{op.TimeSession, op.TimeSeq}}, marks...)
 	r.TimeMarks = formatTimeMarks(marks[:min(len(marks), keptTimeMarks)])
 	return r, true, putChapter(sc, r)
 }
 
-// addSeconds saturates rather than wrap: a total near the limit can only
-// come from a damaged file, and must not turn negative (a refused save).
-func addSeconds(total, s int64) int64 {
+// AddSeconds adds two non-negative times in seconds, saturating rather
+// than wrapping: a total near the limit can only come from a damaged file,
+// and must not turn negative (a refused save here; elsewhere a negative
+// time in the stats, `progress --json` and exports, which report and
+// import then refuse, and a reset that no longer says it clears time).
+// Every sum of times uses it.
+func AddSeconds(total, s int64) int64 {
 	if total > math.MaxInt64-s {
 		return math.MaxInt64
 	}

@@ -497,7 +497,7 @@ func (m *Model) save(op progress.Op) tea.Cmd {
 	m.spent.Attach(&op)
 	if op.ReadingS != 0 || op.QuizS != 0 { // the screens' copy of the record (a reset says what it clears)
 		rec := m.records[op.Chapter]
-		rec.ID, rec.ReadingS, rec.QuizS = op.Chapter, rec.ReadingS+op.ReadingS, rec.QuizS+op.QuizS
+		rec.ID, rec.ReadingS, rec.QuizS = op.Chapter, progress.AddSeconds(rec.ReadingS, op.ReadingS), progress.AddSeconds(rec.QuizS, op.QuizS)
 		m.records[op.Chapter] = rec
 	}
 	if m.saveFailed && (op.Kind == progress.OpAnswer || op.Kind == progress.OpRetry) {

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/progress"
+	"backend-tutor/tui/render"
 )
 
 // A saveJob is one piece of work for the saver: a change to write (op),
@@ -280,7 +281,12 @@ func retryDelay(n int) time.Duration {
 }
 
 // unsavedReport tells the learner, after the program has ended, what
-// could not be written and where it went.
+// could not be written and where it went. Lines to keep by hand are JSON
+// whose strings hold a pack's option texts and the learner's answers raw
+// (encoding/json leaves DEL, C1 controls and bidi overrides as they are),
+// and main's stderr writer would show a DEL as \x7f, which is not JSON: the
+// line saved by hand would not merge. EscapeJSON writes them in JSON's
+// own \u form first, which every pass leaves as it is.
 func unsavedReport(store *progress.Store, left []progress.Op, cause error, recovery string, werr error) error {
 	answers := 0
 	for _, op := range left {
@@ -292,7 +298,7 @@ func unsavedReport(store *progress.Store, left []progress.Op, cause error, recov
 		len(left)-answers, plural(len(left)-answers, "change", "changes"))
 	if werr != nil {
 		return fmt.Errorf("backend-tutor: %s could not be saved (%v), %w (%v).\n%s",
-			what, cause, progress.ErrNotKept, werr, store.KeepByHand(left))
+			what, cause, progress.ErrNotKept, werr, render.EscapeJSON(store.KeepByHand(left)))
 	}
 	return fmt.Errorf("backend-tutor: %s could not be saved yet (%v).\nThey are kept in %s; the next start adds them to your progress",
 		what, cause, recovery)

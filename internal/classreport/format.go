@@ -6,7 +6,7 @@
 package classreport
 
 import (
-	"encoding/json"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +14,7 @@ import (
 
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Schema names the export format. A change that would make an old reader
@@ -111,12 +112,7 @@ func Decode(r io.Reader) (*Export, error) {
 	derr := jsonv2.Unmarshal(data, &e, jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true))
 	schema, found := e.Schema, derr == nil && e.Schema != ""
 	if derr != nil {
-		var head struct {
-			Schema *string `json:"schema"`
-		}
-		if json.Unmarshal(data, &head) == nil && head.Schema != nil {
-			schema, found = *head.Schema, true
-		}
+		schema, found = headSchema(data)
 	}
 	switch {
 	case !found:
@@ -126,7 +122,74 @@ func Decode(r io.Reader) (*Export, error) {
 	case derr != nil:
 		return nil, fmt.Errorf("damaged export: %w", derr)
 	}
+	if err := e.check(); err != nil {
+		return nil, fmt.Errorf("damaged export: %w", err)
+	}
+	e.canonicalNames()
 	return &e, nil
+}
+
+// canonicalNames writes every learner name in one spelling (NFC): "Zoë"
+// typed with a combining accent on one machine is the "Zoë" of another,
+// but as bytes they differ, so report listed two learners that look the
+// same and import refused "Zoë's export" for "Zoë's profile".
+func (e *Export) canonicalNames() {
+	for i := range e.Records {
+		e.Records[i].Learner = norm.NFC.String(e.Records[i].Learner)
+	}
+	for i := range e.Attempts {
+		e.Attempts[i].Learner = norm.NFC.String(e.Attempts[i].Learner)
+	}
+	for i := range e.Answers {
+		e.Answers[i].Learner = norm.NFC.String(e.Answers[i].Learner)
+	}
+}
+
+// headSchema is the "schema" of a file that did not decode, read token by
+// token up to it: a whole-file decode (encoding/json's, the first version)
+// also fails on what follows it (nesting past its depth limit, a cut
+// file), and the file was called "not an export" when it named the schema.
+func headSchema(data []byte) (string, bool) {
+	d := jsontext.NewDecoder(bytes.NewReader(data), jsontext.AllowInvalidUTF8(true), jsontext.AllowDuplicateNames(true))
+	if tok, err := d.ReadToken(); err != nil || tok.Kind() != '{' {
+		return "", false
+	}
+	for {
+		name, err := d.ReadToken()
+		if err != nil || name.Kind() != '"' {
+			return "", false
+		}
+		if name.String() != "schema" {
+			if d.SkipValue() != nil {
+				return "", false
+			}
+			continue
+		}
+		v, err := d.ReadToken()
+		if err != nil || v.Kind() != '"' {
+			return "", false // a schema that is not a string: not ours
+		}
+		return v.String(), true
+	}
+}
+
+// check refuses figures no tutor writes, which would break the report's
+// layout and sums (a best score of 10^15, a negative read percent).
+func (e *Export) check() error {
+	for i, r := range e.Records {
+		switch {
+		case r.ReadPercent < 0 || r.ReadPercent > 100 || r.BestScore < 0 || r.BestScore > 100:
+			return fmt.Errorf("record %d: read %d%%, best score %d%% (0-100 each)", i+1, r.ReadPercent, r.BestScore)
+		case r.Attempts < 0 || r.TimeSpentSeconds < 0:
+			return fmt.Errorf("record %d: %d attempts, %d seconds spent (never negative)", i+1, r.Attempts, r.TimeSpentSeconds)
+		}
+	}
+	for i, a := range e.Attempts {
+		if a.Score < 0 || a.Score > 100 {
+			return fmt.Errorf("attempt %d: score %d%% (0-100)", i+1, a.Score)
+		}
+	}
+	return nil
 }
 
 // WriteJSON writes e as one line of JSON and a newline. It uses the json

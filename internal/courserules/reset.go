@@ -30,7 +30,7 @@ func ResetLoss(rec progress.ChapterRecord) string {
 	if rec.Answered > 0 {
 		parts = append(parts, fmt.Sprintf("%d saved %s and their review cards", rec.Answered, plural(rec.Answered, "answer", "answers")))
 	}
-	if t := rec.ReadingS + rec.QuizS; t > 0 {
+	if t := progress.AddSeconds(rec.ReadingS, rec.QuizS); t > 0 {
 		parts = append(parts, "the time spent on it ("+DurationText(t)+")")
 	}
 	return strings.Join(parts, ", ")

@@ -1,6 +1,8 @@
 package courserules
 
 import (
+	"math"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -118,6 +120,14 @@ func TestDurationText(t *testing.T) {
 // with nothing but time spent still has something to reset.
 func TestResetLossTime(t *testing.T) {
 	if got := ResetLoss(progress.ChapterRecord{ReadingS: 600, QuizS: 130}); got != "the time spent on it (12 min)" {
+		t.Errorf("ResetLoss = %q", got)
+	}
+}
+
+// Proves: a reset of a chapter whose times a damaged file holds near the
+// int64 limit still says it clears the time (the sum wrapped negative).
+func TestResetLossHugeTime(t *testing.T) {
+	if got := ResetLoss(progress.ChapterRecord{ReadingS: math.MaxInt64, QuizS: 10}); !strings.Contains(got, "the time spent on it") {
 		t.Errorf("ResetLoss = %q", got)
 	}
 }

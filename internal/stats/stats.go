@@ -72,8 +72,8 @@ func Compute(c *content.Course, records map[string]progress.ChapterRecord, log *
 		n := courserules.CountQuestions(ch, log.Questions[ch.ID])
 		st.Chapters = append(st.Chapters, Chapter{ID: ch.ID, Title: ch.Title, Quiz: ch.Quiz != nil,
 			BestScore: r.BestScore, Attempts: r.Attempts, Answered: n.Answered, Earlier: n.Earlier, ReadingS: r.ReadingS, QuizS: r.QuizS})
-		st.ReadingS += r.ReadingS
-		st.QuizS += r.QuizS
+		st.ReadingS = progress.AddSeconds(st.ReadingS, r.ReadingS)
+		st.QuizS = progress.AddSeconds(st.QuizS, r.QuizS)
 	}
 	st.Weakest = Weakest(c, log.Questions, WeakestCount)
 	st.StreakDays = Streak(log.Studied, now, sched.Params().Location)

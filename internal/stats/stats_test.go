@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -193,5 +194,16 @@ func TestCompute(t *testing.T) {
 	}
 	if empty := Compute(c, nil, nil, sched, now); empty.StreakDays != 0 || empty.ReviewDue != 0 || len(empty.Weakest) != 0 || len(empty.Chapters) != 3 {
 		t.Errorf("empty = %+v", empty)
+	}
+}
+
+// Proves: times a damaged file holds near the int64 limit (the store
+// saturates rather than wrap) do not add up to a negative total.
+func TestComputeHugeTimes(t *testing.T) {
+	c := testCourse(t)
+	huge := progress.ChapterRecord{ReadingS: math.MaxInt64, QuizS: math.MaxInt64}
+	st := Compute(c, map[string]progress.ChapterRecord{"a": huge, "c": huge}, nil, scheduler.Default(time.UTC), time.Now())
+	if st.ReadingS != math.MaxInt64 || st.QuizS != math.MaxInt64 {
+		t.Errorf("totals %d, %d", st.ReadingS, st.QuizS)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"backend-tutor/content"
 	"backend-tutor/internal/activetime"
 	"backend-tutor/progress"
+	"backend-tutor/tui/render"
 )
 
 // saver is line mode's one way to the progress file. It writes the same
@@ -139,7 +140,7 @@ func (s *saver) close() error {
 	}
 	name, err := s.store.WriteRecovery(ops)
 	if err != nil {
-		return fmt.Errorf("%d changes to your progress could not be saved (%v), %w (%v).\n%s", len(ops), s.failed, progress.ErrNotKept, err, s.store.KeepByHand(ops))
+		return fmt.Errorf("%d changes to your progress could not be saved (%v), %w (%v).\n%s", len(ops), s.failed, progress.ErrNotKept, err, render.EscapeJSON(s.store.KeepByHand(ops))) // as tui's unsavedReport
 	}
 	return fmt.Errorf("%d changes to your progress could not be saved yet (%v); they are kept in %s and added the next time the tutor starts", len(ops), s.failed, name)
 }

@@ -523,3 +523,19 @@ func checkHeadings(t testing.TB, file, out string) {
 		}
 	}
 }
+
+// Proves: a code block that opens a list item ("- ```sh") shows its code:
+// the list pass joined its lines to the item's line, into the fence's info
+// string, and the block rendered empty.
+func TestCodeBlockInListItemShown(t *testing.T) {
+	out, err := Markdown("Steps:\n\n- ```sh\n  echo hi\n  echo there\n  ```\n- next item\n", 80, StyleNoColor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := ansi.Strip(out)
+	for _, want := range []string{"echo hi\n", "echo there\n", "next item"} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("%q missing from:\n%s", want, plain)
+		}
+	}
+}
