@@ -164,9 +164,9 @@ type Model struct {
 	resizeGen int
 	renders   renderQueue // one chapter render at a time; see renders.go
 
-	retake     string // the passed chapter whose quiz the learner asked to take again
-	retakeFrom screen // where "no" goes back to
-	resetting  string // the chapter the reset confirmation asks about
+	resume *resumePrompt // "resume the unfinished attempt?" (tui/prompts.go)
+	retake *retakePrompt // "take a passed quiz again?"
+	reset  *resetPrompt  // "reset this chapter?" (tui/resetscreen.go)
 
 	start tea.Cmd // the first command of a tutor opened on a quiz
 
@@ -454,23 +454,27 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case quizScreen:
 		return m.quiz.key(m, msg)
 	case resumeScreen:
-		return m.resumeKey(msg)
+		return m.follow(m.resume.key(m.context(), msg))
 	case resultsScreen:
 		return m.results.key(m, msg)
 	case glossaryScreen:
 		return m.follow(m.glossary.key(m.context(), msg))
 	case retakeScreen:
-		return m.retakeKey(msg)
+		return m.follow(m.retake.key(m.context(), msg))
 	case searchScreen:
 		return m.follow(m.search.key(m.context(), msg))
 	case outlineScreen:
 		return m.follow(m.outline.key(m.context(), msg))
 	case resetScreen:
-		return m.resetKey(msg)
+		return m.follow(m.reset.key(m.context(), msg))
 	case labsScreen:
 		return m.follow(m.labs.key(m.context(), msg))
 	case reviewScreen:
-		return m.reviewKey(msg)
+		cmd, n := reviewSummary{m.review}.key(m.context(), msg)
+		if !n.stays() {
+			m.review = nil // leaving the summary ends the session
+		}
+		return m.follow(cmd, n)
 	case statsScreen:
 		return m.follow(m.stats.key(m.context(), msg))
 	case profilesScreen:
@@ -686,23 +690,23 @@ func (m *Model) View() tea.View {
 		case quizScreen:
 			body = m.quiz.view(m)
 		case resumeScreen:
-			body = m.resumeView()
+			body = m.framed(m.resume.view(m.context()))
 		case resultsScreen:
 			body = m.results.view(m)
 		case glossaryScreen:
 			body = m.framed(m.glossary.view(m.context()))
 		case retakeScreen:
-			body = m.retakeView()
+			body = m.framed(m.retake.view(m.context()))
 		case searchScreen:
 			body = m.framed(m.search.view(m.context()))
 		case outlineScreen:
 			body = m.framed(m.outline.view(m.context()))
 		case resetScreen:
-			body = m.resetView()
+			body = m.framed(m.reset.view(m.context()))
 		case labsScreen:
 			body = m.framed(m.labs.view(m.context()))
 		case reviewScreen:
-			body = m.reviewView()
+			body = m.framed(reviewSummary{m.review}.view(m.context()))
 		case statsScreen:
 			body = m.framed(m.stats.view(m.context()))
 		case profilesScreen:

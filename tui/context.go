@@ -17,9 +17,11 @@ import (
 // or a change queued behind the saves, a render through the one queue.
 // The root makes it afresh for each call (Model.context), so a screen
 // keeps none and never sees a stale size; and it gives no way to change
-// the root's state: a screen that takes it answers a key with a command and a nav
-// (tui/nav.go), and draws a page the root frames. The glossary, outline,
-// stats, search and Labs screens take it; the rest still take *Model.
+// the root's state but the narrow few below: a screen that takes it
+// answers a key with a command and a nav (tui/nav.go), and draws a page
+// the root frames. The glossary, outline, stats, search and Labs screens
+// and the resume, retake, reset and review-done prompts take it; home,
+// the reader, the quiz and its results still take *Model.
 type programContext struct {
 	window
 	course *content.Course
@@ -35,6 +37,15 @@ type programContext struct {
 	cache   *render.Cache
 	render  func(k render.Key, md string) tea.Cmd
 	labBase string // Options.LabURL
+	// records are the learner's chapter records, to read; reviewDue is
+	// home's count of due review questions.
+	records   map[string]progress.ChapterRecord
+	reviewDue int
+	// The root's state a prompt changes, narrowly: resetChapter forgets a
+	// chapter's records and queues its reset (Model.resetChapter);
+	// abandon drops a quiz's open attempt (Model.abandon).
+	resetChapter func(id string) tea.Cmd
+	abandon      func(q *quizModel) tea.Cmd
 }
 
 // context is the screens' view of the tutor as it is now.
@@ -43,6 +54,8 @@ func (m *Model) context() *programContext {
 		window: m.window(), course: m.course, keys: &m.keys, st: &m.st, now: m.now,
 		store: m.store, read: m.read, save: m.save,
 		style: m.style, cache: m.cache, render: m.render, labBase: m.labBase,
+		records: m.records, reviewDue: m.reviewDue,
+		resetChapter: m.resetChapter, abandon: m.abandon,
 	}
 }
 

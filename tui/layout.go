@@ -381,32 +381,6 @@ func (m *Model) welcomeView() string {
 	return render.DropWideBreaks(lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, out)) + warn
 }
 
-func (m *Model) resumeView() string {
-	q := m.quiz
-	w := max(20, min(m.width-4, 78))
-	body := strings.Join([]string{
-		"",
-		hang("  ", fmt.Sprintf("You have an unfinished quiz for %q: %d of %d questions answered.",
-			render.SanitizeLine(q.ch.Title), len(q.answers), len(q.questions)), w),
-		"",
-		hang("  ", "Press enter (or r) to carry on where you stopped, s to start over with freshly shuffled options, or esc to go back.", w),
-	}, "\n")
-	return m.frame("Quiz · "+render.SanitizeLine(q.ch.Title), body, m.shortHelp(m.screenKeys()))
-}
-
-func (m *Model) retakeView() string {
-	ch, _ := m.course.Chapter(m.retake)
-	rec := m.records[m.retake]
-	w := max(20, min(m.width-4, 78))
-	body := strings.Join([]string{
-		"",
-		m.st.Right.Render(hang("  ", fmt.Sprintf("✓ You passed this quiz: your best score is %d%%.", rec.BestScore), w)),
-		"",
-		hang("  ", "Take it again? A new attempt has freshly shuffled options; your best score stays. Press enter (or y) to start, esc (or n) to go back.", w),
-	}, "\n")
-	return m.frame("Quiz · "+render.SanitizeLine(ch.Title), body, m.shortHelp(m.screenKeys()))
-}
-
 // wrapped renders s in a style that wraps it (one with a Width), letting
 // Chinese and Japanese text break between its characters, as it has no
 // spaces to break at (render.MarkWideBreaks).

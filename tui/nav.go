@@ -1,13 +1,18 @@
 package tui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"backend-tutor/progress"
+)
 
 // Navigation (issue 13: screens say where to go next, the root moves).
 // A screen never sets the root's current screen: it asks with a nav, and
 // Model.enter below is the one place the screen changes (New in app.go
 // sets the first). The screens that take a programContext (glossary,
-// outline, stats, search, Labs) return the nav from their keys and the
-// root follows it (Model.follow); the rest call Model.enter. nav_test.go
+// outline, stats, search, Labs, and the resume, retake, reset and
+// review-done prompts) return the nav from their keys and the root
+// follows it (Model.follow); the rest call Model.enter. nav_test.go
 // fails if another file assigns the field.
 //
 // Requests are followed synchronously, in the Update whose key or message
@@ -26,7 +31,10 @@ type nav struct {
 	// stats, the reader under its outline) instead of opening it afresh.
 	back bool
 	// readerScreen: the chapter to open, at line (-1: where the learner
-	// left it); "" with back is the chapter open already.
+	// left it); "" with back is the chapter open already. quizScreen: the
+	// chapter whose quiz starts a new attempt ("": the quiz built already;
+	// with back, the quiz the resume prompt showed). retakeScreen,
+	// resetScreen: the chapter the prompt asks about.
 	chapter string
 	line    int
 	// mark, readerScreen: a match or heading to show. Opening a chapter,
@@ -85,8 +93,14 @@ func (m *Model) open(n nav) (tea.Cmd, bool) {
 			}
 		}
 		return cmd, ok
+	case quizScreen:
+		if n.chapter != "" {
+			return nil, m.newAttempt(n.chapter)
+		}
 	case retakeScreen:
-		m.retakeFrom = m.screen // where "no" goes back to
+		m.retake = &retakePrompt{id: n.chapter, from: m.screen} // from: where "no" goes back to
+	case resetScreen:
+		m.reset = &resetPrompt{id: n.chapter}
 	case glossaryScreen:
 		m.glossary = newGlossary(m.context())
 		if n.term != "" {
@@ -121,9 +135,16 @@ func (m *Model) open(n nav) (tea.Cmd, bool) {
 
 // arrive runs once the screen is current: home shows the records as they
 // are now; the stats are read again on coming back; the reader goes to
-// the outline's heading.
+// the outline's heading; a new attempt shows its first question and is
+// saved; a resumed quiz whose questions are all answered is finished.
 func (m *Model) arrive(n nav) tea.Cmd {
 	switch {
+	case n.to == quizScreen && n.chapter != "":
+		m.quiz.enter(m)
+		m.last = &progress.Place{Screen: "quiz", ChapterID: n.chapter}
+		return m.save(m.quiz.op(progress.OpStart))
+	case n.to == quizScreen && n.back && m.quiz.allAnswered():
+		return m.quiz.finish(m)
 	case n.to == homeScreen:
 		return m.home.refresh(m)
 	case n.to == statsScreen && n.back:

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
@@ -52,17 +51,6 @@ func (m *Model) openQuiz(id string, how QuizStart) tea.Cmd {
 	return m.beginQuiz(id)
 }
 
-// retakeKey answers "take a passed quiz again?".
-func (m *Model) retakeKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, m.keys.Again):
-		return m.startQuiz(m.retake)
-	case key.Matches(msg, m.keys.NotNow):
-		return m.enter(nav{to: m.retakeFrom, back: true})
-	}
-	return nil
-}
-
 // continueLast is the home screen's "Continue".
 func (m *Model) continueLast() tea.Cmd {
 	if m.last == nil {
@@ -111,8 +99,7 @@ func (m *Model) quizState(r quizStateMsg) tea.Cmd {
 	case r.open:
 		cmds = append(cmds, m.resumeQuiz(r.chapter, r.attempt, r.how == readAsk))
 	case r.how == readAsk && m.records[r.chapter].Passed: // ask first: a stray "t" should not start an attempt
-		m.retake = r.chapter
-		cmds = append(cmds, m.enter(nav{to: retakeScreen}))
+		cmds = append(cmds, m.enter(nav{to: retakeScreen, chapter: r.chapter}))
 	case r.how != readContinue:
 		cmds = append(cmds, m.startQuiz(r.chapter))
 	default:
@@ -129,9 +116,17 @@ func (m *Model) quizState(r quizStateMsg) tea.Cmd {
 
 // startQuiz begins a new attempt with freshly shuffled options.
 func (m *Model) startQuiz(id string) tea.Cmd {
+	return m.enter(nav{to: quizScreen, chapter: id})
+}
+
+// newAttempt builds a new attempt at chapter id's quiz, with freshly
+// shuffled options, for startQuiz (the quiz's open in tui/nav.go; its
+// arrive shows the first question and saves the start); false when the
+// chapter has no quiz.
+func (m *Model) newAttempt(id string) bool {
 	ch, ok := m.course.Chapter(id)
 	if !ok || ch.Quiz == nil {
-		return nil
+		return false
 	}
 	q := newQuiz(m, ch)
 	q.questions = append(q.questions, ch.Quiz.Questions...)
@@ -142,10 +137,7 @@ func (m *Model) startQuiz(id string) tea.Cmd {
 	}
 	q.att = attemptRef{uid: progress.NewID()}
 	m.quiz = q
-	shown := m.enter(nav{to: quizScreen})
-	q.enter(m)
-	m.last = &progress.Place{Screen: "quiz", ChapterID: id}
-	return tea.Batch(shown, m.save(q.op(progress.OpStart)))
+	return true
 }
 
 // resumeQuiz rebuilds an unfinished attempt exactly as the learner left it.
@@ -174,6 +166,7 @@ func (m *Model) resumeQuiz(id string, a progress.Attempt, prompt bool) tea.Cmd {
 	m.last = &progress.Place{Screen: "quiz", ChapterID: id}
 	q.enter(m)
 	if prompt {
+		m.resume = &resumePrompt{q: q}
 		return m.enter(nav{to: resumeScreen})
 	}
 	return m.enter(nav{to: quizScreen})
@@ -189,29 +182,20 @@ func answersFrom(ch *content.Chapter, a progress.Attempt) map[string]answered {
 	return out
 }
 
-func (m *Model) resumeKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, m.keys.Resume):
-		shown := m.enter(nav{to: quizScreen})
-		if m.quiz.allAnswered() {
-			return tea.Batch(shown, m.quiz.finish(m))
-		}
-		return shown
-	case key.Matches(msg, m.keys.Restart):
-		return m.startOver()
-	case key.Matches(msg, m.keys.Back):
-		return m.enter(nav{to: homeScreen})
-	}
-	return nil
-}
-
 // startOver abandons the quiz's attempt (its answers stay in the history)
 // and starts a new one.
 func (m *Model) startOver() tea.Cmd {
 	id := m.quiz.ch.ID
-	drop := m.save(m.quiz.op(progress.OpDrop))
-	rec := m.records[id]
-	rec.OpenAttempt = 0
-	m.records[id] = rec
+	drop := m.abandon(m.quiz)
 	return tea.Batch(drop, m.startQuiz(id))
+}
+
+// abandon drops q's attempt: queued before the new attempt's start, and
+// the chapter has no open attempt from now on.
+func (m *Model) abandon(q *quizModel) tea.Cmd {
+	drop := m.save(q.op(progress.OpDrop))
+	rec := m.records[q.ch.ID]
+	rec.OpenAttempt = 0
+	m.records[q.ch.ID] = rec
+	return drop
 }

@@ -19,45 +19,48 @@ func (m *Model) askReset(id string) tea.Cmd {
 		m.notice = "Nothing to reset: this chapter has no progress yet."
 		return nil
 	}
-	m.resetting = id
-	return m.enter(nav{to: resetScreen})
+	return m.enter(nav{to: resetScreen, chapter: id})
 }
 
-// resetKey answers the confirmation. "y" queues the reset (one transaction,
-// through the saver, after this tutor's own queued saves) and shows the
-// chapter from the top; the records move to a backup inside the progress
-// file, which `backend-tutor reset --undo` brings back.
-func (m *Model) resetKey(msg tea.KeyPressMsg) tea.Cmd {
-	yes, no := m.keys.ConfirmReset, m.keys.Keep
-	id := m.resetting
+// resetPrompt is the confirmation: the chapter it asks about.
+type resetPrompt struct{ id string }
+
+// key answers the confirmation. "y" queues the reset (one transaction,
+// through the saver, after this tutor's own queued saves; the context's
+// resetChapter) and shows the chapter from the top; the records move to a
+// backup inside the progress file, which `backend-tutor reset --undo`
+// brings back.
+func (p *resetPrompt) key(c *programContext, msg tea.KeyPressMsg) (tea.Cmd, nav) {
 	switch {
-	case key.Matches(msg, yes):
-		delete(m.records, id)
-		if m.last != nil && m.last.ChapterID == id {
-			m.last.Screen = "chapter"
-		}
-		m.resetting = ""
-		save := m.save(progress.Op{Kind: progress.OpReset, Chapter: id})
-		cmd := m.openChapter(id, 0)
-		m.notice = "Chapter reset. `backend-tutor reset --undo` brings its progress back."
-		return tea.Batch(save, cmd)
-	case key.Matches(msg, no):
-		m.resetting = ""
-		return m.enter(nav{to: readerScreen, back: true})
+	case key.Matches(msg, c.keys.ConfirmReset):
+		return c.resetChapter(p.id), nav{to: readerScreen, chapter: p.id, line: 0}
+	case key.Matches(msg, c.keys.Keep):
+		return nil, nav{to: readerScreen, back: true}
 	}
-	return nil
+	return nil, nav{}
 }
 
-func (m *Model) resetView() string {
-	ch, _ := m.course.Chapter(m.resetting)
-	w := max(20, min(m.width-4, 78))
+func (p *resetPrompt) view(c *programContext) page {
+	ch, _ := c.course.Chapter(p.id)
+	w := max(20, min(c.width-4, 78))
 	body := strings.Join([]string{
 		"",
-		m.st.Wrong.Render(hang("  ", fmt.Sprintf("Reset %q?", render.SanitizeLine(ch.Title)), w)),
+		c.st.Wrong.Render(hang("  ", fmt.Sprintf("Reset %q?", render.SanitizeLine(ch.Title)), w)),
 		"",
-		hang("  ", "This clears "+courserules.ResetLoss(m.records[m.resetting])+".", w),
+		hang("  ", "This clears "+courserules.ResetLoss(c.records[p.id])+".", w),
 		"",
 		hang("  ", "They move to a backup inside your progress file; `backend-tutor reset --undo` brings them back. Press y to reset, esc (or n) to keep them.", w),
 	}, "\n")
-	return m.frame("Reset · "+render.SanitizeLine(ch.Title), body, m.shortHelp(m.screenKeys()))
+	return page{header: "Reset · " + render.SanitizeLine(ch.Title), body: body}
+}
+
+// resetChapter forgets chapter id's records (the context's resetChapter):
+// the reset is queued, and home and Continue no longer offer its quiz.
+func (m *Model) resetChapter(id string) tea.Cmd {
+	delete(m.records, id)
+	if m.last != nil && m.last.ChapterID == id {
+		m.last.Screen = "chapter"
+	}
+	m.notice = "Chapter reset. `backend-tutor reset --undo` brings its progress back."
+	return m.save(progress.Op{Kind: progress.OpReset, Chapter: id})
 }

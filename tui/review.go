@@ -2,10 +2,8 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
@@ -218,37 +216,6 @@ func (r *reviewSession) leave(m *Model) tea.Cmd {
 
 func (r *reviewSession) header(q *quizModel) string {
 	return fmt.Sprintf("Review %d of %d · %s", r.index+1, len(r.items), q.ch.Title)
-}
-
-// reviewKey is the summary screen's keys: any of enter, esc, q goes home.
-func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Home) || key.Matches(msg, m.keys.Back) {
-		m.review = nil
-		return m.enter(nav{to: homeScreen})
-	}
-	return nil
-}
-
-// reviewView is the session's summary.
-func (m *Model) reviewView() string {
-	r := m.review
-	var b strings.Builder
-	st := m.st
-	if r == nil || len(r.items) == 0 {
-		b.WriteString("  Nothing to review right now.\n\n")
-		b.WriteString(st.Subtle.Render("  Questions you answer in quizzes come back here when they are due."))
-	} else {
-		n := r.right + r.wrong
-		fmt.Fprintf(&b, "  You reviewed %d %s: %d right, %d to practise again.\n\n", n, plural(n, "question", "questions"), r.right, r.wrong)
-		if r.wrong > 0 {
-			b.WriteString(st.Subtle.Render("  The ones you missed come back tomorrow.") + "\n")
-		}
-		if m.reviewDue > 0 {
-			fmt.Fprintf(&b, "  %d more due today.\n", m.reviewDue)
-		}
-	}
-	b.WriteString("\n" + st.Selected.Render("  Press enter to go home."))
-	return m.frame("Review done", b.String(), m.shortHelp(m.screenKeys()))
 }
 
 // reviewRow is home's "Review · N due" row (shown when N > 0).
