@@ -456,7 +456,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case resumeScreen:
 		return m.follow(m.resume.key(m.context(), msg))
 	case resultsScreen:
-		return m.results.key(m, msg)
+		return m.follow(m.results.key(m.context(), msg))
 	case glossaryScreen:
 		return m.follow(m.glossary.key(m.context(), msg))
 	case retakeScreen:
@@ -542,7 +542,7 @@ func (m *Model) layout() {
 		m.quiz.resize(m)
 	}
 	if m.results != nil {
-		m.results.resize(m)
+		m.results.resize(m.context())
 	}
 	if m.glossary != nil {
 		m.glossary.resize(m.context())
@@ -590,7 +590,7 @@ func (m *Model) handleOutcome(o saveOutcome) tea.Cmd {
 	case progress.OpFinish:
 		m.records[o.applied.Record.ID] = o.applied.Record
 		if m.results != nil && m.results.uid == o.op.AttemptUID {
-			m.results.fromAttempt(m, o.applied.Attempt)
+			m.results.fromAttempt(m.context(), o.applied.Attempt)
 		}
 		return m.home.refresh(m)
 	}
@@ -653,7 +653,7 @@ func (m *Model) noteSave(o saveOutcome) {
 		m.warning = saveWarning(m.saveErr, len(o.waiting))
 	}
 	if m.screen == resultsScreen && m.results != nil {
-		m.results.resize(m) // its "not saved yet" marks
+		m.results.resize(m.context()) // its "not saved yet" marks
 	}
 }
 
@@ -692,7 +692,7 @@ func (m *Model) View() tea.View {
 		case resumeScreen:
 			body = m.framed(m.resume.view(m.context()))
 		case resultsScreen:
-			body = m.results.view(m)
+			body = m.framed(m.results.view(m.context()))
 		case glossaryScreen:
 			body = m.framed(m.glossary.view(m.context()))
 		case retakeScreen:

@@ -20,8 +20,8 @@ import (
 // the root's state but the narrow few below: a screen that takes it
 // answers a key with a command and a nav (tui/nav.go), and draws a page
 // the root frames. The glossary, outline, stats, search and Labs screens
-// and the resume, retake, reset and review-done prompts take it; home,
-// the reader, the quiz and its results still take *Model.
+// the quiz's results and the resume, retake, reset and review-done
+// prompts take it; home, the reader and the quiz still take *Model.
 type programContext struct {
 	window
 	course *content.Course
@@ -37,10 +37,13 @@ type programContext struct {
 	cache   *render.Cache
 	render  func(k render.Key, md string) tea.Cmd
 	labBase string // Options.LabURL
+	noColor bool   // NO_COLOR: code keeps its backticks (inline)
 	// records are the learner's chapter records, to read; reviewDue is
-	// home's count of due review questions.
+	// home's count of due review questions; unsaved, the ids of answers
+	// queued behind a failed save.
 	records   map[string]progress.ChapterRecord
 	reviewDue int
+	unsaved   map[string]bool
 	// The root's state a prompt changes, narrowly: resetChapter forgets a
 	// chapter's records and queues its reset (Model.resetChapter);
 	// abandon drops a quiz's open attempt (Model.abandon).
@@ -54,7 +57,7 @@ func (m *Model) context() *programContext {
 		window: m.window(), course: m.course, keys: &m.keys, st: &m.st, now: m.now,
 		store: m.store, read: m.read, save: m.save,
 		style: m.style, cache: m.cache, render: m.render, labBase: m.labBase,
-		records: m.records, reviewDue: m.reviewDue,
+		records: m.records, reviewDue: m.reviewDue, unsaved: m.unsaved, noColor: m.noColor,
 		resetChapter: m.resetChapter, abandon: m.abandon,
 	}
 }
@@ -91,8 +94,9 @@ func (w window) bodyHeightUnder(header string) int {
 
 // page is what a screen that takes a programContext draws; the root puts
 // it in the frame (Model.frame), with keys as the footer (nil: the
-// screen's short help, screenKeys).
+// screen's short help, screenKeys) after the cue.
 type page struct {
 	header, body string
 	keys         []key.Binding
+	cue          string // before the keys: that the body scrolls (moreCue)
 }

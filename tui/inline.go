@@ -12,7 +12,12 @@ import (
 // backticks, since with the colour gone nothing else would set it apart.
 // Spaces inside a code span become non-breaking, so wrapping never splits
 // a span that fits on a line. The text is sanitised first.
-func (m *Model) inline(s string) string {
+func (m *Model) inline(s string) string { return inlineText(&m.st, m.noColor, s) }
+
+// inline is Model.inline for a screen that takes the programContext.
+func (c *programContext) inline(s string) string { return inlineText(c.st, c.noColor, s) }
+
+func inlineText(st *styles, noColor bool, s string) string {
 	s = render.Sanitize(s)
 	if !strings.ContainsAny(s, "`*") {
 		return s
@@ -36,17 +41,17 @@ func (m *Model) inline(s string) string {
 				continue
 			}
 			code := strings.ReplaceAll(strings.TrimSpace(s[n:n+end]), " ", "\u00a0")
-			if m.noColor {
+			if noColor {
 				b.WriteString("`" + code + "`")
 			} else {
-				b.WriteString(m.st.Code.Render(code))
+				b.WriteString(st.Code.Render(code))
 			}
 			s = s[n+end+n:]
 			continue
 		}
 		if strings.HasPrefix(s, "**") {
 			if end := strings.Index(s[2:], "**"); end > 0 {
-				b.WriteString(m.st.Strong.Render(s[2 : 2+end]))
+				b.WriteString(st.Strong.Render(s[2 : 2+end]))
 				s = s[2+end+2:]
 				continue
 			}

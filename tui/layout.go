@@ -91,7 +91,7 @@ func (m *Model) framed(p page) string {
 	if p.keys == nil {
 		p.keys = m.screenKeys().short
 	}
-	return m.frame(p.header, p.body, m.hintText("", p.keys...))
+	return m.frame(p.header, p.body, m.hintText(p.cue, p.keys...))
 }
 
 // shortHelp renders one line of key hints.
@@ -278,7 +278,7 @@ func (m *Model) screenKeys() helpKeys {
 	case resumeScreen:
 		return helpKeys{short: []key.Binding{k.Resume, k.Restart, k.Back, k.Help}, full: [][]key.Binding{{k.Resume, k.Restart, k.Back, k.Quit}}}
 	case resultsScreen:
-		return m.results.helpKeys(m)
+		return m.results.helpKeys(&k)
 	case labsScreen:
 		return m.labs.helpKeys(&k)
 	case outlineScreen:

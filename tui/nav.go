@@ -10,8 +10,8 @@ import (
 // A screen never sets the root's current screen: it asks with a nav, and
 // Model.enter below is the one place the screen changes (New in app.go
 // sets the first). The screens that take a programContext (glossary,
-// outline, stats, search, Labs, and the resume, retake, reset and
-// review-done prompts) return the nav from their keys and the root
+// outline, stats, search, Labs, the quiz's results, and the resume,
+// retake, reset and review-done prompts) return the nav from their keys and the root
 // follows it (Model.follow); the rest call Model.enter. nav_test.go
 // fails if another file assigns the field.
 //
@@ -41,6 +41,9 @@ type nav struct {
 	// it is highlighted once the chapter is rendered; with back (the
 	// outline's heading), the reader scrolls to it and saves the place.
 	mark *readerMark
+	// retry, quizScreen: the results whose missed questions are asked
+	// again (Model.retryMissed).
+	retry *resultsModel
 	// term and query, glossaryScreen: a search result's entry, with the
 	// query's matches highlighted.
 	term, query string
@@ -94,7 +97,9 @@ func (m *Model) open(n nav) (tea.Cmd, bool) {
 		}
 		return cmd, ok
 	case quizScreen:
-		if n.chapter != "" {
+		if n.retry != nil {
+			m.retryMissed(n.retry)
+		} else if n.chapter != "" {
 			return nil, m.newAttempt(n.chapter)
 		}
 	case retakeScreen:
@@ -136,9 +141,11 @@ func (m *Model) open(n nav) (tea.Cmd, bool) {
 // arrive runs once the screen is current: home shows the records as they
 // are now; the stats are read again on coming back; the reader goes to
 // the outline's heading; a new attempt shows its first question and is
-// saved; a resumed quiz whose questions are all answered is finished.
+// saved (a retry of the missed questions only shows it); a resumed quiz whose questions are all answered is finished.
 func (m *Model) arrive(n nav) tea.Cmd {
 	switch {
+	case n.to == quizScreen && n.retry != nil:
+		m.quiz.enter(m)
 	case n.to == quizScreen && n.chapter != "":
 		m.quiz.enter(m)
 		m.last = &progress.Place{Screen: "quiz", ChapterID: n.chapter}

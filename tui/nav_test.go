@@ -73,7 +73,7 @@ func parseTUI(t *testing.T) (*token.FileSet, map[string]*ast.File) {
 // here once it is converted.
 var contextScreens = []string{
 	"glossaryModel", "outlineModel", "statsModel", "searchModel", "labsModel",
-	"resumePrompt", "retakePrompt", "resetPrompt", "reviewSummary",
+	"resumePrompt", "retakePrompt", "resetPrompt", "reviewSummary", "resultsModel",
 }
 
 // A converted screen does not get the root back through a side door: no

@@ -347,7 +347,7 @@ func (q *quizModel) finish(m *Model) tea.Cmd {
 	}
 	score := content.Score(right, len(q.questions))
 	passed := q.ch.Quiz.Passed(score)
-	m.results = newResults(m, q, right, score, passed)
+	m.results = newResults(m.context(), q, right, score, passed)
 	shown := m.enter(nav{to: resultsScreen})
 	if q.missedOnly {
 		return shown // saved answer by answer; nothing to close
@@ -435,7 +435,7 @@ func (q *quizModel) refresh(m *Model) {
 			write(st.Right.Render("  ✓ Right!"))
 		} else {
 			write(st.Wrong.Render("  ✗ Not quite."))
-			write(m.answerText(qu, q.shuffles[qu.ID], "  ", w))
+			write(answerText(m.inline, qu, q.shuffles[qu.ID], "  ", w))
 		}
 		write("")
 		write(wrapped(st.Explanation.Width(w), m.inline(qu.Explanation)))
@@ -463,7 +463,7 @@ func (q *quizModel) refresh(m *Model) {
 // moreCue tells the learner that a screen scrolls: without it a long
 // explanation or results list just stops at the window's edge. A narrow
 // window gets the arrow alone, leaving room for help and the way back.
-func moreCue(m *Model, vp viewport.Model) string {
+func moreCue(width int, vp viewport.Model) string {
 	cue := ""
 	switch {
 	case !vp.AtBottom():
@@ -471,7 +471,7 @@ func moreCue(m *Model, vp viewport.Model) string {
 	case !vp.AtTop():
 		cue = "↑ more (k/pgup) · "
 	}
-	if cue != "" && m.width < 60 {
+	if cue != "" && width < 60 {
 		cue = cue[:len("↓ more")] + " · "
 	}
 	return cue
@@ -634,18 +634,18 @@ func (q *quizModel) header() string {
 }
 
 func (q *quizModel) view(m *Model) string {
-	return m.frame(q.header(), q.vp.View(), m.hintText(moreCue(m, q.vp), m.screenKeys().short...))
+	return m.frame(q.header(), q.vp.View(), m.hintText(moreCue(m.width, q.vp), m.screenKeys().short...))
 }
 
 // answerText shows a question's right answer: one line, with the options
 // in the order the screen showed them (shuffle: display position ->
 // original index), or for an order question the items numbered in the
 // right order.
-func (m *Model) answerText(qu *content.Question, shuffle []int, indent string, w int) string {
+func answerText(inline func(string) string, qu *content.Question, shuffle []int, indent string, w int) string {
 	ans := qu.RightAnswer(shuffle)
 	items := make([]string, len(ans.Items))
 	for i, it := range ans.Items {
-		items[i] = m.inline(render.SanitizeLine(it))
+		items[i] = inline(render.SanitizeLine(it))
 	}
 	if !ans.Numbered {
 		return hang(indent+ans.Lead+": ", strings.Join(items, " · "), w)

@@ -39,16 +39,16 @@ type resultsModel struct {
 	earlier      map[string]bool // reopened: questions answered in an earlier version (edited since)
 }
 
-func newResults(m *Model, q *quizModel, right, score int, passed bool) *resultsModel {
+func newResults(c *programContext, q *quizModel, right, score int, passed bool) *resultsModel {
 	r := &resultsModel{
-		ch: q.ch, idx: m.course.Index(q.ch.ID), right: right, total: len(q.questions),
+		ch: q.ch, idx: c.course.Index(q.ch.ID), right: right, total: len(q.questions),
 		score: score, passed: passed, uid: q.att.uid, questions: q.questions, shown: q.shuffles,
 		missedOnly: q.missedOnly,
 	}
 	r.tally(q.answers)
-	r.vp = viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
+	r.vp = viewport.New(viewport.WithWidth(c.width), viewport.WithHeight(c.bodyHeight()))
 	r.vp.KeyMap = viewport.KeyMap{}
-	r.resize(m)
+	r.resize(c)
 	return r
 }
 
@@ -68,7 +68,7 @@ func (r *resultsModel) tally(answers map[string]answered) {
 // fromAttempt shows the attempt as the file holds it once finished: each
 // question's last answer, which may come from another tutor on the same
 // attempt.
-func (r *resultsModel) fromAttempt(m *Model, a progress.Attempt) {
+func (r *resultsModel) fromAttempt(c *programContext, a progress.Attempt) {
 	answers := answersFrom(r.ch, a)
 	r.right = 0
 	for _, qu := range r.questions {
@@ -79,29 +79,29 @@ func (r *resultsModel) fromAttempt(m *Model, a progress.Attempt) {
 	r.score = content.Score(r.right, r.total)
 	r.passed = r.ch.Quiz.Passed(r.score)
 	r.tally(answers)
-	r.resize(m)
+	r.resize(c)
 }
 
 // unsaved counts this quiz's answers not written yet.
-func (r *resultsModel) unsaved(m *Model) int {
+func (r *resultsModel) unsaved(c *programContext) int {
 	n := 0
 	for _, id := range r.ids {
-		if id != "" && m.unsaved[id] {
+		if id != "" && c.unsaved[id] {
 			n++
 		}
 	}
 	return n
 }
 
-func (r *resultsModel) resize(m *Model) {
-	r.vp.SetWidth(m.width)
-	r.vp.SetHeight(m.bodyHeightUnder(r.header()))
-	r.vp.SetContent(r.content(m))
+func (r *resultsModel) resize(c *programContext) {
+	r.vp.SetWidth(c.width)
+	r.vp.SetHeight(c.bodyHeightUnder(r.header()))
+	r.vp.SetContent(r.content(c))
 }
 
-func (r *resultsModel) content(m *Model) string {
-	st := m.st
-	w := max(20, min(m.width-4, 90))
+func (r *resultsModel) content(c *programContext) string {
+	st := c.st
+	w := max(20, min(c.width-4, 90))
 	var b strings.Builder
 	switch {
 	case r.missedOnly:
@@ -112,7 +112,7 @@ func (r *resultsModel) content(m *Model) string {
 	default:
 		fmt.Fprintf(&b, "  You got %d of %d right: %d%%.\n\n", r.right, r.total, r.score)
 	}
-	if n := r.unsaved(m); n > 0 {
+	if n := r.unsaved(c); n > 0 {
 		b.WriteString(st.Wrong.Render(fmt.Sprintf("  %d of these answers %s not saved yet (marked below when missed); the tutor keeps trying.",
 			n, plural(n, "is", "are"))))
 		b.WriteString("\n\n")
@@ -127,14 +127,14 @@ func (r *resultsModel) content(m *Model) string {
 			r.ch.Quiz.PassMark, courserules.Needed(r.ch.Quiz.PassMark, r.total), r.total)))
 	}
 	b.WriteString("\n\n")
-	b.WriteString(r.historyText(m))
+	b.WriteString(r.historyText(c))
 	if len(r.missed) == 0 {
 		b.WriteString("  You answered every question correctly.\n\n")
 	} else {
 		b.WriteString(st.Title.Render("  Questions to review") + "\n\n")
 		b.WriteString(hang("  ", "m: retry the missed questions · r: retake the whole quiz", w) + "\n\n")
 		for i, qu := range r.missed {
-			b.WriteString(hang(fmt.Sprintf("  %d. ", i+1), st.Selected.Render(m.inline(render.SanitizeLine(qu.Prompt))), w))
+			b.WriteString(hang(fmt.Sprintf("  %d. ", i+1), st.Selected.Render(c.inline(render.SanitizeLine(qu.Prompt))), w))
 			b.WriteString("\n")
 			given := strings.Join(r.given[qu.ID], qu.GivenSeparator())
 			switch {
@@ -143,43 +143,44 @@ func (r *resultsModel) content(m *Model) string {
 			case given == "":
 				given = "(no answer)"
 			}
-			if id := r.ids[qu.ID]; id != "" && m.unsaved[id] {
+			if id := r.ids[qu.ID]; id != "" && c.unsaved[id] {
 				given += " (not saved yet)"
 			}
 			b.WriteString(hang("     You answered: ", render.SanitizeLine(given), w))
 			b.WriteString("\n")
-			b.WriteString(m.answerText(qu, r.shown[qu.ID], "     ", w))
+			b.WriteString(answerText(c.inline, qu, r.shown[qu.ID], "     ", w))
 			b.WriteString("\n")
-			b.WriteString(wrapped(st.Explanation.Width(w).PaddingLeft(5), m.inline(qu.Explanation)))
+			b.WriteString(wrapped(st.Explanation.Width(w).PaddingLeft(5), c.inline(qu.Explanation)))
 			b.WriteString("\n\n")
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func (r *resultsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+// key: take the quiz again (a new attempt), ask the missed questions
+// again, or go to the chapter, the next one or home.
+func (r *resultsModel) key(c *programContext, msg tea.KeyPressMsg) (tea.Cmd, nav) {
+	k := c.keys
 	switch {
 	case key.Matches(msg, k.Retry):
-		return m.startQuiz(r.ch.ID)
+		return nil, nav{to: quizScreen, chapter: r.ch.ID}
 	case key.Matches(msg, k.RetryMissed) && len(r.missed) > 0:
-		return m.retryMissed(r)
+		return nil, nav{to: quizScreen, retry: r}
 	case msg.String() == "c":
-		return m.openChapter(r.ch.ID, -1)
+		return nil, nav{to: readerScreen, chapter: r.ch.ID, line: -1}
 	case key.Matches(msg, k.NextChapter):
-		if r.idx+1 < len(m.course.Chapters) {
-			return m.openChapter(m.course.Chapters[r.idx+1].ID, 0)
+		if r.idx+1 < len(c.course.Chapters) {
+			return nil, nav{to: readerScreen, chapter: c.course.Chapters[r.idx+1].ID, line: 0}
 		}
 	case key.Matches(msg, k.Back):
-		return m.enter(nav{to: homeScreen})
+		return nil, nav{to: homeScreen}
 	default:
-		scrollKey(&r.vp, k, msg)
+		scrollKey(&r.vp, *k, msg)
 	}
-	return nil
+	return nil, nav{}
 }
 
-func (r *resultsModel) helpKeys(m *Model) helpKeys {
-	k := m.keys
+func (r *resultsModel) helpKeys(k *keyMap) helpKeys {
 	chapter := key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "back to the chapter"))
 	next := key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next chapter"))
 	home := key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "chapter list"))
@@ -208,6 +209,6 @@ func (r *resultsModel) header() string {
 	return fmt.Sprintf("%s · %s", what, render.SanitizeLine(r.ch.Title))
 }
 
-func (r *resultsModel) view(m *Model) string {
-	return m.frame(r.header(), r.vp.View(), m.hintText(moreCue(m, r.vp), r.helpKeys(m).short...))
+func (r *resultsModel) view(c *programContext) page {
+	return page{header: r.header(), body: r.vp.View(), keys: r.helpKeys(c.keys).short, cue: moreCue(c.width, r.vp)}
 }

@@ -11,12 +11,12 @@ import (
 	"backend-tutor/progress"
 )
 
-// retryMissed is "m" on the results: ask only the questions r missed, on
-// the quiz's own screens. Its answers are saved one transaction each
+// retryMissed is "m" on the results (nav.retry): ask only the questions r
+// missed, on the quiz's own screens. Its answers are saved one transaction each
 // (progress.OpRetry, through the saver) apart from the attempts, so the
 // chapter's answered, attempts, best score, pass and Continue stay as
 // they were; there is no attempt to resume or finish.
-func (m *Model) retryMissed(r *resultsModel) tea.Cmd {
+func (m *Model) retryMissed(r *resultsModel) {
 	q := newQuiz(m, r.ch)
 	q.missedOnly = true
 	q.questions = slices.Clone(r.missed)
@@ -25,9 +25,6 @@ func (m *Model) retryMissed(r *resultsModel) tea.Cmd {
 		q.order = append(q.order, qu.ID)
 	}
 	m.quiz = q
-	shown := m.enter(nav{to: quizScreen})
-	q.enter(m)
-	return shown
 }
 
 // lastResultMsg is a chapter's attempt history, read off the UI goroutine
@@ -81,9 +78,10 @@ func (m *Model) showLastResult(msg lastResultMsg) tea.Cmd {
 		m.notice = fmt.Sprintf("The questions of %q have changed since your last attempt: press t to take the quiz.", ch.Title)
 		return nil
 	}
-	r := newResults(m, q, 0, 0, false)
+	c := m.context()
+	r := newResults(c, q, 0, 0, false)
 	r.history = done
-	r.fromAttempt(m, last)
+	r.fromAttempt(c, last)
 	// A finished attempt's score and pass are what it earned: a question
 	// edited or removed since must not change them (fromAttempt counts
 	// only answers to the current questions as right).
@@ -95,7 +93,7 @@ func (m *Model) showLastResult(msg lastResultMsg) tea.Cmd {
 		}
 	}
 	r.score, r.passed = last.Score, last.Passed
-	r.resize(m)
+	r.resize(c)
 	m.results = r
 	return m.enter(nav{to: resultsScreen})
 }
@@ -105,12 +103,12 @@ func (m *Model) showLastResult(msg lastResultMsg) tea.Cmd {
 const historyShown = 10
 
 // historyText lists a reopened result's attempts, newest first.
-func (r *resultsModel) historyText(m *Model) string {
+func (r *resultsModel) historyText(c *programContext) string {
 	if len(r.history) == 0 {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(m.st.Title.Render("  Attempt history") + "\n\n")
+	b.WriteString(c.st.Title.Render("  Attempt history") + "\n\n")
 	oldest := max(0, len(r.history)-historyShown)
 	for i := len(r.history) - 1; i >= oldest; i-- {
 		a := r.history[i]
