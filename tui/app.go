@@ -106,6 +106,7 @@ type Model struct {
 	welcomed bool
 	rng      *rand.Rand
 	saver    *saver
+	ways     *rootWays // the context's functions (tui/context.go)
 
 	screen   screen
 	width    int
@@ -201,6 +202,7 @@ func New(o Options) *Model {
 
 		retryDelay: retryDelay,
 	}
+	m.ways = m.newWays()
 	if m.store != nil {
 		m.writeRecovery = m.store.WriteRecovery
 	}
@@ -231,7 +233,7 @@ func New(o Options) *Model {
 	m.warned = m.warning != ""
 	m.spent.Input(m.now(), "", activetime.Nothing) // the first screen's time counts from here
 	m.applyStyles(newStyles(true))
-	m.home = newHomeModel(m)
+	m.home = newHomeModel(m.context())
 	m.screen = homeScreen
 	if len(o.Profiles) > 0 {
 		m.picker, m.screen = newPicker(o.Profiles), profilesScreen
@@ -250,7 +252,7 @@ func New(o Options) *Model {
 		m.start = m.startupReview(false) // home's "Review · N due"
 		if m.screen == homeScreen && o.Snapshot != nil {
 			m.start = tea.Batch(m.start, m.noticeChanges(o.Snapshot.Questions))
-			m.home.resize(m)
+			m.home.resize(m.context())
 		}
 	}
 	return m
@@ -330,7 +332,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.IsDark() {
 			m.style = render.StyleDark
 		}
-		cmd := m.home.refresh(m)
+		cmd := m.home.refresh(m.context())
 		if m.screen == labsScreen {
 			m.labs.resize(m.context()) // the brief's key has the style in it
 			return m, tea.Batch(cmd, m.labs.renderBrief(m.context()))
@@ -448,7 +450,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.quit()
 		}
 	case homeScreen:
-		return m.home.key(m, msg)
+		if m.homeNumberKey(msg) {
+			return nil
+		}
+		return m.follow(m.home.key(m.context(), msg))
 	case readerScreen:
 		return m.reader.key(m, msg)
 	case quizScreen:
@@ -537,7 +542,7 @@ func (m *Model) resize(w, h int) tea.Cmd {
 // layout sizes every screen to the window and the lines the frame takes.
 func (m *Model) layout() {
 	m.help.SetWidth(m.width - 2)
-	m.home.resize(m)
+	m.home.resize(m.context())
 	if m.quiz != nil {
 		m.quiz.resize(m)
 	}
@@ -592,7 +597,7 @@ func (m *Model) handleOutcome(o saveOutcome) tea.Cmd {
 		if m.results != nil && m.results.uid == o.op.AttemptUID {
 			m.results.fromAttempt(m.context(), o.applied.Attempt)
 		}
-		return m.home.refresh(m)
+		return m.home.refresh(m.context())
 	}
 	return nil
 }
@@ -684,7 +689,7 @@ func (m *Model) View() tea.View {
 		case welcomeScreen:
 			body = m.welcomeView()
 		case homeScreen:
-			body = m.home.view(m)
+			body = m.framed(m.home.view(m.context()))
 		case readerScreen:
 			body = m.reader.view(m)
 		case quizScreen:

@@ -13,52 +13,79 @@ import (
 
 // programContext is what a screen reads of the tutor, as gh-dash's
 // ProgramContext: the course, the keys and styles, the window, the clock,
-// and the ways to the progress file and the renderer the root owns: a read
-// or a change queued behind the saves, a render through the one queue.
-// The root makes it afresh for each call (Model.context), so a screen
-// keeps none and never sees a stale size; and it gives no way to change
-// the root's state but the narrow few below: a screen that takes it
-// answers a key with a command and a nav (tui/nav.go), and draws a page
-// the root frames. The glossary, outline, stats, search and Labs screens
-// the quiz's results and the resume, retake, reset and review-done
-// prompts take it; home, the reader and the quiz still take *Model.
+// the learner's records, and the ways to the progress file and the
+// renderer the root owns: a read or a change queued behind the saves, a
+// render through the one queue. The root makes it afresh for each call
+// (Model.context), so a screen keeps none and never sees a stale size; and
+// it gives no way to change the root's state but the narrow few in
+// rootWays: a screen that takes it answers a key with a command and a nav
+// (tui/nav.go), and draws a page the root frames. The home, glossary,
+// outline, stats, search, Labs and results screens and the resume,
+// retake, reset and review-done prompts take it; the reader and the quiz
+// still take *Model (nav_test.go keeps the converted ones converted).
 type programContext struct {
 	window
+	*rootWays
 	course *content.Course
 	keys   *keyMap
 	st     *styles
-	now    func() time.Time
-	store  *progress.Store                // nil without a progress file
-	read   func(f func() tea.Msg) tea.Cmd // queues f behind the saves (Model.read)
-	save   func(op progress.Op) tea.Cmd   // queues a change (Model.save)
-	// style is glamour's; cache holds what was rendered, and render asks
-	// the one render queue (tui/renders.go) for md at k.
+	store  *progress.Store // nil without a progress file
+	// style is glamour's; cache holds what was rendered (render asks the
+	// one render queue, tui/renders.go).
 	style   string
 	cache   *render.Cache
-	render  func(k render.Key, md string) tea.Cmd
 	labBase string // Options.LabURL
 	noColor bool   // NO_COLOR: code keeps its backticks (inline)
-	// records are the learner's chapter records, to read; reviewDue is
-	// home's count of due review questions; unsaved, the ids of answers
-	// queued behind a failed save.
+	// records are the learner's chapter records and last its place, to
+	// read; reviewDue is home's count of due review questions; unsaved,
+	// the ids of answers queued behind a failed save; changes, home's
+	// notice of content changes (homenotice.go).
 	records   map[string]progress.ChapterRecord
+	last      *progress.Place
 	reviewDue int
 	unsaved   map[string]bool
-	// The root's state a prompt changes, narrowly: resetChapter forgets a
-	// chapter's records and queues its reset (Model.resetChapter);
-	// abandon drops a quiz's open attempt (Model.abandon).
+	changes   []string
+}
+
+// rootWays are the root's functions a screen may call, made once (New):
+// a context then costs one allocation, not one per function, on every key
+// home and the prompts take. Each is a narrow change the root makes.
+type rootWays struct {
+	now    func() time.Time
+	read   func(f func() tea.Msg) tea.Cmd        // queues f behind the saves (Model.read)
+	save   func(op progress.Op) tea.Cmd          // queues a change (Model.save)
+	render func(k render.Key, md string) tea.Cmd // asks the render queue for md at k
+	// resetChapter forgets a chapter's records and queues its reset
+	// (Model.resetChapter); abandon drops a quiz's open attempt
+	// (Model.abandon).
 	resetChapter func(id string) tea.Cmd
 	abandon      func(q *quizModel) tea.Cmd
+	// Home's: a review session (Model.startReview); a chapter's quiz, or
+	// the offer to resume it, once its state is read (Model.beginQuiz);
+	// Continue (Model.continueLast); a chapter's last result, once read
+	// (Model.openLastResult); quitting (Model.quit).
+	startReview  func() tea.Cmd
+	beginQuiz    func(id string) tea.Cmd
+	continueLast func() tea.Cmd
+	lastResult   func(id string) tea.Cmd
+	quit         func() tea.Cmd
+}
+
+func (m *Model) newWays() *rootWays {
+	return &rootWays{
+		now: m.now, read: m.read, save: m.save, render: m.render,
+		resetChapter: m.resetChapter, abandon: m.abandon,
+		startReview: m.startReview, beginQuiz: m.beginQuiz, continueLast: m.continueLast,
+		lastResult: m.openLastResult, quit: m.quit,
+	}
 }
 
 // context is the screens' view of the tutor as it is now.
 func (m *Model) context() *programContext {
 	return &programContext{
-		window: m.window(), course: m.course, keys: &m.keys, st: &m.st, now: m.now,
-		store: m.store, read: m.read, save: m.save,
-		style: m.style, cache: m.cache, render: m.render, labBase: m.labBase,
-		records: m.records, reviewDue: m.reviewDue, unsaved: m.unsaved, noColor: m.noColor,
-		resetChapter: m.resetChapter, abandon: m.abandon,
+		window: m.window(), rootWays: m.ways, course: m.course, keys: &m.keys, st: &m.st,
+		store: m.store, style: m.style, cache: m.cache, labBase: m.labBase, noColor: m.noColor,
+		records: m.records, last: m.last, reviewDue: m.reviewDue, unsaved: m.unsaved, changes: m.changes,
 	}
 }
 

@@ -56,8 +56,8 @@ type homeModel struct {
 	bar  progress.Model
 }
 
-func newHomeModel(m *Model) homeModel {
-	l := list.New(nil, homeDelegate{m: m}, m.width, m.height)
+func newHomeModel(c *programContext) homeModel {
+	l := list.New(nil, homeDelegate{st: c.st}, c.width, c.height)
 	l.SetShowTitle(false)
 	l.SetShowHelp(false)
 	l.SetShowStatusBar(false)
@@ -69,8 +69,8 @@ func newHomeModel(m *Model) homeModel {
 	l.Paginator.Type = paginator.Arabic
 	l.KeyMap.ShowFullHelp.SetEnabled(false)
 	l.KeyMap.CloseFullHelp.SetEnabled(false)
-	h := homeModel{list: l, bar: m.st.solidBar(40)}
-	h.refresh(m)
+	h := homeModel{list: l, bar: c.st.solidBar(40)}
+	h.refresh(c)
 	return h
 }
 
@@ -78,80 +78,81 @@ func newHomeModel(m *Model) homeModel {
 // reads only the small per-chapter summaries, never the answer history.
 // With a filter applied the list re-runs it: the command that does so must
 // reach the program, or the list shows no rows at all ("No chapters.").
-func (h *homeModel) refresh(m *Model) tea.Cmd {
+func (h *homeModel) refresh(c *programContext) tea.Cmd {
 	var items []list.Item
-	if t, ok := courserules.Continue(m.course, m.records, m.last); ok {
-		items = append(items, homeItem{continues: true, toQuiz: t.Action == courserules.TakeQuiz, ch: t.Chapter, number: m.course.Index(t.Chapter.ID) + 1, status: t.Status})
+	if t, ok := courserules.Continue(c.course, c.records, c.last); ok {
+		items = append(items, homeItem{continues: true, toQuiz: t.Action == courserules.TakeQuiz, ch: t.Chapter, number: c.course.Index(t.Chapter.ID) + 1, status: t.Status})
 	}
-	if m.reviewDue > 0 {
-		items = append(items, reviewRow(m.reviewDue))
+	if c.reviewDue > 0 {
+		items = append(items, reviewRow(c.reviewDue))
 	}
 	// With more than one pack, each pack's chapters follow a header row
 	// with its title (added rows: every chapter row is as it was).
 	header := ""
-	for i, ch := range m.course.Chapters {
-		if p, ok := m.course.PackOf(ch.Pack); ok && len(m.course.Packs) > 1 && ch.Pack != header {
+	for i, ch := range c.course.Chapters {
+		if p, ok := c.course.PackOf(ch.Pack); ok && len(c.course.Packs) > 1 && ch.Pack != header {
 			header = ch.Pack
-			items = append(items, homeItem{pack: p, ch: ch, status: packStatus(m.course, p)})
+			items = append(items, homeItem{pack: p, ch: ch, status: packStatus(c.course, p)})
 		}
-		items = append(items, homeItem{ch: ch, number: i + 1, status: courserules.StatusText(ch, m.records[ch.ID])})
+		items = append(items, homeItem{ch: ch, number: i + 1, status: courserules.StatusText(ch, c.records[ch.ID])})
 	}
-	if n := len(m.course.Labs()); n > 0 {
+	if n := len(c.course.Labs()); n > 0 {
 		items = append(items, homeItem{labs: true, status: fmt.Sprintf("%d hands-on %s: build a small API, and check it here", n, plural(n, "lab", "labs"))})
 	}
-	if len(m.course.Glossary) > 0 {
-		items = append(items, homeItem{glossary: true, status: fmt.Sprintf("%d terms, each with the chapter that introduces it", len(m.course.Glossary))})
+	if len(c.course.Glossary) > 0 {
+		items = append(items, homeItem{glossary: true, status: fmt.Sprintf("%d terms, each with the chapter that introduces it", len(c.course.Glossary))})
 	}
-	h.bar.FullColor = m.st.accent // the background may have changed
+	h.bar.FullColor = c.st.accent // the background may have changed
 	sel := h.list.Index()
 	cmd := h.list.SetItems(items)
-	h.list.SetDelegate(homeDelegate{m: m})
+	h.list.SetDelegate(homeDelegate{st: c.st, due: c.reviewDue})
 	h.list.Select(max(0, min(sel, len(items)-1)))
 	return cmd
 }
 
-func (h *homeModel) resize(m *Model) {
-	h.list.SetSize(m.width, max(1, m.bodyHeightUnder(render.SanitizeLine(m.course.Title))-2-strings.Count(m.noticeView(), "\n")))
-	h.bar.SetWidth(min(40, max(10, m.width-30)))
+func (h *homeModel) resize(c *programContext) {
+	h.list.SetSize(c.width, max(1, c.bodyHeightUnder(render.SanitizeLine(c.course.Title))-2-strings.Count(noticeView(c), "\n")))
+	h.bar.SetWidth(min(40, max(10, c.width-30)))
 }
 
-func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	if m.homeNumberKey(msg) {
-		return nil
-	}
+// key opens the row's screen, or asks the root for what is not a screen
+// (a review session, a quiz once its state is read, a last result,
+// quitting). The chapter number typed is the root's (Model.homeNumberKey).
+func (h *homeModel) key(c *programContext, msg tea.KeyPressMsg) (tea.Cmd, nav) {
+	k := c.keys
 	it, ok := h.list.SelectedItem().(homeItem)
 	switch {
-	case key.Matches(msg, m.keys.Open) && ok && it.review:
-		return m.startReview()
-	case key.Matches(msg, m.keys.Open) && ok && it.glossary:
-		return m.enter(nav{to: glossaryScreen})
-	case key.Matches(msg, m.keys.Open) && ok && it.labs:
-		return m.enter(nav{to: labsScreen})
-	case key.Matches(msg, m.keys.Open) && ok:
+	case key.Matches(msg, k.Open) && ok && it.review:
+		return c.startReview(), nav{}
+	case key.Matches(msg, k.Open) && ok && it.glossary:
+		return nil, nav{to: glossaryScreen}
+	case key.Matches(msg, k.Open) && ok && it.labs:
+		return nil, nav{to: labsScreen}
+	case key.Matches(msg, k.Open) && ok:
 		if it.continues && it.toQuiz {
-			return m.beginQuiz(it.ch.ID)
+			return c.beginQuiz(it.ch.ID), nav{}
 		}
-		if it.continues && it.ch.ID == m.last.ChapterID {
-			return m.continueLast()
+		if it.continues && it.ch.ID == c.last.ChapterID {
+			return c.continueLast(), nav{}
 		}
-		return m.openChapter(it.ch.ID, -1)
-	case key.Matches(msg, m.keys.StartQuiz) && ok && it.chapterRow():
-		return m.beginQuiz(it.ch.ID)
-	case key.Matches(msg, m.keys.LastResult): // never the list's "next page" (still right/pgdn)
+		return nil, nav{to: readerScreen, chapter: it.ch.ID, line: -1}
+	case key.Matches(msg, k.StartQuiz) && ok && it.chapterRow():
+		return c.beginQuiz(it.ch.ID), nav{}
+	case key.Matches(msg, k.LastResult): // never the list's "next page" (still right/pgdn)
 		if ok && it.chapterRow() {
-			return m.openLastResult(it.ch.ID)
+			return c.lastResult(it.ch.ID), nav{}
 		}
-		return nil
-	case key.Matches(msg, m.keys.Filter):
-		return m.enter(nav{to: searchScreen})
-	case key.Matches(msg, m.keys.Stats):
-		return m.enter(nav{to: statsScreen})
-	case key.Matches(msg, m.keys.QuitHome):
-		return m.quit()
+		return nil, nav{}
+	case key.Matches(msg, k.Filter):
+		return nil, nav{to: searchScreen}
+	case key.Matches(msg, k.Stats):
+		return nil, nav{to: statsScreen}
+	case key.Matches(msg, k.QuitHome):
+		return c.quit(), nav{}
 	}
 	var cmd tea.Cmd
 	h.list, cmd = h.list.Update(msg)
-	return cmd
+	return cmd, nav{}
 }
 
 // update hands the list a message that is not a key.
@@ -161,20 +162,23 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (h *homeModel) view(m *Model) string {
-	passed, quizzes := courserules.PassedCount(m.course, m.records)
-	done := courserules.CourseProgress(m.course, m.records)
+func (h *homeModel) view(c *programContext) page {
+	passed, quizzes := courserules.PassedCount(c.course, c.records)
+	done := courserules.CourseProgress(c.course, c.records)
 	line := fmt.Sprintf(" %s %3.0f%% · %d of %d quizzes passed", h.bar.ViewAs(done), done*100, passed, quizzes)
 	rows := strings.TrimLeft(h.list.View(), "\n")
-	footer := m.shortHelp(m.screenKeys())
 	// A blank row between the course bar and the list (the list's own
 	// status line used to give it; the list's height leaves room).
-	return m.frame(render.SanitizeLine(m.course.Title), line+"\n\n"+m.noticeView()+rows, footer)
+	return page{header: render.SanitizeLine(c.course.Title), body: line + "\n\n" + noticeView(c) + rows}
 }
 
 // homeDelegate draws a row in two lines: number, title and status; then the
-// chapter's summary, dimmed.
-type homeDelegate struct{ m *Model }
+// chapter's summary, dimmed. due is the review row's count as refresh
+// read it (the row is there only when it is above 0).
+type homeDelegate struct {
+	st  *styles
+	due int
+}
 
 func (d homeDelegate) Height() int                         { return 2 }
 func (d homeDelegate) Spacing() int                        { return 0 }
@@ -185,7 +189,7 @@ func (d homeDelegate) Render(w io.Writer, l list.Model, index int, item list.Ite
 	if !ok {
 		return
 	}
-	st := d.m.st
+	st := d.st
 	width := max(10, l.Width()-2)
 	selected := index == l.Index()
 	cursor := "  "
@@ -198,7 +202,7 @@ func (d homeDelegate) Render(w io.Writer, l list.Model, index int, item list.Ite
 		title = "── " + render.SanitizeLine(it.pack.Title) + " ──"
 		second = it.status
 	case it.review:
-		title = fmt.Sprintf("    Review · %d due", d.m.reviewDue)
+		title = fmt.Sprintf("    Review · %d due", d.due)
 		second = it.status
 	case it.glossary:
 		title = "    Glossary"

@@ -39,15 +39,15 @@ func (m *Model) noticeChanges(questions map[string]map[string]progress.QuestionS
 
 // noticeView is the notice as home shows it, wrapped to the width, with
 // the blank line that parts it from the list; "" when there is none.
-func (m *Model) noticeView() string {
-	if len(m.changes) == 0 {
+func noticeView(c *programContext) string {
+	if len(c.changes) == 0 {
 		return ""
 	}
 	var b strings.Builder
-	for i, l := range m.changes {
-		text := hang("  ", render.SanitizeLine(l), m.width-1)
+	for i, l := range c.changes {
+		text := hang("  ", render.SanitizeLine(l), c.width-1)
 		if i == 0 {
-			text = m.st.Selected.Render(text)
+			text = c.st.Selected.Render(text)
 		}
 		b.WriteString(text + "\n")
 	}
@@ -58,6 +58,6 @@ func (m *Model) noticeView() string {
 func (m *Model) dropNotice() {
 	if len(m.changes) > 0 {
 		m.changes = nil
-		m.home.resize(m)
+		m.home.resize(m.context())
 	}
 }

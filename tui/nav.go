@@ -10,7 +10,7 @@ import (
 // A screen never sets the root's current screen: it asks with a nav, and
 // Model.enter below is the one place the screen changes (New in app.go
 // sets the first). The screens that take a programContext (glossary,
-// outline, stats, search, Labs, the quiz's results, and the resume,
+// outline, stats, search, Labs, home, the quiz's results, and the resume,
 // retake, reset and review-done prompts) return the nav from their keys and the root
 // follows it (Model.follow); the rest call Model.enter. nav_test.go
 // fails if another file assigns the field.
@@ -153,7 +153,7 @@ func (m *Model) arrive(n nav) tea.Cmd {
 	case n.to == quizScreen && n.back && m.quiz.allAnswered():
 		return m.quiz.finish(m)
 	case n.to == homeScreen:
-		return m.home.refresh(m)
+		return m.home.refresh(m.context())
 	case n.to == statsScreen && n.back:
 		return m.stats.read(m.context())
 	case n.to == readerScreen && n.back && n.mark != nil:

@@ -110,7 +110,7 @@ func (m *Model) reviewQueue(msg reviewQueueMsg) tea.Cmd {
 	start := m.reviewWanted
 	m.reviewWanted = false
 	if !start || m.screen == quizScreen {
-		return m.home.refresh(m)
+		return m.home.refresh(m.context())
 	}
 	if len(items) == 0 {
 		m.review = &reviewSession{}
