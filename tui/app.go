@@ -338,12 +338,12 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Batch(cmd, m.labs.renderBrief(m.context()))
 		}
 		if m.screen == readerScreen {
-			return m, tea.Batch(cmd, m.reader.rerender(m))
+			return m, tea.Batch(cmd, m.reader.rerender(m.context()))
 		}
 		return m, cmd
 	case resizeSettledMsg:
 		if msg.gen == m.resizeGen && m.screen == readerScreen {
-			return m, m.reader.rerender(m)
+			return m, m.reader.rerender(m.context())
 		}
 		return m, nil
 	case renderedMsg:
@@ -351,7 +351,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.labs != nil {
 			m.labs.rendered(m.context(), msg)
 		}
-		return m, tea.Batch(next, m.reader.rendered(m, msg))
+		return m, tea.Batch(next, m.reader.rendered(m.context(), msg))
 	case labCheckedMsg:
 		if m.labs == nil {
 			return m, nil
@@ -361,7 +361,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.enter(m.search.indexed(msg, m.context(), m.screen == searchScreen))
 	case scrollSettledMsg:
 		if m.screen == readerScreen && msg.gen == m.reader.scrollGen {
-			return m, m.reader.savePosition(m)
+			return m, m.savePlace()
 		}
 		return m, nil
 	case storeCheckedMsg:
@@ -455,7 +455,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return m.follow(m.home.key(m.context(), msg))
 	case readerScreen:
-		return m.reader.key(m, msg)
+		return m.follow(m.reader.key(m.context(), msg))
 	case quizScreen:
 		return m.quiz.key(m, msg)
 	case resumeScreen:
@@ -494,7 +494,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // stops.
 func (m *Model) quit() tea.Cmd {
 	if m.screen == readerScreen {
-		m.reader.savePosition(m)
+		m.savePlace()
 	}
 	m.saveTimeLeft()
 	return tea.Quit
@@ -561,7 +561,7 @@ func (m *Model) layout() {
 	if m.labs != nil {
 		m.labs.resize(m.context())
 	}
-	m.reader.resize(m)
+	m.reader.resize(m.context())
 }
 
 func (m *Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
@@ -691,7 +691,7 @@ func (m *Model) View() tea.View {
 		case homeScreen:
 			body = m.framed(m.home.view(m.context()))
 		case readerScreen:
-			body = m.reader.view(m)
+			body = m.framed(m.reader.view(m.context()))
 		case quizScreen:
 			body = m.quiz.view(m)
 		case resumeScreen:

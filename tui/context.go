@@ -20,9 +20,9 @@ import (
 // it gives no way to change the root's state but the narrow few in
 // rootWays: a screen that takes it answers a key with a command and a nav
 // (tui/nav.go), and draws a page the root frames. The home, glossary,
-// outline, stats, search, Labs and results screens and the resume,
-// retake, reset and review-done prompts take it; the reader and the quiz
-// still take *Model (nav_test.go keeps the converted ones converted).
+// outline, stats, search, Labs, reader and results screens and the
+// resume, retake, reset and review-done prompts take it; the quiz still
+// takes *Model (nav_test.go keeps the converted ones converted).
 type programContext struct {
 	window
 	*rootWays
@@ -45,6 +45,11 @@ type programContext struct {
 	reviewDue int
 	unsaved   map[string]bool
 	changes   []string
+	// screen is the one showing (a render the reader waits for is shown
+	// on the reader and under the quiz); statsOpen: the stats screen has
+	// been opened, so the reader's esc can go back to it.
+	screen    screen
+	statsOpen bool
 }
 
 // rootWays are the root's functions a screen may call, made once (New):
@@ -69,6 +74,16 @@ type rootWays struct {
 	continueLast func() tea.Cmd
 	lastResult   func(id string) tea.Cmd
 	quit         func() tea.Cmd
+	// The reader's: a render of the next chapter ahead of time
+	// (renderQueue.prefetch); a timer (Model.tick, which tests replace);
+	// the reading position queued (Model.savePlace); a warning on the
+	// warning line, a notice in the footer's place; the current screen's
+	// key hints fitted to a width (Model.fitHints).
+	prefetch  func(k render.Key, md string) tea.Cmd
+	tick      func(d time.Duration, f func(time.Time) tea.Msg) tea.Cmd
+	savePlace func() tea.Cmd
+	warn, say func(s string)
+	hints     func(width int) string
 }
 
 func (m *Model) newWays() *rootWays {
@@ -77,6 +92,12 @@ func (m *Model) newWays() *rootWays {
 		resetChapter: m.resetChapter, abandon: m.abandon,
 		startReview: m.startReview, beginQuiz: m.beginQuiz, continueLast: m.continueLast,
 		lastResult: m.openLastResult, quit: m.quit,
+		prefetch:  func(k render.Key, md string) tea.Cmd { return m.renders.prefetch(m.cache, k, md) },
+		tick:      func(d time.Duration, f func(time.Time) tea.Msg) tea.Cmd { return m.tick(d, f) },
+		savePlace: m.savePlace,
+		warn:      func(s string) { m.warning = s },
+		say:       func(s string) { m.notice = s },
+		hints:     func(width int) string { return m.fitHints(width, m.screenKeys().short) },
 	}
 }
 
@@ -86,6 +107,7 @@ func (m *Model) context() *programContext {
 		window: m.window(), rootWays: m.ways, course: m.course, keys: &m.keys, st: &m.st,
 		store: m.store, style: m.style, cache: m.cache, labBase: m.labBase, noColor: m.noColor,
 		records: m.records, last: m.last, reviewDue: m.reviewDue, unsaved: m.unsaved, changes: m.changes,
+		screen: m.screen, statsOpen: m.stats != nil,
 	}
 }
 
@@ -126,4 +148,5 @@ type page struct {
 	header, body string
 	keys         []key.Binding
 	cue          string // before the keys: that the body scrolls (moreCue)
+	footer       string // the whole footer instead, made by the screen (the reader's)
 }

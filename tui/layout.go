@@ -88,6 +88,9 @@ func (m *Model) bodyHeight() int                   { return m.window().bodyHeigh
 
 // framed puts a page in the frame, its keys (or the screen's) as the footer.
 func (m *Model) framed(p page) string {
+	if p.footer != "" {
+		return m.frame(p.header, p.body, p.footer)
+	}
 	if p.keys == nil {
 		p.keys = m.screenKeys().short
 	}

@@ -9,11 +9,12 @@ import (
 // Navigation (issue 13: screens say where to go next, the root moves).
 // A screen never sets the root's current screen: it asks with a nav, and
 // Model.enter below is the one place the screen changes (New in app.go
-// sets the first). The screens that take a programContext (glossary,
-// outline, stats, search, Labs, home, the quiz's results, and the resume,
-// retake, reset and review-done prompts) return the nav from their keys and the root
-// follows it (Model.follow); the rest call Model.enter. nav_test.go
-// fails if another file assigns the field.
+// sets the first). The screens that take a programContext (home, the
+// reader, glossary, outline, stats, search, Labs, the quiz's results, and
+// the resume, retake, reset and review-done prompts) return the nav from
+// their keys and the root follows it (Model.follow); the quiz calls
+// Model.enter. nav_test.go fails if another file assigns the field, or if
+// a converted screen takes a *Model.
 //
 // Requests are followed synchronously, in the Update whose key or message
 // made them, never through a tea.Cmd round trip: a command's message is
@@ -92,7 +93,7 @@ func (m *Model) open(n nav) (tea.Cmd, bool) {
 		if ok && n.mark != nil {
 			m.reader.mark = n.mark
 			if m.reader.ready { // served from the render cache already
-				m.reader.applyMark(m)
+				m.reader.applyMark(m.context())
 			}
 		}
 		return cmd, ok
@@ -158,9 +159,9 @@ func (m *Model) arrive(n nav) tea.Cmd {
 		return m.stats.read(m.context())
 	case n.to == readerScreen && n.back && n.mark != nil:
 		m.reader.mark = n.mark
-		m.reader.applyMark(m)
+		m.reader.applyMark(m.context())
 		m.reader.noteScroll()
-		return m.reader.savePosition(m)
+		return m.savePlace()
 	}
 	return nil
 }

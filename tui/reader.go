@@ -69,7 +69,7 @@ func (m *Model) loadChapter(id string, line int) (tea.Cmd, bool) {
 	}
 	var cmds []tea.Cmd
 	if m.screen == readerScreen && m.reader.ch != nil && m.reader.ch.ID != id {
-		cmds = append(cmds, m.reader.savePosition(m))
+		cmds = append(cmds, m.savePlace())
 	}
 	rec := m.records[id]
 	if line < 0 {
@@ -80,66 +80,66 @@ func (m *Model) loadChapter(id string, line int) (tea.Cmd, bool) {
 		footer:   m.reader.footer,
 		furthest: rec.Furthest, savedLine: rec.Line, savedFurth: rec.Furthest,
 	}
-	m.reader.resize(m) // under its header, which may wrap
+	m.reader.resize(m.context()) // under its header, which may wrap
 	m.last = &progress.Place{Screen: "chapter", ChapterID: id}
 	cmds = append(cmds, m.save(progress.Op{Kind: progress.OpLast, Place: &progress.Place{Screen: "chapter", ChapterID: id}}))
-	cmds = append(cmds, m.reader.rerender(m))
+	cmds = append(cmds, m.reader.rerender(m.context()))
 	return tea.Batch(cmds...), true
 }
 
-func (r *readerModel) keyFor(m *Model, ch *content.Chapter) render.Key {
-	return render.Key{Chapter: ch.ID + "@" + ch.Hash, Width: render.WrapWidth(m.width), Style: m.style}
+func (r *readerModel) keyFor(c *programContext, ch *content.Chapter) render.Key {
+	return render.Key{Chapter: ch.ID + "@" + ch.Hash, Width: render.WrapWidth(c.width), Style: c.style}
 }
 
 // rerender shows the chapter at the current width and style: at once from
 // the cache, or by starting a render command.
-func (r *readerModel) rerender(m *Model) tea.Cmd {
+func (r *readerModel) rerender(c *programContext) tea.Cmd {
 	if r.ch == nil {
 		return nil
 	}
-	k := r.keyFor(m, r.ch)
+	k := r.keyFor(c, r.ch)
 	if k == r.want && r.ready {
 		return nil
 	}
 	r.want = k
-	if out, ok := m.cache.Get(k); ok {
-		r.setContent(m, out)
-		return r.prerenderNext(m)
+	if out, ok := c.cache.Get(k); ok {
+		r.setContent(c, out)
+		return r.prerenderNext(c)
 	}
-	return m.renders.want(m.cache, k, r.ch.Body)
+	return c.render(k, r.ch.Body)
 }
 
 // prerenderNext renders the following chapter in the background, so "n"
 // opens it without waiting.
-func (r *readerModel) prerenderNext(m *Model) tea.Cmd {
-	if r.idx+1 >= len(m.course.Chapters) {
+func (r *readerModel) prerenderNext(c *programContext) tea.Cmd {
+	if r.idx+1 >= len(c.course.Chapters) {
 		return nil
 	}
-	next := m.course.Chapters[r.idx+1]
-	k := r.keyFor(m, next)
-	if _, ok := m.cache.Get(k); ok {
+	next := c.course.Chapters[r.idx+1]
+	k := r.keyFor(c, next)
+	if _, ok := c.cache.Get(k); ok {
 		return nil
 	}
-	return m.renders.prefetch(m.cache, k, next.Body)
+	return c.prefetch(k, next.Body)
 }
 
-func (r *readerModel) rendered(m *Model, msg renderedMsg) tea.Cmd {
-	if msg.key != r.want || m.screen != readerScreen && m.screen != quizScreen || errors.Is(msg.err, context.Canceled) {
+func (r *readerModel) rendered(c *programContext, msg renderedMsg) tea.Cmd {
+	if msg.key != r.want || c.screen != readerScreen && c.screen != quizScreen || errors.Is(msg.err, context.Canceled) {
 		return nil // a pre-render, or a render nobody waits for any more
 	}
 	out := msg.out
 	if msg.err != nil {
 		// Fall back to the plain text rather than show nothing.
 		out = lipgloss.NewStyle().Width(msg.key.Width).Padding(0, 2).Render(render.Sanitize(r.ch.Body))
-		m.warning = "This chapter could not be formatted, so it is shown as plain text: " + msg.err.Error()
+		c.warn("This chapter could not be formatted, so it is shown as plain text: " + msg.err.Error())
 	}
-	r.setContent(m, out)
-	return r.prerenderNext(m)
+	r.setContent(c, out)
+	return r.prerenderNext(c)
 }
 
-func (r *readerModel) setContent(m *Model, out string) {
+func (r *readerModel) setContent(c *programContext, out string) {
 	oldLines, oldOffset := r.vp.lines, r.vp.YOffset()
-	r.vp.SetContent(out + "\n\n" + r.endLine(m) + "\n")
+	r.vp.SetContent(out + "\n\n" + r.endLine(c) + "\n")
 	switch {
 	case r.restore >= 0:
 		r.vp.SetYOffset(r.restore)
@@ -156,7 +156,7 @@ func (r *readerModel) setContent(m *Model, out string) {
 	default:
 		r.anchorAt = -1
 	}
-	r.applyMark(m)
+	r.applyMark(c)
 	r.ready = true
 	// Where the chapter opens counts for how far it was ever read, but
 	// not as read again: only the learner's own scrolling clears
@@ -197,27 +197,27 @@ func lineOfWord(lines []string, k int) int {
 	return len(lines)
 }
 
-func (r *readerModel) endLine(m *Model) string {
+func (r *readerModel) endLine(c *programContext) string {
 	n := r.ch.QuestionCount()
 	text := fmt.Sprintf("── End of chapter %d ──  ", r.idx+1)
 	switch {
 	case n > 0:
 		text += fmt.Sprintf("Press t to take the quiz (%d questions)", n)
-	case r.idx+1 < len(m.course.Chapters):
+	case r.idx+1 < len(c.course.Chapters):
 		text += "Press n for the next chapter"
 	default:
 		text += "This is the last chapter"
 	}
 	// Wrapped, not cut: at 60 columns the quiz's question count was lost.
-	return m.st.Selected.Render(hang("  ", text, m.width-2))
+	return c.st.Selected.Render(hang("  ", text, c.width-2))
 }
 
-func (r *readerModel) resize(m *Model) {
+func (r *readerModel) resize(c *programContext) {
 	if r.ch == nil { // no chapter opened yet
-		r.vp.SetHeight(m.bodyHeight())
+		r.vp.SetHeight(c.bodyHeight())
 		return
 	}
-	r.vp.SetHeight(m.bodyHeightUnder(r.header(m)))
+	r.vp.SetHeight(c.bodyHeightUnder(r.header(c)))
 }
 
 // percent is how far through the chapter the bottom of the screen is.
@@ -236,55 +236,69 @@ func (r *readerModel) noteScroll() {
 	r.seen = max(r.seen, r.percent())
 }
 
-func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+// key scrolls, or leaves with a nav: the reading position is queued
+// first (Model.savePlace), so what the next screen reads of the records
+// (the reset's "this clears ...") has it.
+func (r *readerModel) key(c *programContext, msg tea.KeyPressMsg) (tea.Cmd, nav) {
+	k := c.keys
 	var scrolled bool
 	switch {
 	case key.Matches(msg, k.Back):
-		cmd := r.savePosition(m)
+		cmd := c.savePlace()
 		if r.mark.fromSearch() { // opened from search: back to its results
-			return tea.Batch(cmd, m.enter(nav{to: searchScreen, back: true}))
+			return cmd, nav{to: searchScreen, back: true}
 		}
-		if r.mark != nil && r.mark.stats && m.stats != nil { // back to the stats, read again
-			return tea.Batch(cmd, m.enter(nav{to: statsScreen, back: true}))
+		if r.mark != nil && r.mark.stats && c.statsOpen { // back to the stats, read again
+			return cmd, nav{to: statsScreen, back: true}
 		}
-		return tea.Batch(cmd, m.enter(nav{to: homeScreen}))
+		return cmd, nav{to: homeScreen}
 	case key.Matches(msg, k.StartQuiz):
-		cmd := r.savePosition(m)
-		return tea.Batch(cmd, m.beginQuiz(r.ch.ID))
+		cmd := c.savePlace()
+		return tea.Batch(cmd, c.beginQuiz(r.ch.ID)), nav{}
 	case key.Matches(msg, k.Filter):
-		return tea.Batch(r.savePosition(m), m.enter(nav{to: searchScreen}))
+		return c.savePlace(), nav{to: searchScreen}
 	case key.Matches(msg, k.Outline):
-		return m.enter(nav{to: outlineScreen})
+		return nil, nav{to: outlineScreen}
 	case key.Matches(msg, k.LastResult):
-		return tea.Batch(r.savePosition(m), m.openLastResult(r.ch.ID))
+		cmd := c.savePlace()
+		return tea.Batch(cmd, c.lastResult(r.ch.ID)), nav{}
 	case key.Matches(msg, k.Reset):
-		return tea.Batch(r.savePosition(m), m.askReset(r.ch.ID))
-	case key.Matches(msg, k.NextChapter):
-		if r.idx+1 < len(m.course.Chapters) {
-			return m.openChapter(m.course.Chapters[r.idx+1].ID, -1)
+		// a confirmation that says what resetting the chapter takes away
+		// (tui/resetscreen.go); nothing is reset before the learner says yes
+		cmd := c.savePlace()
+		if courserules.ResetLoss(c.records[r.ch.ID]) == "" {
+			c.say("Nothing to reset: this chapter has no progress yet.")
+			return cmd, nav{}
 		}
-		return nil
+		return cmd, nav{to: resetScreen, chapter: r.ch.ID}
+	case key.Matches(msg, k.NextChapter):
+		if r.idx+1 < len(c.course.Chapters) {
+			return nil, nav{to: readerScreen, chapter: c.course.Chapters[r.idx+1].ID, line: -1}
+		}
+		return nil, nav{}
 	case key.Matches(msg, k.PrevChapter):
 		if r.idx > 0 {
-			return m.openChapter(m.course.Chapters[r.idx-1].ID, -1)
+			return nil, nav{to: readerScreen, chapter: c.course.Chapters[r.idx-1].ID, line: -1}
 		}
-		return nil
+		return nil, nav{}
 	default:
-		scrolled = scrollKey(&r.vp, k, msg)
+		scrolled = scrollKey(&r.vp, *k, msg)
 	}
 	if !scrolled || !r.ready {
-		return nil
+		return nil, nav{}
 	}
 	r.noteScroll()
 	// Save the position once scrolling pauses, not on every keystroke.
 	r.scrollGen++
 	gen := r.scrollGen
-	return m.tick(time.Second, func(time.Time) tea.Msg { return scrollSettledMsg{gen} })
+	return c.tick(time.Second, func(time.Time) tea.Msg { return scrollSettledMsg{gen} }), nav{}
 }
 
-// savePosition queues a save of the reading position if it changed.
-func (r *readerModel) savePosition(m *Model) tea.Cmd {
+// savePlace queues a save of the reader's position if it changed (the
+// context's savePlace): the records keep the place at once, the file once
+// the save runs.
+func (m *Model) savePlace() tea.Cmd {
+	r := &m.reader
 	if r.ch == nil || !r.ready {
 		return nil
 	}
@@ -303,21 +317,22 @@ func (r *readerModel) savePosition(m *Model) tea.Cmd {
 }
 
 // header names the chapter; frame wraps a title too long for the window.
-func (r *readerModel) header(m *Model) string {
-	return fmt.Sprintf("Chapter %d of %d · %s", r.idx+1, len(m.course.Chapters), render.SanitizeLine(r.ch.Title))
+func (r *readerModel) header(c *programContext) string {
+	return fmt.Sprintf("Chapter %d of %d · %s", r.idx+1, len(c.course.Chapters), render.SanitizeLine(r.ch.Title))
 }
 
-func (r *readerModel) view(m *Model) string {
-	header := r.header(m)
+// view's footer is the percentage read, then the key hints, kept until the
+// width or the colours change (c.hints fits them).
+func (r *readerModel) view(c *programContext) page {
+	header := r.header(c)
 	body := r.vp.View()
 	if !r.ready {
-		body = "\n  " + m.st.Subtle.Render("Formatting the chapter…")
+		body = "\n  " + c.st.Subtle.Render("Formatting the chapter…")
 	}
-	if f := r.footer; f.text == "" || f.width != m.width || f.dark != m.st.isDark {
-		r.footer = footerCache{width: m.width, dark: m.st.isDark, text: m.fitHints(m.width-2-ansi.StringWidth("100% · "), m.screenKeys().short)}
+	if f := r.footer; f.text == "" || f.width != c.width || f.dark != c.st.isDark {
+		r.footer = footerCache{width: c.width, dark: c.st.isDark, text: c.hints(c.width - 2 - ansi.StringWidth("100% · "))}
 	}
-	footer := fmt.Sprintf("%3d%% · %s", r.percent(), r.footer.text)
-	return m.frame(header, body, footer)
+	return page{header: header, body: body, footer: fmt.Sprintf("%3d%% · %s", r.percent(), r.footer.text)}
 }
 
 // pager is the reader's scrolling window over the rendered chapter. It

@@ -12,17 +12,9 @@ import (
 	"backend-tutor/tui/render"
 )
 
-// askReset is "R" in the reader: a confirmation that says what resetting
-// the chapter takes away. Nothing is reset before the learner says yes.
-func (m *Model) askReset(id string) tea.Cmd {
-	if courserules.ResetLoss(m.records[id]) == "" {
-		m.notice = "Nothing to reset: this chapter has no progress yet."
-		return nil
-	}
-	return m.enter(nav{to: resetScreen, chapter: id})
-}
-
-// resetPrompt is the confirmation: the chapter it asks about.
+// resetPrompt is "R" in the reader (readerModel.key): a confirmation that
+// says what resetting the chapter takes away; nothing is reset before the
+// learner says yes.
 type resetPrompt struct{ id string }
 
 // key answers the confirmation. "y" queues the reset (one transaction,

@@ -280,7 +280,7 @@ func ordinalBefore(body string, line int, query string) int {
 // the rendered text (searched whole, lines joined, so a match the new
 // wrapping splits is still found) is the one chosen; if the render hides
 // it, the reader goes to the same proportion of the text.
-func (r *readerModel) applyMark(m *Model) {
+func (r *readerModel) applyMark(c *programContext) {
 	mk := r.mark
 	if mk == nil || mk.query == "" {
 		return
@@ -318,7 +318,7 @@ func (r *readerModel) applyMark(m *Model) {
 			continue
 		}
 		from, to := ansi.StringWidth(p[:a]), ansi.StringWidth(p[:b])
-		r.vp.lines[i] = lipgloss.StyleRanges(r.vp.lines[i], lipgloss.NewRange(from, to, m.st.Match))
+		r.vp.lines[i] = lipgloss.StyleRanges(r.vp.lines[i], lipgloss.NewRange(from, to, c.st.Match))
 	}
 	if mk.scroll && first >= 0 {
 		r.vp.SetYOffset(first - r.vp.height/3)
