@@ -389,7 +389,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
 		if m.screen == quizScreen && m.quiz != nil {
-			return m, m.quiz.paste(m, msg)
+			return m, m.quiz.paste(m.context(), msg)
 		}
 		if m.screen == searchScreen {
 			return m, m.search.paste(msg)
@@ -457,7 +457,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case readerScreen:
 		return m.follow(m.reader.key(m.context(), msg))
 	case quizScreen:
-		return m.quiz.key(m, msg)
+		return m.follow(m.quiz.key(m.context(), msg))
 	case resumeScreen:
 		return m.follow(m.resume.key(m.context(), msg))
 	case resultsScreen:
@@ -544,7 +544,7 @@ func (m *Model) layout() {
 	m.help.SetWidth(m.width - 2)
 	m.home.resize(m.context())
 	if m.quiz != nil {
-		m.quiz.resize(m)
+		m.quiz.resize(m.context())
 	}
 	if m.results != nil {
 		m.results.resize(m.context())
@@ -693,7 +693,7 @@ func (m *Model) View() tea.View {
 		case readerScreen:
 			body = m.framed(m.reader.view(m.context()))
 		case quizScreen:
-			body = m.quiz.view(m)
+			body = m.framed(m.quiz.view(m.context()))
 		case resumeScreen:
 			body = m.framed(m.resume.view(m.context()))
 		case resultsScreen:

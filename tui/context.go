@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/courserules"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
@@ -19,10 +20,9 @@ import (
 // (Model.context), so a screen keeps none and never sees a stale size; and
 // it gives no way to change the root's state but the narrow few in
 // rootWays: a screen that takes it answers a key with a command and a nav
-// (tui/nav.go), and draws a page the root frames. The home, glossary,
-// outline, stats, search, Labs, reader and results screens and the
-// resume, retake, reset and review-done prompts take it; the quiz still
-// takes *Model (nav_test.go keeps the converted ones converted).
+// (tui/nav.go), and draws a page the root frames. Every screen of the
+// tutor takes it (the welcome screen is the root's own; the profile
+// picker is a program of its own); nav_test.go keeps them converted.
 type programContext struct {
 	window
 	*rootWays
@@ -84,6 +84,16 @@ type rootWays struct {
 	savePlace func() tea.Cmd
 	warn, say func(s string)
 	hints     func(width int) string
+	// The quiz's: a review answer counted and queued
+	// (reviewSession.submit); an answer noted in the chapter's record
+	// (courserules.AfterAnswer); an attempt closed (Model.finished); a
+	// review session ended early (Model.endReview); the review queue read
+	// again (Model.readReviewQueue).
+	reviewAnswer    func(q *quizModel, ans progress.Answer) tea.Cmd
+	answered        func(chapter string, again bool)
+	finished        func(q *quizModel, score int, passed bool) tea.Cmd
+	endReview       func() tea.Cmd
+	readReviewQueue func() tea.Cmd
 }
 
 func (m *Model) newWays() *rootWays {
@@ -92,12 +102,17 @@ func (m *Model) newWays() *rootWays {
 		resetChapter: m.resetChapter, abandon: m.abandon,
 		startReview: m.startReview, beginQuiz: m.beginQuiz, continueLast: m.continueLast,
 		lastResult: m.openLastResult, quit: m.quit,
-		prefetch:  func(k render.Key, md string) tea.Cmd { return m.renders.prefetch(m.cache, k, md) },
-		tick:      func(d time.Duration, f func(time.Time) tea.Msg) tea.Cmd { return m.tick(d, f) },
-		savePlace: m.savePlace,
-		warn:      func(s string) { m.warning = s },
-		say:       func(s string) { m.notice = s },
-		hints:     func(width int) string { return m.fitHints(width, m.screenKeys().short) },
+		prefetch:     func(k render.Key, md string) tea.Cmd { return m.renders.prefetch(m.cache, k, md) },
+		tick:         func(d time.Duration, f func(time.Time) tea.Msg) tea.Cmd { return m.tick(d, f) },
+		savePlace:    m.savePlace,
+		warn:         func(s string) { m.warning = s },
+		say:          func(s string) { m.notice = s },
+		hints:        func(width int) string { return m.fitHints(width, m.screenKeys().short) },
+		reviewAnswer: func(q *quizModel, ans progress.Answer) tea.Cmd { return q.review.submit(m, q, ans) },
+		answered: func(id string, again bool) {
+			m.records[id] = courserules.AfterAnswer(m.records[id], id, again)
+		},
+		finished: m.finished, endReview: m.endReview, readReviewQueue: m.readReviewQueue,
 	}
 }
 

@@ -12,9 +12,6 @@ import (
 // backticks, since with the colour gone nothing else would set it apart.
 // Spaces inside a code span become non-breaking, so wrapping never splits
 // a span that fits on a line. The text is sanitised first.
-func (m *Model) inline(s string) string { return inlineText(&m.st, m.noColor, s) }
-
-// inline is Model.inline for a screen that takes the programContext.
 func (c *programContext) inline(s string) string { return inlineText(c.st, c.noColor, s) }
 
 func inlineText(st *styles, noColor bool, s string) string {

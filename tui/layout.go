@@ -81,10 +81,8 @@ func headerLines(width int, header string) []string {
 	return lines
 }
 
-// bodyHeightUnder and bodyHeight: window's (tui/context.go), for the
-// screens that take the root model.
-func (m *Model) bodyHeightUnder(header string) int { return m.window().bodyHeightUnder(header) }
-func (m *Model) bodyHeight() int                   { return m.window().bodyHeight() }
+// bodyHeight is window's (tui/context.go), for the root's own screens.
+func (m *Model) bodyHeight() int { return m.window().bodyHeight() }
 
 // framed puts a page in the frame, its keys (or the screen's) as the footer.
 func (m *Model) framed(p page) string {
@@ -270,7 +268,7 @@ func (m *Model) screenKeys() helpKeys {
 		}
 	case quizScreen:
 		if m.quiz != nil {
-			return m.quiz.helpKeys(m)
+			return m.quiz.helpKeys(&k)
 		}
 	case retakeScreen:
 		return helpKeys{short: []key.Binding{k.Again, k.NotNow, k.Help}, full: [][]key.Binding{{k.Again, k.NotNow, k.Quit}}}

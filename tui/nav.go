@@ -9,12 +9,12 @@ import (
 // Navigation (issue 13: screens say where to go next, the root moves).
 // A screen never sets the root's current screen: it asks with a nav, and
 // Model.enter below is the one place the screen changes (New in app.go
-// sets the first). The screens that take a programContext (home, the
-// reader, glossary, outline, stats, search, Labs, the quiz's results, and
-// the resume, retake, reset and review-done prompts) return the nav from
-// their keys and the root follows it (Model.follow); the quiz calls
+// sets the first). The screens take a programContext (tui/context.go) and
+// return the nav from their keys, up through the quiz's advance and
+// finish; the root follows it (Model.follow). The root's own paths
+// (loading a quiz's state, the review queue, the welcome screen) call
 // Model.enter. nav_test.go fails if another file assigns the field, or if
-// a converted screen takes a *Model.
+// a screen takes a *Model.
 //
 // Requests are followed synchronously, in the Update whose key or message
 // made them, never through a tea.Cmd round trip: a command's message is
@@ -43,8 +43,12 @@ type nav struct {
 	// outline's heading), the reader scrolls to it and saves the place.
 	mark *readerMark
 	// retry, quizScreen: the results whose missed questions are asked
-	// again (Model.retryMissed).
-	retry *resultsModel
+	// again (Model.retryMissed); review: the review session's current
+	// question (Model.reviewQuestion). results, resultsScreen: the
+	// results a quiz finished with.
+	retry   *resultsModel
+	review  bool
+	results *resultsModel
 	// term and query, glossaryScreen: a search result's entry, with the
 	// query's matches highlighted.
 	term, query string
@@ -98,10 +102,16 @@ func (m *Model) open(n nav) (tea.Cmd, bool) {
 		}
 		return cmd, ok
 	case quizScreen:
-		if n.retry != nil {
+		if n.review {
+			m.reviewQuestion()
+		} else if n.retry != nil {
 			m.retryMissed(n.retry)
 		} else if n.chapter != "" {
 			return nil, m.newAttempt(n.chapter)
+		}
+	case resultsScreen:
+		if n.results != nil {
+			m.results = n.results
 		}
 	case retakeScreen:
 		m.retake = &retakePrompt{id: n.chapter, from: m.screen} // from: where "no" goes back to
@@ -142,17 +152,18 @@ func (m *Model) open(n nav) (tea.Cmd, bool) {
 // arrive runs once the screen is current: home shows the records as they
 // are now; the stats are read again on coming back; the reader goes to
 // the outline's heading; a new attempt shows its first question and is
-// saved (a retry of the missed questions only shows it); a resumed quiz whose questions are all answered is finished.
+// saved (a retry of the missed questions or a review question only shows
+// it); a resumed quiz whose questions are all answered is finished.
 func (m *Model) arrive(n nav) tea.Cmd {
 	switch {
-	case n.to == quizScreen && n.retry != nil:
-		m.quiz.enter(m)
+	case n.to == quizScreen && (n.retry != nil || n.review):
+		m.quiz.enter(m.context())
 	case n.to == quizScreen && n.chapter != "":
-		m.quiz.enter(m)
+		m.quiz.enter(m.context())
 		m.last = &progress.Place{Screen: "quiz", ChapterID: n.chapter}
 		return m.save(m.quiz.op(progress.OpStart))
 	case n.to == quizScreen && n.back && m.quiz.allAnswered():
-		return m.quiz.finish(m)
+		return m.follow(m.quiz.finish(m.context()))
 	case n.to == homeScreen:
 		return m.home.refresh(m.context())
 	case n.to == statsScreen && n.back:

@@ -74,7 +74,7 @@ func parseTUI(t *testing.T) (*token.FileSet, map[string]*ast.File) {
 var contextScreens = []string{
 	"glossaryModel", "outlineModel", "statsModel", "searchModel", "labsModel",
 	"resumePrompt", "retakePrompt", "resetPrompt", "reviewSummary", "resultsModel",
-	"homeModel", "homeDelegate", "readerModel",
+	"homeModel", "homeDelegate", "readerModel", "quizModel",
 }
 
 // A converted screen does not get the root back through a side door: no

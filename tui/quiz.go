@@ -58,7 +58,7 @@ type quizModel struct {
 	review *reviewSession // non-nil: a review question (tui/review.go)
 }
 
-func newQuiz(m *Model, ch *content.Chapter) *quizModel {
+func newQuiz(c *programContext, ch *content.Chapter) *quizModel {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Placeholder = "type your answer, then enter"
@@ -70,8 +70,8 @@ func newQuiz(m *Model, ch *content.Chapter) *quizModel {
 	ist := in.Styles()
 	ist.Cursor.Blink = false
 	in.SetStyles(ist)
-	in.SetWidth(max(10, min(m.width-8, 70)))
-	vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
+	in.SetWidth(max(10, min(c.width-8, 70)))
+	vp := viewport.New(viewport.WithWidth(c.width), viewport.WithHeight(c.bodyHeight()))
 	vp.KeyMap = viewport.KeyMap{}
 	return &quizModel{
 		ch: ch, shuffles: map[string][]int{},
@@ -88,7 +88,7 @@ func (q *quizModel) typing() bool {
 }
 
 // enter prepares the current question's screen.
-func (q *quizModel) enter(m *Model) {
+func (q *quizModel) enter(c *programContext) {
 	qu := q.current()
 	q.cursor, q.grabbed, q.showHint, q.submitted, q.notice = 0, false, false, false, ""
 	q.ticked = map[int]bool{}
@@ -99,13 +99,13 @@ func (q *quizModel) enter(m *Model) {
 		q.input.Focus()
 	}
 	q.vp.GotoTop()
-	q.refresh(m)
+	q.refresh(c)
 }
 
-func (q *quizModel) resize(m *Model) {
-	q.vp.SetWidth(m.width)
-	q.input.SetWidth(max(10, min(m.width-8, 70)))
-	q.refresh(m)
+func (q *quizModel) resize(c *programContext) {
+	q.vp.SetWidth(c.width)
+	q.input.SetWidth(max(10, min(c.width-8, 70)))
+	q.refresh(c)
 }
 
 // options are the lines a choice-like question shows, in display order,
@@ -119,48 +119,51 @@ func (q *quizModel) options() []content.Choice {
 	return qu.Choices(q.shuffles[qu.ID])
 }
 
-func (q *quizModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+// key answers, scrolls, or leaves with a nav: to the next review question
+// or the summary, the results, the chapter or home (advance, finish,
+// leave carry it up).
+func (q *quizModel) key(c *programContext, msg tea.KeyPressMsg) (tea.Cmd, nav) {
+	k := c.keys
 	qu := q.current()
 	q.notice = ""
-	defer q.refresh(m)
+	defer q.refresh(c)
 
 	if q.submitted {
 		switch {
 		case key.Matches(msg, k.Back):
-			return q.leave(m)
+			return q.leave(c)
 		case msg.String() == "enter" || msg.String() == "space" || msg.String() == "n":
-			return q.advance(m)
+			return q.advance(c)
 		default:
-			scrollKey(&q.vp, k, msg) // a long explanation may not fit
+			scrollKey(&q.vp, *k, msg) // a long explanation may not fit
 		}
-		return nil
+		return nil, nav{}
 	}
 
 	in := qu.Input()
 	if in == content.Text {
 		switch msg.String() {
 		case "esc":
-			return q.leave(m)
+			return q.leave(c)
 		case "enter":
-			return q.submit(m)
+			return q.submit(c), nav{}
 		case "tab":
 			q.showHint = !q.showHint
-			return nil
+			return nil, nav{}
 		}
 		var cmd tea.Cmd
 		q.input, cmd = q.input.Update(msg)
 		composeInput(&q.input)
-		return cmd
+		return cmd, nav{}
 	}
 
 	choices := q.options()
 	n := len(choices)
 	switch {
 	case key.Matches(msg, k.Back):
-		return q.leave(m)
+		return q.leave(c)
 	case key.Matches(msg, k.Submit):
-		return q.submit(m)
+		return q.submit(c), nav{}
 	case key.Matches(msg, k.Hint):
 		q.showHint = !q.showHint
 	case in == content.Arrange && key.Matches(msg, k.MoveUp):
@@ -201,7 +204,7 @@ func (q *quizModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PageUp):
 		q.vp.PageUp()
 	}
-	return nil
+	return nil, nav{}
 }
 
 func (q *quizModel) moveItem(d int) {
@@ -213,7 +216,7 @@ func (q *quizModel) moveItem(d int) {
 	q.cursor = j
 }
 
-func (q *quizModel) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
+func (q *quizModel) paste(c *programContext, msg tea.PasteMsg) tea.Cmd {
 	if !q.typing() {
 		return nil
 	}
@@ -221,7 +224,7 @@ func (q *quizModel) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
 	var cmd tea.Cmd
 	q.input, cmd = q.input.Update(msg)
 	composeInput(&q.input)
-	q.refresh(m)
+	q.refresh(c)
 	return cmd
 }
 
@@ -274,7 +277,7 @@ func (q *quizModel) response() (content.Response, bool) {
 
 // submit grades the answer, shows the feedback and queues the save: the
 // answer is written in its own transaction as soon as it is given.
-func (q *quizModel) submit(m *Model) tea.Cmd {
+func (q *quizModel) submit(c *programContext) tea.Cmd {
 	r, ok := q.response()
 	if !ok {
 		return nil
@@ -283,25 +286,25 @@ func (q *quizModel) submit(m *Model) tea.Cmd {
 	correct := qu.Grade(r)
 	given := qu.Given(r)
 	_, already := q.answers[qu.ID]
-	ans := progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: qu.Hash, Given: given, Correct: correct, At: m.now()}
+	ans := progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: qu.Hash, Given: given, Correct: correct, At: c.now()}
 	q.answers[qu.ID] = answered{correct: correct, given: given, id: ans.ID}
 	q.submitted, q.grabbed = true, false
 	q.input.Blur()
 	q.reveal = true // show the verdict and the way on, even if the question scrolls off
 	if q.review != nil {
-		return q.review.submit(m, q, ans)
+		return c.reviewAnswer(q, ans)
 	}
 
 	if q.missedOnly {
-		return m.save(progress.Op{Kind: progress.OpRetry, Chapter: q.ch.ID, Answer: &ans})
+		return c.save(progress.Op{Kind: progress.OpRetry, Chapter: q.ch.ID, Answer: &ans})
 	}
-	m.records[q.ch.ID] = courserules.AfterAnswer(m.records[q.ch.ID], q.ch.ID, already)
+	c.answered(q.ch.ID, already)
 	op := q.op(progress.OpAnswer)
 	op.Answer = &ans
 	// The answer's review card moves in the same transaction; a hint
 	// makes a right answer Hard, so it comes back sooner.
 	op.Rating = int(scheduler.RatingFor(scheduler.Answer{Correct: correct, Hinted: q.showHint && qu.Hint != ""}))
-	return m.save(op)
+	return c.save(op)
 }
 
 // op is a change to this quiz's attempt. It carries the attempt's order and
@@ -314,30 +317,37 @@ func (q *quizModel) op(kind progress.OpKind) progress.Op {
 }
 
 // advance moves to the next question, or to the results after the last.
-func (q *quizModel) advance(m *Model) tea.Cmd {
+func (q *quizModel) advance(c *programContext) (tea.Cmd, nav) {
 	for i := q.index + 1; i < len(q.questions); i++ {
 		if _, done := q.answers[q.questions[i].ID]; !done {
 			q.index = i
-			q.enter(m)
-			return nil
+			q.enter(c)
+			return nil, nav{}
 		}
 	}
 	if !q.allAnswered() { // a skipped-over question earlier on
 		for i, qu := range q.questions {
 			if _, done := q.answers[qu.ID]; !done {
 				q.index = i
-				q.enter(m)
-				return nil
+				q.enter(c)
+				return nil, nav{}
 			}
 		}
 	}
-	return q.finish(m)
+	return q.finish(c)
 }
 
-// finish scores the attempt, queues its save and shows the results.
-func (q *quizModel) finish(m *Model) tea.Cmd {
-	if q.review != nil {
-		return q.review.next(m)
+// finish scores the attempt and goes to the results; the attempt's
+// close is queued (the context's finished) unless it was a retry of the
+// missed questions. A review question goes to the session's next one, or
+// its summary.
+func (q *quizModel) finish(c *programContext) (tea.Cmd, nav) {
+	if r := q.review; r != nil {
+		r.index++
+		if r.index < len(r.items) {
+			return nil, nav{to: quizScreen, review: true}
+		}
+		return c.readReviewQueue(), nav{to: reviewScreen}
 	}
 	right := 0
 	for _, a := range q.answers {
@@ -347,17 +357,20 @@ func (q *quizModel) finish(m *Model) tea.Cmd {
 	}
 	score := content.Score(right, len(q.questions))
 	passed := q.ch.Quiz.Passed(score)
-	m.results = newResults(m.context(), q, right, score, passed)
-	shown := m.enter(nav{to: resultsScreen})
+	shown := nav{to: resultsScreen, results: newResults(c, q, right, score, passed)}
 	if q.missedOnly {
-		return shown // saved answer by answer; nothing to close
+		return nil, shown // saved answer by answer; nothing to close
 	}
+	return c.finished(q, score, passed), shown
+}
 
+// finished closes q's attempt (the context's finished): the records and
+// Continue lead to the chapter, and the close is queued. The store grades
+// the attempt again from the file, where another tutor may have answered
+// too; its result updates the results screen.
+func (m *Model) finished(q *quizModel, score int, passed bool) tea.Cmd {
 	m.records[q.ch.ID] = courserules.AfterAttempt(m.records[q.ch.ID], score, passed)
 	m.last = &progress.Place{Screen: "chapter", ChapterID: q.ch.ID}
-
-	// The store grades the attempt again from the file, where another tutor
-	// may have answered too; its result updates the results screen.
 	op := q.op(progress.OpFinish)
 	op.PassMark = q.ch.Quiz.PassMark
 	op.Questions = make(map[string]string, len(q.questions))
@@ -365,30 +378,30 @@ func (q *quizModel) finish(m *Model) tea.Cmd {
 		op.Questions[qu.ID] = qu.Hash
 	}
 	return tea.Batch(
-		shown,
 		m.save(op),
 		m.save(progress.Op{Kind: progress.OpLast, Place: &progress.Place{Screen: "chapter", ChapterID: q.ch.ID}}),
 	)
 }
 
-// leave goes back to the chapter; the attempt stays open for resuming.
-func (q *quizModel) leave(m *Model) tea.Cmd {
+// leave goes back to the chapter; the attempt stays open for resuming. A
+// review session ends early (answers given are saved) and goes home.
+func (q *quizModel) leave(c *programContext) (tea.Cmd, nav) {
 	if q.review != nil {
-		return q.review.leave(m)
+		return c.endReview(), nav{to: homeScreen}
 	}
-	return m.openChapter(q.ch.ID, -1)
+	return nil, nav{to: readerScreen, chapter: q.ch.ID, line: -1}
 }
 
 // refresh rebuilds the question's text in the viewport. It runs after every
 // key, in Update, so View only copies lines.
-func (q *quizModel) refresh(m *Model) {
+func (q *quizModel) refresh(c *programContext) {
 	if len(q.questions) == 0 {
 		return
 	}
-	q.vp.SetHeight(m.bodyHeightUnder(q.header())) // the header may wrap to one line more
-	w := max(20, min(m.width-4, 90))
+	q.vp.SetHeight(c.bodyHeightUnder(q.header())) // the header may wrap to one line more
+	w := max(20, min(c.width-4, 90))
 	wrap := lipgloss.NewStyle().Width(w)
-	st := m.st
+	st := c.st
 	qu := q.current()
 	var b strings.Builder
 	line := 0
@@ -399,7 +412,7 @@ func (q *quizModel) refresh(m *Model) {
 	}
 	write(st.Subtle.Render(hang("  ", kindLabel(qu), w)))
 	write("")
-	write(wrapped(wrap.PaddingLeft(2), st.Title.Render(m.inline(qu.Prompt))))
+	write(wrapped(wrap.PaddingLeft(2), st.Title.Render(c.inline(qu.Prompt))))
 	write("")
 
 	ans, done := q.answers[qu.ID]
@@ -411,16 +424,16 @@ func (q *quizModel) refresh(m *Model) {
 			write("  " + q.input.View())
 		}
 	} else {
-		for i, c := range q.options() {
+		for i, o := range q.options() {
 			if i == q.cursor {
 				q.cursorLine = line
 			}
-			write(q.optionLine(m, qu, i, c.Index, c.Text, w, ans, done))
+			write(q.optionLine(c, qu, i, o.Index, o.Text, w, ans, done))
 		}
 	}
 	if q.showHint && qu.Hint != "" && !q.submitted {
 		write("")
-		write(wrapped(wrap.PaddingLeft(2), st.Accent.Render("Hint: ")+m.inline(qu.Hint)))
+		write(wrapped(wrap.PaddingLeft(2), st.Accent.Render("Hint: ")+c.inline(qu.Hint)))
 	} else if q.showHint && !q.submitted {
 		write("")
 		write(st.Subtle.Render("  No hint for this one."))
@@ -435,10 +448,10 @@ func (q *quizModel) refresh(m *Model) {
 			write(st.Right.Render("  ✓ Right!"))
 		} else {
 			write(st.Wrong.Render("  ✗ Not quite."))
-			write(answerText(m.inline, qu, q.shuffles[qu.ID], "  ", w))
+			write(answerText(c.inline, qu, q.shuffles[qu.ID], "  ", w))
 		}
 		write("")
-		write(wrapped(st.Explanation.Width(w), m.inline(qu.Explanation)))
+		write(wrapped(st.Explanation.Width(w), c.inline(qu.Explanation)))
 		write("")
 		next := "Press enter for the next question."
 		switch {
@@ -500,8 +513,8 @@ func (q *quizModel) remaining() int { return len(q.questions) - len(q.answers) }
 
 // optionLine draws one option: the cursor, a tick box or number, and after
 // submitting, marks for the right answer and for a wrong pick.
-func (q *quizModel) optionLine(m *Model, qu *content.Question, pos, orig int, text string, w int, ans answered, done bool) string {
-	st := m.st
+func (q *quizModel) optionLine(c *programContext, qu *content.Question, pos, orig int, text string, w int, ans answered, done bool) string {
+	st := c.st
 	cursor := "  "
 	if pos == q.cursor && !q.submitted {
 		cursor = st.Cursor.Render("› ")
@@ -516,7 +529,7 @@ func (q *quizModel) optionLine(m *Model, qu *content.Question, pos, orig int, te
 			mark = fmt.Sprintf("%d. [x] ", pos+1)
 		}
 	}
-	label := m.inline(render.SanitizeLine(text))
+	label := c.inline(render.SanitizeLine(text))
 	marked := q.submitted && done && qu.Marked()
 	right, picked := false, false
 	if marked {
@@ -566,8 +579,7 @@ func kindLabel(qu *content.Question) string {
 	return qu.Label()
 }
 
-func (q *quizModel) helpKeys(m *Model) helpKeys {
-	k := m.keys
+func (q *quizModel) helpKeys(k *keyMap) helpKeys {
 	leave := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave"))
 	leaveFull := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave the quiz (answers are kept)"))
 	next := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next"))
@@ -633,8 +645,8 @@ func (q *quizModel) header() string {
 	return fmt.Sprintf("Question %d of %d · %s · %s", q.index+1, len(q.questions), what, render.SanitizeLine(q.ch.Title))
 }
 
-func (q *quizModel) view(m *Model) string {
-	return m.frame(q.header(), q.vp.View(), m.hintText(moreCue(m.width, q.vp), m.screenKeys().short...))
+func (q *quizModel) view(c *programContext) page {
+	return page{header: q.header(), body: q.vp.View(), cue: moreCue(c.width, q.vp)}
 }
 
 // answerText shows a question's right answer: one line, with the options

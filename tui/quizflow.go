@@ -128,7 +128,7 @@ func (m *Model) newAttempt(id string) bool {
 	if !ok || ch.Quiz == nil {
 		return false
 	}
-	q := newQuiz(m, ch)
+	q := newQuiz(m.context(), ch)
 	q.questions = append(q.questions, ch.Quiz.Questions...)
 	q.shuffles = courserules.Shuffles(q.questions, m.rng)
 	q.order = make([]string, len(q.questions))
@@ -146,7 +146,7 @@ func (m *Model) resumeQuiz(id string, a progress.Attempt, prompt bool) tea.Cmd {
 	if !ok || ch.Quiz == nil {
 		return nil
 	}
-	q := newQuiz(m, ch)
+	q := newQuiz(m.context(), ch)
 	q.att = attemptRef{id: a.ID, uid: a.UID}
 	q.order = a.Order
 	r := courserules.Resume(ch, a, m.rng)
@@ -164,7 +164,7 @@ func (m *Model) resumeQuiz(id string, a progress.Attempt, prompt bool) tea.Cmd {
 	}
 	m.quiz = q
 	m.last = &progress.Place{Screen: "quiz", ChapterID: id}
-	q.enter(m)
+	q.enter(m.context())
 	if prompt {
 		m.resume = &resumePrompt{q: q}
 		return m.enter(nav{to: resumeScreen})

@@ -17,7 +17,7 @@ import (
 // chapter's answered, attempts, best score, pass and Continue stay as
 // they were; there is no attempt to resume or finish.
 func (m *Model) retryMissed(r *resultsModel) {
-	q := newQuiz(m, r.ch)
+	q := newQuiz(m.context(), r.ch)
 	q.missedOnly = true
 	q.questions = slices.Clone(r.missed)
 	q.shuffles = courserules.Shuffles(q.questions, m.rng)

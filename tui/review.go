@@ -171,17 +171,18 @@ func (m *Model) startupReview(session bool) tea.Cmd {
 }
 
 // askReview shows the session's current question.
-func (m *Model) askReview() tea.Cmd {
+func (m *Model) askReview() tea.Cmd { return m.enter(nav{to: quizScreen, review: true}) }
+
+// reviewQuestion builds the quiz of the session's current question (the
+// quiz's open in tui/nav.go, for askReview and the quiz's finish).
+func (m *Model) reviewQuestion() {
 	it := m.review.items[m.review.index]
-	q := newQuiz(m, it.ch)
+	q := newQuiz(m.context(), it.ch)
 	q.questions = []*content.Question{it.qu}
 	q.order = []string{it.qu.ID}
 	q.shuffles = courserules.Shuffles(q.questions, m.rng)
 	q.review = m.review
 	m.quiz = q
-	shown := m.enter(nav{to: quizScreen})
-	q.enter(m)
-	return shown
 }
 
 // submitReview saves a review answer; wrong, revealed or hinted answers
@@ -197,21 +198,13 @@ func (r *reviewSession) submit(m *Model, q *quizModel, ans progress.Answer) tea.
 	return m.save(progress.Op{Kind: progress.OpReview, Chapter: q.ch.ID, Answer: &ans, Rating: int(rating)})
 }
 
-// next goes to the session's next question, or to its summary.
-func (r *reviewSession) next(m *Model) tea.Cmd {
-	r.index++
-	if r.index < len(r.items) {
-		return m.askReview()
-	}
-	return tea.Batch(m.enter(nav{to: reviewScreen}), m.readReviewQueue())
-}
-
 func (r *reviewSession) last() bool { return r.index+1 >= len(r.items) }
 
-// leave ends the session early: answers given are saved.
-func (r *reviewSession) leave(m *Model) tea.Cmd {
+// endReview ends the session (the context's endReview, as the quiz
+// leaves it early: answers given are saved) and reads the queue again.
+func (m *Model) endReview() tea.Cmd {
 	m.review = nil
-	return tea.Batch(m.enter(nav{to: homeScreen}), m.readReviewQueue())
+	return m.readReviewQueue()
 }
 
 func (r *reviewSession) header(q *quizModel) string {
