@@ -60,6 +60,10 @@ func (s *Store) Reset(chapterID string, all bool) (Backup, error) {
 
 type entry struct{ bucket, key []byte }
 
+func (e entry) same(o entry) bool {
+	return bytes.Equal(e.bucket, o.bucket) && bytes.Equal(e.key, o.key)
+}
+
 func resetTx(tx *bolt.Tx, path string, op Op, now time.Time) (Backup, error) {
 	pb, err := packBucket(tx, path, op.Profile, op.Pack, makeChild)
 	if err != nil {
@@ -218,6 +222,23 @@ func (s *Store) Undo() (Backup, error) {
 		})
 		if err != nil {
 			return err
+		}
+		// A chapter comes back whole: whatever of it is live now (its
+		// record, attempts, retries, question summaries) moves aside even
+		// where the backup holds nothing in that bucket, or a summary of
+		// answers made since (a backup of an attempt started but not
+		// answered has attempts and no questions) would stay beside a
+		// history without them.
+		for _, it := range slices.Clone(items) {
+			if !slices.ContainsFunc(chapterBuckets, func(n []byte) bool { return bytes.Equal(n, it.bucket) }) {
+				continue
+			}
+			for _, n := range chapterBuckets {
+				e := entry{n, it.key}
+				if live := pb.Bucket(n); live != nil && has(live, it.key) && !slices.ContainsFunc(clash, e.same) {
+					clash = append(clash, e)
+				}
+			}
 		}
 		// A newer card of a restored card's question moves aside with its
 		// due key (which differs from the restored one's), or the index
