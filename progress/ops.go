@@ -161,6 +161,9 @@ func checkOp(op Op) error {
 		if op.Answer == nil {
 			return errors.New("answer change without an answer")
 		}
+		if err := checkQuestionHash(*op.Answer); err != nil {
+			return err
+		}
 	case OpReset:
 		if op.All {
 			return nil
@@ -175,6 +178,9 @@ func checkOp(op Op) error {
 			return errors.New("review change without an answer")
 		}
 		if err := checkID("question id", op.Answer.QuestionID); err != nil {
+			return err
+		}
+		if err := checkQuestionHash(*op.Answer); err != nil {
 			return err
 		}
 	case OpReading:
@@ -198,6 +204,18 @@ func checkOp(op Op) error {
 		return fmt.Errorf("rating %d is not 0-4", op.Rating)
 	}
 	return checkID("chapter id", op.Chapter)
+}
+
+// checkQuestionHash refuses an answer whose question hash no summary
+// can hold, before anything is written: answerTx stores the attempt and
+// the card before the summary, and MergeRecovery skips a refused change
+// within its transaction, so a refusal from the summary would have left
+// the answer in the attempt without it in the summary.
+func checkQuestionHash(a Answer) error {
+	if len(a.QuestionHash) > maxIDLen {
+		return fmt.Errorf("question hash is %d bytes long (max %d)", len(a.QuestionHash), maxIDLen)
+	}
+	return nil
 }
 
 // applyTx makes op in its scope; a change that names none is
