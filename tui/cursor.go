@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -37,7 +39,7 @@ func (m *Model) cursor() *tea.Cursor {
 	ok := false
 	switch m.screen {
 	case homeScreen:
-		s, ok = m.home.focus()
+		s, ok = m.home.focus(m)
 	case quizScreen:
 		if m.quiz != nil {
 			s, ok = m.quiz.focus()
@@ -70,14 +72,15 @@ func (m *Model) cursor() *tea.Cursor {
 }
 
 // focus is the selected row of the chapter list: two lines a row, under
-// the course bar and a blank line (home.view).
-func (h *homeModel) focus() (spot, bool) {
+// the course bar, a blank line and the notice of changes while it shows
+// (home.view).
+func (h *homeModel) focus(m *Model) (spot, bool) {
 	l := h.list
 	if len(l.VisibleItems()) == 0 {
 		return spot{}, false
 	}
 	onPage := l.Index() - l.Paginator.Page*l.Paginator.PerPage
-	return spot{markerX, 2 + onPage*homeDelegate{}.Height()}, true
+	return spot{markerX, 2 + strings.Count(m.noticeView(), "\n") + onPage*homeDelegate{}.Height()}, true
 }
 
 // focus is the selected lab's title in the list (three lines a lab); a

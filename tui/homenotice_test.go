@@ -115,3 +115,32 @@ func TestLastResultKeepsScoreAfterEdit(t *testing.T) {
 		t.Errorf("record = %+v", snap.Chapters["alpha"])
 	}
 }
+
+// Proves: with home's notice of changes above the chapter list, the
+// terminal cursor still sits on the focused row's marker, and after the
+// notice goes (the next key) too. (It was two lines under the course bar
+// whatever the notice took, so it sat on the notice.)
+func TestCursorOnHomeRowUnderNotice(t *testing.T) {
+	e := newEnv(t)
+	ch1 := e.course.Chapters[0]
+	qu := ch1.Quiz.Questions[0]
+	s := e.store(t)
+	a := progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: "before-the-edit", Given: []string{"x"},
+		At: time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)}
+	if _, err := s.Apply(progress.Op{Kind: progress.OpAnswer, Chapter: ch1.ID, AttemptUID: progress.NewID(), Order: []string{qu.ID}, Answer: &a}); err != nil {
+		t.Fatal(err)
+	}
+	must(t, s.SetWelcomed())
+	snap, err := s.Snapshot()
+	must(t, err)
+	for _, w := range []int{80, 40} {
+		m := withoutTicks(New(Options{Course: e.course, Snapshot: snap, Cache: e.cache, NoColor: true, Rand: testRand()}))
+		step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		if !strings.Contains(viewText(m), "Changed since you last") {
+			t.Fatalf("no notice:\n%s", viewText(m))
+		}
+		onMarker(t, m, "under the notice")
+		sendKeys(m, "down")
+		onMarker(t, m, "after the notice went")
+	}
+}
