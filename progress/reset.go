@@ -11,8 +11,8 @@ import (
 )
 
 // Reset moves records aside, never deletes them: one chapter's (its
-// summary, attempts, retry answers, and the review cards and review
-// answers of its questions; labs stay) or, with All, every
+// summary, attempts, retry answers, question summaries, and the review
+// cards and review answers of its questions; labs stay) or, with All, every
 // record of the pack, into profiles/<p>/packs/<pack>/backups/<name>/,
 // which mirrors the pack's layout (chapters/<id>, attempts/<id>/...,
 // retries/<id>/..., labs/..., cards/...) plus an info record. Names are
@@ -26,7 +26,9 @@ var (
 )
 
 // resettable are the pack's buckets a reset of everything empties; a
-// chapter's reset moves its entry from the first three.
+// chapter's reset moves its entry from each of chapterBuckets (and its
+// questions' cards). The studied quarter hours stay: the learner did
+// study on those days.
 var (
 	chapterBuckets = [][]byte{bucketChapters, bucketAttempts, bucketRetries, bucketQuestions}
 	packBuckets    = [][]byte{bucketChapters, bucketAttempts, bucketRetries, bucketLabs, bucketCards, bucketQuestions, bucketStudied}
