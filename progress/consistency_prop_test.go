@@ -365,3 +365,34 @@ func TestRecoveryAnswerWithLongHashIsRefusedWhole(t *testing.T) {
 		t.Errorf("Apply of the long hash = %v, want refused", err)
 	}
 }
+
+// Proves: two tutors (two Stores, as two processes have) answering one
+// attempt at once leave summaries equal to the history: each answer moves
+// its summary in its own transaction, under the file's lock.
+func TestTwoTutorsKeepSummaries(t *testing.T) {
+	path := tempPath(t)
+	a, b := mustOpen(t, path), mustOpen(t, path)
+	uid := NewID()
+	errs := make(chan error, 2)
+	for i, s := range []*Store{a, b} {
+		go func() {
+			rng := rand.New(rand.NewPCG(uint64(i), 3))
+			for range 30 {
+				x := answer(propQuestions[rng.IntN(3)], rng.IntN(2) == 0, "x")
+				x.ID, x.At = NewID(), day0.Add(time.Duration(rng.IntN(600))*time.Second)
+				if _, err := s.Apply(Op{Kind: OpAnswer, Chapter: "a", AttemptUID: uid, Order: propQuestions, Answer: &x}); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 2 {
+		must(t, <-errs)
+	}
+	checkAgainstHistory(t, a, "two tutors")
+	if as := mustAttempts(t, a, "a"); len(as) != 1 || len(as[0].Answers) != 60 {
+		t.Errorf("%d attempts, want one with 60 answers", len(as))
+	}
+}
