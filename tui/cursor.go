@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -101,9 +102,16 @@ func (s *searchModel) focus(m *Model) (spot, bool) {
 	return spot{1 + inputX(s.input.Prompt, s.input.Value(), s.input.Position(), s.input.Width()), 0}, true
 }
 
-// focus is the first term heading in view.
+// focus is the heading of the term a search result opened while it is in
+// view (the glossary's end cannot scroll it to the top), else the first
+// term heading in view.
 func (g *glossaryModel) focus() (spot, bool) {
 	top := g.vp.YOffset()
+	if i := slices.Index(g.names, g.term); g.term != "" && i >= 0 && i < len(g.terms) {
+		if l := g.terms[i]; l >= top && l < top+g.vp.Height() {
+			return spot{markerX, l - top}, true
+		}
+	}
 	for _, l := range g.terms {
 		if l >= top {
 			return spot{markerX, l - top}, true
