@@ -396,3 +396,22 @@ func TestTwoTutorsKeepSummaries(t *testing.T) {
 		t.Errorf("%d attempts, want one with 60 answers", len(as))
 	}
 }
+
+// Proves: an answer whose time a summary cannot store (after 2262) is
+// refused, applied or imported, so no summary holds a wrapped time that
+// differs from the history's. (Its unix nanoseconds overflowed: the
+// summary said some other year.)
+func TestAnswerTimeOutOfSummaryRange(t *testing.T) {
+	s := cardStore(t)
+	far := time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)
+	a := answer("q1", true, "x")
+	a.ID, a.At = NewID(), far
+	if _, err := s.Apply(Op{Kind: OpAnswer, Chapter: "a", AttemptUID: NewID(), Order: propQuestions, Answer: &a}); err == nil || !Permanent(err) {
+		t.Errorf("Apply = %v, want refused", err)
+	}
+	_, err := s.Import(Imported{Attempts: []Attempt{{UID: NewID(), ChapterID: "a", Started: day0, Order: propQuestions, Answers: []Answer{a}}}})
+	if err == nil {
+		t.Error("an import of an answer in the year 3000 was accepted")
+	}
+	checkAgainstHistory(t, s, "after the refusals")
+}

@@ -108,7 +108,7 @@ func checkImported(in Imported) error {
 			if x.ID == "" {
 				return refused("import: attempt %d answer %d has no id", i+1, j+1)
 			}
-			if err := checkQuestionHash(x); err != nil {
+			if err := checkSummarised(x); err != nil {
 				return refused("import: attempt %d answer %d: %w", i+1, j+1, err)
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -161,7 +162,7 @@ func checkOp(op Op) error {
 		if op.Answer == nil {
 			return errors.New("answer change without an answer")
 		}
-		if err := checkQuestionHash(*op.Answer); err != nil {
+		if err := checkSummarised(*op.Answer); err != nil {
 			return err
 		}
 	case OpReset:
@@ -180,7 +181,7 @@ func checkOp(op Op) error {
 		if err := checkID("question id", op.Answer.QuestionID); err != nil {
 			return err
 		}
-		if err := checkQuestionHash(*op.Answer); err != nil {
+		if err := checkSummarised(*op.Answer); err != nil {
 			return err
 		}
 	case OpReading:
@@ -206,17 +207,28 @@ func checkOp(op Op) error {
 	return checkID("chapter id", op.Chapter)
 }
 
-// checkQuestionHash refuses an answer whose question hash no summary
-// can hold, before anything is written: answerTx stores the attempt and
-// the card before the summary, and MergeRecovery skips a refused change
-// within its transaction, so a refusal from the summary would have left
-// the answer in the attempt without it in the summary.
-func checkQuestionHash(a Answer) error {
+// checkSummarised refuses an answer a question summary cannot hold as
+// it is, before anything is written: a question hash too long (answerTx
+// stores the attempt and the card before the summary, and MergeRecovery
+// skips a refused change within its transaction, so a refusal from the
+// summary would have left the answer in the attempt without it in the
+// summary), or a time outside what the summary stores, unix nanoseconds
+// (years 1678 to 2262: any other is a damaged or hostile line).
+func checkSummarised(a Answer) error {
 	if len(a.QuestionHash) > maxIDLen {
 		return fmt.Errorf("question hash is %d bytes long (max %d)", len(a.QuestionHash), maxIDLen)
 	}
+	if !a.At.IsZero() && (a.At.Before(minAnswerTime) || a.At.After(maxAnswerTime)) {
+		return fmt.Errorf("answer time %s is out of range", a.At.UTC().Format(time.RFC3339))
+	}
 	return nil
 }
+
+// The times a summary's unix nanoseconds can hold.
+var (
+	minAnswerTime = time.Unix(0, math.MinInt64+1)
+	maxAnswerTime = time.Unix(0, math.MaxInt64)
+)
 
 // applyTx makes op in its scope; a change that names none is
 // DefaultProfile's and DefaultPack's (see Op).
