@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/asciijson"
 	"backend-tutor/internal/stats"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
@@ -206,4 +207,16 @@ func readSnapshot(g globals, course *content.Course) (*progress.Snapshot, error)
 		return nil, &exitError{1, err.Error()}
 	}
 	return snap, nil
+}
+
+// jsonOut is JSON text as a command prints it: safe for a terminal
+// (render.EscapeJSON) and, under --ascii or a locale without UTF-8, in
+// ASCII without a character changed (asciijson), so the output writer's
+// glyph stand-ins find nothing to change in it.
+func jsonOut(g globals, js string) string {
+	js = render.EscapeJSON(js)
+	if render.WantASCII(g.ascii, os.Getenv) {
+		js = asciijson.Escape(js)
+	}
+	return js
 }

@@ -415,3 +415,31 @@ func TestAnswerTimeOutOfSummaryRange(t *testing.T) {
 	}
 	checkAgainstHistory(t, s, "after the refusals")
 }
+
+// Proves: the lines KeepByHand prints are ASCII, so no pass over the
+// message (the terminal's escaping; --ascii's stand-ins, which made a “ in
+// a typed answer a bare " and the line no JSON) changes them, and saved as
+// it says they bring the answer back with its text whole.
+func TestKeepByHandLinesAreASCII(t *testing.T) {
+	s := cardStore(t)
+	a := answer("q1", true, "“quoted” — 日本 😀")
+	a.ID, a.At = NewID(), day0
+	msg := s.KeepByHand([]Op{{Kind: OpAnswer, Chapter: "a", AttemptUID: NewID(), Order: propQuestions, Answer: &a}})
+	_, rest, _ := strings.Cut(msg, "----- unsaved changes -----\n")
+	lines, _, ok := strings.Cut(rest, "----- end of unsaved changes -----")
+	if !ok {
+		t.Fatalf("no marks:\n%s", msg)
+	}
+	for i := 0; i < len(lines); i++ {
+		if lines[i] >= 0x80 {
+			t.Fatalf("a byte beyond ASCII in the lines: %q", lines)
+		}
+	}
+	must(t, os.WriteFile(s.Path()+recoveryMarker+"by-hand", []byte(lines), 0o600))
+	if n, err := s.MergeRecovery(); n != 1 || err != nil {
+		t.Fatalf("merge: %d, %v", n, err)
+	}
+	if as := mustAttempts(t, s, "a"); len(as) != 1 || as[0].Answers[0].Given[0] != a.Given[0] {
+		t.Errorf("attempts after the merge: %+v", as)
+	}
+}
