@@ -182,9 +182,11 @@ func summariseAttempts(as []Attempt, into map[string]QuestionSummary) {
 	}
 }
 
-// rebuildSummaries writes the summaries and studied slots of every chapter
-// of hist (its attempts, oldest first), replacing those there: the
-// migration 3 → 4, and Import after it merged attempts.
+// rebuildSummaries writes the summaries of every chapter of hist (its
+// attempts, oldest first), replacing the chapter's summaries there, and
+// adds the studied slots of its answers (slots are never taken away: a
+// chapter's reset keeps them too): the migration 3 → 4, and Import after
+// it merged attempts.
 func rebuildSummaries(sc *scoped, hist map[string][]Attempt) error {
 	for ch, as := range hist {
 		if sc.questions.Bucket([]byte(ch)) != nil {
