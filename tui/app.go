@@ -33,7 +33,8 @@ const (
 type screen int
 
 const (
-	welcomeScreen screen = iota
+	noScreen screen = iota // a nav that stays (tui/nav.go)
+	welcomeScreen
 	homeScreen
 	readerScreen
 	quizScreen
@@ -51,7 +52,7 @@ const (
 )
 
 func (s screen) String() string {
-	return [...]string{"welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline", "labs", "reset", "review", "stats", "profiles"}[s]
+	return [...]string{"", "welcome", "home", "reader", "quiz", "resume", "results", "glossary", "retake", "search", "outline", "labs", "reset", "review", "stats", "profiles"}[s]
 }
 
 // Options are what main hands the tutor.
@@ -331,8 +332,8 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		cmd := m.home.refresh(m)
 		if m.screen == labsScreen {
-			m.labs.resize(m) // the brief's key has the style in it
-			return m, tea.Batch(cmd, m.labs.renderBrief(m))
+			m.labs.resize(m.context()) // the brief's key has the style in it
+			return m, tea.Batch(cmd, m.labs.renderBrief(m.context()))
 		}
 		if m.screen == readerScreen {
 			return m, tea.Batch(cmd, m.reader.rerender(m))
@@ -346,16 +347,16 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case renderedMsg:
 		next := m.renders.done(m.cache, msg.key) // first, so a pre-render finds the queue free
 		if m.labs != nil {
-			m.labs.rendered(m, msg)
+			m.labs.rendered(m.context(), msg)
 		}
 		return m, tea.Batch(next, m.reader.rendered(m, msg))
 	case labCheckedMsg:
 		if m.labs == nil {
 			return m, nil
 		}
-		return m, m.labs.checked(m, msg)
+		return m, m.labs.checked(m.context(), msg)
 	case searchIndexMsg:
-		return m, m.search.indexed(m, msg)
+		return m, m.enter(m.search.indexed(msg, m.context(), m.screen == searchScreen))
 	case scrollSettledMsg:
 		if m.screen == readerScreen && msg.gen == m.reader.scrollGen {
 			return m, m.reader.savePosition(m)
@@ -389,7 +390,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.quiz.paste(m, msg)
 		}
 		if m.screen == searchScreen {
-			return m, m.search.paste(m, msg)
+			return m, m.search.paste(msg)
 		}
 		if m.screen == profilesScreen {
 			return m, m.picker.paste(msg)
@@ -441,8 +442,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case welcomeScreen:
 		if msg.String() == "enter" || msg.String() == "space" {
 			m.welcomed = true
-			m.screen = homeScreen
-			return m.save(progress.Op{Kind: progress.OpWelcomed})
+			return tea.Batch(m.enter(nav{to: homeScreen}), m.save(progress.Op{Kind: progress.OpWelcomed}))
 		}
 		if msg.String() == "q" || msg.String() == "esc" {
 			return m.quit()
@@ -458,21 +458,21 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case resultsScreen:
 		return m.results.key(m, msg)
 	case glossaryScreen:
-		return m.glossary.key(m, msg)
+		return m.follow(m.glossary.key(m.context(), msg))
 	case retakeScreen:
 		return m.retakeKey(msg)
 	case searchScreen:
-		return m.search.key(m, msg)
+		return m.follow(m.search.key(m.context(), msg))
 	case outlineScreen:
-		return m.outline.key(m, msg)
+		return m.follow(m.outline.key(m.context(), msg))
 	case resetScreen:
 		return m.resetKey(msg)
 	case labsScreen:
-		return m.labs.key(m, msg)
+		return m.follow(m.labs.key(m.context(), msg))
 	case reviewScreen:
 		return m.reviewKey(msg)
 	case statsScreen:
-		return m.stats.key(m, msg)
+		return m.follow(m.stats.key(m.context(), msg))
 	case profilesScreen:
 		return m.picker.key(m, msg)
 	}
@@ -518,7 +518,7 @@ func (m *Model) resize(w, h int) tea.Cmd {
 	m.width, m.height = w, h
 	m.layout()
 	if m.screen == labsScreen {
-		return m.labs.renderBrief(m) // the brief at the new width
+		return m.labs.renderBrief(m.context()) // the brief at the new width
 	}
 	if m.screen != readerScreen {
 		return nil
@@ -541,16 +541,16 @@ func (m *Model) layout() {
 		m.results.resize(m)
 	}
 	if m.glossary != nil {
-		m.glossary.resize(m)
+		m.glossary.resize(m.context())
 	}
-	if m.stats != nil && m.screen == statsScreen { // openStats lays it out afresh
-		m.stats.resize(m)
+	if m.stats != nil && m.screen == statsScreen { // loadStats lays it out afresh
+		m.stats.resize(m.context())
 	}
 	if m.search != nil {
-		m.search.resize(m)
+		m.search.resize(m.context())
 	}
 	if m.labs != nil {
-		m.labs.resize(m)
+		m.labs.resize(m.context())
 	}
 	m.reader.resize(m)
 }
@@ -602,13 +602,15 @@ func (m *Model) handleRead(msg tea.Msg) tea.Cmd {
 		return m.showLastResult(r)
 	case labRecordsMsg:
 		if m.labs != nil {
-			m.labs.records(m, r)
+			if err := m.labs.records(m.context(), r); err != nil {
+				m.warning = "The labs' records could not be read: " + err.Error()
+			}
 		}
 	case reviewQueueMsg:
 		return m.reviewQueue(r)
 	case statsMsg:
 		if m.stats != nil {
-			m.stats.loadedMsg(m, r)
+			m.stats.loadedMsg(m.context(), r)
 		}
 	}
 	return nil
@@ -688,21 +690,21 @@ func (m *Model) View() tea.View {
 		case resultsScreen:
 			body = m.results.view(m)
 		case glossaryScreen:
-			body = m.glossary.view(m)
+			body = m.framed(m.glossary.view(m.context()))
 		case retakeScreen:
 			body = m.retakeView()
 		case searchScreen:
-			body = m.search.view(m)
+			body = m.framed(m.search.view(m.context()))
 		case outlineScreen:
-			body = m.outline.view(m)
+			body = m.framed(m.outline.view(m.context()))
 		case resetScreen:
 			body = m.resetView()
 		case labsScreen:
-			body = m.labs.view(m)
+			body = m.framed(m.labs.view(m.context()))
 		case reviewScreen:
 			body = m.reviewView()
 		case statsScreen:
-			body = m.stats.view(m)
+			body = m.framed(m.stats.view(m.context()))
 		case profilesScreen:
 			body = m.picker.view(m)
 		}

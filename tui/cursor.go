@@ -47,11 +47,11 @@ func (m *Model) cursor() *tea.Cursor {
 		}
 	case labsScreen:
 		if m.labs != nil {
-			s, ok = m.labs.focus(m)
+			s, ok = m.labs.focus(m.context())
 		}
 	case searchScreen:
 		if m.search != nil {
-			s, ok = m.search.focus(m)
+			s, ok = m.search.focus()
 		}
 	case outlineScreen:
 		if m.outline != nil {
@@ -86,8 +86,8 @@ func (h *homeModel) focus(m *Model) (spot, bool) {
 
 // focus is the selected lab's title in the list (three lines a lab); a
 // lab's brief is read, not chosen from.
-func (lm *labsModel) focus(m *Model) (spot, bool) {
-	if lm.open != nil || len(m.course.Labs()) == 0 {
+func (lm *labsModel) focus(c *programContext) (spot, bool) {
+	if lm.open != nil || len(c.course.Labs()) == 0 {
 		return spot{}, false
 	}
 	return spot{markerX, lm.cursor*3 - lm.vp.YOffset()}, true
@@ -95,7 +95,7 @@ func (lm *labsModel) focus(m *Model) (spot, bool) {
 
 // focus is the selected result's place line, or, with no results yet, the
 // query box's insertion point.
-func (s *searchModel) focus(m *Model) (spot, bool) {
+func (s *searchModel) focus() (spot, bool) {
 	if s.ix != nil && len(s.results) > 0 && s.query != "" {
 		return spot{markerX, 2 + (s.cursor-s.offset)*searchRows}, true
 	}

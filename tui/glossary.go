@@ -23,32 +23,40 @@ type glossaryModel struct {
 	term, query string
 }
 
-func (m *Model) openGlossary() tea.Cmd {
-	vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
+// openGlossary goes to the glossary.
+func (m *Model) openGlossary() tea.Cmd { return m.enter(nav{to: glossaryScreen}) }
+
+// newGlossary lays the glossary out afresh (its open in tui/nav.go).
+func newGlossary(c *programContext) *glossaryModel {
+	vp := viewport.New(viewport.WithWidth(c.width), viewport.WithHeight(c.bodyHeight()))
 	vp.KeyMap = viewport.KeyMap{}
-	m.glossary = &glossaryModel{vp: vp}
-	m.glossary.resize(m)
-	m.screen = glossaryScreen
-	return nil
+	g := &glossaryModel{vp: vp}
+	g.resize(c)
+	return g
 }
 
-func (g *glossaryModel) resize(m *Model) {
-	g.vp.SetWidth(m.width)
-	g.vp.SetHeight(m.bodyHeight())
-	text, terms, names := glossaryText(m, g.term, g.query)
+func (g *glossaryModel) resize(c *programContext) {
+	g.vp.SetWidth(c.width)
+	g.vp.SetHeight(c.bodyHeight())
+	text, terms, names := glossaryLines(c, g.term, g.query)
 	g.vp.SetContent(text)
 	g.terms, g.names = terms, names
 }
 
-// glossaryText is the glossary laid out, the query's matches highlighted in
-// the entry of term (none when term is ""), the line each term starts on,
-// and the terms in that order.
+// glossaryText is glossaryLines at the root's window now.
 func glossaryText(m *Model, term, query string) (string, []int, []string) {
-	terms := append(m.course.Glossary[:0:0], m.course.Glossary...)
+	return glossaryLines(m.context(), term, query)
+}
+
+// glossaryLines is the glossary laid out, the query's matches highlighted
+// in the entry of term (none when term is ""), the line each term starts
+// on, and the terms in that order.
+func glossaryLines(c *programContext, term, query string) (string, []int, []string) {
+	terms := append(c.course.Glossary[:0:0], c.course.Glossary...)
 	sort.SliceStable(terms, func(i, j int) bool {
 		return strings.ToLower(terms[i].Term) < strings.ToLower(terms[j].Term)
 	})
-	w := max(20, min(m.width-4, 90))
+	w := max(20, min(c.width-4, 90))
 	var b strings.Builder
 	at := make([]int, 0, len(terms))
 	names := make([]string, 0, len(terms))
@@ -56,15 +64,15 @@ func glossaryText(m *Model, term, query string) (string, []int, []string) {
 	for _, t := range terms {
 		at, names = append(at, line), append(names, t.Term)
 		start := b.Len()
-		name, def := m.st.Selected.Render(render.SanitizeLine(t.Term)), render.SanitizeLine(t.Definition)
+		name, def := c.st.Selected.Render(render.SanitizeLine(t.Term)), render.SanitizeLine(t.Definition)
 		if term != "" && t.Term == term {
 			name, def = markQuery(name, query), markQuery(def, query)
 		}
 		b.WriteString(hang("  ", name, w) + "\n")
 		b.WriteString(hang("    ", def, w) + "\n")
-		if i := m.course.Index(t.ChapterID); i >= 0 {
-			ch := m.course.Chapters[i]
-			b.WriteString(m.st.Faint.Render(hang("    ", fmt.Sprintf("chapter %d: %s", i+1, render.SanitizeLine(ch.Title)), w)) + "\n")
+		if i := c.course.Index(t.ChapterID); i >= 0 {
+			ch := c.course.Chapters[i]
+			b.WriteString(c.st.Faint.Render(hang("    ", fmt.Sprintf("chapter %d: %s", i+1, render.SanitizeLine(ch.Title)), w)) + "\n")
 		}
 		b.WriteString("\n")
 		line += strings.Count(b.String()[start:], "\n")
@@ -72,20 +80,19 @@ func glossaryText(m *Model, term, query string) (string, []int, []string) {
 	return strings.TrimRight(b.String(), "\n"), at, names
 }
 
-func (g *glossaryModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+func (g *glossaryModel) key(c *programContext, msg tea.KeyPressMsg) (tea.Cmd, nav) {
+	k := c.keys
 	switch {
 	case key.Matches(msg, k.Back):
-		m.screen = homeScreen
+		return nil, nav{to: homeScreen}
 	case key.Matches(msg, k.Filter):
-		return m.openSearch()
+		return nil, nav{to: searchScreen}
 	default:
-		scrollKey(&g.vp, k, msg)
+		scrollKey(&g.vp, *k, msg)
 	}
-	return nil
+	return nil, nav{}
 }
 
-func (g *glossaryModel) view(m *Model) string {
-	header := fmt.Sprintf("Glossary · %d terms", len(m.course.Glossary))
-	return m.frame(header, g.vp.View(), m.shortHelp(m.screenKeys()))
+func (g *glossaryModel) view(c *programContext) page {
+	return page{header: fmt.Sprintf("Glossary · %d terms", len(c.course.Glossary)), body: g.vp.View()}
 }

@@ -69,7 +69,7 @@ func newHomeModel(m *Model) homeModel {
 	l.Paginator.Type = paginator.Arabic
 	l.KeyMap.ShowFullHelp.SetEnabled(false)
 	l.KeyMap.CloseFullHelp.SetEnabled(false)
-	h := homeModel{list: l, bar: m.solidBar(40)}
+	h := homeModel{list: l, bar: m.st.solidBar(40)}
 	h.refresh(m)
 	return h
 }
@@ -124,9 +124,9 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Open) && ok && it.review:
 		return m.startReview()
 	case key.Matches(msg, m.keys.Open) && ok && it.glossary:
-		return m.openGlossary()
+		return m.enter(nav{to: glossaryScreen})
 	case key.Matches(msg, m.keys.Open) && ok && it.labs:
-		return m.openLabs()
+		return m.enter(nav{to: labsScreen})
 	case key.Matches(msg, m.keys.Open) && ok:
 		if it.continues && it.toQuiz {
 			return m.beginQuiz(it.ch.ID)
@@ -143,9 +143,9 @@ func (h *homeModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, m.keys.Filter):
-		return m.openSearch()
+		return m.enter(nav{to: searchScreen})
 	case key.Matches(msg, m.keys.Stats):
-		return m.openStats()
+		return m.enter(nav{to: statsScreen})
 	case key.Matches(msg, m.keys.QuitHome):
 		return m.quit()
 	}

@@ -57,26 +57,28 @@ type labCheckedMsg struct {
 	err error // context.Canceled when esc cancelled it
 }
 
-func (m *Model) openLabs() tea.Cmd {
-	if m.labs == nil {
-		m.labs = &labsModel{results: map[string]labcheck.Result{}, recs: map[string]progress.LabRecord{}}
-		vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
-		vp.KeyMap = viewport.KeyMap{}
-		m.labs.vp = vp
-	}
-	m.screen = labsScreen
-	m.labs.resize(m)
-	return m.readLabRecords()
+// newLabs is the Labs screen, made the first time it opens; its checks'
+// results are kept for the session.
+func newLabs(c *programContext) *labsModel {
+	vp := viewport.New(viewport.WithWidth(c.width), viewport.WithHeight(c.bodyHeight()))
+	vp.KeyMap = viewport.KeyMap{}
+	return &labsModel{vp: vp, results: map[string]labcheck.Result{}, recs: map[string]progress.LabRecord{}}
+}
+
+// show shows the screen (its open in tui/nav.go) and reads the records.
+func (lm *labsModel) show(c *programContext) tea.Cmd {
+	lm.resize(c)
+	return readLabRecords(c)
 }
 
 // readLabRecords queues a read of the labs' records behind the saves
 // queued before it, so it sees the check just saved.
-func (m *Model) readLabRecords() tea.Cmd {
-	store := m.store
+func readLabRecords(c *programContext) tea.Cmd {
+	store := c.store
 	if store == nil {
 		return nil
 	}
-	return m.read(func() tea.Msg {
+	return c.read(func() tea.Msg {
 		recs, err := store.LabRecords()
 		return labRecordsMsg{recs, err}
 	})
@@ -84,46 +86,46 @@ func (m *Model) readLabRecords() tea.Cmd {
 
 // labURL is where the Labs screen checks a lab: --lab-url, or the lab's
 // own port on this machine.
-func (m *Model) labURL(l *content.Lab) string {
-	if m.labBase != "" {
-		return m.labBase
+func labURL(c *programContext, l *content.Lab) string {
+	if c.labBase != "" {
+		return c.labBase
 	}
 	return "http://127.0.0.1:" + strconv.Itoa(l.Port)
 }
 
-func (lm *labsModel) resize(m *Model) {
-	lm.vp.SetWidth(m.width)
-	lm.vp.SetHeight(m.bodyHeight())
+func (lm *labsModel) resize(c *programContext) {
+	lm.vp.SetWidth(c.width)
+	lm.vp.SetHeight(c.bodyHeight())
 	if lm.open != nil {
-		k := lm.briefKey(m)
+		k := lm.briefKey(c)
 		if k != lm.want {
 			lm.want, lm.brief = k, ""
 		}
 	}
-	lm.refresh(m)
+	lm.refresh(c)
 }
 
-func (lm *labsModel) briefKey(m *Model) render.Key {
-	return render.Key{Chapter: "lab:" + lm.open.ID + "@" + lm.open.Hash, Width: render.WrapWidth(m.width), Style: m.style}
+func (lm *labsModel) briefKey(c *programContext) render.Key {
+	return render.Key{Chapter: "lab:" + lm.open.ID + "@" + lm.open.Hash, Width: render.WrapWidth(c.width), Style: c.style}
 }
 
 // renderBrief shows the open lab's brief from the render cache, or asks
 // the render queue for it (the chapters' queue: one render at a time).
-func (lm *labsModel) renderBrief(m *Model) tea.Cmd {
+func (lm *labsModel) renderBrief(c *programContext) tea.Cmd {
 	if lm.open == nil || lm.brief != "" {
 		return nil
 	}
-	lm.want = lm.briefKey(m)
-	if out, ok := m.cache.Get(lm.want); ok {
+	lm.want = lm.briefKey(c)
+	if out, ok := c.cache.Get(lm.want); ok {
 		lm.brief = out
-		lm.refresh(m)
+		lm.refresh(c)
 		return nil
 	}
-	return m.renders.want(m.cache, lm.want, lm.open.Brief)
+	return c.render(lm.want, lm.open.Brief)
 }
 
 // rendered takes a finished render that may be the brief.
-func (lm *labsModel) rendered(m *Model, msg renderedMsg) {
+func (lm *labsModel) rendered(c *programContext, msg renderedMsg) {
 	if lm.open == nil || msg.key != lm.want || errors.Is(msg.err, context.Canceled) {
 		return
 	}
@@ -131,18 +133,18 @@ func (lm *labsModel) rendered(m *Model, msg renderedMsg) {
 	if msg.err != nil {
 		lm.brief = render.Sanitize(lm.open.Brief)
 	}
-	lm.refresh(m)
+	lm.refresh(c)
 }
 
 // refresh lays the screen's text into the viewport.
-func (lm *labsModel) refresh(m *Model) {
+func (lm *labsModel) refresh(c *programContext) {
 	off := lm.vp.YOffset()
 	if lm.open == nil {
-		lm.vp.SetContent(lm.listText(m))
+		lm.vp.SetContent(lm.listText(c))
 		lm.vp.SetYOffset(max(0, lm.cursor*3-lm.vp.Height()/2))
 		return
 	}
-	lm.vp.SetContent(lm.labText(m))
+	lm.vp.SetContent(lm.labText(c))
 	lm.vp.SetYOffset(off)
 }
 
@@ -151,61 +153,61 @@ func (lm *labsModel) status(l *content.Lab) string {
 	return labsave.Status(r, ok)
 }
 
-func (lm *labsModel) listText(m *Model) string {
-	labs := m.course.Labs()
+func (lm *labsModel) listText(c *programContext) string {
+	labs := c.course.Labs()
 	if len(labs) == 0 {
 		return "  This course has no labs."
 	}
-	w := max(10, m.width-6)
+	w := max(10, c.width-6)
 	var b strings.Builder
 	for i, l := range labs {
 		cursor := "  "
 		title := ansi.Truncate(fmt.Sprintf("%d. %s", i+1, render.SanitizeLine(l.Title)), w, "…")
 		if i == lm.cursor {
-			cursor = m.st.Cursor.Render("› ")
-			title = m.st.Selected.Render(title)
+			cursor = c.st.Cursor.Render("› ")
+			title = c.st.Selected.Render(title)
 		}
 		after := l.Chapter
-		if n := m.course.Index(l.Chapter); n >= 0 {
+		if n := c.course.Index(l.Chapter); n >= 0 {
 			after = fmt.Sprintf("after chapter %d", n+1)
 		}
 		second := ansi.Truncate(lm.status(l)+" · "+render.SanitizeLine(l.ID)+" · "+after, w, "…")
-		b.WriteString(cursor + title + "\n    " + m.st.Faint.Render(second) + "\n\n")
+		b.WriteString(cursor + title + "\n    " + c.st.Faint.Render(second) + "\n\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
 // labText is one lab: the brief, how to check it, the last check.
-func (lm *labsModel) labText(m *Model) string {
+func (lm *labsModel) labText(c *programContext) string {
 	l := lm.open
-	w := max(20, min(m.width-4, 90))
+	w := max(20, min(c.width-4, 90))
 	var b strings.Builder
 	if lm.brief == "" {
-		b.WriteString("  " + m.st.Faint.Render("Formatting the brief…") + "\n")
+		b.WriteString("  " + c.st.Faint.Render("Formatting the brief…") + "\n")
 	} else {
 		b.WriteString(strings.TrimRight(lm.brief, "\n") + "\n")
 	}
-	b.WriteString("\n  " + m.st.Selected.Render("Check it") + "\n")
-	b.WriteString(hang("  ", "Start your server, then press c here to check it at "+m.labURL(l)+". From a shell:", w) + "\n")
+	b.WriteString("\n  " + c.st.Selected.Render("Check it") + "\n")
+	b.WriteString(hang("  ", "Start your server, then press c here to check it at "+labURL(c, l)+". From a shell:", w) + "\n")
 	b.WriteString("    " + render.SanitizeLine("backend-tutor lab check "+l.ID+" --run \"COMMAND THAT STARTS YOUR SERVER\"") + "\n\n")
 	lm.checkAt = strings.Count(b.String(), "\n")
 	switch {
 	case lm.checking == l.ID:
-		b.WriteString("  " + m.st.Accent.Render("Checking "+m.labURL(l)+"… (esc cancels)") + "\n")
+		b.WriteString("  " + c.st.Accent.Render("Checking "+labURL(c, l)+"… (esc cancels)") + "\n")
 	case lm.note != "":
 		b.WriteString(hang("  ", lm.note, w) + "\n")
 	}
-	b.WriteString("  " + m.st.Selected.Render("Last check") + "\n")
-	b.WriteString(lm.lastCheck(m, l, w))
+	b.WriteString("  " + c.st.Selected.Render("Last check") + "\n")
+	b.WriteString(lm.lastCheck(c, l, w))
 	return strings.TrimRight(b.String(), "\n")
 }
 
 // lastCheck is the last check step by step: this session's whole result
 // (every byte the server sent escaped, so the learner sees what it sent),
 // or the saved summary of an earlier session's check.
-func (lm *labsModel) lastCheck(m *Model, l *content.Lab, w int) string {
+func (lm *labsModel) lastCheck(c *programContext, l *content.Lab, w int) string {
 	if res, ok := lm.results[l.ID]; ok {
-		rep := labsave.Report(m.course, l, res, false, "", "", nil)
+		rep := labsave.Report(c.course, l, res, false, "", "", nil)
 		var b strings.Builder
 		for _, line := range strings.Split(strings.TrimRight(render.EscapeLines(rep), "\n"), "\n") {
 			text := strings.TrimLeft(line, " ")
@@ -217,27 +219,27 @@ func (lm *labsModel) lastCheck(m *Model, l *content.Lab, w int) string {
 	if !ok || r.Last == nil {
 		return "  None yet.\n"
 	}
-	c := r.Last
+	last := r.Last
 	var b strings.Builder
-	fmt.Fprintf(&b, "  %s: %d of %d steps passed", c.At.Local().Format("2006-01-02 15:04"), c.StepsPassed, c.Steps)
-	if c.Sample {
+	fmt.Fprintf(&b, "  %s: %d of %d steps passed", last.At.Local().Format("2006-01-02 15:04"), last.StepsPassed, last.Steps)
+	if last.Sample {
 		b.WriteString(" (the sample server: not a pass)")
 	}
 	b.WriteString("\n")
-	if c.ContentHash != "" && c.ContentHash != l.Hash {
-		b.WriteString("  " + m.st.Faint.Render("The lab has changed since: check again.") + "\n")
+	if last.ContentHash != "" && last.ContentHash != l.Hash {
+		b.WriteString("  " + c.st.Faint.Render("The lab has changed since: check again.") + "\n")
 	}
 	for i, st := range l.Steps {
 		mark := "·"
 		switch {
-		case c.FirstFailing == 0 && i < c.StepsPassed, c.FirstFailing > 0 && i+1 < c.FirstFailing:
+		case last.FirstFailing == 0 && i < last.StepsPassed, last.FirstFailing > 0 && i+1 < last.FirstFailing:
 			mark = "✓"
-		case i+1 == c.FirstFailing:
+		case i+1 == last.FirstFailing:
 			mark = "✗"
 		}
 		b.WriteString(ansi.Truncate(fmt.Sprintf("  %s %d. %s", mark, i+1, render.SanitizeLine(st.Name)), w+2, "…") + "\n")
-		if i+1 == c.FirstFailing && c.FailReason != "" {
-			b.WriteString(hang("      ", render.EscapeLines(c.FailReason), w) + "\n")
+		if i+1 == last.FirstFailing && last.FailReason != "" {
+			b.WriteString(hang("      ", render.EscapeLines(last.FailReason), w) + "\n")
 		}
 	}
 	if r.Passed && r.PassedAt != nil {
@@ -246,13 +248,14 @@ func (lm *labsModel) lastCheck(m *Model, l *content.Lab, w int) string {
 	return b.String()
 }
 
-func (lm *labsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	labs := m.course.Labs()
+func (lm *labsModel) key(c *programContext, msg tea.KeyPressMsg) (tea.Cmd, nav) {
+	k := c.keys
+	labs := c.course.Labs()
 	if lm.open == nil {
 		switch {
 		case key.Matches(msg, k.Back):
-			m.screen = homeScreen
+			lm.refresh(c)
+			return nil, nav{to: homeScreen}
 		case key.Matches(msg, k.Up):
 			lm.cursor = max(0, lm.cursor-1)
 		case key.Matches(msg, k.Down):
@@ -260,47 +263,47 @@ func (lm *labsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Open, k.CheckLab) && lm.cursor < len(labs):
 			lm.open, lm.brief, lm.note = labs[lm.cursor], "", ""
 			lm.vp.SetYOffset(0)
-			lm.refresh(m)
-			cmd := lm.renderBrief(m)
+			lm.refresh(c)
+			cmd := lm.renderBrief(c)
 			if key.Matches(msg, k.CheckLab) {
-				return tea.Batch(cmd, lm.check(m))
+				return tea.Batch(cmd, lm.check(c)), nav{}
 			}
-			return cmd
+			return cmd, nav{}
 		}
-		lm.refresh(m)
-		return nil
+		lm.refresh(c)
+		return nil, nav{}
 	}
 	switch {
 	case lm.checking != "" && key.Matches(msg, k.CancelCheck):
 		lm.cancel() // the check ends with context.Canceled: labCheckedMsg
-		return nil
+		return nil, nav{}
 	case key.Matches(msg, k.Back):
 		lm.open = nil
-		lm.refresh(m)
+		lm.refresh(c)
 	case key.Matches(msg, k.CheckLab):
-		return lm.check(m)
+		return lm.check(c), nav{}
 	default:
-		scrollKey(&lm.vp, k, msg)
+		scrollKey(&lm.vp, *k, msg)
 	}
-	return nil
+	return nil, nav{}
 }
 
 // check starts a check of the open lab in a command; one at a time.
-func (lm *labsModel) check(m *Model) tea.Cmd {
+func (lm *labsModel) check(c *programContext) tea.Cmd {
 	if lm.checking != "" || lm.open == nil {
 		return nil
 	}
 	l := lm.open
-	base, err := labcheck.CheckURL(m.labURL(l), false)
+	base, err := labcheck.CheckURL(labURL(c, l), false)
 	if err != nil {
 		lm.note = err.Error()
-		lm.refresh(m)
+		lm.refresh(c)
 		return nil
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	lm.gen++
 	lm.checking, lm.cancel, lm.note = l.ID, cancel, ""
-	lm.refresh(m)
+	lm.refresh(c)
 	lm.vp.SetYOffset(lm.checkAt) // the check's progress, then its result, in view
 	gen := lm.gen
 	return func() tea.Msg {
@@ -315,14 +318,14 @@ func (lm *labsModel) check(m *Model) tea.Cmd {
 // saver (the same queue, retries and recovery file as answers), and the
 // records read again behind the save. A cancelled check is not a check of
 // the server and is neither shown nor saved.
-func (lm *labsModel) checked(m *Model, msg labCheckedMsg) tea.Cmd {
+func (lm *labsModel) checked(c *programContext, msg labCheckedMsg) tea.Cmd {
 	if msg.gen != lm.gen {
 		return nil
 	}
 	lm.checking, lm.cancel = "", nil
 	if msg.err != nil {
 		lm.note = "Check cancelled: nothing was saved."
-		lm.refresh(m)
+		lm.refresh(c)
 		return nil
 	}
 	lm.results[msg.lab.ID] = msg.res
@@ -334,26 +337,27 @@ func (lm *labsModel) checked(m *Model, msg labCheckedMsg) tea.Cmd {
 	default:
 		lm.note = ""
 	}
-	lm.refresh(m)
+	lm.refresh(c)
 	lm.vp.SetYOffset(lm.checkAt) // the result in view, from its first line
 	if len(msg.res.Steps) == 0 {
 		return nil
 	}
-	c := labsave.Check(msg.lab, msg.res, msg.at)
-	return tea.Batch(m.save(progress.Op{Kind: progress.OpLabCheck, LabCheck: &c}), m.readLabRecords())
+	check := labsave.Check(msg.lab, msg.res, msg.at)
+	return tea.Batch(c.save(progress.Op{Kind: progress.OpLabCheck, LabCheck: &check}), readLabRecords(c))
 }
 
-func (lm *labsModel) records(m *Model, msg labRecordsMsg) {
+// records takes the labs' records read from the file; the read's error
+// is for the root's warning line.
+func (lm *labsModel) records(c *programContext, msg labRecordsMsg) error {
 	if msg.err != nil {
-		m.warning = "The labs' records could not be read: " + msg.err.Error()
-		return
+		return msg.err
 	}
 	lm.recs = msg.recs
-	lm.refresh(m)
+	lm.refresh(c)
+	return nil
 }
 
-func (lm *labsModel) helpKeys(m *Model) helpKeys {
-	k := m.keys
+func (lm *labsModel) helpKeys(k *keyMap) helpKeys {
 	if lm.open == nil {
 		return helpKeys{
 			short: []key.Binding{k.Up, k.Down, k.Open, k.CheckLab, k.Back, k.Help},
@@ -372,10 +376,10 @@ func (lm *labsModel) helpKeys(m *Model) helpKeys {
 	}
 }
 
-func (lm *labsModel) view(m *Model) string {
-	header := fmt.Sprintf("Labs · %d", len(m.course.Labs()))
+func (lm *labsModel) view(c *programContext) page {
+	header := fmt.Sprintf("Labs · %d", len(c.course.Labs()))
 	if lm.open != nil {
 		header = "Lab: " + render.SanitizeLine(lm.open.Title) + " · " + lm.status(lm.open)
 	}
-	return m.frame(header, lm.vp.View(), m.shortHelp(m.screenKeys()))
+	return page{header: header, body: lm.vp.View()}
 }

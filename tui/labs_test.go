@@ -75,6 +75,11 @@ func TestLabsScreenCheckFixPass(t *testing.T) {
 	if !r.Passed || r.PassedAt == nil || r.BestStepsPassed != 2 {
 		t.Errorf("after the passing check: %+v", r)
 	}
+	// The header's "passed on DATE" comes from the lab records read again
+	// after the save: wait for the screen, not only the file, before
+	// quitting (the date alone: the renderer redraws only the cells that
+	// changed, and "passed on" shares a cell with "failing at").
+	waitFor(t, tm, time.Now().Format("2006-01-02"))
 	fm := finish(t, tm)
 	view := viewText(fm)
 	for _, want := range []string{"· passed on " + time.Now().Format("2006-01-02"), "Passed: lab health is done.", "✓ 2. GET /nope answers 404"} {

@@ -19,7 +19,7 @@ import (
 // m.top, where the terminal's cursor is placed (tui/cursor.go).
 func (m *Model) frame(header, body, footer string) string {
 	var top []string
-	for _, l := range m.headerLines(header) {
+	for _, l := range headerLines(m.width, header) {
 		top = append(top, m.st.Header.Render(l))
 	}
 	top = append(top, "")
@@ -62,8 +62,8 @@ const maxHeaderLines = 3
 // headerLines is a screen's header wrapped to the window: at 40 columns
 // the full title of the chapter being read or quizzed is wrapped, not cut
 // (issue 13). Only a header longer than maxHeaderLines lines is cut, "…".
-func (m *Model) headerLines(header string) []string {
-	w := max(1, m.width-2) // the header style's padding
+func headerLines(width int, header string) []string {
+	w := max(1, width-2) // the header style's padding
 	if ansi.StringWidth(header) <= w {
 		return []string{header}
 	}
@@ -81,20 +81,17 @@ func (m *Model) headerLines(header string) []string {
 	return lines
 }
 
-// bodyHeightUnder is bodyHeight below a header that may wrap: the screens
-// whose header holds a chapter's title size their viewports with it.
-func (m *Model) bodyHeightUnder(header string) int {
-	return max(1, m.bodyHeight()-len(m.headerLines(header))+1)
-}
+// bodyHeightUnder and bodyHeight: window's (tui/context.go), for the
+// screens that take the root model.
+func (m *Model) bodyHeightUnder(header string) int { return m.window().bodyHeightUnder(header) }
+func (m *Model) bodyHeight() int                   { return m.window().bodyHeight() }
 
-// bodyHeight is the number of body lines frame leaves for a screen under
-// a one-line header.
-func (m *Model) bodyHeight() int {
-	h := m.height - 3
-	if m.warning != "" {
-		h--
+// framed puts a page in the frame, its keys (or the screen's) as the footer.
+func (m *Model) framed(p page) string {
+	if p.keys == nil {
+		p.keys = m.screenKeys().short
 	}
-	return max(1, h)
+	return m.frame(p.header, p.body, m.hintText("", p.keys...))
 }
 
 // shortHelp renders one line of key hints.
@@ -283,9 +280,9 @@ func (m *Model) screenKeys() helpKeys {
 	case resultsScreen:
 		return m.results.helpKeys(m)
 	case labsScreen:
-		return m.labs.helpKeys(m)
+		return m.labs.helpKeys(&k)
 	case outlineScreen:
-		return helpKeys{short: m.outline.keys(m), full: [][]key.Binding{m.outline.keys(m)}}
+		return helpKeys{short: m.outline.keys(&k), full: [][]key.Binding{m.outline.keys(&k)}}
 	case profilesScreen:
 		return m.picker.pickerKeys(m)
 	case statsScreen:

@@ -1,78 +1,74 @@
 package tui
 
 import (
-	"backend-tutor/tui/render"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"backend-tutor/content"
 	"backend-tutor/content/search"
+	"backend-tutor/tui/render"
 )
 
 // outlineModel is a chapter's outline: its headings, to jump to one ("o"
 // in the reader).
 type outlineModel struct {
+	ch     *content.Chapter // the chapter in the reader
 	items  []search.Section
 	cursor int
 	offset int
 }
 
-// openOutline shows the outline of the chapter in the reader.
-func (m *Model) openOutline() tea.Cmd {
-	if m.reader.ch == nil || !m.reader.ready {
+// newOutline is the outline of ch, the chapter in the reader; nil when it
+// has no headings (or the reader has no chapter).
+func newOutline(ch *content.Chapter) *outlineModel {
+	if ch == nil {
 		return nil
 	}
-	items := search.Outline(m.reader.ch.Body)
+	items := search.Outline(ch.Body)
 	if len(items) == 0 {
 		return nil
 	}
-	m.outline = &outlineModel{items: items}
-	m.screen = outlineScreen
-	return nil
+	return &outlineModel{ch: ch, items: items}
 }
 
-func (o *outlineModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+func (o *outlineModel) key(c *programContext, msg tea.KeyPressMsg) (tea.Cmd, nav) {
+	k := c.keys
 	switch {
 	case key.Matches(msg, k.Back), key.Matches(msg, k.Outline):
-		m.screen = readerScreen
+		return nil, nav{to: readerScreen, back: true}
 	case key.Matches(msg, k.Open):
 		h := o.items[o.cursor]
-		ch := m.reader.ch
-		m.screen = readerScreen
-		m.reader.mark = newMark(ch, h.Line, h.Text)
-		m.reader.applyMark(m)
-		m.reader.noteScroll()
-		return m.reader.savePosition(m)
+		return nil, nav{to: readerScreen, back: true, mark: newMark(o.ch, h.Line, h.Text)}
 	case key.Matches(msg, k.Up):
-		o.move(m, -1)
+		o.move(c, -1)
 	case key.Matches(msg, k.Down):
-		o.move(m, 1)
+		o.move(c, 1)
 	case key.Matches(msg, k.Top):
-		o.move(m, -len(o.items))
+		o.move(c, -len(o.items))
 	case key.Matches(msg, k.Bottom):
-		o.move(m, len(o.items))
+		o.move(c, len(o.items))
 	}
-	return nil
+	return nil, nav{}
 }
 
-func (o *outlineModel) move(m *Model, by int) {
+func (o *outlineModel) move(c *programContext, by int) {
 	o.cursor = min(max(0, o.cursor+by), len(o.items)-1)
-	vis := o.rows(m)
+	vis := o.rows(c)
 	o.offset = min(max(o.offset, o.cursor-vis+1), o.cursor)
 }
 
-func (o *outlineModel) view(m *Model) string {
+func (o *outlineModel) view(c *programContext) page {
 	var b strings.Builder
-	width := max(10, m.width-4)
-	end := min(len(o.items), o.offset+o.rows(m))
+	width := max(10, c.width-4)
+	end := min(len(o.items), o.offset+o.rows(c))
 	for i := o.offset; i < end; i++ {
 		h := o.items[i]
 		text := ansi.Truncate(strings.Repeat("  ", max(0, h.Level-1))+render.SanitizeLine(h.Text), width, "…")
 		if i == o.cursor {
-			b.WriteString(m.st.Cursor.Render("› ") + m.st.Selected.Render(text))
+			b.WriteString(c.st.Cursor.Render("› ") + c.st.Selected.Render(text))
 		} else {
 			b.WriteString("  " + text)
 		}
@@ -80,15 +76,14 @@ func (o *outlineModel) view(m *Model) string {
 			b.WriteString("\n")
 		}
 	}
-	return m.frame(outlineHeader(m), b.String(), m.shortHelp(m.screenKeys()))
+	return page{header: o.header(), body: b.String()}
 }
 
-func outlineHeader(m *Model) string { return "Outline · " + render.SanitizeLine(m.reader.ch.Title) }
+func (o *outlineModel) header() string { return "Outline · " + render.SanitizeLine(o.ch.Title) }
 
 // rows is how many headings fit under the header (which may wrap).
-func (o *outlineModel) rows(m *Model) int { return m.bodyHeightUnder(outlineHeader(m)) }
+func (o *outlineModel) rows(c *programContext) int { return c.bodyHeightUnder(o.header()) }
 
-func (o *outlineModel) keys(m *Model) []key.Binding {
-	k := m.keys
+func (o *outlineModel) keys(k *keyMap) []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Open, k.Back, k.Help}
 }

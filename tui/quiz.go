@@ -348,9 +348,9 @@ func (q *quizModel) finish(m *Model) tea.Cmd {
 	score := content.Score(right, len(q.questions))
 	passed := q.ch.Quiz.Passed(score)
 	m.results = newResults(m, q, right, score, passed)
-	m.screen = resultsScreen
+	shown := m.enter(nav{to: resultsScreen})
 	if q.missedOnly {
-		return nil // saved answer by answer; nothing to close
+		return shown // saved answer by answer; nothing to close
 	}
 
 	m.records[q.ch.ID] = courserules.AfterAttempt(m.records[q.ch.ID], score, passed)
@@ -365,6 +365,7 @@ func (q *quizModel) finish(m *Model) tea.Cmd {
 		op.Questions[qu.ID] = qu.Hash
 	}
 	return tea.Batch(
+		shown,
 		m.save(op),
 		m.save(progress.Op{Kind: progress.OpLast, Place: &progress.Place{Screen: "chapter", ChapterID: q.ch.ID}}),
 	)

@@ -58,10 +58,7 @@ func (m *Model) retakeKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Again):
 		return m.startQuiz(m.retake)
 	case key.Matches(msg, m.keys.NotNow):
-		m.screen = m.retakeFrom
-		if m.screen == homeScreen {
-			return m.home.refresh(m)
-		}
+		return m.enter(nav{to: m.retakeFrom, back: true})
 	}
 	return nil
 }
@@ -110,12 +107,12 @@ func (m *Model) quizState(r quizStateMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	switch {
 	case r.open && r.how == readNew:
-		m.resumeQuiz(r.chapter, r.attempt, false)
-		cmds = append(cmds, m.startOver())
+		cmds = append(cmds, m.resumeQuiz(r.chapter, r.attempt, false), m.startOver())
 	case r.open:
-		m.resumeQuiz(r.chapter, r.attempt, r.how == readAsk)
+		cmds = append(cmds, m.resumeQuiz(r.chapter, r.attempt, r.how == readAsk))
 	case r.how == readAsk && m.records[r.chapter].Passed: // ask first: a stray "t" should not start an attempt
-		m.retake, m.retakeFrom, m.screen = r.chapter, m.screen, retakeScreen
+		m.retake = r.chapter
+		cmds = append(cmds, m.enter(nav{to: retakeScreen}))
 	case r.how != readContinue:
 		cmds = append(cmds, m.startQuiz(r.chapter))
 	default:
@@ -145,17 +142,17 @@ func (m *Model) startQuiz(id string) tea.Cmd {
 	}
 	q.att = attemptRef{uid: progress.NewID()}
 	m.quiz = q
-	m.screen = quizScreen
+	shown := m.enter(nav{to: quizScreen})
 	q.enter(m)
 	m.last = &progress.Place{Screen: "quiz", ChapterID: id}
-	return m.save(q.op(progress.OpStart))
+	return tea.Batch(shown, m.save(q.op(progress.OpStart)))
 }
 
 // resumeQuiz rebuilds an unfinished attempt exactly as the learner left it.
-func (m *Model) resumeQuiz(id string, a progress.Attempt, prompt bool) {
+func (m *Model) resumeQuiz(id string, a progress.Attempt, prompt bool) tea.Cmd {
 	ch, ok := m.course.Chapter(id)
 	if !ok || ch.Quiz == nil {
-		return
+		return nil
 	}
 	q := newQuiz(m, ch)
 	q.att = attemptRef{id: a.ID, uid: a.UID}
@@ -164,7 +161,7 @@ func (m *Model) resumeQuiz(id string, a progress.Attempt, prompt bool) {
 	q.questions, q.shuffles = r.Questions, r.Shuffles
 	q.answers = answersFrom(ch, a)
 	if len(q.questions) == 0 {
-		return
+		return nil
 	}
 	q.index = len(q.questions) - 1
 	for i, qu := range q.questions {
@@ -176,10 +173,10 @@ func (m *Model) resumeQuiz(id string, a progress.Attempt, prompt bool) {
 	m.quiz = q
 	m.last = &progress.Place{Screen: "quiz", ChapterID: id}
 	q.enter(m)
-	m.screen = quizScreen
 	if prompt {
-		m.screen = resumeScreen
+		return m.enter(nav{to: resumeScreen})
 	}
+	return m.enter(nav{to: quizScreen})
 }
 
 // answersFrom is each question's last answer in a, for the questions
@@ -195,15 +192,15 @@ func answersFrom(ch *content.Chapter, a progress.Attempt) map[string]answered {
 func (m *Model) resumeKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Resume):
-		m.screen = quizScreen
+		shown := m.enter(nav{to: quizScreen})
 		if m.quiz.allAnswered() {
-			return m.quiz.finish(m)
+			return tea.Batch(shown, m.quiz.finish(m))
 		}
+		return shown
 	case key.Matches(msg, m.keys.Restart):
 		return m.startOver()
 	case key.Matches(msg, m.keys.Back):
-		m.screen = homeScreen
-		return m.home.refresh(m)
+		return m.enter(nav{to: homeScreen})
 	}
 	return nil
 }

@@ -57,9 +57,15 @@ type footerCache struct {
 
 // openChapter shows chapter id at line (or at the saved line when line < 0).
 func (m *Model) openChapter(id string, line int) tea.Cmd {
+	return m.enter(nav{to: readerScreen, chapter: id, line: line})
+}
+
+// loadChapter makes the reader show chapter id at line (the reader's open
+// in tui/nav.go); false for a chapter the course has not.
+func (m *Model) loadChapter(id string, line int) (tea.Cmd, bool) {
 	ch, ok := m.course.Chapter(id)
 	if !ok {
-		return nil
+		return nil, false
 	}
 	var cmds []tea.Cmd
 	if m.screen == readerScreen && m.reader.ch != nil && m.reader.ch.ID != id {
@@ -75,11 +81,10 @@ func (m *Model) openChapter(id string, line int) tea.Cmd {
 		furthest: rec.Furthest, savedLine: rec.Line, savedFurth: rec.Furthest,
 	}
 	m.reader.resize(m) // under its header, which may wrap
-	m.screen = readerScreen
 	m.last = &progress.Place{Screen: "chapter", ChapterID: id}
 	cmds = append(cmds, m.save(progress.Op{Kind: progress.OpLast, Place: &progress.Place{Screen: "chapter", ChapterID: id}}))
 	cmds = append(cmds, m.reader.rerender(m))
-	return tea.Batch(cmds...)
+	return tea.Batch(cmds...), true
 }
 
 func (r *readerModel) keyFor(m *Model, ch *content.Chapter) render.Key {
@@ -238,22 +243,19 @@ func (r *readerModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		cmd := r.savePosition(m)
 		if r.mark.fromSearch() { // opened from search: back to its results
-			m.screen = searchScreen
-			return cmd
+			return tea.Batch(cmd, m.enter(nav{to: searchScreen, back: true}))
 		}
 		if r.mark != nil && r.mark.stats && m.stats != nil { // back to the stats, read again
-			m.screen = statsScreen
-			return tea.Batch(cmd, m.stats.read(m))
+			return tea.Batch(cmd, m.enter(nav{to: statsScreen, back: true}))
 		}
-		m.screen = homeScreen
-		return tea.Batch(cmd, m.home.refresh(m))
+		return tea.Batch(cmd, m.enter(nav{to: homeScreen}))
 	case key.Matches(msg, k.StartQuiz):
 		cmd := r.savePosition(m)
 		return tea.Batch(cmd, m.beginQuiz(r.ch.ID))
 	case key.Matches(msg, k.Filter):
-		return tea.Batch(r.savePosition(m), m.openSearch())
+		return tea.Batch(r.savePosition(m), m.enter(nav{to: searchScreen}))
 	case key.Matches(msg, k.Outline):
-		return m.openOutline()
+		return m.enter(nav{to: outlineScreen})
 	case key.Matches(msg, k.LastResult):
 		return tea.Batch(r.savePosition(m), m.openLastResult(r.ch.ID))
 	case key.Matches(msg, k.Reset):

@@ -20,8 +20,7 @@ func (m *Model) askReset(id string) tea.Cmd {
 		return nil
 	}
 	m.resetting = id
-	m.screen = resetScreen
-	return nil
+	return m.enter(nav{to: resetScreen})
 }
 
 // resetKey answers the confirmation. "y" queues the reset (one transaction,
@@ -44,7 +43,7 @@ func (m *Model) resetKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(save, cmd)
 	case key.Matches(msg, no):
 		m.resetting = ""
-		m.screen = readerScreen
+		return m.enter(nav{to: readerScreen, back: true})
 	}
 	return nil
 }

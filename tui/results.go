@@ -171,8 +171,7 @@ func (r *resultsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 			return m.openChapter(m.course.Chapters[r.idx+1].ID, 0)
 		}
 	case key.Matches(msg, k.Back):
-		m.screen = homeScreen
-		return m.home.refresh(m)
+		return m.enter(nav{to: homeScreen})
 	default:
 		scrollKey(&r.vp, k, msg)
 	}

@@ -25,9 +25,9 @@ func (m *Model) retryMissed(r *resultsModel) tea.Cmd {
 		q.order = append(q.order, qu.ID)
 	}
 	m.quiz = q
-	m.screen = quizScreen
+	shown := m.enter(nav{to: quizScreen})
 	q.enter(m)
-	return nil
+	return shown
 }
 
 // lastResultMsg is a chapter's attempt history, read off the UI goroutine
@@ -97,8 +97,7 @@ func (m *Model) showLastResult(msg lastResultMsg) tea.Cmd {
 	r.score, r.passed = last.Score, last.Passed
 	r.resize(m)
 	m.results = r
-	m.screen = resultsScreen
-	return nil
+	return m.enter(nav{to: resultsScreen})
 }
 
 // historyShown is how many attempts a reopened result lists: the history

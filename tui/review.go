@@ -116,12 +116,10 @@ func (m *Model) reviewQueue(msg reviewQueueMsg) tea.Cmd {
 	}
 	if len(items) == 0 {
 		m.review = &reviewSession{}
-		m.screen = reviewScreen
-		return nil
+		return m.enter(nav{to: reviewScreen})
 	}
 	m.review = &reviewSession{items: items}
-	m.askReview()
-	return nil
+	return m.askReview()
 }
 
 // rolloverMsg is the tick set for the next local day's start (4 AM).
@@ -175,7 +173,7 @@ func (m *Model) startupReview(session bool) tea.Cmd {
 }
 
 // askReview shows the session's current question.
-func (m *Model) askReview() {
+func (m *Model) askReview() tea.Cmd {
 	it := m.review.items[m.review.index]
 	q := newQuiz(m, it.ch)
 	q.questions = []*content.Question{it.qu}
@@ -183,8 +181,9 @@ func (m *Model) askReview() {
 	q.shuffles = courserules.Shuffles(q.questions, m.rng)
 	q.review = m.review
 	m.quiz = q
-	m.screen = quizScreen
+	shown := m.enter(nav{to: quizScreen})
 	q.enter(m)
+	return shown
 }
 
 // submitReview saves a review answer; wrong, revealed or hinted answers
@@ -204,20 +203,17 @@ func (r *reviewSession) submit(m *Model, q *quizModel, ans progress.Answer) tea.
 func (r *reviewSession) next(m *Model) tea.Cmd {
 	r.index++
 	if r.index < len(r.items) {
-		m.askReview()
-		return nil
+		return m.askReview()
 	}
-	m.screen = reviewScreen
-	return m.readReviewQueue()
+	return tea.Batch(m.enter(nav{to: reviewScreen}), m.readReviewQueue())
 }
 
 func (r *reviewSession) last() bool { return r.index+1 >= len(r.items) }
 
 // leave ends the session early: answers given are saved.
 func (r *reviewSession) leave(m *Model) tea.Cmd {
-	m.screen = homeScreen
 	m.review = nil
-	return m.readReviewQueue()
+	return tea.Batch(m.enter(nav{to: homeScreen}), m.readReviewQueue())
 }
 
 func (r *reviewSession) header(q *quizModel) string {
@@ -228,8 +224,7 @@ func (r *reviewSession) header(q *quizModel) string {
 func (m *Model) reviewKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Home) || key.Matches(msg, m.keys.Back) {
 		m.review = nil
-		m.screen = homeScreen
-		return m.home.refresh(m)
+		return m.enter(nav{to: homeScreen})
 	}
 	return nil
 }

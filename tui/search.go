@@ -44,40 +44,42 @@ const searchLimit = 500
 // the line itself.
 const searchRows = 2
 
-// openSearch shows the search screen, building the index on first use.
-func (m *Model) openSearch() tea.Cmd {
-	var cmd tea.Cmd
-	if m.search == nil {
-		in := textinput.New()
-		in.Prompt = "/ "
-		in.Placeholder = "search chapters, glossary and questions"
-		in.CharLimit = 200
-		in.SetVirtualCursor(true)
-		ist := in.Styles()
-		ist.Cursor.Blink = false // a steady cursor, as in typed answers
-		in.SetStyles(ist)
-		m.search = &searchModel{input: in}
-		course := m.course
-		cmd = func() tea.Msg { return searchIndexMsg{search.New(course)} }
-	}
-	m.search.input.SetWidth(max(10, m.width-6))
-	m.search.back = m.screen
-	m.screen = searchScreen
-	return tea.Batch(cmd, m.search.input.Focus())
+// newSearch is the search screen, made the first time it opens, and the
+// command that builds its index.
+func newSearch(c *programContext) (*searchModel, tea.Cmd) {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = "search chapters, glossary and questions"
+	in.CharLimit = 200
+	in.SetVirtualCursor(true)
+	ist := in.Styles()
+	ist.Cursor.Blink = false // a steady cursor, as in typed answers
+	in.SetStyles(ist)
+	course := c.course
+	return &searchModel{input: in}, func() tea.Msg { return searchIndexMsg{search.New(course)} }
 }
 
-func (s *searchModel) indexed(m *Model, msg searchIndexMsg) tea.Cmd {
+// open shows the screen, opened from screen from (where esc goes back to).
+func (s *searchModel) open(c *programContext, from screen) tea.Cmd {
+	s.input.SetWidth(max(10, c.width-6))
+	s.back = from
+	return s.input.Focus()
+}
+
+// indexed takes the built index; shown: the search screen is the current
+// one, where an enter typed before the index came opens the first result.
+func (s *searchModel) indexed(msg searchIndexMsg, c *programContext, shown bool) nav {
 	s.ix = msg.ix
-	s.run(m, true)
-	if s.pending && m.screen == searchScreen && len(s.results) > 0 {
+	s.run(true)
+	if s.pending && shown && len(s.results) > 0 {
 		s.pending = false
-		return m.openResult(s.results[0], s.query)
+		return s.openResult(c, s.results[0], s.query)
 	}
-	return nil
+	return nav{}
 }
 
 // run searches again if the query changed (or force).
-func (s *searchModel) run(m *Model, force bool) {
+func (s *searchModel) run(force bool) {
 	q := s.input.Value()
 	if (q == s.query && !force) || s.ix == nil {
 		return
@@ -87,53 +89,48 @@ func (s *searchModel) run(m *Model, force bool) {
 	s.cursor, s.offset = 0, 0
 }
 
-func (s *searchModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	page := max(1, s.visible(m)-1)
+func (s *searchModel) key(c *programContext, msg tea.KeyPressMsg) (tea.Cmd, nav) {
+	k := c.keys
+	page := max(1, s.visible(c)-1)
 	switch {
 	case key.Matches(msg, k.Close):
-		m.screen = s.back
-		if s.back == homeScreen {
-			m.home.refresh(m)
-		}
-		return nil
+		return nil, nav{to: s.back, back: true}
 	case key.Matches(msg, k.Open):
 		s.pending = s.ix == nil
 		if s.cursor < len(s.results) {
-			return m.openResult(s.results[s.cursor], s.query)
+			return nil, s.openResult(c, s.results[s.cursor], s.query)
 		}
-		return nil
 	case key.Matches(msg, k.ResultUp):
-		s.move(m, -1)
+		s.move(c, -1)
 	case key.Matches(msg, k.ResultDown):
-		s.move(m, 1)
+		s.move(c, 1)
 	case key.Matches(msg, k.ResultPageUp):
-		s.move(m, -page)
+		s.move(c, -page)
 	case key.Matches(msg, k.ResultPageDown):
-		s.move(m, page)
+		s.move(c, page)
 	default:
 		var cmd tea.Cmd
 		s.input, cmd = s.input.Update(msg)
 		composeInput(&s.input)
-		s.run(m, false)
-		return cmd
+		s.run(false)
+		return cmd, nav{}
 	}
-	return nil
+	return nil, nav{}
 }
 
 // paste puts pasted text into the query, as one sanitised line.
-func (s *searchModel) paste(m *Model, msg tea.PasteMsg) tea.Cmd {
+func (s *searchModel) paste(msg tea.PasteMsg) tea.Cmd {
 	msg.Content = render.SanitizeLine(msg.Content)
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
 	composeInput(&s.input)
-	s.run(m, false)
+	s.run(false)
 	return cmd
 }
 
-func (s *searchModel) move(m *Model, by int) {
+func (s *searchModel) move(c *programContext, by int) {
 	s.cursor = min(max(0, s.cursor+by), max(0, len(s.results)-1))
-	vis := s.visible(m)
+	vis := s.visible(c)
 	if s.cursor < s.offset {
 		s.offset = s.cursor
 	}
@@ -143,25 +140,25 @@ func (s *searchModel) move(m *Model, by int) {
 }
 
 // visible is how many results fit under the query box and the count line.
-func (s *searchModel) visible(m *Model) int {
-	return max(1, (m.bodyHeight()-2)/searchRows)
+func (s *searchModel) visible(c *programContext) int {
+	return max(1, (c.bodyHeight()-2)/searchRows)
 }
 
-func (s *searchModel) resize(m *Model) {
-	s.input.SetWidth(max(10, m.width-6))
-	s.move(m, 0)
+func (s *searchModel) resize(c *programContext) {
+	s.input.SetWidth(max(10, c.width-6))
+	s.move(c, 0)
 }
 
-func (s *searchModel) view(m *Model) string {
+func (s *searchModel) view(c *programContext) page {
 	var b strings.Builder
 	b.WriteString(" " + s.input.View() + "\n")
 	switch {
 	case s.ix == nil:
-		b.WriteString("  " + m.st.Subtle.Render("Preparing the search…"))
+		b.WriteString("  " + c.st.Subtle.Render("Preparing the search…"))
 	case strings.TrimSpace(s.query) == "":
-		b.WriteString("  " + m.st.Subtle.Render("Type a word: chapter text, headings, the glossary and quiz questions are searched."))
+		b.WriteString("  " + c.st.Subtle.Render("Type a word: chapter text, headings, the glossary and quiz questions are searched."))
 	case len(s.results) == 0:
-		b.WriteString("  " + m.st.Subtle.Render("No matches. Try a shorter word."))
+		b.WriteString("  " + c.st.Subtle.Render("No matches. Try a shorter word."))
 	default:
 		count := fmt.Sprintf("%d matches", s.total)
 		switch {
@@ -170,24 +167,23 @@ func (s *searchModel) view(m *Model) string {
 		case s.total > len(s.results):
 			count += fmt.Sprintf(", the best %d shown", len(s.results))
 		}
-		b.WriteString("  " + m.st.Subtle.Render(count))
-		width := max(10, m.width-4)
-		end := min(len(s.results), s.offset+s.visible(m))
+		b.WriteString("  " + c.st.Subtle.Render(count))
+		width := max(10, c.width-4)
+		end := min(len(s.results), s.offset+s.visible(c))
 		for i := s.offset; i < end; i++ {
 			r := s.results[i]
-			cursor, placeStyle := "  ", m.st.Faint
+			cursor, placeStyle := "  ", c.st.Faint
 			if i == s.cursor {
-				cursor, placeStyle = m.st.Cursor.Render("› "), m.st.Selected
+				cursor, placeStyle = c.st.Cursor.Render("› "), c.st.Selected
 			}
-			place := placeStyle.Render(resultPlace(m.course, r, width))
+			place := placeStyle.Render(resultPlace(c.course, r, width))
 			text, spans := search.Plain(r.Text, r.Spans) // as the reader shows it: no ** or `
 			text, spans = search.Snippet(text, spans, width)
 			line := ansi.Truncate(MarkMatches(text, spans, true), width, "…") // a tab's 4 spaces
 			b.WriteString("\n" + cursor + place + "\n  " + line)
 		}
 	}
-	footer := m.shortHelp(helpKeys{short: []key.Binding{m.keys.ResultDown, m.keys.Open, m.keys.Close}})
-	return m.frame("Search", b.String(), footer)
+	return page{header: "Search", body: b.String(), keys: []key.Binding{c.keys.ResultDown, c.keys.Open, c.keys.Close}}
 }
 
 // resultPlace names where a result is, sanitised and fitted to width:
@@ -220,29 +216,21 @@ func resultPlace(c *content.Course, r search.Result, width int) string {
 // openResult goes to a result: the reader at the match, highlighted; the
 // reader at the chapter's end (where its quiz starts) for a question; the
 // glossary at the term.
-func (m *Model) openResult(r search.Result, query string) tea.Cmd {
-	m.search.back = homeScreen // the reader's esc comes back here; esc again is home
+func (s *searchModel) openResult(c *programContext, r search.Result, query string) nav {
+	s.back = homeScreen // the reader's esc comes back here; esc again is home
 	switch r.Kind {
 	case search.Glossary:
-		cmd := m.openGlossary()
-		m.glossary.showTerm(m, r.Heading, query)
-		return cmd
-	case search.Question:
-		cmd := m.openChapter(r.ChapterID, 1<<30)
-		m.reader.mark = &readerMark{search: true} // nothing to highlight; esc still returns to the results
-		return cmd
+		return nav{to: glossaryScreen, term: r.Heading, query: query}
+	case search.Question: // nothing to highlight; esc still returns to the results
+		return nav{to: readerScreen, chapter: r.ChapterID, line: 1 << 30, mark: &readerMark{search: true}}
 	}
-	ch, ok := m.course.Chapter(r.ChapterID)
+	ch, ok := c.course.Chapter(r.ChapterID)
 	if !ok {
-		return nil
+		return nav{}
 	}
-	cmd := m.openChapter(r.ChapterID, -1)
-	m.reader.mark = newMark(ch, r.Line, query)
-	m.reader.mark.search = true
-	if m.reader.ready { // served from the render cache already
-		m.reader.applyMark(m)
-	}
-	return cmd
+	mk := newMark(ch, r.Line, query)
+	mk.search = true
+	return nav{to: readerScreen, chapter: r.ChapterID, line: -1, mark: mk}
 }
 
 // readerMark is a search match to show in the reader: the ordinal-th
@@ -340,9 +328,9 @@ func (r *readerModel) applyMark(m *Model) {
 
 // showTerm highlights the query in a term's entry and scrolls the
 // glossary to it.
-func (g *glossaryModel) showTerm(m *Model, term, query string) {
+func (g *glossaryModel) showTerm(c *programContext, term, query string) {
 	g.term, g.query = term, query
-	g.resize(m)
+	g.resize(c)
 	g.scrollTo(term)
 }
 

@@ -41,22 +41,23 @@ type statsMsg struct {
 	err error
 }
 
-func (m *Model) openStats() tea.Cmd {
-	vp := viewport.New(viewport.WithWidth(m.width), viewport.WithHeight(m.bodyHeight()))
+// newStats lays the stats screen out afresh (its open in tui/nav.go);
+// its read brings the figures.
+func newStats(c *programContext) *statsModel {
+	vp := viewport.New(viewport.WithWidth(c.width), viewport.WithHeight(c.bodyHeight()))
 	vp.KeyMap = viewport.KeyMap{}
-	m.stats = &statsModel{vp: vp, bar: m.solidBar(20), sel: -1}
-	m.stats.resize(m)
-	m.screen = statsScreen
-	return m.stats.read(m)
+	s := &statsModel{vp: vp, bar: c.st.solidBar(20), sel: -1}
+	s.resize(c)
+	return s
 }
 
 // read reads the figures behind the queued saves; nil without a file.
-func (s *statsModel) read(m *Model) tea.Cmd {
-	if m.store == nil {
+func (s *statsModel) read(c *programContext) tea.Cmd {
+	if c.store == nil {
 		return nil
 	}
-	store, course, now := m.store, m.course, m.now()
-	return m.read(func() tea.Msg {
+	store, course, now := c.store, c.course, c.now()
+	return c.read(func() tea.Msg {
 		snap, err := store.Snapshot()
 		if err != nil {
 			return statsMsg{err: err}
@@ -69,30 +70,30 @@ func (s *statsModel) read(m *Model) tea.Cmd {
 	})
 }
 
-func (s *statsModel) loadedMsg(m *Model, msg statsMsg) {
+func (s *statsModel) loadedMsg(c *programContext, msg statsMsg) {
 	s.loaded, s.err = true, msg.err
 	if msg.err == nil {
 		s.st = &msg.st
 	}
-	s.resize(m)
+	s.resize(c)
 }
 
-func (s *statsModel) resize(m *Model) {
-	s.vp.SetWidth(m.width)
-	s.vp.SetHeight(m.bodyHeight())
-	s.bar.FullColor = m.st.accent // the background may have changed
-	s.vp.SetContent(s.text(m))
+func (s *statsModel) resize(c *programContext) {
+	s.vp.SetWidth(c.width)
+	s.vp.SetHeight(c.bodyHeight())
+	s.bar.FullColor = c.st.accent // the background may have changed
+	s.vp.SetContent(s.text(c))
 }
 
 // text is the screen's body. A chapter is two lines: its number and
 // title, then its bar and figures, so the figures fit at 40 columns.
-func (s *statsModel) text(m *Model) string {
-	st := m.st
-	w := max(20, min(m.width-2, 90))
+func (s *statsModel) text(c *programContext) string {
+	st := c.st
+	w := max(20, min(c.width-2, 90))
 	switch {
 	case s.err != nil:
 		return "  Could not read your progress: " + render.SanitizeLine(s.err.Error())
-	case s.st == nil && m.store != nil:
+	case s.st == nil && c.store != nil:
 		return st.Faint.Render("  Reading your progress…")
 	case s.st == nil:
 		return "  No progress file: nothing is saved in this session."
@@ -123,10 +124,10 @@ func (s *statsModel) text(m *Model) string {
 	}
 	s.weakAt = s.weakAt[:0]
 	for n, wk := range s.st.Weakest {
-		i := m.course.Index(wk.ChapterID)
+		i := c.course.Index(wk.ChapterID)
 		prompt := wk.QuestionID
-		if i >= 0 && m.course.Chapters[i].Quiz != nil {
-			if qu, ok := m.course.Chapters[i].Quiz.Question(wk.QuestionID); ok {
+		if i >= 0 && c.course.Chapters[i].Quiz != nil {
+			if qu, ok := c.course.Chapters[i].Quiz.Question(wk.QuestionID); ok {
 				prompt = strings.Join(strings.Fields(qu.Prompt), " ")
 			}
 		}
@@ -147,22 +148,21 @@ func (s *statsModel) text(m *Model) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func (s *statsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
+func (s *statsModel) key(c *programContext, msg tea.KeyPressMsg) (tea.Cmd, nav) {
+	k := c.keys
 	switch {
 	case key.Matches(msg, k.Back):
-		m.screen = homeScreen
-		return nil
+		return nil, nav{to: homeScreen}
 	case key.Matches(msg, k.ReadSection):
-		return s.openSection(m)
+		return nil, s.openSection(c)
 	case key.Matches(msg, k.Down) && s.sel+1 < len(s.weakAt) && s.inView(s.sel+1):
-		s.pick(m, s.sel+1)
+		s.pick(c, s.sel+1)
 	case key.Matches(msg, k.Up) && s.sel >= 0:
-		s.pick(m, s.sel-1)
+		s.pick(c, s.sel-1)
 	default:
-		scrollKey(&s.vp, k, msg)
+		scrollKey(&s.vp, *k, msg)
 	}
-	return nil
+	return nil, nav{}
 }
 
 // inView: weakest question i's two lines are on screen.
@@ -172,9 +172,9 @@ func (s *statsModel) inView(i int) bool {
 }
 
 // pick makes weakest question i the picked one (-1: none) and scrolls to it.
-func (s *statsModel) pick(m *Model, i int) {
+func (s *statsModel) pick(c *programContext, i int) {
 	s.sel = i
-	s.vp.SetContent(s.text(m))
+	s.vp.SetContent(s.text(c))
 	if i < 0 {
 		return
 	}
@@ -190,29 +190,23 @@ func (s *statsModel) pick(m *Model, i int) {
 // openSection opens the reader at the picked weakest question's section
 // (the chapter's start when none was found); esc there comes back here,
 // with the figures read again.
-func (s *statsModel) openSection(m *Model) tea.Cmd {
+func (s *statsModel) openSection(c *programContext) nav {
 	if s.st == nil || s.sel < 0 || s.sel >= len(s.st.Weakest) {
-		return nil
+		return nav{}
 	}
 	wk := s.st.Weakest[s.sel]
-	ch, ok := m.course.Chapter(wk.ChapterID)
+	ch, ok := c.course.Chapter(wk.ChapterID)
 	if !ok {
-		return nil
+		return nav{}
 	}
 	if wk.SectionLine == 0 {
-		cmd := m.openChapter(ch.ID, 0)
-		m.reader.mark = &readerMark{stats: true}
-		return cmd
+		return nav{to: readerScreen, chapter: ch.ID, line: 0, mark: &readerMark{stats: true}}
 	}
-	cmd := m.openChapter(ch.ID, -1)
-	m.reader.mark = newMark(ch, wk.SectionLine, wk.Section)
-	m.reader.mark.stats = true
-	if m.reader.ready { // served from the render cache already
-		m.reader.applyMark(m)
-	}
-	return cmd
+	mk := newMark(ch, wk.SectionLine, wk.Section)
+	mk.stats = true
+	return nav{to: readerScreen, chapter: ch.ID, line: -1, mark: mk}
 }
 
-func (s *statsModel) view(m *Model) string {
-	return m.frame("Your progress", s.vp.View(), m.shortHelp(m.screenKeys()))
+func (s *statsModel) view(c *programContext) page {
+	return page{header: "Your progress", body: s.vp.View()}
 }

@@ -62,8 +62,8 @@ var matchStyle = lipgloss.NewStyle().Reverse(true).Bold(true)
 // solidBar is the progress bar of the home and stats screens: solid, in the
 // accent colour (the default half blocks in a blend read as a comb). Its
 // FullColor is set again when the background turns out light or dark.
-func (m *Model) solidBar(width int) progress.Model {
+func (st *styles) solidBar(width int) progress.Model {
 	return progress.New(progress.WithWidth(width), progress.WithoutPercentage(),
 		progress.WithFillCharacters(progress.DefaultFullCharFullBlock, progress.DefaultEmptyCharBlock),
-		progress.WithColors(m.st.accent))
+		progress.WithColors(st.accent))
 }
