@@ -12,10 +12,12 @@ import (
 // screen reader or magnifier that follows the cursor reads the right line:
 // on the focused row of every list (home, labs, search results, outline,
 // the quiz's options), at the insertion point of a typed answer or an
-// empty search, on the first glossary term in view, and at the start of
-// the resume, retake, reset and review-done prompts (their first line,
-// where reading starts; the keys follow it). Screens that are read rather
-// than chosen from (reader, results, stats, help) hide it.
+// empty search, on the first glossary term in view (the one a search
+// opened), on the weakest question picked on the stats screen, and at the
+// start of the resume, retake, reset and review-done prompts (their first
+// line, where reading starts; the keys follow it). Screens that are read
+// rather than chosen from (reader, results, help; stats until a question
+// is picked) hide it.
 //
 // Each screen says where, as a column and a line of its body; cursor adds
 // the lines frame put above the body (a wrapped header makes them more)
@@ -61,6 +63,10 @@ func (m *Model) cursor() *tea.Cursor {
 		if m.glossary != nil {
 			s, ok = m.glossary.focus()
 		}
+	case statsScreen:
+		if m.stats != nil {
+			s, ok = m.stats.focus()
+		}
 	case resumeScreen, retakeScreen, resetScreen, reviewScreen:
 		s, ok = spot{markerX, promptRow[m.screen]}, true
 	}
@@ -100,6 +106,15 @@ func (s *searchModel) focus() (spot, bool) {
 		return spot{markerX, 2 + (s.cursor-s.offset)*searchRows}, true
 	}
 	return spot{1 + inputX(s.input.Prompt, s.input.Value(), s.input.Position(), s.input.Width()), 0}, true
+}
+
+// focus is the weakest question picked on the stats screen (its "› "
+// marker): the figures above are read, the questions are chosen from.
+func (s *statsModel) focus() (spot, bool) {
+	if s.sel < 0 || s.sel >= len(s.weakAt) {
+		return spot{}, false
+	}
+	return spot{markerX, s.weakAt[s.sel] - s.vp.YOffset()}, true
 }
 
 // focus is the heading of the term a search result opened while it is in
