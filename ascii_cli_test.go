@@ -132,4 +132,17 @@ func TestASCIIKeepsJSONAndCSVValid(t *testing.T) {
 	if _, err := csv.NewReader(strings.NewReader(out)).ReadAll(); err != nil {
 		t.Errorf("export --format csv under --ascii is not CSV: %v\n%s", err, out)
 	}
+	// The class report's CSV, of a learner whose name has curly quotes.
+	db2, exp := filepath.Join(t.TempDir(), "q.db"), filepath.Join(t.TempDir(), "q.json")
+	if code, _, errOut := runCLI(t, "--db", db2, "export", "--learner", "Ann “Q” Lee", "-o", exp); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errOut)
+	}
+	code, out, errOut = runCLI(t, "--ascii", "report", "--csv", exp)
+	if code != 0 {
+		t.Fatalf("report --csv: exit %d: %s", code, errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) < 2 || rows[1][0] != `Ann "Q" Lee` {
+		t.Errorf("report --csv under --ascii: %v, %q\n%s", err, rows, out)
+	}
 }

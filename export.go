@@ -141,12 +141,7 @@ func cmdExport(g globals, args []string, stdout, stderr io.Writer) error {
 	}
 	if *out == "" {
 		if *format == "csv" {
-			if render.WantASCII(g.ascii, os.Getenv) {
-				// The stand-ins before the quoting, so a “ that becomes
-				// " is quoted as CSV quotes it.
-				exp.Records = asciiRecords(exp.Records)
-			}
-			return write(stdout)
+			return csvOut(g, stdout, write)
 		}
 		var buf bytes.Buffer
 		if err := write(&buf); err != nil {
@@ -400,20 +395,4 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
-}
-
-// asciiRecords are recs with their text in ASCII's stand-ins (render.ASCII).
-func asciiRecords(recs []classreport.Record) []classreport.Record {
-	out := make([]classreport.Record, len(recs))
-	for i, r := range recs {
-		r.Learner, r.Profile, r.Pack, r.PackVersion = render.ASCII(r.Learner), render.ASCII(r.Profile), render.ASCII(r.Pack), render.ASCII(r.PackVersion)
-		r.Chapter, r.Title = render.ASCII(r.Chapter), render.ASCII(r.Title)
-		labs := make([]string, len(r.LabsPassed))
-		for j, l := range r.LabsPassed {
-			labs[j] = render.ASCII(l)
-		}
-		r.LabsPassed = labs
-		out[i] = r
-	}
-	return out
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -219,4 +221,35 @@ func jsonOut(g globals, js string) string {
 		js = asciijson.Escape(js)
 	}
 	return js
+}
+
+// csvOut writes CSV (write) to w as a command prints it. Under --ascii or
+// a locale without UTF-8 each field gets ASCII's stand-ins before it is
+// quoted (the writer's pass would turn a “ into a bare " inside a field
+// and the file into no CSV); the same rows, in ASCII.
+func csvOut(g globals, w io.Writer, write func(io.Writer) error) error {
+	if !render.WantASCII(g.ascii, os.Getenv) {
+		return write(w)
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	r := csv.NewReader(&buf)
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	for _, row := range rows {
+		for i := range row {
+			row[i] = render.ASCII(row[i])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }
