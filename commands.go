@@ -582,7 +582,7 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		_, err = io.WriteString(stdout, render.EscapeJSON(string(js))+"\n")
+		_, err = io.WriteString(stdout, jsonOut(g, string(js))+"\n")
 		return err
 	}
 	titleW := titleWidth(stdout, 4+6+10+10+6+6+2)

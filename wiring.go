@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +11,7 @@ import (
 	"path/filepath"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/asciijson"
 	"backend-tutor/internal/stats"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
@@ -206,4 +209,47 @@ func readSnapshot(g globals, course *content.Course) (*progress.Snapshot, error)
 		return nil, &exitError{1, err.Error()}
 	}
 	return snap, nil
+}
+
+// jsonOut is JSON text as a command prints it: safe for a terminal
+// (render.EscapeJSON) and, under --ascii or a locale without UTF-8, in
+// ASCII without a character changed (asciijson), so the output writer's
+// glyph stand-ins find nothing to change in it.
+func jsonOut(g globals, js string) string {
+	js = render.EscapeJSON(js)
+	if render.WantASCII(g.ascii, os.Getenv) {
+		js = asciijson.Escape(js)
+	}
+	return js
+}
+
+// csvOut writes CSV (write) to w as a command prints it. Under --ascii or
+// a locale without UTF-8 each field gets ASCII's stand-ins before it is
+// quoted (the writer's pass would turn a “ into a bare " inside a field
+// and the file into no CSV); the same rows, in ASCII.
+func csvOut(g globals, w io.Writer, write func(io.Writer) error) error {
+	if !render.WantASCII(g.ascii, os.Getenv) {
+		return write(w)
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	r := csv.NewReader(&buf)
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	for _, row := range rows {
+		for i := range row {
+			row[i] = render.ASCII(row[i])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }

@@ -108,6 +108,9 @@ func checkImported(in Imported) error {
 			if x.ID == "" {
 				return refused("import: attempt %d answer %d has no id", i+1, j+1)
 			}
+			if err := checkSummarised(x); err != nil {
+				return refused("import: attempt %d answer %d: %w", i+1, j+1, err)
+			}
 		}
 		if a.Finished != nil && a.Abandoned {
 			return refused("import: attempt %d is both finished and abandoned", i+1)

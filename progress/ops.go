@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -161,6 +162,9 @@ func checkOp(op Op) error {
 		if op.Answer == nil {
 			return errors.New("answer change without an answer")
 		}
+		if err := checkSummarised(*op.Answer); err != nil {
+			return err
+		}
 	case OpReset:
 		if op.All {
 			return nil
@@ -175,6 +179,9 @@ func checkOp(op Op) error {
 			return errors.New("review change without an answer")
 		}
 		if err := checkID("question id", op.Answer.QuestionID); err != nil {
+			return err
+		}
+		if err := checkSummarised(*op.Answer); err != nil {
 			return err
 		}
 	case OpReading:
@@ -199,6 +206,29 @@ func checkOp(op Op) error {
 	}
 	return checkID("chapter id", op.Chapter)
 }
+
+// checkSummarised refuses an answer a question summary cannot hold as
+// it is, before anything is written: a question hash too long (answerTx
+// stores the attempt and the card before the summary, and MergeRecovery
+// skips a refused change within its transaction, so a refusal from the
+// summary would have left the answer in the attempt without it in the
+// summary), or a time outside what the summary stores, unix nanoseconds
+// (years 1678 to 2262: any other is a damaged or hostile line).
+func checkSummarised(a Answer) error {
+	if len(a.QuestionHash) > maxIDLen {
+		return fmt.Errorf("question hash is %d bytes long (max %d)", len(a.QuestionHash), maxIDLen)
+	}
+	if !a.At.IsZero() && (a.At.Before(minAnswerTime) || a.At.After(maxAnswerTime)) {
+		return fmt.Errorf("answer time %s is out of range", a.At.UTC().Format(time.RFC3339))
+	}
+	return nil
+}
+
+// The times a summary's unix nanoseconds can hold.
+var (
+	minAnswerTime = time.Unix(0, math.MinInt64+1)
+	maxAnswerTime = time.Unix(0, math.MaxInt64)
+)
 
 // applyTx makes op in its scope; a change that names none is
 // DefaultProfile's and DefaultPack's (see Op).

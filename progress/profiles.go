@@ -32,9 +32,32 @@ type ProfileSummary struct {
 // long history as for a short one. A missing file has no profiles.
 func (s *Store) ProfileSummaries() ([]ProfileSummary, error) {
 	var out []ProfileSummary
+	err := s.eachProfile(func(name []byte, p *bolt.Bucket) error {
+		sum := ProfileSummary{Name: string(name)}
+		if sum.Name == DefaultProfile && untouched(p) {
+			return nil
+		}
+		if v := p.Get(keyLearner); v != nil && CheckName("learner", string(v)) == nil {
+			sum.Learner = string(v)
+		}
+		t, err := lastActivity(p)
+		sum.LastActivity = t
+		out = append(out, sum)
+		return err
+	})
+	if isMissing(err) {
+		return nil, nil
+	}
+	slices.SortFunc(out, func(a, b ProfileSummary) int { return strings.Compare(a.Name, b.Name) })
+	return out, err
+}
+
+// eachProfile runs fn on every profile bucket of the file, in one read
+// transaction.
+func (s *Store) eachProfile(fn func(name []byte, p *bolt.Bucket) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	err := withDB(s.path, true, func(db *bolt.DB) error {
+	return withDB(s.path, true, func(db *bolt.DB) error {
 		return db.View(func(tx *bolt.Tx) error {
 			if _, err := readSchema(tx, s.path); err != nil {
 				return err
@@ -43,27 +66,9 @@ func (s *Store) ProfileSummaries() ([]ProfileSummary, error) {
 			if profiles == nil {
 				return nil
 			}
-			return profiles.ForEachBucket(func(name []byte) error {
-				sum := ProfileSummary{Name: string(name)}
-				p := profiles.Bucket(name)
-				if sum.Name == DefaultProfile && untouched(p) {
-					return nil
-				}
-				if v := p.Get(keyLearner); v != nil && CheckName("learner", string(v)) == nil {
-					sum.Learner = string(v)
-				}
-				t, err := lastActivity(p)
-				sum.LastActivity = t
-				out = append(out, sum)
-				return err
-			})
+			return profiles.ForEachBucket(func(name []byte) error { return fn(name, profiles.Bucket(name)) })
 		})
 	})
-	if isMissing(err) {
-		return nil, nil
-	}
-	slices.SortFunc(out, func(a, b ProfileSummary) int { return strings.Compare(a.Name, b.Name) })
-	return out, err
 }
 
 // untouched reports whether profile bucket p holds nothing: no key but

@@ -32,8 +32,9 @@ var (
 const studiedSlot = 15 * time.Minute
 
 // QuestionSummary is one question's running summary across its chapter's
-// quiz attempts. Hash is the question hash of its latest answer (by time),
-// so an answer to an earlier version of the question is known as such.
+// quiz attempts. Hash is the question hash of its latest answer (by time;
+// of two at the same instant, the greater hash), so an answer to an
+// earlier version of the question is known as such.
 type QuestionSummary struct {
 	Hash     string
 	Answered int       // attempts with an answer to it
@@ -116,7 +117,10 @@ func summarise(sum QuestionSummary, before []Answer, ans Answer) QuestionSummary
 	if !ans.Correct {
 		sum.Missed++
 	}
-	if sum.Last.IsZero() || !ans.At.Before(sum.Last) {
+	// The latest answer by time; of answers at the same instant, the
+	// greater hash, so the summary does not depend on the order answers
+	// reached the file (a rebuild reads them attempt by attempt).
+	if ans.At.After(sum.Last) || ans.At.Equal(sum.Last) && ans.QuestionHash > sum.Hash {
 		sum.Hash, sum.Last = ans.QuestionHash, ans.At
 	}
 	return sum
@@ -178,9 +182,11 @@ func summariseAttempts(as []Attempt, into map[string]QuestionSummary) {
 	}
 }
 
-// rebuildSummaries writes the summaries and studied slots of every chapter
-// of hist (its attempts, oldest first), replacing those there: the
-// migration 3 → 4, and Import after it merged attempts.
+// rebuildSummaries writes the summaries of every chapter of hist (its
+// attempts, oldest first), replacing the chapter's summaries there, and
+// adds the studied slots of its answers (slots are never taken away: a
+// chapter's reset keeps them too): the migration 3 → 4, and Import after
+// it merged attempts.
 func rebuildSummaries(sc *scoped, hist map[string][]Attempt) error {
 	for ch, as := range hist {
 		if sc.questions.Bucket([]byte(ch)) != nil {

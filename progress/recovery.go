@@ -13,6 +13,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"backend-tutor/internal/asciijson"
 )
 
 // Recovery files hold changes a tutor could not write before it quit (the
@@ -104,6 +106,10 @@ func (s *Store) KeepByHand(ops []Op) string {
 	if err != nil {
 		return ""
 	}
+	// In ASCII, meaning the same: the message passes through the
+	// terminal's escaping and, under --ascii, glyph stand-ins that would
+	// turn a “ in a typed answer into a bare " and the line into no JSON.
+	lines = asciijson.Escape(lines)
 	return "To keep them, once there is room, save the lines between the two marks below as a file named " +
 		s.path + recoveryMarker + "by-hand: the next start adds them to your progress.\n" +
 		"----- unsaved changes -----\n" + lines + "----- end of unsaved changes -----"

@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"slices"
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -8,11 +11,13 @@ import (
 // The terminal's own cursor sits where the learner is (issue 13), so a
 // screen reader or magnifier that follows the cursor reads the right line:
 // on the focused row of every list (home, labs, search results, outline,
-// the quiz's options), at the insertion point of a typed answer or an
-// empty search, on the first glossary term in view, and at the start of
-// the resume, retake, reset and review-done prompts (their first line,
-// where reading starts; the keys follow it). Screens that are read rather
-// than chosen from (reader, results, stats, help) hide it.
+// the quiz's options, the profile picker), at the insertion point of a
+// typed answer, a new profile's name or an empty search, on the first glossary term in view (the one a search
+// opened), on the weakest question picked on the stats screen, and at the
+// start of the resume, retake, reset and review-done prompts (their first
+// line, where reading starts; the keys follow it). Screens that are read
+// rather than chosen from (reader, results, help; stats until a question
+// is picked) hide it.
 //
 // Each screen says where, as a column and a line of its body; cursor adds
 // the lines frame put above the body (a wrapped header makes them more)
@@ -37,7 +42,7 @@ func (m *Model) cursor() *tea.Cursor {
 	ok := false
 	switch m.screen {
 	case homeScreen:
-		s, ok = m.home.focus()
+		s, ok = m.home.focus(m)
 	case quizScreen:
 		if m.quiz != nil {
 			s, ok = m.quiz.focus()
@@ -58,6 +63,14 @@ func (m *Model) cursor() *tea.Cursor {
 		if m.glossary != nil {
 			s, ok = m.glossary.focus()
 		}
+	case statsScreen:
+		if m.stats != nil {
+			s, ok = m.stats.focus()
+		}
+	case profilesScreen:
+		if m.picker != nil {
+			s, ok = m.picker.focus(m)
+		}
 	case resumeScreen, retakeScreen, resetScreen, reviewScreen:
 		s, ok = spot{markerX, promptRow[m.screen]}, true
 	}
@@ -70,14 +83,15 @@ func (m *Model) cursor() *tea.Cursor {
 }
 
 // focus is the selected row of the chapter list: two lines a row, under
-// the course bar and a blank line (home.view).
-func (h *homeModel) focus() (spot, bool) {
+// the course bar, a blank line and the notice of changes while it shows
+// (home.view).
+func (h *homeModel) focus(m *Model) (spot, bool) {
 	l := h.list
 	if len(l.VisibleItems()) == 0 {
 		return spot{}, false
 	}
 	onPage := l.Index() - l.Paginator.Page*l.Paginator.PerPage
-	return spot{markerX, 2 + onPage*homeDelegate{}.Height()}, true
+	return spot{markerX, 2 + strings.Count(m.noticeView(), "\n") + onPage*homeDelegate{}.Height()}, true
 }
 
 // focus is the selected lab's title in the list (three lines a lab); a
@@ -98,9 +112,25 @@ func (s *searchModel) focus() (spot, bool) {
 	return spot{1 + inputX(s.input.Prompt, s.input.Value(), s.input.Position(), s.input.Width()), 0}, true
 }
 
-// focus is the first term heading in view.
+// focus is the weakest question picked on the stats screen (its "› "
+// marker): the figures above are read, the questions are chosen from.
+func (s *statsModel) focus() (spot, bool) {
+	if s.sel < 0 || s.sel >= len(s.weakAt) {
+		return spot{}, false
+	}
+	return spot{markerX, s.weakAt[s.sel] - s.vp.YOffset()}, true
+}
+
+// focus is the heading of the term a search result opened while it is in
+// view (the glossary's end cannot scroll it to the top), else the first
+// term heading in view.
 func (g *glossaryModel) focus() (spot, bool) {
 	top := g.vp.YOffset()
+	if i := slices.Index(g.names, g.term); g.term != "" && i >= 0 && i < len(g.terms) {
+		if l := g.terms[i]; l >= top && l < top+g.vp.Height() {
+			return spot{markerX, l - top}, true
+		}
+	}
 	for _, l := range g.terms {
 		if l >= top {
 			return spot{markerX, l - top}, true

@@ -23,13 +23,8 @@ import (
 func TestHomeNoticeOfChangesOnce(t *testing.T) {
 	e := newEnv(t)
 	ch1, ch2 := e.course.Chapters[0], e.course.Chapters[1]
-	qu := ch1.Quiz.Questions[0]
 	s := e.store(t)
-	a := progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: "before-the-edit", Given: []string{"x"},
-		At: time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)}
-	if _, err := s.Apply(progress.Op{Kind: progress.OpAnswer, Chapter: ch1.ID, AttemptUID: progress.NewID(), Order: []string{qu.ID}, Answer: &a}); err != nil {
-		t.Fatal(err)
-	}
+	answerEarlierVersion(t, s, ch1.ID, ch1.Quiz.Questions[0].ID)
 	var hashes []string
 	for _, sec := range search.Sections(ch2.Body) {
 		hashes = append(hashes, sec.Hash)
@@ -113,5 +108,40 @@ func TestLastResultKeepsScoreAfterEdit(t *testing.T) {
 	}
 	if snap, _ := e.store(t).Snapshot(); snap.Chapters["alpha"].BestScore != 100 || !snap.Chapters["alpha"].Passed {
 		t.Errorf("record = %+v", snap.Chapters["alpha"])
+	}
+}
+
+// Proves: with home's notice of changes above the chapter list, the
+// terminal cursor still sits on the focused row's marker, and after the
+// notice goes (the next key) too. (It was two lines under the course bar
+// whatever the notice took, so it sat on the notice.)
+func TestCursorOnHomeRowUnderNotice(t *testing.T) {
+	e := newEnv(t)
+	ch1 := e.course.Chapters[0]
+	s := e.store(t)
+	answerEarlierVersion(t, s, ch1.ID, ch1.Quiz.Questions[0].ID)
+	must(t, s.SetWelcomed())
+	snap, err := s.Snapshot()
+	must(t, err)
+	for _, w := range []int{80, 40} {
+		m := withoutTicks(New(Options{Course: e.course, Snapshot: snap, Cache: e.cache, NoColor: true, Rand: testRand()}))
+		step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		if !strings.Contains(viewText(m), "Changed since you last") {
+			t.Fatalf("no notice:\n%s", viewText(m))
+		}
+		onMarker(t, m, "under the notice")
+		sendKeys(m, "down")
+		onMarker(t, m, "after the notice went")
+	}
+}
+
+// answerEarlierVersion saves an answer to question q of chapter ch as it
+// was before an edit (a hash the course no longer has).
+func answerEarlierVersion(t *testing.T, s *progress.Store, ch, q string) {
+	t.Helper()
+	a := progress.Answer{ID: progress.NewID(), QuestionID: q, QuestionHash: "before-the-edit", Given: []string{"x"},
+		At: time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)}
+	if _, err := s.Apply(progress.Op{Kind: progress.OpAnswer, Chapter: ch, AttemptUID: progress.NewID(), Order: []string{q}, Answer: &a}); err != nil {
+		t.Fatal(err)
 	}
 }

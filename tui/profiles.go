@@ -36,8 +36,8 @@ func newPicker(profiles []progress.ProfileSummary) *pickerModel {
 	in := textinput.New()
 	in.Prompt = "> "
 	in.Placeholder = "your name"
-	in.CharLimit = 200 // the rule is 40 characters: longer is refused with a message, not cut
-	in.SetVirtualCursor(true)
+	in.CharLimit = 200         // the rule is 40 characters: longer is refused with a message, not cut
+	in.SetVirtualCursor(false) // the terminal's own cursor marks the insertion point (focus)
 	ist := in.Styles()
 	ist.Cursor.Blink = false
 	in.SetStyles(ist)
@@ -124,7 +124,7 @@ func (p *pickerModel) view(m *Model) string {
 	width := max(10, m.width-4)
 	var b strings.Builder
 	if p.naming {
-		b.WriteString(hang("  ", "Your name (it names your profile and your exports):", m.width-2) + "\n\n")
+		b.WriteString(p.nameHead(m))
 		b.WriteString("  " + p.input.View() + "\n\n")
 		if p.err != "" {
 			b.WriteString(m.st.Warning.Render(hang("  ", render.Escape(p.err), m.width-2)))
@@ -133,12 +133,8 @@ func (p *pickerModel) view(m *Model) string {
 		}
 		return m.frame("Backend Tutor — new profile", b.String(), m.shortHelp(m.screenKeys()))
 	}
-	intro := m.st.Subtle.Render(hang("  ", "Several learners use this computer. Who is studying?", m.width-2)) + "\n\n"
+	intro, first := p.intro(m)
 	b.WriteString(intro)
-	// A long list scrolls with the cursor, so the row it is on (and
-	// "New profile", the last) can always be seen.
-	rows := max(1, m.bodyHeight()-strings.Count(intro, "\n"))
-	first := max(0, p.cursor-rows+1)
 	dateW := len("Nov 28, 2026")
 	nameW := max(4, width-2-dateW-2)
 	for i, s := range p.profiles {
@@ -161,6 +157,29 @@ func (p *pickerModel) view(m *Model) string {
 	}
 	b.WriteString(p.row(m, len(p.profiles), "+ New profile"))
 	return m.frame("Backend Tutor — choose your profile", b.String(), m.shortHelp(m.screenKeys()))
+}
+
+// nameHead is what stands above the name being typed.
+func (p *pickerModel) nameHead(m *Model) string {
+	return hang("  ", "Your name (it names your profile and your exports):", m.width-2) + "\n\n"
+}
+
+// intro is what stands above the list, and the first row shown: a long
+// list scrolls with the cursor, so the row it is on (and "New profile",
+// the last) can always be seen.
+func (p *pickerModel) intro(m *Model) (string, int) {
+	intro := m.st.Subtle.Render(hang("  ", "Several learners use this computer. Who is studying?", m.width-2)) + "\n\n"
+	rows := max(1, m.bodyHeight()-strings.Count(intro, "\n"))
+	return intro, max(0, p.cursor-rows+1)
+}
+
+// focus is the row the cursor is on, or the name's insertion point.
+func (p *pickerModel) focus(m *Model) (spot, bool) {
+	if p.naming {
+		return spot{2 + inputX(p.input.Prompt, p.input.Value(), p.input.Position(), p.input.Width()), strings.Count(p.nameHead(m), "\n")}, true
+	}
+	intro, first := p.intro(m)
+	return spot{markerX, strings.Count(intro, "\n") + p.cursor - first}, true
 }
 
 // row is one line of the list, marked when the cursor is on it.

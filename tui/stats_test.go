@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"backend-tutor/content"
 	"backend-tutor/content/search"
 	"backend-tutor/internal/scheduler"
@@ -97,4 +99,31 @@ func TestStatsWeakestOpensSection(t *testing.T) {
 	if r := e.record(t, ch.ID); r.Line == 0 {
 		t.Errorf("the reader was not scrolled to the section: saved %+v", r)
 	}
+}
+
+// Proves: a weakest question picked on the stats screen has the terminal
+// cursor on its "› " marker, as every list's focused row has (the screen
+// hid the cursor, so a screen reader following it read nothing there);
+// none before one is picked.
+func TestCursorOnPickedWeakestQuestion(t *testing.T) {
+	e := newEnv(t)
+	ch := e.course.Chapters[0]
+	qu := ch.Quiz.Questions[1]
+	s := e.store(t)
+	a := progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: qu.Hash, Given: []string{"x"}, At: time.Now()}
+	if _, err := s.Apply(progress.Op{Kind: progress.OpAnswer, Chapter: ch.ID, AttemptUID: progress.NewID(), Order: []string{qu.ID}, Answer: &a}); err != nil {
+		t.Fatal(err)
+	}
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 40})
+	sendKeys(m, "s")
+	settle(m)
+	if !strings.Contains(viewText(m), "missed 1×") {
+		t.Fatalf("no weakest question:\n%s", viewText(m))
+	}
+	if v := m.View(); v.Cursor != nil {
+		t.Errorf("a cursor before a question is picked, at %+v", v.Cursor.Position)
+	}
+	sendKeys(m, "down")
+	onMarker(t, m, "the picked weakest question")
 }

@@ -158,15 +158,17 @@ func ChangeText(ch Change) string {
 	return fmt.Sprintf("ch. %d: %s", ch.Number, strings.Join(parts, ", "))
 }
 
-// NoticeLines is home's one-time notice of changes, a line per chapter,
-// at most max lines (the last one saying how many more).
+// NoticeLines is home's one-time notice of changes: a heading, then a
+// line per chapter, at most most lines in all (at least two), the last
+// saying how many more chapters when they do not all fit.
 func NoticeLines(changes []Change, most int) []string {
 	if len(changes) == 0 {
 		return nil
 	}
+	most = max(most, 2)
 	lines := []string{"Changed since you last studied:"}
 	for i, ch := range changes {
-		if i == most-1 && len(changes) > most {
+		if len(lines) == most-1 && len(changes)-i > 1 {
 			lines = append(lines, fmt.Sprintf("and %d more chapters", len(changes)-i))
 			break
 		}
