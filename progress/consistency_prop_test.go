@@ -360,7 +360,7 @@ func TestRecoveryAnswerWithLongHashIsRefusedWhole(t *testing.T) {
 	line, err := json.Marshal(bad)
 	must(t, err)
 	must(t, os.WriteFile(s.Path()+recoveryMarker+"by-hand", append(line, '\n'), 0o600))
-	_, _ = s.MergeRecovery() // the file cannot be read: kept, reported
+	_, _ = s.MergeRecovery() // the line is refused and reported, the file merged
 	checkAgainstHistory(t, s, "after merging")
 	if as := mustAttempts(t, s, "a"); len(as) != 1 {
 		t.Errorf("%d attempts, want 1: the refused answer made one", len(as))

@@ -136,6 +136,10 @@ func (s *Store) scopeOp(op Op) Op {
 	return op
 }
 
+// errUnknownChange: a change of a kind this version does not know (a
+// newer tutor's recovery line); such a file is kept, not merged.
+var errUnknownChange = errors.New("unknown change")
+
 func checkOp(op Op) error {
 	if op.Profile != "" {
 		if err := CheckName("profile", op.Profile); err != nil {
@@ -199,7 +203,7 @@ func checkOp(op Op) error {
 		}
 	case OpStart, OpFinish, OpDrop:
 	default:
-		return fmt.Errorf("unknown change %q", op.Kind)
+		return fmt.Errorf("%w %q", errUnknownChange, op.Kind)
 	}
 	if op.Rating < 0 || op.Rating > 4 {
 		return fmt.Errorf("rating %d is not 0-4", op.Rating)

@@ -138,7 +138,7 @@ func FuzzReadRecovery(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		name := dir + "/r"
 		must(t, os.WriteFile(name, b, 0o600))
-		ops, err := readRecovery(name)
+		ops, _, err := readRecovery(name)
 		if err != nil {
 			return
 		}
