@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -95,7 +98,7 @@ func (s *searchModel) focus(m *Model) (spot, bool) {
 	if s.ix != nil && len(s.results) > 0 && s.query != "" {
 		return spot{markerX, 2 + (s.cursor-s.offset)*searchRows}, true
 	}
-	return spot{1 + inputX(s.input.Prompt, s.input.Value(), s.input.Position(), s.input.Width()), 0}, true
+	return spot{1 + inputX(s.input), 0}, true
 }
 
 // focus is the first term heading in view.
@@ -110,13 +113,27 @@ func (g *glossaryModel) focus() (spot, bool) {
 }
 
 // inputX is the column of a text field's insertion point: the prompt, then
-// the cells of the text before it. A text wider than the field scrolls;
-// the insertion point then stays within the field.
-func inputX(prompt, value string, pos, width int) int {
-	r := []rune(value)
-	before := ansi.StringWidth(string(r[:min(pos, len(r))]))
-	if width > 0 {
-		before = min(before, width)
+// the cells of the text shown before it. A text wider than the field
+// scrolls sideways and shows value[offset:]; textinput keeps offset to
+// itself (its own Cursor() assumes offset 0 too, and counts runes, not
+// cells), so it is found from what the field shows: the first start at
+// or before the insertion point whose text is what is shown. Without it,
+// moving left in a scrolled field left the cursor at the field's end.
+func inputX(in textinput.Model) int {
+	prompt := ansi.StringWidth(in.Prompt)
+	value := []rune(in.Value())
+	pos := min(max(in.Position(), 0), len(value))
+	if in.Width() <= 0 { // no width: the field never scrolls
+		return prompt + ansi.StringWidth(string(value[:pos]))
 	}
-	return ansi.StringWidth(prompt) + before
+	shown := []rune(ansi.Cut(ansi.Strip(in.View()), prompt, prompt+in.Width()+1))
+	off := 0
+	for o := max(0, pos-len(shown)); o <= pos; o++ {
+		end := min(len(value), o+len(shown))
+		if strings.HasPrefix(string(shown), string(value[o:end])) {
+			off = o
+			break
+		}
+	}
+	return prompt + ansi.StringWidth(string(value[off:pos]))
 }

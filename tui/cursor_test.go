@@ -179,3 +179,37 @@ func TestCursorOnHomePages(t *testing.T) {
 		t.Fatalf("the list did not page at 40x12 (%d rows); the test proves nothing", n)
 	}
 }
+
+// The walk: a typed answer longer than its field scrolls sideways; moving
+// left from its end left the terminal cursor at the field's end (three
+// cells off after three lefts), so a magnifier showed the wrong place. The
+// cursor is on the character it is before, wide (Japanese) text too.
+func TestCursorInScrolledTypedAnswer(t *testing.T) {
+	for _, text := range []string{
+		"the person who does both front end and back end development work",
+		"日本語のテキストをたくさん入力してみますとどうなるのでしょうかね長い長い",
+	} {
+		e := newEnv(t)
+		m := e.model(t, true)
+		step(m, tea.WindowSizeMsg{Width: 40, Height: 12})
+		quizAt(m, content.Typed)
+		for _, r := range text {
+			sendKeys(m, string(r))
+		}
+		runes := []rune(text)
+		for left := 0; left <= 12; left++ {
+			line, c := cursorLine(t, m, "scrolled field")
+			want := string(runes[len(runes)-left:])
+			got := strings.TrimRight(ansi.Cut(line, c.X, 40), " ")
+			if got != want {
+				t.Fatalf("%d lefts from the end of %q: the text from the cursor is %q, want %q (cursor x=%d)\n%s", left, text, got, want, c.X, line)
+			}
+			step(m, tea.KeyPressMsg{Code: tea.KeyLeft})
+		}
+		sendKeys(m, "home")
+		if line, c := cursorLine(t, m, "home"); !strings.HasPrefix(ansi.Cut(line, c.X, 40), string(runes[:5])) {
+			t.Fatalf("home: cursor x=%d on %q", c.X, line)
+		}
+		m.Flush()
+	}
+}
