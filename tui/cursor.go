@@ -11,8 +11,8 @@ import (
 // The terminal's own cursor sits where the learner is (issue 13), so a
 // screen reader or magnifier that follows the cursor reads the right line:
 // on the focused row of every list (home, labs, search results, outline,
-// the quiz's options), at the insertion point of a typed answer or an
-// empty search, on the first glossary term in view, and at the start of
+// the quiz's options, the profile picker), at the insertion point of a
+// typed answer, a new profile's name or an empty search, on the first glossary term in view, and at the start of
 // the resume, retake, reset and review-done prompts (their first line,
 // where reading starts; the keys follow it). Screens that are read rather
 // than chosen from (reader, results, stats, help) hide it.
@@ -60,6 +60,10 @@ func (m *Model) cursor() *tea.Cursor {
 	case glossaryScreen:
 		if m.glossary != nil {
 			s, ok = m.glossary.focus()
+		}
+	case profilesScreen:
+		if m.picker != nil {
+			s, ok = m.picker.focus(m)
 		}
 	case resumeScreen, retakeScreen, resetScreen, reviewScreen:
 		s, ok = spot{markerX, promptRow[m.screen]}, true

@@ -213,3 +213,32 @@ func TestCursorInScrolledTypedAnswer(t *testing.T) {
 		m.Flush()
 	}
 }
+
+// The walk: the profile picker (a list, and a name typed) left the
+// terminal cursor wherever drawing ended, so a screen reader following it
+// read the wrong line. It sits on the focused profile, follows it, and in
+// the name field at the insertion point, at 80 and 40 columns.
+func TestCursorInProfilePicker(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		m := newPickerModel(t, size[0], size[1])
+		y := onMarker(t, m, "first profile")
+		sendKeys(m, "down")
+		if got := onMarker(t, m, "after down"); got != y+1 {
+			t.Fatalf("%v: cursor row %d after down, want %d", size, got, y+1)
+		}
+		line, _ := cursorLine(t, m, "after down")
+		if !strings.Contains(line, "lab-3") {
+			t.Fatalf("%v: the cursor's line is %q, want lab-3's", size, line)
+		}
+		sendKeys(m, "n")
+		typeText(m, "Zoë")
+		line, c := cursorLine(t, m, "typing a name")
+		if !strings.HasSuffix(strings.TrimRight(ansi.Cut(line, 0, c.X), " "), "Zoë") {
+			t.Fatalf("%v: cursor x=%d is not after the typed name: %q", size, c.X, line)
+		}
+		step(m, tea.KeyPressMsg{Code: tea.KeyLeft})
+		if line, c2 := cursorLine(t, m, "after left"); c2.X != c.X-1 || ansi.Cut(line, c2.X, c2.X+1) != "ë" {
+			t.Fatalf("%v: after left, cursor x=%d on %q", size, c2.X, line)
+		}
+	}
+}
