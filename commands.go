@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -520,7 +519,7 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ov, err := readOverview(g, course)
+	ov, profile, err := readOverview(g, course)
 	if err != nil {
 		return err
 	}
@@ -536,7 +535,7 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "backend-tutor: %s changes not counted here yet; the next start of the tutor adds them.\n", what)
 		}
 	}
-	rep := progressReport{Profile: cmp.Or(g.profile, progress.DefaultProfile), Pack: course.Packs[0].ID, Packs: []packReport{}, Chapters: []chapterReport{}}
+	rep := progressReport{Profile: profile, Pack: course.Packs[0].ID, Packs: []packReport{}, Chapters: []chapterReport{}}
 	for _, p := range course.Packs {
 		pr := packReport{ID: p.ID, Title: p.Title, Version: p.Version, Language: p.Language, Chapters: []string{}}
 		for _, ch := range course.Chapters {
