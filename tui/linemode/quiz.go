@@ -14,6 +14,7 @@ import (
 type answered struct {
 	correct bool
 	given   []string
+	earlier bool // a reopened result: answered only in an earlier version of the question
 }
 
 // quiz is one attempt at a chapter's quiz.

@@ -71,7 +71,10 @@ func (s *Session) results(q *quiz, what string, score int, passed bool) {
 			continue
 		}
 		given := strings.Join(a.given, ", ")
-		if given == "" {
+		switch {
+		case given == "" && a.earlier:
+			given = "(you answered an earlier version of this question)"
+		case given == "":
 			given = "(no answer)"
 		}
 		s.out.say("Question %d: %s", i+1, text(qu.Prompt))
@@ -155,6 +158,13 @@ func (s *Session) lastResult(ch *content.Chapter) bool {
 		return false
 	}
 	q := &quiz{ch: ch, questions: r.Questions, shuffles: r.Shuffles, answers: map[string]answered{}}
+	// An answer to a question edited since does not count (Resume drops
+	// it), but was given: say so, as the full-screen result does.
+	for qid, a := range progress.LastAnswers(last) {
+		if qu, ok := ch.Quiz.Question(qid); ok && qu.Hash != a.QuestionHash {
+			q.answers[qid] = answered{earlier: true}
+		}
+	}
 	for qid, a := range r.Answers {
 		q.answers[qid] = answered{correct: a.Correct, given: a.Given}
 	}

@@ -105,3 +105,25 @@ func TestResetAsksAndUndoes(t *testing.T) {
 		t.Fatalf("after undo: %+v", r)
 	}
 }
+
+// The walk: after a pack's question was edited, `l N` said "You answered:
+// (no answer)" for it, though the learner had answered it; the full-screen
+// result says they answered an earlier version, and so does line mode.
+func TestLastResultAnsweredEarlierVersion(t *testing.T) {
+	e := newEnv(t)
+	lines := strings.Join(answerLines(t, e.course), "\n") + "\n"
+	e.run(t, lines+"\n", func(s *Session) { s.Quiz("alpha", Ask) })
+	ch, _ := e.course.Chapter("alpha")
+	qu, ok := ch.Quiz.Question("s2")
+	if !ok {
+		t.Fatal("no question s2")
+	}
+	qu.Hash = "edited-since"
+	out := e.run(t, "chapters\nl 1\n\n\nquit\n", func(s *Session) { s.Run() })
+	if !strings.Contains(out, "You answered: (you answered an earlier version of this question).") {
+		t.Errorf("the edited question's answer is not said to be to an earlier version:\n%s", out)
+	}
+	if strings.Contains(out, "(no answer)") {
+		t.Errorf("an answered question is said to have no answer:\n%s", out)
+	}
+}
