@@ -155,7 +155,10 @@ func (s *statsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.ReadSection):
 		return s.openSection(m)
-	case key.Matches(msg, k.Down) && s.sel+1 < len(s.weakAt) && s.inView(s.sel+1):
+	// The next question when it is in view, or when the window cannot
+	// scroll further (at the bottom, the first one's top line may be above
+	// the window: at 40×12 down then did nothing, and none could be picked).
+	case key.Matches(msg, k.Down) && s.sel+1 < len(s.weakAt) && (s.inView(s.sel+1) || s.vp.AtBottom()):
 		s.pick(m, s.sel+1)
 	case key.Matches(msg, k.Up) && s.sel >= 0:
 		s.pick(m, s.sel-1)

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"backend-tutor/content"
 	"backend-tutor/content/search"
 	"backend-tutor/internal/scheduler"
@@ -97,4 +99,28 @@ func TestStatsWeakestOpensSection(t *testing.T) {
 	if r := e.record(t, ch.ID); r.Line == 0 {
 		t.Errorf("the reader was not scrolled to the section: saved %+v", r)
 	}
+}
+
+// The walk at 40×12: after G (the bottom) the first weakest question's
+// first line was above the window, and down, which picks a question only
+// when both its lines are in view, did nothing: no question could be
+// picked from the bottom, the natural way to reach the list. At the
+// bottom, down picks the next question, scrolling to it.
+func TestStatsWeakestPickedFromBottom(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 40, Height: 12})
+	statsAt(m)
+	if m.Screen() != "stats" || m.stats.st == nil || len(m.stats.st.Weakest) < 2 {
+		t.Fatalf("no stats with two weakest questions:\n%s", viewText(m))
+	}
+	sendKeys(m, "G", "down")
+	if m.stats.sel != 0 || !strings.Contains(viewText(m), "› ") {
+		t.Fatalf("down at the bottom picked %d, want the first weakest question shown picked:\n%s", m.stats.sel, viewText(m))
+	}
+	sendKeys(m, "down")
+	if m.stats.sel != 1 {
+		t.Fatalf("a second down picked %d, want 1", m.stats.sel)
+	}
+	m.Flush()
 }
