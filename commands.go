@@ -681,7 +681,8 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 		for _, ch := range course.Chapters {
 			questions += ch.QuestionCount()
 		}
-		fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms, %d labs\n", render.Escape(dir), len(course.Chapters), questions, len(course.Glossary), len(course.Labs()))
+		fmt.Fprintf(stdout, "%s: ok — %s, %s, %s, %s\n", render.Escape(dir), content.Chapters(len(course.Chapters)),
+			counted(questions, "question"), counted(len(course.Glossary), "glossary term"), counted(len(course.Labs()), "lab"))
 		packs = append(packs, course)
 	}
 	if refused > 0 {
@@ -754,4 +755,13 @@ func cmdDoctor(g globals, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "Progress file %s was damaged: %s.\nMoved it to %s and started a fresh progress file at %s.\n",
 		render.Escape(path), render.EscapeLines(damaged.Reason), render.Escape(moved), render.Escape(path))
 	return nil
+}
+
+// counted is "1 lab", "3 labs": what `pack new` writes is one of each, and
+// validating it said "1 chapters, ... 1 glossary terms, 1 labs".
+func counted(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %ss", n, one)
 }
