@@ -56,9 +56,17 @@ func (s *Session) results(q *quiz, what string, score int, passed bool) {
 	if len(missed) > 0 {
 		miss = "questions " + strings.Join(missed, ", ")
 	}
-	if q.missedOnly {
+	switch {
+	case q.missedOnly:
 		s.out.say("%s: %d of %d right this time; missed: %s. This retry is practice: your score, attempts and pass stay as they were.", what, right, total, miss)
-	} else {
+	case q.changedSince:
+		verdict := "passed"
+		if !passed {
+			verdict = "not passed"
+		}
+		s.out.say("%s: this attempt scored %d%%, %s (the pass mark is %d%%). The quiz has changed since: %d of its %d questions count as right now; missed: %s.",
+			what, score, verdict, q.ch.Quiz.PassMark, right, total, miss)
+	default:
 		verdict := "passed"
 		if !passed {
 			verdict = fmt.Sprintf("not passed yet (%d right needed)", courserules.Needed(q.ch.Quiz.PassMark, total))
@@ -168,6 +176,8 @@ func (s *Session) lastResult(ch *content.Chapter) bool {
 	for qid, a := range r.Answers {
 		q.answers[qid] = answered{correct: a.Correct, given: a.Given}
 	}
+	now := content.Score(q.right(), len(q.questions))
+	q.changedSince = now != last.Score || ch.Quiz.Passed(now) != last.Passed
 	s.out.say("")
 	s.results(q, "Last result of "+line(ch.Title), last.Score, last.Passed)
 	s.out.say("Attempt history, newest first:")

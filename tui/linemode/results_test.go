@@ -127,3 +127,30 @@ func TestLastResultAnsweredEarlierVersion(t *testing.T) {
 		t.Errorf("an answered question is said to have no answer:\n%s", out)
 	}
 }
+
+// The walk: after a question answered right was edited, `l N` said "4 of
+// 10 right, ...; 50%", figures that disagree with no word why; the
+// full-screen result says the attempt scored 50% and that the quiz has
+// changed since, and so does line mode.
+func TestLastResultQuizChangedSince(t *testing.T) {
+	e := newEnv(t)
+	lines := strings.Join(answerLines(t, e.course), "\n") + "\n"
+	e.run(t, lines+"\n", func(s *Session) { s.Quiz("alpha", Ask) })
+	ch, _ := e.course.Chapter("alpha")
+	edited := ""
+	for _, a := range e.attempts(t, "alpha")[0].Answers {
+		if a.Correct {
+			edited = a.QuestionID
+			break
+		}
+	}
+	qu, ok := ch.Quiz.Question(edited)
+	if !ok {
+		t.Fatalf("no right answer to edit the question of")
+	}
+	qu.Hash = "edited-since"
+	out := e.run(t, "chapters\nl 1\n\n\nquit\n", func(s *Session) { s.Run() })
+	if !strings.Contains(out, "this attempt scored 50%") || !strings.Contains(out, "The quiz has changed since: 4 of its 10 questions count as right now") {
+		t.Errorf("the last result does not say the quiz changed since:\n%s", out)
+	}
+}
