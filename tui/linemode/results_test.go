@@ -1,8 +1,12 @@
 package linemode
 
 import (
+	"errors"
+	"fmt"
+	"os"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -152,5 +156,18 @@ func TestLastResultQuizChangedSince(t *testing.T) {
 	out := e.run(t, "chapters\nl 1\n\n\nquit\n", func(s *Session) { s.Run() })
 	if !strings.Contains(out, "this attempt scored 50%") || !strings.Contains(out, "The quiz has changed since: 4 of its 10 questions count as right now") {
 		t.Errorf("the last result does not say the quiz changed since:\n%s", out)
+	}
+}
+
+// The walk with a full disk: line mode said "Progress is not being saved:
+// write /tmp/...: no space left on device" where the full-screen tutor
+// says the disk is full and what to do; both say it in words now.
+func TestSaveWarningSaysDiskFull(t *testing.T) {
+	full := fmt.Errorf("saving: %w", &os.PathError{Op: "write", Path: "/home/ann/progress.db", Err: syscall.ENOSPC})
+	if w := saveWarning(full); !strings.HasPrefix(w, "The disk is full: free some space") {
+		t.Errorf("disk full: %q", w)
+	}
+	if w := saveWarning(errors.New("database is locked")); !strings.Contains(w, "database is locked") {
+		t.Errorf("another cause is not named: %q", w)
 	}
 }
