@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"backend-tutor/content"
 	"backend-tutor/internal/asciijson"
@@ -132,7 +133,7 @@ func scopeStore(g globals, store *progress.Store, course *content.Course) (*prog
 		return nil, err
 	}
 	var err error
-	profile := cmp.Or(g.profile, progress.DefaultProfile)
+	profile := cmp.Or(sameProfile(g.profile, store), progress.DefaultProfile)
 	base, more := progress.DefaultPack, []string(nil)
 	for i, p := range course.Packs {
 		if i == 0 {
@@ -154,27 +155,54 @@ func scopeStore(g globals, store *progress.Store, course *content.Course) (*prog
 	return store, nil
 }
 
+// sameProfile is the file's profile that name means: itself, or the one
+// profile whose name differs from it only in case (the picker refuses a
+// new name like that, so it is the same learner: `--profile ALICE` made a
+// second, empty profile beside "alice", and the progress looked lost).
+func sameProfile(name string, store *progress.Store) string {
+	if name == "" {
+		return ""
+	}
+	sums, err := store.ProfileSummaries()
+	if err != nil {
+		return name // the scoping that follows reports a damaged file
+	}
+	match := ""
+	for _, s := range sums {
+		switch {
+		case s.Name == name:
+			return name
+		case strings.EqualFold(s.Name, name):
+			if match != "" {
+				return name // two such (older tutors allowed it): no guess
+			}
+			match = s.Name
+		}
+	}
+	return cmp.Or(match, name)
+}
+
 // readOverview reads everything `progress` reports (progress.Overview)
 // with one open of the file and one read of each pack, without creating a
 // file that does not exist yet.
-func readOverview(g globals, course *content.Course) (*progress.Overview, error) {
+func readOverview(g globals, course *content.Course) (*progress.Overview, string, error) {
 	path, err := dbPath(g)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return &progress.Overview{Snapshot: &progress.Snapshot{Chapters: map[string]progress.ChapterRecord{}},
-			Log: &progress.StudyLog{}, Labs: map[string]progress.LabRecord{}}, nil
+			Log: &progress.StudyLog{}, Labs: map[string]progress.LabRecord{}}, cmp.Or(g.profile, progress.DefaultProfile), nil
 	}
 	store, err := openStore(g, path, course)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	ov, err := store.Overview()
 	if err != nil {
-		return nil, &exitError{1, err.Error()}
+		return nil, "", &exitError{1, err.Error()}
 	}
-	return ov, nil
+	return ov, store.Profile(), nil
 }
 
 // progressStats works out the stats (internal/stats) of ov's progress now.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -12,7 +13,8 @@ import (
 // screen reader or magnifier that follows the cursor reads the right line:
 // on the focused row of every list (home, labs, search results, outline,
 // the quiz's options, the profile picker), at the insertion point of a
-// typed answer, a new profile's name or an empty search, on the first glossary term in view (the one a search
+// typed answer, a new profile's name or an empty search (a field scrolled
+// sideways too), on the first glossary term in view (the one a search
 // opened), on the weakest question picked on the stats screen, and at the
 // start of the resume, retake, reset and review-done prompts (their first
 // line, where reading starts; the keys follow it). Screens that are read
@@ -109,7 +111,7 @@ func (s *searchModel) focus() (spot, bool) {
 	if s.ix != nil && len(s.results) > 0 && s.query != "" {
 		return spot{markerX, 2 + (s.cursor-s.offset)*searchRows}, true
 	}
-	return spot{1 + inputX(s.input.Prompt, s.input.Value(), s.input.Position(), s.input.Width()), 0}, true
+	return spot{1 + inputX(s.input), 0}, true
 }
 
 // focus is the weakest question picked on the stats screen (its "› "
@@ -140,13 +142,27 @@ func (g *glossaryModel) focus() (spot, bool) {
 }
 
 // inputX is the column of a text field's insertion point: the prompt, then
-// the cells of the text before it. A text wider than the field scrolls;
-// the insertion point then stays within the field.
-func inputX(prompt, value string, pos, width int) int {
-	r := []rune(value)
-	before := ansi.StringWidth(string(r[:min(pos, len(r))]))
-	if width > 0 {
-		before = min(before, width)
+// the cells of the text shown before it. A text wider than the field
+// scrolls sideways and shows value[offset:]; textinput keeps offset to
+// itself (its own Cursor() assumes offset 0 too, and counts runes, not
+// cells), so it is found from what the field shows: the first start at
+// or before the insertion point whose text is what is shown. Without it,
+// moving left in a scrolled field left the cursor at the field's end.
+func inputX(in textinput.Model) int {
+	prompt := ansi.StringWidth(in.Prompt)
+	value := []rune(in.Value())
+	pos := min(max(in.Position(), 0), len(value))
+	if in.Width() <= 0 { // no width: the field never scrolls
+		return prompt + ansi.StringWidth(string(value[:pos]))
 	}
-	return ansi.StringWidth(prompt) + before
+	shown := []rune(ansi.Cut(ansi.Strip(in.View()), prompt, prompt+in.Width()+1))
+	off := 0
+	for o := max(0, pos-len(shown)); o <= pos; o++ {
+		end := min(len(value), o+len(shown))
+		if strings.HasPrefix(string(shown), string(value[o:end])) {
+			off = o
+			break
+		}
+	}
+	return prompt + ansi.StringWidth(string(value[off:pos]))
 }

@@ -37,10 +37,7 @@ func newPicker(profiles []progress.ProfileSummary) *pickerModel {
 	in.Prompt = "> "
 	in.Placeholder = "your name"
 	in.CharLimit = 200         // the rule is 40 characters: longer is refused with a message, not cut
-	in.SetVirtualCursor(false) // the terminal's own cursor marks the insertion point (focus)
-	ist := in.Styles()
-	ist.Cursor.Blink = false
-	in.SetStyles(ist)
+	in.SetVirtualCursor(false) // the terminal's own cursor (focus): a screen reader follows it
 	return &pickerModel{profiles: profiles, input: in}
 }
 
@@ -124,7 +121,7 @@ func (p *pickerModel) view(m *Model) string {
 	width := max(10, m.width-4)
 	var b strings.Builder
 	if p.naming {
-		b.WriteString(p.nameHead(m))
+		b.WriteString(p.nameHeading(m))
 		b.WriteString("  " + p.input.View() + "\n\n")
 		if p.err != "" {
 			b.WriteString(m.st.Warning.Render(hang("  ", render.Escape(p.err), m.width-2)))
@@ -133,8 +130,8 @@ func (p *pickerModel) view(m *Model) string {
 		}
 		return m.frame("Backend Tutor — new profile", b.String(), m.shortHelp(m.screenKeys()))
 	}
-	intro, first := p.intro(m)
-	b.WriteString(intro)
+	b.WriteString(m.st.Subtle.Render(p.intro(m)) + "\n\n")
+	first := p.first(m)
 	dateW := len("Nov 28, 2026")
 	nameW := max(4, width-2-dateW-2)
 	for i, s := range p.profiles {
@@ -159,27 +156,32 @@ func (p *pickerModel) view(m *Model) string {
 	return m.frame("Backend Tutor — choose your profile", b.String(), m.shortHelp(m.screenKeys()))
 }
 
-// nameHead is what stands above the name being typed.
-func (p *pickerModel) nameHead(m *Model) string {
+func (p *pickerModel) nameHeading(m *Model) string {
 	return hang("  ", "Your name (it names your profile and your exports):", m.width-2) + "\n\n"
 }
 
-// intro is what stands above the list, and the first row shown: a long
-// list scrolls with the cursor, so the row it is on (and "New profile",
-// the last) can always be seen.
-func (p *pickerModel) intro(m *Model) (string, int) {
-	intro := m.st.Subtle.Render(hang("  ", "Several learners use this computer. Who is studying?", m.width-2)) + "\n\n"
-	rows := max(1, m.bodyHeight()-strings.Count(intro, "\n"))
-	return intro, max(0, p.cursor-rows+1)
+func (p *pickerModel) intro(m *Model) string {
+	return hang("  ", "Several learners use this computer. Who is studying?", m.width-2)
 }
 
-// focus is the row the cursor is on, or the name's insertion point.
+// listTop is the body line of the first profile shown: under the intro
+// and a blank line.
+func (p *pickerModel) listTop(m *Model) int { return strings.Count(p.intro(m), "\n") + 2 }
+
+// first is the first profile shown: a long list scrolls with the cursor,
+// so the row it is on (and "New profile", the last) can always be seen.
+func (p *pickerModel) first(m *Model) int {
+	rows := max(1, m.bodyHeight()-p.listTop(m))
+	return max(0, p.cursor-rows+1)
+}
+
+// focus is where the terminal's cursor goes: the focused row's text, or
+// the name's insertion point.
 func (p *pickerModel) focus(m *Model) (spot, bool) {
 	if p.naming {
-		return spot{2 + inputX(p.input.Prompt, p.input.Value(), p.input.Position(), p.input.Width()), strings.Count(p.nameHead(m), "\n")}, true
+		return spot{2 + inputX(p.input), strings.Count(p.nameHeading(m), "\n")}, true
 	}
-	intro, first := p.intro(m)
-	return spot{markerX, strings.Count(intro, "\n") + p.cursor - first}, true
+	return spot{markerX, p.listTop(m) + p.cursor - p.first(m)}, true
 }
 
 // row is one line of the list, marked when the cursor is on it.

@@ -114,24 +114,3 @@ func TestProfilePickerChoices(t *testing.T) {
 		t.Fatal("q chose a profile")
 	}
 }
-
-// Proves: the terminal cursor is on the picker's focused row, follows it,
-// and sits at the insertion point of a new profile's name, at 80 and 40
-// columns (the picker had none: a screen reader following it read
-// nothing there).
-func TestCursorInProfilePicker(t *testing.T) {
-	for _, w := range []int{80, 40} {
-		m := newPickerModel(t, w, 12)
-		y := onMarker(t, m, "first profile")
-		sendKeys(m, "j")
-		if got := onMarker(t, m, "after j"); got != y+1 {
-			t.Errorf("%d columns: cursor row %d after j, want %d", w, got, y+1)
-		}
-		sendKeys(m, "n")
-		typeText(m, "Zoe")
-		line, c := cursorLine(t, m, "typing a name")
-		if !strings.Contains(line, "> Zoe") || ansi.Cut(line, c.X-3, c.X) != "Zoe" {
-			t.Errorf("%d columns: cursor at %d on %q, want right after the name typed", w, c.X, line)
-		}
-	}
-}

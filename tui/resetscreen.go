@@ -57,7 +57,12 @@ func (m *Model) resetView() string {
 		"",
 		hang("  ", "This clears "+courserules.ResetLoss(m.records[m.resetting])+".", w),
 		"",
-		hang("  ", "They move to a backup inside your progress file; `backend-tutor reset --undo` brings them back. Press y to reset, esc (or n) to keep them.", w),
+		// The undo command on a line of its own: wrapped in the sentence
+		// it broke at "--" ("reset --" / "undo"), copied as two pieces.
+		hang("  ", "They move to a backup inside your progress file; this brings them back:", w),
+		"    backend-tutor reset --undo",
+		"",
+		hang("  ", "Press y to reset, esc (or n) to keep them.", w),
 	}, "\n")
 	return m.frame("Reset · "+render.SanitizeLine(ch.Title), body, m.shortHelp(m.screenKeys()))
 }

@@ -136,7 +136,7 @@ func (r *resultsModel) content(m *Model) string {
 		for i, qu := range r.missed {
 			b.WriteString(hang(fmt.Sprintf("  %d. ", i+1), st.Selected.Render(m.inline(render.SanitizeLine(qu.Prompt))), w))
 			b.WriteString("\n")
-			given := strings.Join(r.given[qu.ID], qu.GivenSeparator())
+			given := r.givenText(m, qu)
 			switch {
 			case given == "" && r.earlier[qu.ID]:
 				given = "(you answered an earlier version of this question)"
@@ -146,7 +146,7 @@ func (r *resultsModel) content(m *Model) string {
 			if id := r.ids[qu.ID]; id != "" && m.unsaved[id] {
 				given += " (not saved yet)"
 			}
-			b.WriteString(hang("     You answered: ", render.SanitizeLine(given), w))
+			b.WriteString(hang("     You answered: ", given, w))
 			b.WriteString("\n")
 			b.WriteString(m.answerText(qu, r.shown[qu.ID], "     ", w))
 			b.WriteString("\n")
@@ -155,6 +155,21 @@ func (r *resultsModel) content(m *Model) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// givenText is what the learner gave, sanitised: the options they picked
+// rendered as "The answer" renders them (options are markdown: "`POST`"
+// showed its backticks beside "The answer: GET"); a typed answer as typed.
+func (r *resultsModel) givenText(m *Model, qu *content.Question) string {
+	given := r.given[qu.ID]
+	if qu.Input() == content.Text {
+		return render.SanitizeLine(strings.Join(given, qu.GivenSeparator()))
+	}
+	shown := make([]string, len(given))
+	for i, g := range given {
+		shown[i] = m.inline(render.SanitizeLine(g))
+	}
+	return strings.Join(shown, qu.GivenSeparator())
 }
 
 func (r *resultsModel) key(m *Model, msg tea.KeyPressMsg) tea.Cmd {

@@ -234,20 +234,23 @@ func (m *Model) reviewView() string {
 	r := m.review
 	var b strings.Builder
 	st := m.st
+	// Wrapped, not left to the frame, which cuts a long line with "…"
+	// (at 60 columns "come back here when they …").
+	w := m.width - 2
 	if r == nil || len(r.items) == 0 {
-		b.WriteString("  Nothing to review right now.\n\n")
-		b.WriteString(st.Subtle.Render("  Questions you answer in quizzes come back here when they are due."))
+		b.WriteString(hang("  ", "Nothing to review right now.", w) + "\n\n")
+		b.WriteString(st.Subtle.Render(hang("  ", "Questions you answer in quizzes come back here when they are due.", w)))
 	} else {
 		n := r.right + r.wrong
-		fmt.Fprintf(&b, "  You reviewed %d %s: %d right, %d to practise again.\n\n", n, plural(n, "question", "questions"), r.right, r.wrong)
+		b.WriteString(hang("  ", fmt.Sprintf("You reviewed %d %s: %d right, %d to practise again.", n, plural(n, "question", "questions"), r.right, r.wrong), w) + "\n\n")
 		if r.wrong > 0 {
-			b.WriteString(st.Subtle.Render("  The ones you missed come back tomorrow.") + "\n")
+			b.WriteString(st.Subtle.Render(hang("  ", "The ones you missed come back tomorrow.", w)) + "\n")
 		}
 		if m.reviewDue > 0 {
-			fmt.Fprintf(&b, "  %d more due today.\n", m.reviewDue)
+			b.WriteString(hang("  ", fmt.Sprintf("%d more due today.", m.reviewDue), w) + "\n")
 		}
 	}
-	b.WriteString("\n" + st.Selected.Render("  Press enter to go home."))
+	b.WriteString("\n" + st.Selected.Render(hang("  ", "Press enter to go home.", w)))
 	return m.frame("Review done", b.String(), m.shortHelp(m.screenKeys()))
 }
 

@@ -126,4 +126,29 @@ func TestCursorOnPickedWeakestQuestion(t *testing.T) {
 	}
 	sendKeys(m, "down")
 	onMarker(t, m, "the picked weakest question")
+	m.Flush()
+}
+
+// The walk at 40×12: after G (the bottom) the first weakest question's
+// first line was above the window, and down, which picks a question only
+// when both its lines are in view, did nothing: no question could be
+// picked from the bottom, the natural way to reach the list. At the
+// bottom, down picks the next question, scrolling to it.
+func TestStatsWeakestPickedFromBottom(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 40, Height: 12})
+	statsAt(m)
+	if m.Screen() != "stats" || m.stats.st == nil || len(m.stats.st.Weakest) < 2 {
+		t.Fatalf("no stats with two weakest questions:\n%s", viewText(m))
+	}
+	sendKeys(m, "G", "down")
+	if m.stats.sel != 0 || !strings.Contains(viewText(m), "› ") {
+		t.Fatalf("down at the bottom picked %d, want the first weakest question shown picked:\n%s", m.stats.sel, viewText(m))
+	}
+	sendKeys(m, "down")
+	if m.stats.sel != 1 {
+		t.Fatalf("a second down picked %d, want 1", m.stats.sel)
+	}
+	m.Flush()
 }

@@ -55,3 +55,21 @@ func TestPickProfile(t *testing.T) {
 		}
 	}
 }
+
+// The walk: a learner asked "Who is studying?" types their name, as they
+// would to a person; it picks their profile (case aside) instead of "There
+// is no choice". A number still means the number.
+func TestPickProfileByName(t *testing.T) {
+	var out strings.Builder
+	name, isNew, ok, err := PickProfile(strings.NewReader(" ann LEE \n"), &out, false, someProfiles())
+	if err != nil || !ok || isNew || name != "Ann Lee" {
+		t.Fatalf("picked %q new %v ok %v err %v\n%s", name, isNew, ok, err, out.String())
+	}
+	out.Reset()
+	if _, _, _, err := PickProfile(strings.NewReader("Carol\n"), &out, false, someProfiles()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "or a name from the list") {
+		t.Errorf("an unknown name does not say a name may be typed:\n%s", out.String())
+	}
+}

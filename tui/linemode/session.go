@@ -341,7 +341,7 @@ func (s *Session) glossary() bool {
 	}
 	s.out.say("")
 	s.out.say("Glossary, %d terms:", len(lines))
-	_, eof := s.pager(lines, nil, 0)
+	_, eof := s.pager(lines, nil, 0, func(int) {})
 	return eof
 }
 
