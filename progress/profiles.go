@@ -1,6 +1,8 @@
 package progress
 
 import (
+	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -18,9 +20,12 @@ import (
 type ProfileSummary struct {
 	Name    string // the profile
 	Learner string // the learner's name, "" when none was given
-	// LastActivity is the latest quiz time (attempt started or finished,
-	// answer saved) in any of the profile's packs; zero when there is
-	// none (reading keeps no time).
+	// LastActivity is the latest time the profile practised in any of
+	// its packs: a quiz attempt started or finished or answered, a review
+	// answer (to its quarter hour: the studied slots), a lab check; zero
+	// when there is none. Reading saves carry no time, so reading alone
+	// is not activity here, and the picker says "last practice", not
+	// "last active".
 	LastActivity time.Time
 }
 
@@ -94,8 +99,9 @@ func untouched(p *bolt.Bucket) bool {
 	return empty
 }
 
-// lastActivity is the latest time in the newest attempt of every chapter
-// of every pack of the profile bucket p.
+// lastActivity is the latest time in the newest attempt of every chapter,
+// the newest studied slot (answers and review answers) and every lab's
+// latest check, of every pack of the profile bucket p.
 func lastActivity(p *bolt.Bucket) (time.Time, error) {
 	var last time.Time
 	see := func(t time.Time) {
@@ -108,6 +114,7 @@ func lastActivity(p *bolt.Bucket) (time.Time, error) {
 		return last, nil
 	}
 	err := packs.ForEachBucket(func(pack []byte) error {
+		seePractice(packs.Bucket(pack), see)
 		attempts := packs.Bucket(pack).Bucket(bucketAttempts)
 		if attempts == nil {
 			return nil
@@ -135,6 +142,30 @@ func lastActivity(p *bolt.Bucket) (time.Time, error) {
 		})
 	})
 	return last, err
+}
+
+// seePractice passes see the newest studied slot of pack bucket b (a
+// review answer's quarter hour: review answers are keyed by id, so the
+// slots are the one place their latest time is read without a scan) and
+// each lab's latest check. What does not decode is skipped, as in
+// lastActivity.
+func seePractice(b *bolt.Bucket, see func(time.Time)) {
+	if studied := b.Bucket(bucketStudied); studied != nil {
+		if k, _ := studied.Cursor().Last(); len(k) == 8 {
+			see(time.Unix(int64(binary.BigEndian.Uint64(k)), 0).UTC())
+		}
+	}
+	labs := b.Bucket(bucketLabs)
+	if labs == nil {
+		return
+	}
+	_ = labs.ForEachBucket(func(lab []byte) error {
+		var r LabRecord
+		if v := labs.Bucket(lab).Get(keyLabRecord); v != nil && json.Unmarshal(v, &r) == nil && r.Last != nil {
+			see(r.Last.At)
+		}
+		return nil
+	})
 }
 
 // MaxNewProfileName bounds a name typed for a new profile, in characters.

@@ -16,7 +16,8 @@ import (
 // The profile picker: when the progress file has several profiles and none
 // was chosen (--profile, BACKEND_TUTOR_PROFILE, the config file), main runs
 // the tutor first with Options.Profiles, and it shows only this screen:
-// the profiles with their learner names and last activity, and "New
+// the profiles with their learner names and last practice (quiz, review
+// or lab check: reading saves carry no time), and "New
 // profile", which asks for a name typed once. Choosing ends the program;
 // main reads the choice (Model.Picked) and starts the tutor for it. The
 // picker reads and writes nothing: main made the list and saves a new one.
@@ -161,7 +162,7 @@ func (p *pickerModel) nameHeading(m *Model) string {
 }
 
 func (p *pickerModel) intro(m *Model) string {
-	return hang("  ", "Several learners use this computer. Who is studying?", m.width-2)
+	return hang("  ", "Several learners use this computer. Who is studying? (Dates: last quiz, review or lab check; reading is not dated.)", m.width-2)
 }
 
 // listTop is the body line of the first profile shown: under the intro

@@ -36,7 +36,7 @@ func PickProfile(in io.Reader, out io.Writer, ascii bool, profiles []progress.Pr
 			}
 			when := "nothing yet"
 			if !s.LastActivity.IsZero() {
-				when = "last active " + s.LastActivity.Local().Format("Jan 2, 2006")
+				when = "last practice " + s.LastActivity.Local().Format("Jan 2, 2006")
 			}
 			p.say("  %d. %s (%s)", i+1, label, when)
 		}

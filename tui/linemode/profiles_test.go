@@ -26,7 +26,7 @@ func TestPickProfile(t *testing.T) {
 	if err != nil || !ok || isNew || name != "lab-3\x1b[2J" {
 		t.Fatalf("picked %q new %v ok %v err %v", name, isNew, ok, err)
 	}
-	for _, want := range []string{"1. Ann Lee (last active Nov 28, 2026)", `2. lab-3\x1b[2J, Bob (nothing yet)`, "3. New profile", `There is no choice "7"`} {
+	for _, want := range []string{"1. Ann Lee (last practice Nov 28, 2026)", `2. lab-3\x1b[2J, Bob (nothing yet)`, "3. New profile", `There is no choice "7"`} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
