@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -143,5 +144,61 @@ func answerEarlierVersion(t *testing.T, s *progress.Store, ch, q string) {
 		At: time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)}
 	if _, err := s.Apply(progress.Op{Kind: progress.OpAnswer, Chapter: ch, AttemptUID: progress.NewID(), Order: []string{q}, Answer: &a}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Proves: the notice is remembered by ONE save however many chapters
+// changed (one transaction, one fsync; a pack update changing 1,000
+// chapters queued 1,000). The file's lock is held, so the save stays
+// queued at the head (a failed save is kept, never dropped) and the queue
+// can be counted without racing the saver.
+func TestHomeNoticeOneSaveForEveryChapter(t *testing.T) {
+	e := newEnv(t)
+	s := e.store(t)
+	var changed []string
+	for _, ch := range e.course.Chapters {
+		var hashes []string
+		for _, sec := range search.Sections(ch.Body) {
+			hashes = append(hashes, sec.Hash)
+		}
+		if len(hashes) == 0 {
+			continue
+		}
+		hashes[0] = "0123456789ab" // the text as read then
+		_, err := s.Apply(progress.Op{Kind: progress.OpReading, Chapter: ch.ID, ContentHash: "old", Percent: 100, Sections: hashes})
+		must(t, err)
+		changed = append(changed, ch.ID)
+	}
+	if len(changed) < 2 {
+		t.Fatalf("the fixture has %d chapters with text", len(changed))
+	}
+	must(t, s.SetWelcomed())
+	snap, err := s.Snapshot()
+	must(t, err)
+	lock := holdLock(t, e.path)
+	m := withoutTicks(New(Options{Course: e.course, Store: s, Snapshot: snap, Cache: e.cache, NoColor: true, Rand: testRand()}))
+	m.saver.mu.Lock()
+	queue := slices.Clone(m.saver.queue)
+	m.saver.mu.Unlock()
+	if len(queue) != 1 || queue[0].op == nil || queue[0].op.Kind != progress.OpNoticed || len(queue[0].op.Noticed) != len(changed) {
+		t.Fatalf("queued %d saves for %d changed chapters, want one noticed change naming them all: %+v", len(queue), len(changed), queue)
+	}
+	for _, id := range changed {
+		if m.records[id].Noticed == "" {
+			t.Errorf("chapter %s: the screens' record was not marked noticed", id)
+		}
+	}
+	// The lock let go, quitting writes the one change (the saver's worker
+	// stops before the test's folder is removed).
+	must(t, lock.Close())
+	if left, err := m.saver.Flush(); err != nil || len(left) != 0 {
+		t.Fatalf("flush: %d left, %v", len(left), err)
+	}
+	snap, err = e.store(t).Snapshot()
+	must(t, err)
+	for _, id := range changed {
+		if snap.Chapters[id].Noticed == "" {
+			t.Errorf("chapter %s not remembered as noticed in the file", id)
+		}
 	}
 }

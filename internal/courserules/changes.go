@@ -177,12 +177,18 @@ func NoticeLines(changes []Change, most int) []string {
 	return lines
 }
 
-// NoticedOps are the saves that remember home told the learner about
-// changes, so it tells them once.
-func NoticedOps(changes []Change) []progress.Op {
-	var ops []progress.Op
-	for _, ch := range changes {
-		ops = append(ops, progress.Op{Kind: progress.OpNoticed, Chapter: ch.Chapter.ID, ContentHash: ch.Chapter.Hash})
+// NoticedOp is the one save that remembers home told the learner about
+// changes, so it tells them once: every changed chapter in one change (one
+// transaction, one fsync), not a save per chapter — a pack update that
+// changed 1,000 chapters queued 1,000 saves. ok is false when there is
+// nothing to remember.
+func NoticedOp(changes []Change) (op progress.Op, ok bool) {
+	if len(changes) == 0 {
+		return progress.Op{}, false
 	}
-	return ops
+	op.Kind = progress.OpNoticed
+	for _, ch := range changes {
+		op.Noticed = append(op.Noticed, progress.NoticedChapter{Chapter: ch.Chapter.ID, Hash: ch.Chapter.Hash})
+	}
+	return op, true
 }
