@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -243,23 +242,15 @@ func checkOp(op Op) error {
 // stores the attempt and the card before the summary, and MergeRecovery
 // skips a refused change within its transaction, so a refusal from the
 // summary would have left the answer in the attempt without it in the
-// summary), or a time outside what the summary stores, unix nanoseconds
-// (years 1678 to 2262: any other is a damaged or hostile line).
+// summary), or a time outside the years the file keeps (CheckTime:
+// 1970-2200; a summary's unix nanoseconds wrap after 2262, and any other
+// is a clock gone wrong or a damaged or hostile line).
 func checkSummarised(a Answer) error {
 	if len(a.QuestionHash) > maxIDLen {
 		return fmt.Errorf("question hash is %d bytes long (max %d)", len(a.QuestionHash), maxIDLen)
 	}
-	if !a.At.IsZero() && (a.At.Before(minAnswerTime) || a.At.After(maxAnswerTime)) {
-		return fmt.Errorf("answer time %s is out of range", a.At.UTC().Format(time.RFC3339))
-	}
-	return nil
+	return CheckTime("answer", a.At)
 }
-
-// The times a summary's unix nanoseconds can hold.
-var (
-	minAnswerTime = time.Unix(0, math.MinInt64+1)
-	maxAnswerTime = time.Unix(0, math.MaxInt64)
-)
 
 // applyTx makes op in its scope; a change that names none is
 // DefaultProfile's and DefaultPack's (see Op).
