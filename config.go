@@ -306,13 +306,17 @@ func configProfile(g globals, db string) (profile string, asks bool) {
 	if _, err := os.Stat(db); err != nil {
 		return progress.DefaultProfile, false // no file yet: one profile, "default"
 	}
+	cannot := func(err error) string {
+		first, _, _ := strings.Cut(err.Error(), "\n") // the table's row is one line
+		return progress.DefaultProfile + " (cannot list the file's profiles: " + first + ")"
+	}
 	store, err := progress.Open(db)
 	if err != nil {
-		return progress.DefaultProfile + " (cannot list the file's profiles: " + err.Error() + ")", false
+		return cannot(err), false
 	}
 	sums, err := store.ProfileSummaries()
 	if err != nil {
-		return progress.DefaultProfile + " (cannot list the file's profiles: " + err.Error() + ")", false
+		return cannot(err), false
 	}
 	if len(sums) <= 1 {
 		return progress.DefaultProfile, false
