@@ -66,6 +66,7 @@ fuzz: ## run every fuzz target for FUZZTIME each
 	$(GO) test ./progress -run '^$$' -fuzz '^FuzzReadRecovery$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./content -run '^$$' -fuzz '^FuzzManifest$$' -fuzztime $(FUZZTIME)
 	$(GO) test . -run '^$$' -fuzz '^FuzzConfig$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/asciijson -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin dist

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,5 +90,59 @@ func TestASCIIKeepsPackText(t *testing.T) {
 	}
 	if strings.ContainsAny(out, "\u2014·█░") {
 		t.Errorf("a glyph kept under LC_ALL=C:\n%s", out)
+	}
+}
+
+// Machine-readable output stays machine-readable, and says the same, under
+// --ascii (or LC_ALL=C, as cron jobs often run): JSON carries text beyond
+// ASCII as \u escapes, and CSV stays CSV. (The glyph stand-ins turned a
+// title's “quotes” into bare " inside JSON strings and CSV fields.)
+func TestASCIIKeepsJSONAndCSVValid(t *testing.T) {
+	t.Setenv("LC_ALL", "en_US.UTF-8")
+	dir := filepath.Join(t.TempDir(), "pack")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	title := "The “Hello” chapter — 日本"
+	writeFile(t, filepath.Join(dir, "01-intro.md"), "---\nid: intro\ntitle: "+title+"\nsummary: s\norder: 1\n---\n\n# Intro\n\nText.\n")
+	db := filepath.Join(t.TempDir(), "p.db")
+	if code, _, errOut := runCLI(t, "--db", db, "--content", dir, "export", "--learner", "Ann", "-o", filepath.Join(t.TempDir(), "x.json")); code != 0 {
+		t.Fatalf("first export: exit %d: %s", code, errOut) // names the learner
+	}
+	for _, args := range [][]string{{"progress", "--json"}, {"export"}} {
+		code, out, errOut := runCLI(t, append([]string{"--db", db, "--content", dir, "--ascii"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if s := firstNonASCII(out); s != "" {
+			t.Errorf("%v: a byte beyond ASCII in %q", args, s)
+		}
+		var v any
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatalf("%v: not JSON under --ascii: %v\n%s", args, err, out)
+		}
+		if !strings.Contains(fmt.Sprint(v), title) {
+			t.Errorf("%v: the title did not come through whole:\n%s", args, out)
+		}
+	}
+	code, out, errOut := runCLI(t, "--db", db, "--content", dir, "--ascii", "export", "--format", "csv")
+	if code != 0 {
+		t.Fatalf("csv: exit %d: %s", code, errOut)
+	}
+	if _, err := csv.NewReader(strings.NewReader(out)).ReadAll(); err != nil {
+		t.Errorf("export --format csv under --ascii is not CSV: %v\n%s", err, out)
+	}
+	// The class report's CSV, of a learner whose name has curly quotes.
+	db2, exp := filepath.Join(t.TempDir(), "q.db"), filepath.Join(t.TempDir(), "q.json")
+	if code, _, errOut := runCLI(t, "--db", db2, "export", "--learner", "Ann “Q” Lee", "-o", exp); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errOut)
+	}
+	code, out, errOut = runCLI(t, "--ascii", "report", "--csv", exp)
+	if code != 0 {
+		t.Fatalf("report --csv: exit %d: %s", code, errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) < 2 || rows[1][0] != `Ann "Q" Lee` {
+		t.Errorf("report --csv under --ascii: %v, %q\n%s", err, rows, out)
 	}
 }

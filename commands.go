@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -520,7 +519,7 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ov, err := readOverview(g, course)
+	ov, profile, err := readOverview(g, course)
 	if err != nil {
 		return err
 	}
@@ -536,7 +535,7 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "backend-tutor: %s changes not counted here yet; the next start of the tutor adds them.\n", what)
 		}
 	}
-	rep := progressReport{Profile: cmp.Or(g.profile, progress.DefaultProfile), Pack: course.Packs[0].ID, Packs: []packReport{}, Chapters: []chapterReport{}}
+	rep := progressReport{Profile: profile, Pack: course.Packs[0].ID, Packs: []packReport{}, Chapters: []chapterReport{}}
 	for _, p := range course.Packs {
 		pr := packReport{ID: p.ID, Title: p.Title, Version: p.Version, Language: p.Language, Chapters: []string{}}
 		for _, ch := range course.Chapters {
@@ -582,7 +581,7 @@ func cmdProgress(g globals, args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		_, err = io.WriteString(stdout, render.EscapeJSON(string(js))+"\n")
+		_, err = io.WriteString(stdout, jsonOut(g, string(js))+"\n")
 		return err
 	}
 	titleW := titleWidth(stdout, 4+6+10+10+6+6+2)
@@ -682,7 +681,8 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 		for _, ch := range course.Chapters {
 			questions += ch.QuestionCount()
 		}
-		fmt.Fprintf(stdout, "%s: ok — %d chapters, %d questions, %d glossary terms, %d labs\n", render.Escape(dir), len(course.Chapters), questions, len(course.Glossary), len(course.Labs()))
+		fmt.Fprintf(stdout, "%s: ok — %s, %s, %s, %s\n", render.Escape(dir), content.Chapters(len(course.Chapters)),
+			counted(questions, "question"), counted(len(course.Glossary), "glossary term"), counted(len(course.Labs()), "lab"))
 		packs = append(packs, course)
 	}
 	if refused > 0 {
@@ -755,4 +755,13 @@ func cmdDoctor(g globals, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "Progress file %s was damaged: %s.\nMoved it to %s and started a fresh progress file at %s.\n",
 		render.Escape(path), render.EscapeLines(damaged.Reason), render.Escape(moved), render.Escape(path))
 	return nil
+}
+
+// counted is "1 lab", "3 labs": what `pack new` writes is one of each, and
+// validating it said "1 chapters, ... 1 glossary terms, 1 labs".
+func counted(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %ss", n, one)
 }

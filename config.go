@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -294,6 +295,39 @@ func loadSettings(g globals) (globals, sources, error) {
 	return applySettings(g, os.Getenv, fc)
 }
 
+// configProfile is the profile config shows: the one chosen, or, with
+// none chosen, "default" unless the file at db has several profiles, when
+// the tutor asks at start (askProfile) and this says so, naming them
+// (asks).
+func configProfile(g globals, db string) (profile string, asks bool) {
+	if g.profile != "" {
+		return g.profile, false
+	}
+	if _, err := os.Stat(db); err != nil {
+		return progress.DefaultProfile, false // no file yet: one profile, "default"
+	}
+	cannot := func(err error) string {
+		first, _, _ := strings.Cut(err.Error(), "\n") // the table's row is one line
+		return progress.DefaultProfile + " (cannot list the file's profiles: " + first + ")"
+	}
+	store, err := progress.Open(db)
+	if err != nil {
+		return cannot(err), false
+	}
+	sums, err := store.ProfileSummaries()
+	if err != nil {
+		return cannot(err), false
+	}
+	if len(sums) <= 1 {
+		return progress.DefaultProfile, false
+	}
+	names := make([]string, len(sums))
+	for i, s := range sums {
+		names[i] = s.Name
+	}
+	return fmt.Sprintf("none chosen: the tutor asks at start which of %d profiles (%s)", len(sums), strings.Join(names, ", ")), true
+}
+
 // cmdConfig prints the settings in effect and where each came from.
 func cmdConfig(g globals, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("config", "config", stderr)
@@ -311,8 +345,14 @@ func cmdConfig(g globals, args []string, stdout, stderr io.Writer) error {
 	if len(g.content) > 0 {
 		content = strings.Join(g.content, string(os.PathListSeparator))
 	}
+	profile, asks := configProfile(g, db)
+	from := g.sources
+	if asks {
+		from = maps.Clone(g.sources)
+		from["profile"] = "not set (flag, env or config file)"
+	}
 	values := map[string]string{
-		"db": db, "content": content, "profile": cmp.Or(g.profile, progress.DefaultProfile),
+		"db": db, "content": content, "profile": profile,
 		"review_limit": strconv.Itoa(g.reviewLimit), "accessible": strconv.FormatBool(g.accessible), "ascii": strconv.FormatBool(g.ascii),
 	}
 	path := configPath(os.Getenv)
@@ -320,7 +360,7 @@ func cmdConfig(g globals, args []string, stdout, stderr io.Writer) error {
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SETTING\tVALUE\tFROM")
 	for _, k := range configKeys {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", k, render.Escape(values[k]), render.Escape(g.sources[k]))
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", k, render.Escape(values[k]), render.Escape(from[k]))
 	}
 	return tw.Flush()
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"backend-tutor/progress"
 )
 
 // Flags win over the environment, which wins over the config file, which
@@ -117,6 +119,52 @@ func TestConfigContentReachesCommands(t *testing.T) {
 	t.Setenv(envContent, t.TempDir()+"/missing")
 	if code, _, errOut := runCLI(t, "list"); code != 1 || !strings.Contains(errOut, "missing") {
 		t.Fatalf("env over config: exit %d %s", code, errOut)
+	}
+}
+
+// config with several profiles in the file and none chosen says the
+// tutor will ask at start, naming them, not "default (default)"; one
+// profile (or a choice) is shown as it is.
+func TestConfigSeveralProfilesAsk(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv(envDB, "")
+	t.Setenv(envProfile, "")
+	db := filepath.Join(t.TempDir(), "p.db")
+	profileRow := func(args ...string) string {
+		t.Helper()
+		code, out, errOut := runCLI(t, append([]string{"--db", db, "config"}, args...)...)
+		if code != 0 {
+			t.Fatalf("config %v: exit %d: %s", args, code, errOut)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(l, "profile ") {
+				return l
+			}
+		}
+		t.Fatalf("config %v: no profile row:\n%s", args, out)
+		return ""
+	}
+	if row := profileRow(); !strings.Contains(row, "default") || strings.Contains(row, "asks") {
+		t.Errorf("no file: %q", row)
+	}
+	s, err := progress.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Ann", "Bob"} {
+		sc, err := s.Scope(name, progress.DefaultPack)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sc.SaveReading("intro", "h", 5, 60); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if row := profileRow(); !strings.Contains(row, "asks at start") || !strings.Contains(row, "Ann, Bob") || strings.Contains(row, "default") {
+		t.Errorf("two profiles, none chosen: %q", row)
+	}
+	if row := profileRow("--profile", "Bob"); !strings.Contains(row, "Bob") || !strings.Contains(row, "flag --profile") || strings.Contains(row, "asks") {
+		t.Errorf("--profile Bob: %q", row)
 	}
 }
 

@@ -141,13 +141,13 @@ func cmdExport(g globals, args []string, stdout, stderr io.Writer) error {
 	}
 	if *out == "" {
 		if *format == "csv" {
-			return write(stdout)
+			return csvOut(g, stdout, write)
 		}
 		var buf bytes.Buffer
 		if err := write(&buf); err != nil {
 			return err
 		}
-		_, err = io.WriteString(stdout, render.EscapeJSON(buf.String()))
+		_, err = io.WriteString(stdout, jsonOut(g, buf.String()))
 		return err
 	}
 	if err := writeFileAtomic(*out, write, *force); err != nil {

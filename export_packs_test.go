@@ -152,3 +152,39 @@ func TestImportAllPacksOrNothing(t *testing.T) {
 		t.Fatalf("good import: exit %d: %s%s", code, o, errOut)
 	}
 }
+
+// An export from a computer whose clock was a year ahead: import sets
+// those times to now and says so in its summary line; importing it again
+// adds nothing and says nothing of times.
+func TestImportSaysFutureTimesWereCapped(t *testing.T) {
+	dir := t.TempDir()
+	ahead := time.Now().AddDate(1, 0, 0).UTC().Truncate(time.Second)
+	e := &classreport.Export{Schema: classreport.Schema, ExportedAt: ahead, Tool: "t"}
+	e.Records = append(e.Records, classreport.Record{Learner: "Ada", Profile: "default", Pack: "docker", Chapter: "ch", ReadPercent: 50, LabsPassed: []string{}})
+	e.Attempts = append(e.Attempts, classreport.Attempt{Learner: "Ada", Profile: "default", Pack: "docker", Chapter: "ch",
+		ID: "att", ContentHash: "h", Started: ahead, Order: []string{"q1"}})
+	e.Answers = append(e.Answers, classreport.Answer{ID: "ans", Learner: "Ada", Profile: "default", Pack: "docker",
+		Chapter: "ch", Attempt: "att", Question: "q1", Correct: true, At: ahead, Given: []string{"x"}})
+	file := writeExport(t, dir, "ahead.json", e)
+	home := filepath.Join(dir, "home.db")
+	code, o, errOut := runCLI(t, "--db", home, "--content", "testdata/packs/docker", "import", file)
+	if code != 0 || !strings.Contains(o, "2 times were dated after this computer's clock") || !strings.Contains(o, "set to now") {
+		t.Fatalf("import: exit %d: %s%s", code, o, errOut)
+	}
+	code, o, errOut = runCLI(t, "--db", home, "--content", "testdata/packs/docker", "import", file)
+	if code != 0 || !strings.Contains(o, "0 new attempts, 0 new answers") || strings.Contains(o, "clock") {
+		t.Fatalf("import again: exit %d: %s%s", code, o, errOut)
+	}
+	s, err := progress.Open(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, _ := s.Scope(progress.DefaultProfile, "docker")
+	h, err := sc.History()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := h.Attempts["ch"]; len(a) != 1 || a[0].Started.After(time.Now()) || a[0].Answers[0].At.After(time.Now()) {
+		t.Errorf("stored %+v", a)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -90,12 +91,18 @@ func cmdImport(g globals, args []string, stdout, stderr io.Writer) error {
 	if have == "" {
 		name = learners[0]
 	}
-	total, err := store.ImportPacks(in, name)
+	now := time.Now()
+	total, err := store.ImportPacks(in, name, now)
 	if err != nil {
 		return &exitError{1, fmt.Sprintf("backend-tutor import: %s: %v; nothing was imported", render.Escape(pos[0]), render.EscapeLines(err.Error()))}
 	}
-	fmt.Fprintf(stdout, "Imported %s into profile %s: %d new attempts, %d new answers, %d chapters read further.\n",
-		render.Escape(pos[0]), render.Escape(store.Profile()), total.Attempts, total.Answers, total.Chapters)
+	capped := ""
+	if total.Capped > 0 {
+		capped = fmt.Sprintf(" %d times were dated after this computer's clock (by more than %s: was the other computer's clock ahead?) and were set to now, %s.",
+			total.Capped, fmt.Sprintf("%d minutes", int(progress.ImportClockSlack/time.Minute)), now.Local().Format("2006-01-02 15:04"))
+	}
+	fmt.Fprintf(stdout, "Imported %s into profile %s: %d new attempts, %d new answers, %d chapters read further.%s\n",
+		render.Escape(pos[0]), render.Escape(store.Profile()), total.Attempts, total.Answers, total.Chapters, capped)
 	return nil
 }
 

@@ -212,7 +212,7 @@ func cmdLabCheck(g globals, args []string, stdout, stderr io.Writer) error {
 	}
 	var out string
 	if f.asJSON {
-		out = render.EscapeJSON(labJSON(res, notReady, serverExit, serverOut))
+		out = jsonOut(g, labJSON(res, notReady, serverExit, serverOut))
 	} else {
 		out = labClean(labsave.Report(course, lab, res, f.run != "", notReady, serverExit, serverOut))
 	}

@@ -19,7 +19,7 @@ func TestPackNew(t *testing.T) {
 		t.Fatalf("pack new: exit %d\n%s\n%s", code, out, errOut)
 	}
 	code, out, errOut = runCLI(t, "validate", dir)
-	if code != 0 || !strings.Contains(out, "ok — 1 chapters, 5 questions, 1 glossary terms, 1 labs") || errOut != "" {
+	if code != 0 || !strings.Contains(out, "ok — 1 chapter, 5 questions, 1 glossary term, 1 lab") || errOut != "" {
 		t.Fatalf("validate: exit %d\n%s\n%s", code, out, errOut)
 	}
 	// Every kind of question is in the quiz.

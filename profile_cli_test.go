@@ -164,3 +164,52 @@ func TestSeveralProfilesNeedAChoice(t *testing.T) {
 		t.Errorf("one profile: exit %d: %s%s", code, out, errOut)
 	}
 }
+
+// The walk: `--profile ALICE` where the file has "alice" made a second,
+// empty profile (the learner's progress seemed gone, and the picker then
+// listed both), though the picker refuses a new name that differs from a
+// profile's only in case. A name differing only in case is that profile.
+func TestProfileFlagIgnoresCase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	course, err := content.EmbeddedCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := progress.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, pct := range map[string]int{"alice": 60, "Bob": 20} {
+		sc, err := s.Scope(name, progress.DefaultPack)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sc.SaveReading(course.Chapters[0].ID, "h", 5, pct); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := runCLI(t, "--db", db, "--profile", "ALICE", "progress", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rep struct {
+		Profile  string
+		Chapters []struct {
+			ReadPercent int `json:"read_percent"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Profile != "alice" || rep.Chapters[0].ReadPercent != 60 {
+		t.Errorf("--profile ALICE read %q's %d%%, want alice's 60%%", rep.Profile, rep.Chapters[0].ReadPercent)
+	}
+	// Opening the tutor's store the same way makes no new profile.
+	store, err := openStore(globals{db: db, profile: "ALICE"}, db, course)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if store.Profile() != "alice" {
+		t.Errorf("store profile %q, want alice", store.Profile())
+	}
+}

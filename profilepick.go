@@ -72,7 +72,7 @@ func severalProfiles(sums []progress.ProfileSummary) error {
 			about = append(about, "learner "+render.Escape(s.Learner))
 		}
 		if !s.LastActivity.IsZero() {
-			about = append(about, "last active "+s.LastActivity.Local().Format("2006-01-02"))
+			about = append(about, "last practice "+s.LastActivity.Local().Format("2006-01-02"))
 		}
 		if len(about) > 0 {
 			b.WriteString("  (" + strings.Join(about, ", ") + ")")

@@ -56,7 +56,7 @@ func cmdReport(g globals, args []string, stdout, stderr io.Writer) error {
 	}
 	switch {
 	case *asCSV:
-		return class.WriteCSV(stdout)
+		return csvOut(g, stdout, class.WriteCSV)
 	case *htmlOut != "":
 		write := func(w io.Writer) error { return class.WriteHTML(w, time.Now()) }
 		if err := writeFileAtomic(*htmlOut, write, *force); err != nil {

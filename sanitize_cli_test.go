@@ -75,7 +75,7 @@ func TestHostileNamesAreEscaped(t *testing.T) {
 		stream   int // 1 stdout, 2 stderr
 		contains string
 	}{
-		{[]string{"validate", good}, 0, 1, `ok\x1b]0;PWNED\x07: ok — 1 chapters`},
+		{[]string{"validate", good}, 0, 1, `ok\x1b]0;PWNED\x07: ok — 1 chapter,`},
 		{[]string{"validate", good + "\x1b[2J-missing"}, 1, 2, `ok\x1b]0;PWNED\x07\x1b[2J-missing: no such file`},
 		{[]string{"--db", evilDB, "doctor"}, 0, 1, `p\x1b]0;PWNED\x07.db: it is created`},
 		{[]string{"list", "--\x1b]0;PWNED\x07"}, 2, 2, `-\x1b]0;PWNED\x07`},

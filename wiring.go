@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"backend-tutor/content"
+	"backend-tutor/internal/asciijson"
 	"backend-tutor/internal/stats"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
@@ -129,7 +133,7 @@ func scopeStore(g globals, store *progress.Store, course *content.Course) (*prog
 		return nil, err
 	}
 	var err error
-	profile := cmp.Or(g.profile, progress.DefaultProfile)
+	profile := cmp.Or(sameProfile(g.profile, store), progress.DefaultProfile)
 	base, more := progress.DefaultPack, []string(nil)
 	for i, p := range course.Packs {
 		if i == 0 {
@@ -151,27 +155,54 @@ func scopeStore(g globals, store *progress.Store, course *content.Course) (*prog
 	return store, nil
 }
 
+// sameProfile is the file's profile that name means: itself, or the one
+// profile whose name differs from it only in case (the picker refuses a
+// new name like that, so it is the same learner: `--profile ALICE` made a
+// second, empty profile beside "alice", and the progress looked lost).
+func sameProfile(name string, store *progress.Store) string {
+	if name == "" {
+		return ""
+	}
+	sums, err := store.ProfileSummaries()
+	if err != nil {
+		return name // the scoping that follows reports a damaged file
+	}
+	match := ""
+	for _, s := range sums {
+		switch {
+		case s.Name == name:
+			return name
+		case strings.EqualFold(s.Name, name):
+			if match != "" {
+				return name // two such (older tutors allowed it): no guess
+			}
+			match = s.Name
+		}
+	}
+	return cmp.Or(match, name)
+}
+
 // readOverview reads everything `progress` reports (progress.Overview)
 // with one open of the file and one read of each pack, without creating a
 // file that does not exist yet.
-func readOverview(g globals, course *content.Course) (*progress.Overview, error) {
+func readOverview(g globals, course *content.Course) (*progress.Overview, string, error) {
 	path, err := dbPath(g)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		return &progress.Overview{Snapshot: &progress.Snapshot{Chapters: map[string]progress.ChapterRecord{}},
-			Log: &progress.StudyLog{}, Labs: map[string]progress.LabRecord{}}, nil
+			Log: &progress.StudyLog{}, Labs: map[string]progress.LabRecord{}}, cmp.Or(g.profile, progress.DefaultProfile), nil
 	}
 	store, err := openStore(g, path, course)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	ov, err := store.Overview()
 	if err != nil {
-		return nil, &exitError{1, err.Error()}
+		return nil, "", &exitError{1, err.Error()}
 	}
-	return ov, nil
+	return ov, store.Profile(), nil
 }
 
 // progressStats works out the stats (internal/stats) of ov's progress now.
@@ -206,4 +237,47 @@ func readSnapshot(g globals, course *content.Course) (*progress.Snapshot, error)
 		return nil, &exitError{1, err.Error()}
 	}
 	return snap, nil
+}
+
+// jsonOut is JSON text as a command prints it: safe for a terminal
+// (render.EscapeJSON) and, under --ascii or a locale without UTF-8, in
+// ASCII without a character changed (asciijson), so the output writer's
+// glyph stand-ins find nothing to change in it.
+func jsonOut(g globals, js string) string {
+	js = render.EscapeJSON(js)
+	if render.WantASCII(g.ascii, os.Getenv) {
+		js = asciijson.Escape(js)
+	}
+	return js
+}
+
+// csvOut writes CSV (write) to w as a command prints it. Under --ascii or
+// a locale without UTF-8 each field gets ASCII's stand-ins before it is
+// quoted (the writer's pass would turn a “ into a bare " inside a field
+// and the file into no CSV); the same rows, in ASCII.
+func csvOut(g globals, w io.Writer, write func(io.Writer) error) error {
+	if !render.WantASCII(g.ascii, os.Getenv) {
+		return write(w)
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	r := csv.NewReader(&buf)
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	for _, row := range rows {
+		for i := range row {
+			row[i] = render.ASCII(row[i])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }

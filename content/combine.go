@@ -112,7 +112,16 @@ func packWelcome(c *Course) string {
 	if w == "" {
 		w = strings.TrimSpace(p.Description)
 	}
-	return fmt.Sprintf("%s (%d chapters): %s", p.Title, len(c.Chapters), w)
+	return fmt.Sprintf("%s (%s): %s", p.Title, Chapters(len(c.Chapters)), w)
+}
+
+// Chapters counts chapters in words: "1 chapter", "3 chapters" (a
+// one-chapter pack said "1 chapters" on the welcome and home).
+func Chapters(n int) string {
+	if n == 1 {
+		return "1 chapter"
+	}
+	return fmt.Sprintf("%d chapters", n)
 }
 
 // PackOf is the manifest of the pack a chapter or lab belongs to.

@@ -285,6 +285,13 @@ func dropTx(sc *scoped, op Op) error {
 
 // Attempt returns one attempt; errors.Is(err, ErrNoAttempt) if there is none.
 func (s *Store) Attempt(chapterID string, id uint64) (Attempt, error) {
+	if t, plain := s.route(chapterID); t != s {
+		a, err := t.Attempt(plain, id)
+		if err == nil {
+			a.ChapterID = chapterID
+		}
+		return a, err
+	}
 	var a Attempt
 	err := s.view(func(sc *scoped) error {
 		var err error
@@ -297,8 +304,18 @@ func (s *Store) Attempt(chapterID string, id uint64) (Attempt, error) {
 	return a, err
 }
 
-// Attempts returns every attempt of a chapter, oldest (lowest id) first.
+// Attempts returns every attempt of a chapter, oldest (lowest id) first; a
+// "PACK/CHAPTER" of one of s's other packs is read in that pack's scope,
+// as Apply writes it (the walk found "l" on a pack chapter saying it had
+// no finished quiz).
 func (s *Store) Attempts(chapterID string) ([]Attempt, error) {
+	if t, plain := s.route(chapterID); t != s {
+		as, err := t.Attempts(plain)
+		for i := range as {
+			as[i].ChapterID = chapterID
+		}
+		return as, err
+	}
 	out := []Attempt{}
 	err := s.view(func(sc *scoped) error {
 		b := attemptBucket(sc, chapterID)

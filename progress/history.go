@@ -259,22 +259,9 @@ func (s *Store) SetLearner(name string) error {
 // Profiles lists the file's profiles by name; a missing file has none.
 func (s *Store) Profiles() ([]string, error) {
 	var names []string
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	err := withDB(s.path, true, func(db *bolt.DB) error {
-		return db.View(func(tx *bolt.Tx) error {
-			if _, err := readSchema(tx, s.path); err != nil {
-				return err
-			}
-			b := tx.Bucket(bucketProfiles)
-			if b == nil {
-				return nil
-			}
-			return b.ForEachBucket(func(k []byte) error {
-				names = append(names, string(k))
-				return nil
-			})
-		})
+	err := s.eachProfile(func(name []byte, _ *bolt.Bucket) error {
+		names = append(names, string(name))
+		return nil
 	})
 	if isMissing(err) {
 		return nil, nil

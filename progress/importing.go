@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -23,12 +24,54 @@ type ImportResult struct {
 	Attempts int // attempts new to the file
 	Answers  int // answers new to the file (in new or known attempts)
 	Chapters int // chapters whose furthest point read grew
+	// Capped counts the times (attempts started or finished, answers)
+	// dated after the import's now plus ImportClockSlack, set to now.
+	Capped int
 }
 
+// ImportClockSlack is how far ahead of the importing computer's clock an
+// export's times may be and be kept: two computers' clocks a few minutes
+// apart are normal. A time further ahead (a lab machine with its clock
+// set a year ahead) is set to the import's now, or it would count as the
+// latest answer until that date came, and a studied day that has not
+// happened yet.
+const ImportClockSlack = 10 * time.Minute
+
 // Import merges in into the Store's profile and pack (ImportPacks with
-// one pack and no learner name).
+// one pack and no learner name, at the current time).
 func (s *Store) Import(in Imported) (ImportResult, error) {
-	return s.ImportPacks(map[string]Imported{s.pack: in}, "")
+	return s.ImportPacks(map[string]Imported{s.pack: in}, "", time.Now())
+}
+
+// capFuture sets every time of in after now plus ImportClockSlack to now,
+// on copies (in's attempts and answers are the caller's). capped names
+// what it changed ("s"/"f" and an attempt's UID for its start or finish,
+// "a" and an answer's ID), so only what the import adds is counted.
+func capFuture(in Imported, now time.Time) (out Imported, capped map[string]bool) {
+	limit := now.Add(ImportClockSlack)
+	capped = map[string]bool{}
+	fix := func(t *time.Time, key string) {
+		if t.After(limit) {
+			*t = now
+			capped[key] = true
+		}
+	}
+	out = in
+	out.Attempts = slices.Clone(in.Attempts)
+	for i := range out.Attempts {
+		a := &out.Attempts[i]
+		fix(&a.Started, "s"+a.UID)
+		if a.Finished != nil {
+			f := *a.Finished
+			fix(&f, "f"+a.UID)
+			a.Finished = &f
+		}
+		a.Answers = slices.Clone(a.Answers)
+		for j := range a.Answers {
+			fix(&a.Answers[j].At, "a"+a.Answers[j].ID)
+		}
+	}
+	return out, capped
 }
 
 // ImportPacks merges in (by pack) into the Store's profile, and names the
@@ -39,17 +82,25 @@ func (s *Store) Import(in Imported) (ImportResult, error) {
 // imported. One transaction is also one fsync: an export is at most
 // 256 MB (classreport's limit), which bbolt holds in memory without
 // trouble. Unfinished attempts come in abandoned (their answers count, but
-// they are not resumed here).
-func (s *Store) ImportPacks(in map[string]Imported, learner string) (ImportResult, error) {
+// they are not resumed here). A time outside the years the file keeps
+// (CheckTime) is refused; one after now plus ImportClockSlack is set to
+// now and counted (ImportResult.Capped).
+func (s *Store) ImportPacks(in map[string]Imported, learner string, now time.Time) (ImportResult, error) {
 	var res ImportResult
 	packs := slices.Sorted(maps.Keys(in))
+	capped := map[string]map[string]bool{}
+	in = maps.Clone(in)
 	for _, pack := range packs {
 		if err := CheckName("pack", pack); err != nil {
 			return res, refused("import: %w", err)
 		}
+		// Checked as the file has them (a year outside 1970-2200 is
+		// refused, not set to now: that is a clock gone wrong or a
+		// damaged file, not one a little ahead), then capped.
 		if err := checkImported(in[pack]); err != nil {
 			return res, err
 		}
+		in[pack], capped[pack] = capFuture(in[pack], now)
 	}
 	if learner != "" {
 		if err := CheckName("learner", learner); err != nil {
@@ -63,7 +114,7 @@ func (s *Store) ImportPacks(in map[string]Imported, learner string) (ImportResul
 			if err != nil {
 				return err
 			}
-			if err := importTx(sc, in[pack], &res); err != nil {
+			if err := importTx(sc, in[pack], capped[pack], &res); err != nil {
 				return err
 			}
 		}
@@ -104,9 +155,20 @@ func checkImported(in Imported) error {
 		if err := checkID("attempt id", a.UID); err != nil {
 			return refused("import: attempt %d: %w", i+1, err)
 		}
+		if err := CheckTime("its start", a.Started); err != nil {
+			return refused("import: attempt %d: %w", i+1, err)
+		}
+		if a.Finished != nil {
+			if err := CheckTime("its finish", *a.Finished); err != nil {
+				return refused("import: attempt %d: %w", i+1, err)
+			}
+		}
 		for j, x := range a.Answers {
 			if x.ID == "" {
 				return refused("import: attempt %d answer %d has no id", i+1, j+1)
+			}
+			if err := checkSummarised(x); err != nil {
+				return refused("import: attempt %d answer %d: %w", i+1, j+1, err)
 			}
 		}
 		if a.Finished != nil && a.Abandoned {
@@ -117,7 +179,7 @@ func checkImported(in Imported) error {
 }
 
 // importTx merges one pack's import inside the caller's transaction.
-func importTx(sc *scoped, in Imported, res *ImportResult) error {
+func importTx(sc *scoped, in Imported, capped map[string]bool, res *ImportResult) error {
 	for ch, p := range in.Read {
 		r, err := getChapter(sc, ch)
 		if err != nil {
@@ -134,7 +196,7 @@ func importTx(sc *scoped, in Imported, res *ImportResult) error {
 	}
 	known := map[string]map[string]uint64{}
 	for _, a := range in.Attempts {
-		if err := importAttemptTx(sc, a, known, res); err != nil {
+		if err := importAttemptTx(sc, a, known, capped, res); err != nil {
 			return err
 		}
 	}
@@ -188,7 +250,7 @@ func attemptKeys(sc *scoped, chapter string, known map[string]map[string]uint64)
 // importAttemptTx merges one attempt: a new one is stored under the next
 // id with its own times; a known one gets the answers it lacks and, if
 // the import finished it, its finish.
-func importAttemptTx(sc *scoped, in Attempt, known map[string]map[string]uint64, res *ImportResult) error {
+func importAttemptTx(sc *scoped, in Attempt, known map[string]map[string]uint64, capped map[string]bool, res *ImportResult) error {
 	keys, err := attemptKeys(sc, in.ChapterID, known)
 	if err != nil {
 		return err
@@ -219,6 +281,9 @@ func importAttemptTx(sc *scoped, in Attempt, known map[string]map[string]uint64,
 		keys[in.UID] = id
 		fresh = true
 		res.Attempts++
+		if capped["s"+in.UID] {
+			res.Capped++
+		}
 	}
 	have := make(map[string]bool, len(at.Answers))
 	asked := make(map[string]bool, len(at.Answers))
@@ -237,6 +302,9 @@ func importAttemptTx(sc *scoped, in Attempt, known map[string]map[string]uint64,
 		at.Answers = append(at.Answers, x)
 		have[x.ID] = true
 		res.Answers++
+		if capped["a"+x.ID] {
+			res.Capped++
+		}
 		if !asked[x.QuestionID] {
 			asked[x.QuestionID] = true
 			r.Answered++
@@ -245,6 +313,9 @@ func importAttemptTx(sc *scoped, in Attempt, known map[string]map[string]uint64,
 	if in.Finished != nil && at.Finished == nil {
 		fin := *in.Finished
 		at.Finished, at.Score, at.Passed, at.Abandoned = &fin, in.Score, in.Passed, false
+		if capped["f"+in.UID] {
+			res.Capped++
+		}
 		r.Attempts++
 		if fresh || r.LastScore == 0 {
 			r.LastScore = in.Score

@@ -29,8 +29,23 @@ const (
 	OpLabCheck OpKind = "lab_check" // LabCheck: one check of a lab, stored once by its ID
 	OpRetry    OpKind = "retry"     // Answer of a missed-only retry, kept apart from attempts (retries.go)
 	OpReset    OpKind = "reset"     // move Chapter's records (All: the pack's) into a backup (reset.go)
-	OpNoticed  OpKind = "noticed"   // home told the learner what changed in Chapter, whose hash is ContentHash
+	OpNoticed  OpKind = "noticed"   // home told the learner what changed in Noticed's chapters (or Chapter, whose hash is ContentHash)
 )
+
+// NoticedChapter is one chapter of an OpNoticed: home told the learner what
+// changed in it, whose content hash is Hash now. Pack is "" for the
+// change's own pack; Store.Apply fills it in for a "PACK/CHAPTER" of
+// another pack (WithPacks), so a recovery line names every chapter's pack.
+type NoticedChapter struct {
+	Pack    string `json:"pack,omitempty"`
+	Chapter string `json:"chapter"`
+	Hash    string `json:"hash"`
+}
+
+// MaxNoticed bounds the chapters of one OpNoticed: far above any course
+// (the guide has 14; a big pack a few hundred), low enough that a
+// recovery line stays well inside maxRecoveryFile.
+const MaxNoticed = 100_000
 
 // Op is one change to the progress file, self-contained so it can wait in a
 // queue, be retried, or be written to a recovery file and applied by a
@@ -85,6 +100,12 @@ type Op struct {
 	// learner read past this time (ReadSections).
 	Sections []string `json:"sections,omitempty"`
 	Passed   int      `json:"passed,omitempty"`
+
+	// Noticed (noticed) are every chapter home told the learner about at
+	// once: one change, one transaction and one fsync however many
+	// chapters a pack update changed. A change of the older form names
+	// one chapter in Chapter and ContentHash instead, and still merges.
+	Noticed []NoticedChapter `json:"noticed_chapters,omitempty"`
 }
 
 // Applied is what an Op left in the file.
@@ -132,8 +153,15 @@ func (s *Store) scopeOp(op Op) Op {
 	if op.Pack == "" {
 		op.Pack = s.pack
 	}
+	if len(op.Noticed) > 0 {
+		op.Noticed = s.routeNoticed(op.Noticed)
+	}
 	return op
 }
+
+// errUnknownChange: a change of a kind this version does not know (a
+// newer tutor's recovery line); such a file is kept, not merged.
+var errUnknownChange = errors.New("unknown change")
 
 func checkOp(op Op) error {
 	if op.Profile != "" {
@@ -161,6 +189,9 @@ func checkOp(op Op) error {
 		if op.Answer == nil {
 			return errors.New("answer change without an answer")
 		}
+		if err := checkSummarised(*op.Answer); err != nil {
+			return err
+		}
 	case OpReset:
 		if op.All {
 			return nil
@@ -177,6 +208,9 @@ func checkOp(op Op) error {
 		if err := checkID("question id", op.Answer.QuestionID); err != nil {
 			return err
 		}
+		if err := checkSummarised(*op.Answer); err != nil {
+			return err
+		}
 	case OpReading:
 		if len(op.Sections) > MaxSections || op.Passed < 0 || op.Passed > len(op.Sections) {
 			return fmt.Errorf("%d sections, %d read past", len(op.Sections), op.Passed)
@@ -187,17 +221,35 @@ func checkOp(op Op) error {
 			}
 		}
 	case OpNoticed:
+		if len(op.Noticed) > 0 {
+			return checkNoticed(op)
+		}
 		if err := checkID("content hash", op.ContentHash); err != nil {
 			return err
 		}
 	case OpStart, OpFinish, OpDrop:
 	default:
-		return fmt.Errorf("unknown change %q", op.Kind)
+		return fmt.Errorf("%w %q", errUnknownChange, op.Kind)
 	}
 	if op.Rating < 0 || op.Rating > 4 {
 		return fmt.Errorf("rating %d is not 0-4", op.Rating)
 	}
 	return checkID("chapter id", op.Chapter)
+}
+
+// checkSummarised refuses an answer a question summary cannot hold as
+// it is, before anything is written: a question hash too long (answerTx
+// stores the attempt and the card before the summary, and MergeRecovery
+// skips a refused change within its transaction, so a refusal from the
+// summary would have left the answer in the attempt without it in the
+// summary), or a time outside the years the file keeps (CheckTime:
+// 1970-2200; a summary's unix nanoseconds wrap after 2262, and any other
+// is a clock gone wrong or a damaged or hostile line).
+func checkSummarised(a Answer) error {
+	if len(a.QuestionHash) > maxIDLen {
+		return fmt.Errorf("question hash is %d bytes long (max %d)", len(a.QuestionHash), maxIDLen)
+	}
+	return CheckTime("answer", a.At)
 }
 
 // applyTx makes op in its scope; a change that names none is
@@ -223,7 +275,20 @@ func applyTx(tx *bolt.Tx, path string, sched *scheduler.Scheduler, op Op) (Appli
 	case OpReading:
 		err = readingTx(sc, op)
 	case OpNoticed:
-		err = noticedTx(sc, op.Chapter, op.ContentHash)
+		if len(op.Noticed) == 0 {
+			err = noticedTx(sc, op.Chapter, op.ContentHash)
+		}
+		for _, n := range op.Noticed {
+			nsc := sc
+			if n.Pack != "" && n.Pack != pack {
+				if nsc, err = updateScope(tx, path, profile, n.Pack); err != nil {
+					break
+				}
+			}
+			if err = noticedTx(nsc, n.Chapter, n.Hash); err != nil {
+				break
+			}
+		}
 	case OpStart:
 		res.Attempt, err = startTx(sc, op)
 	case OpAnswer:

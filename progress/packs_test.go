@@ -77,3 +77,43 @@ func TestPackChapterWithGuideIDKeepsOwnProgress(t *testing.T) {
 		t.Fatalf("open attempt in the pack = %+v %v", a, ok)
 	}
 }
+
+// The walk's "l" on a pack's chapter said "No finished quiz yet" right
+// after its quiz was finished: Attempts (and Attempt, RetryAnswers) read
+// "ja/requests" in the guide's scope, where it has no records, instead of
+// routing it to the pack's scope as OpenAttempt and Apply do.
+func TestPackChapterAttemptsAreRead(t *testing.T) {
+	s := mustOpen(t, tempPath(t))
+	m, err := s.WithPacks([]string{"ja"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const ch = "ja/requests"
+	res, err := m.Apply(Op{Kind: OpStart, Chapter: ch, AttemptUID: "u1", ContentHash: "h", Order: []string{"q1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Apply(Op{Kind: OpAnswer, Chapter: ch, AttemptUID: "u1", Answer: &Answer{ID: "a1", QuestionID: "q1", Correct: true}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Apply(Op{Kind: OpFinish, Chapter: ch, AttemptUID: "u1", Questions: map[string]string{"q1": ""}, PassMark: 70}); err != nil {
+		t.Fatal(err)
+	}
+	as, err := m.Attempts(ch)
+	if err != nil || len(as) != 1 || as[0].Finished == nil {
+		t.Fatalf("Attempts(%q) = %+v, %v; want the one finished attempt", ch, as, err)
+	}
+	if as[0].ChapterID != ch {
+		t.Fatalf("attempt's chapter = %q, want %q as the caller named it", as[0].ChapterID, ch)
+	}
+	a, err := m.Attempt(ch, res.Attempt.ID)
+	if err != nil || a.ChapterID != ch || a.Finished == nil {
+		t.Fatalf("Attempt(%q) = %+v, %v", ch, a, err)
+	}
+	if err := m.SaveRetryAnswer(ch, Answer{ID: "r1", QuestionID: "q1", Correct: true}); err != nil {
+		t.Fatal(err)
+	}
+	if rs, err := m.RetryAnswers(ch); err != nil || len(rs) != 1 {
+		t.Fatalf("RetryAnswers(%q) = %+v, %v; want the one retry answer", ch, rs, err)
+	}
+}

@@ -1,6 +1,8 @@
 package progress
 
 import (
+	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -18,9 +20,12 @@ import (
 type ProfileSummary struct {
 	Name    string // the profile
 	Learner string // the learner's name, "" when none was given
-	// LastActivity is the latest quiz time (attempt started or finished,
-	// answer saved) in any of the profile's packs; zero when there is
-	// none (reading keeps no time).
+	// LastActivity is the latest time the profile practised in any of
+	// its packs: a quiz attempt started or finished or answered, a review
+	// answer (to its quarter hour: the studied slots), a lab check; zero
+	// when there is none. Reading saves carry no time, so reading alone
+	// is not activity here, and the picker says "last practice", not
+	// "last active".
 	LastActivity time.Time
 }
 
@@ -32,9 +37,32 @@ type ProfileSummary struct {
 // long history as for a short one. A missing file has no profiles.
 func (s *Store) ProfileSummaries() ([]ProfileSummary, error) {
 	var out []ProfileSummary
+	err := s.eachProfile(func(name []byte, p *bolt.Bucket) error {
+		sum := ProfileSummary{Name: string(name)}
+		if sum.Name == DefaultProfile && untouched(p) {
+			return nil
+		}
+		if v := p.Get(keyLearner); v != nil && CheckName("learner", string(v)) == nil {
+			sum.Learner = string(v)
+		}
+		t, err := lastActivity(p)
+		sum.LastActivity = t
+		out = append(out, sum)
+		return err
+	})
+	if isMissing(err) {
+		return nil, nil
+	}
+	slices.SortFunc(out, func(a, b ProfileSummary) int { return strings.Compare(a.Name, b.Name) })
+	return out, err
+}
+
+// eachProfile runs fn on every profile bucket of the file, in one read
+// transaction.
+func (s *Store) eachProfile(fn func(name []byte, p *bolt.Bucket) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	err := withDB(s.path, true, func(db *bolt.DB) error {
+	return withDB(s.path, true, func(db *bolt.DB) error {
 		return db.View(func(tx *bolt.Tx) error {
 			if _, err := readSchema(tx, s.path); err != nil {
 				return err
@@ -43,27 +71,9 @@ func (s *Store) ProfileSummaries() ([]ProfileSummary, error) {
 			if profiles == nil {
 				return nil
 			}
-			return profiles.ForEachBucket(func(name []byte) error {
-				sum := ProfileSummary{Name: string(name)}
-				p := profiles.Bucket(name)
-				if sum.Name == DefaultProfile && untouched(p) {
-					return nil
-				}
-				if v := p.Get(keyLearner); v != nil && CheckName("learner", string(v)) == nil {
-					sum.Learner = string(v)
-				}
-				t, err := lastActivity(p)
-				sum.LastActivity = t
-				out = append(out, sum)
-				return err
-			})
+			return profiles.ForEachBucket(func(name []byte) error { return fn(name, profiles.Bucket(name)) })
 		})
 	})
-	if isMissing(err) {
-		return nil, nil
-	}
-	slices.SortFunc(out, func(a, b ProfileSummary) int { return strings.Compare(a.Name, b.Name) })
-	return out, err
 }
 
 // untouched reports whether profile bucket p holds nothing: no key but
@@ -89,8 +99,9 @@ func untouched(p *bolt.Bucket) bool {
 	return empty
 }
 
-// lastActivity is the latest time in the newest attempt of every chapter
-// of every pack of the profile bucket p.
+// lastActivity is the latest time in the newest attempt of every chapter,
+// the newest studied slot (answers and review answers) and every lab's
+// latest check, of every pack of the profile bucket p.
 func lastActivity(p *bolt.Bucket) (time.Time, error) {
 	var last time.Time
 	see := func(t time.Time) {
@@ -103,6 +114,7 @@ func lastActivity(p *bolt.Bucket) (time.Time, error) {
 		return last, nil
 	}
 	err := packs.ForEachBucket(func(pack []byte) error {
+		seePractice(packs.Bucket(pack), see)
 		attempts := packs.Bucket(pack).Bucket(bucketAttempts)
 		if attempts == nil {
 			return nil
@@ -130,6 +142,30 @@ func lastActivity(p *bolt.Bucket) (time.Time, error) {
 		})
 	})
 	return last, err
+}
+
+// seePractice passes see the newest studied slot of pack bucket b (a
+// review answer's quarter hour: review answers are keyed by id, so the
+// slots are the one place their latest time is read without a scan) and
+// each lab's latest check. What does not decode is skipped, as in
+// lastActivity.
+func seePractice(b *bolt.Bucket, see func(time.Time)) {
+	if studied := b.Bucket(bucketStudied); studied != nil {
+		if k, _ := studied.Cursor().Last(); len(k) == 8 {
+			see(time.Unix(int64(binary.BigEndian.Uint64(k)), 0).UTC())
+		}
+	}
+	labs := b.Bucket(bucketLabs)
+	if labs == nil {
+		return
+	}
+	_ = labs.ForEachBucket(func(lab []byte) error {
+		var r LabRecord
+		if v := labs.Bucket(lab).Get(keyLabRecord); v != nil && json.Unmarshal(v, &r) == nil && r.Last != nil {
+			see(r.Last.At)
+		}
+		return nil
+	})
 }
 
 // MaxNewProfileName bounds a name typed for a new profile, in characters.

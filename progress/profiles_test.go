@@ -128,3 +128,35 @@ func TestCheckNewProfileNameAlphabets(t *testing.T) {
 		}
 	}
 }
+
+// Last activity counts what the file dates besides quizzes: a review
+// answer (to its quarter hour) and a lab check. Reading saves carry no
+// time and do not count.
+func TestProfileSummariesReviewsAndLabs(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bob, _ := s.Scope("Bob", DefaultPack)
+	if err := bob.SaveReading("ch", "h", 3, 50); err != nil {
+		t.Fatal(err)
+	}
+	carl, _ := s.Scope("Carl", "docker")
+	if err := carl.SaveLabCheck(LabCheck{ID: NewID(), Lab: "hello", At: time.Date(2099, 3, 4, 9, 30, 0, 0, time.UTC), Steps: 2}); err != nil {
+		t.Fatal(err)
+	}
+	dora, _ := s.Scope("Dora", DefaultPack)
+	if _, err := dora.Apply(reviewOp("ch", "q", true, time.Date(2099, 5, 6, 10, 7, 0, 0, time.UTC))); err != nil {
+		t.Fatal(err)
+	}
+	sums, err := s.ProfileSummaries()
+	if err != nil || len(sums) != 3 {
+		t.Fatalf("summaries: %+v, %v", sums, err)
+	}
+	want := map[string]time.Time{"Bob": {}, "Carl": time.Date(2099, 3, 4, 9, 30, 0, 0, time.UTC), "Dora": time.Date(2099, 5, 6, 10, 0, 0, 0, time.UTC)}
+	for _, sum := range sums {
+		if !sum.LastActivity.Equal(want[sum.Name]) {
+			t.Errorf("%s: last activity %v, want %v", sum.Name, sum.LastActivity, want[sum.Name])
+		}
+	}
+}

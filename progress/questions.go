@@ -32,8 +32,11 @@ var (
 const studiedSlot = 15 * time.Minute
 
 // QuestionSummary is one question's running summary across its chapter's
-// quiz attempts. Hash is the question hash of its latest answer (by time),
-// so an answer to an earlier version of the question is known as such.
+// quiz attempts. Hash is the question hash of its latest answer (by time;
+// of two at the same instant, the greater hash; but a summary dated after
+// now gives way to the answer saved after it, and a time outside the years
+// the file keeps counts as none: see summarise), so an answer to an
+// earlier version of the question is known as such.
 type QuestionSummary struct {
 	Hash     string
 	Answered int       // attempts with an answer to it
@@ -41,7 +44,34 @@ type QuestionSummary struct {
 	Last     time.Time // the latest answer's time
 }
 
+// Answer times are kept for years 1970 to 2200 (MinTimeYear..MaxTimeYear):
+// a summary stores its time as unix nanoseconds, which overflow after
+// 2262, and a time outside those years is a computer's clock gone wrong,
+// not a time a learner answered.
+const (
+	MinTimeYear = 1970
+	MaxTimeYear = 2200
+)
+
+// CheckTime refuses a time outside years MinTimeYear..MaxTimeYear with a
+// message that says what to check; the zero time (none) is accepted.
+func CheckTime(what string, t time.Time) error {
+	if t.IsZero() || timeInRange(t) {
+		return nil
+	}
+	return fmt.Errorf("%s is dated %s, outside the years %d-%d the progress file keeps: is that computer's clock right?",
+		what, t.UTC().Format(time.RFC3339), MinTimeYear, MaxTimeYear)
+}
+
+func timeInRange(t time.Time) bool {
+	y := t.UTC().Year()
+	return y >= MinTimeYear && y <= MaxTimeYear
+}
+
 func validateSummary(q QuestionSummary) error {
+	if err := CheckTime("the question's latest answer", q.Last); err != nil {
+		return err
+	}
 	if len(q.Hash) > maxIDLen {
 		return fmt.Errorf("question hash is %d bytes long (max %d)", len(q.Hash), maxIDLen)
 	}
@@ -100,8 +130,13 @@ func checkSummary(b []byte) error {
 }
 
 // summarise adds ans, an answer to an attempt whose earlier answers are
-// before, to sum: the same figures rebuilding from the history gives.
-func summarise(sum QuestionSummary, before []Answer, ans Answer) QuestionSummary {
+// before, to sum at now: the same figures rebuilding from the history
+// gives. The latest answer is found by time, except that a summary dated
+// after now (an answer from a computer whose clock was ahead) gives way to
+// the answer saved after it: compared by time, it would pin the question
+// to that answer's version until its date came. A time a summary cannot
+// keep (CheckTime) counts as none.
+func summarise(sum QuestionSummary, before []Answer, ans Answer, now time.Time) QuestionSummary {
 	var prev *Answer
 	for i := range before {
 		if before[i].QuestionID == ans.QuestionID {
@@ -116,8 +151,15 @@ func summarise(sum QuestionSummary, before []Answer, ans Answer) QuestionSummary
 	if !ans.Correct {
 		sum.Missed++
 	}
-	if sum.Last.IsZero() || !ans.At.Before(sum.Last) {
-		sum.Hash, sum.Last = ans.QuestionHash, ans.At
+	at := ans.At
+	if !timeInRange(at) {
+		at = time.Time{}
+	}
+	// The latest answer by time; of answers at the same instant, the
+	// greater hash, so the summary does not depend on the order answers
+	// reached the file (a rebuild reads them attempt by attempt).
+	if at.After(sum.Last) || at.Equal(sum.Last) && ans.QuestionHash > sum.Hash || sum.Last.After(now) {
+		sum.Hash, sum.Last = ans.QuestionHash, at
 	}
 	return sum
 }
@@ -135,7 +177,7 @@ func summaryTx(sc *scoped, chapter string, before []Answer, ans Answer) error {
 			return &DamagedError{Path: sc.path, Reason: fmt.Sprintf("chapter %q question %q: %v", chapter, ans.QuestionID, err)}
 		}
 	}
-	if err := putSummary(b, ans.QuestionID, summarise(sum, before, ans)); err != nil {
+	if err := putSummary(b, ans.QuestionID, summarise(sum, before, ans, time.Now())); err != nil {
 		return err
 	}
 	return studiedTx(sc, ans.At)
@@ -171,16 +213,19 @@ func Summaries(as []Attempt) map[string]QuestionSummary {
 }
 
 func summariseAttempts(as []Attempt, into map[string]QuestionSummary) {
+	now := time.Now()
 	for _, a := range as {
 		for i, ans := range a.Answers {
-			into[ans.QuestionID] = summarise(into[ans.QuestionID], a.Answers[:i], ans)
+			into[ans.QuestionID] = summarise(into[ans.QuestionID], a.Answers[:i], ans, now)
 		}
 	}
 }
 
-// rebuildSummaries writes the summaries and studied slots of every chapter
-// of hist (its attempts, oldest first), replacing those there: the
-// migration 3 → 4, and Import after it merged attempts.
+// rebuildSummaries writes the summaries of every chapter of hist (its
+// attempts, oldest first), replacing the chapter's summaries there, and
+// adds the studied slots of its answers (slots are never taken away: a
+// chapter's reset keeps them too): the migration 3 → 4, and Import after
+// it merged attempts.
 func rebuildSummaries(sc *scoped, hist map[string][]Attempt) error {
 	for ch, as := range hist {
 		if sc.questions.Bucket([]byte(ch)) != nil {

@@ -2,7 +2,9 @@ package progress
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
+	"os"
 	"testing"
 	"time"
 
@@ -150,6 +152,65 @@ func TestNoticedIsRemembered(t *testing.T) {
 	}
 	if _, err := s.Apply(Op{Kind: OpNoticed, Chapter: "ch"}); err == nil {
 		t.Error("a notice without a content hash was accepted")
+	}
+}
+
+// Proves: one OpNoticed names every chapter, of this pack and of another
+// pack read beside it ("PACK/CHAPTER", WithPacks), in one change; a
+// recovery file holding a line of today's single-chapter form
+// ({"op":"noticed","chapter":..,"content_hash":..}) and one of the new
+// form merges both; a change naming chapters both ways, or a bad entry,
+// is refused.
+func TestNoticedManyChaptersOneChange(t *testing.T) {
+	path := tempPath(t)
+	base := mustOpen(t, path)
+	s, err := base.WithPacks([]string{"docker"})
+	must(t, err)
+	var noticed []NoticedChapter
+	for i := range 1000 {
+		noticed = append(noticed, NoticedChapter{Chapter: fmt.Sprintf("ch%d", i), Hash: fmt.Sprintf("h%d", i)})
+	}
+	noticed = append(noticed, NoticedChapter{Chapter: "docker/ch0", Hash: "d0"})
+	_, err = s.Apply(Op{Kind: OpNoticed, Noticed: noticed})
+	must(t, err)
+	snap, err := s.Snapshot()
+	must(t, err)
+	for i := range 1000 {
+		if r := snap.Chapters[fmt.Sprintf("ch%d", i)]; r.Noticed != fmt.Sprintf("h%d", i) {
+			t.Fatalf("ch%d: %+v", i, r)
+		}
+	}
+	if r := snap.Chapters["docker/ch0"]; r.Noticed != "d0" {
+		t.Errorf("the other pack's chapter: %+v (chapters %d)", r, len(snap.Chapters))
+	}
+	if r := snap.Chapters["ch0"]; r.Noticed != "h0" {
+		t.Errorf("docker/ch0 leaked into this pack's ch0: %+v", r)
+	}
+
+	// A recovery file: one line as today's tutor writes it, one new.
+	lines := `{"op":"noticed","profile":"default","pack":"guide","chapter":"old","content_hash":"o1"}` + "\n" +
+		`{"op":"noticed","profile":"default","pack":"guide","noticed_chapters":[{"chapter":"a","hash":"a1"},{"pack":"docker","chapter":"b","hash":"b1"}]}` + "\n"
+	must(t, os.WriteFile(path+".recovery-1-x", []byte(lines), 0o600))
+	n, err := base.MergeRecovery()
+	if err != nil || n != 2 {
+		t.Fatalf("merged %d, %v", n, err)
+	}
+	snap, err = s.Snapshot()
+	must(t, err)
+	if snap.Chapters["old"].Noticed != "o1" || snap.Chapters["a"].Noticed != "a1" || snap.Chapters["docker/b"].Noticed != "b1" {
+		t.Errorf("after the merge: old %+v, a %+v, docker/b %+v", snap.Chapters["old"], snap.Chapters["a"], snap.Chapters["docker/b"])
+	}
+
+	for name, op := range map[string]Op{
+		"both forms": {Kind: OpNoticed, Chapter: "ch", ContentHash: "h", Noticed: []NoticedChapter{{Chapter: "a", Hash: "h"}}},
+		"no hash":    {Kind: OpNoticed, Noticed: []NoticedChapter{{Chapter: "a"}}},
+		"no chapter": {Kind: OpNoticed, Noticed: []NoticedChapter{{Hash: "h"}}},
+		"bad pack":   {Kind: OpNoticed, Noticed: []NoticedChapter{{Pack: "a\x1b", Chapter: "a", Hash: "h"}}},
+		"too many":   {Kind: OpNoticed, Noticed: make([]NoticedChapter, MaxNoticed+1)},
+	} {
+		if _, err := s.Apply(op); err == nil || !Permanent(err) {
+			t.Errorf("%s: %v, want refused", name, err)
+		}
 	}
 }
 

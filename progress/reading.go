@@ -1,7 +1,9 @@
 package progress
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -126,6 +128,45 @@ func ReadSections(stored string, current []string, passed int) string {
 		return "-" // none read in its current version; never a hash
 	}
 	return strings.Join(out, ",")
+}
+
+// checkNoticed checks an OpNoticed of the many-chapter form.
+func checkNoticed(op Op) error {
+	if op.Chapter != "" || op.ContentHash != "" {
+		return errors.New("noticed change names chapters twice (chapter and noticed_chapters)")
+	}
+	if len(op.Noticed) > MaxNoticed {
+		return fmt.Errorf("noticed change names %d chapters (max %d)", len(op.Noticed), MaxNoticed)
+	}
+	for _, n := range op.Noticed {
+		if n.Pack != "" {
+			if err := CheckName("pack", n.Pack); err != nil {
+				return err
+			}
+		}
+		if err := checkID("chapter id", n.Chapter); err != nil {
+			return err
+		}
+		if err := checkID("content hash", n.Hash); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// routeNoticed is noticed with each "PACK/CHAPTER" of one of s's other
+// packs named by its pack and plain id (routeOp, chapter by chapter).
+func (s *Store) routeNoticed(noticed []NoticedChapter) []NoticedChapter {
+	out := slices.Clone(noticed)
+	for i, n := range out {
+		if n.Pack != "" {
+			continue
+		}
+		if t, id := s.route(n.Chapter); t != s {
+			out[i].Pack, out[i].Chapter = t.pack, id
+		}
+	}
+	return out
 }
 
 // noticedTx records that home told the learner what changed in chapter,

@@ -130,6 +130,8 @@ func FuzzReadRecovery(f *testing.F) {
 		`{"op":"answer","profile":"ann","pack":"docker","chapter":"ch","attempt_uid":"u","answer":{"id":"a","question":"q1"}}` + "\n",
 		`{"op":"welcomed","profile":"a\u0000b"}` + "\n",
 		`{"op":"last","place":{"screen":"quiz","chapter":"x"}}` + "\n\n" + `{"op":"drop"}`,
+		`{"op":"noticed","chapter":"ch","content_hash":"h"}` + "\n" + `{"op":"noticed","noticed_chapters":[{"chapter":"a","hash":"h"},{"pack":"docker","chapter":"b","hash":"h"}]}` + "\n",
+		`{"op":"answer","chapter":"ch","attempt_uid":"u","answer":{"id":"a","question":"q1","at":"2300-01-01T00:00:00Z"}}` + "\n",
 		`{"op":"nope"}`, "not json\n", "",
 	} {
 		f.Add([]byte(s))
@@ -138,7 +140,7 @@ func FuzzReadRecovery(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		name := dir + "/r"
 		must(t, os.WriteFile(name, b, 0o600))
-		ops, err := readRecovery(name)
+		ops, _, err := readRecovery(name)
 		if err != nil {
 			return
 		}

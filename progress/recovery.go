@@ -13,6 +13,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"backend-tutor/internal/asciijson"
 )
 
 // Recovery files hold changes a tutor could not write before it quit (the
@@ -104,6 +106,10 @@ func (s *Store) KeepByHand(ops []Op) string {
 	if err != nil {
 		return ""
 	}
+	// In ASCII, meaning the same: the message passes through the
+	// terminal's escaping and, under --ascii, glyph stand-ins that would
+	// turn a “ in a typed answer into a bare " and the line into no JSON.
+	lines = asciijson.Escape(lines)
 	return "To keep them, once there is room, save the lines between the two marks below as a file named " +
 		s.path + recoveryMarker + "by-hand: the next start adds them to your progress.\n" +
 		"----- unsaved changes -----\n" + lines + "----- end of unsaved changes -----"
@@ -195,11 +201,14 @@ func (s *Store) MergeRecovery() (int, error) {
 	sched := s.scheduler()
 	var errs []error
 	for _, name := range files {
-		ops, err := readRecovery(name)
+		ops, bad, err := readRecovery(name)
 		var refusals []error
 		if err == nil {
 			err = s.update(func(tx *bolt.Tx) error {
 				refusals = nil // a retried transaction starts again
+				for _, e := range bad {
+					refusals = append(refusals, fmt.Errorf("recovery file %s: %w", name, e))
+				}
 				for i, op := range ops {
 					// A refused change is checked before it writes (at
 					// most it has made the attempt it describes), so
@@ -219,7 +228,7 @@ func (s *Store) MergeRecovery() (int, error) {
 			continue
 		}
 		errs = append(errs, refusals...)
-		merged += len(ops) - len(refusals)
+		merged += len(ops) + len(bad) - len(refusals)
 		if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
 			errs = append(errs, err) // merged; merging it again is harmless
 		}
@@ -229,22 +238,26 @@ func (s *Store) MergeRecovery() (int, error) {
 
 // readRecovery reads a recovery file's changes. Of an unfinished .tmp
 // (cut short by a crash) it reads the complete lines: the last one, cut
-// where the write stopped, has no newline.
-func readRecovery(name string) ([]Op, error) {
+// where the write stopped, has no newline. A line of a known kind that
+// the file's rules refuse (a question hash too long, a time out of range)
+// is left out and returned in bad, to be reported as refused like a
+// change refused when applied: one bad line must not keep the whole file,
+// and every answer in it, out for ever. A line that does not decode, or
+// of a kind this version does not know (a newer tutor's), keeps the file.
+func readRecovery(name string) (ops []Op, bad []error, err error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
-	var ops []Op
 	data, err := io.ReadAll(io.LimitReader(f, maxRecoveryFile+1))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(data) > maxRecoveryFile {
 		// Read cut at the limit, the last line failed to decode and the
 		// error named a JSON problem, not the size.
-		return nil, fmt.Errorf("larger than %d MiB: not a recovery file the tutor wrote", maxRecoveryFile>>20)
+		return nil, nil, fmt.Errorf("larger than %d MiB: not a recovery file the tutor wrote", maxRecoveryFile>>20)
 	}
 	// Lines kept by hand (KeepByHand) may be saved by an editor that
 	// starts the file with a byte order mark (Windows Notepad): the first
@@ -259,12 +272,16 @@ func readRecovery(name string) ([]Op, error) {
 		}
 		var op Op
 		if err := json.Unmarshal(text, &op); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line+1, err)
+			return nil, nil, fmt.Errorf("line %d: %w", line+1, err)
 		}
 		if err := checkOp(op); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line+1, err)
+			if errors.Is(err, errUnknownChange) {
+				return nil, nil, fmt.Errorf("line %d: %w", line+1, err)
+			}
+			bad = append(bad, refused("line %d (%s) refused: %w", line+1, op.Kind, err))
+			continue
 		}
 		ops = append(ops, op)
 	}
-	return ops, nil
+	return ops, bad, nil
 }

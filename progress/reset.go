@@ -11,8 +11,8 @@ import (
 )
 
 // Reset moves records aside, never deletes them: one chapter's (its
-// summary, attempts, retry answers, and the review cards and review
-// answers of its questions; labs stay) or, with All, every
+// summary, attempts, retry answers, question summaries, and the review
+// cards and review answers of its questions; labs stay) or, with All, every
 // record of the pack, into profiles/<p>/packs/<pack>/backups/<name>/,
 // which mirrors the pack's layout (chapters/<id>, attempts/<id>/...,
 // retries/<id>/..., labs/..., cards/...) plus an info record. Names are
@@ -26,7 +26,9 @@ var (
 )
 
 // resettable are the pack's buckets a reset of everything empties; a
-// chapter's reset moves its entry from the first three.
+// chapter's reset moves its entry from each of chapterBuckets (and its
+// questions' cards). The studied quarter hours stay: the learner did
+// study on those days.
 var (
 	chapterBuckets = [][]byte{bucketChapters, bucketAttempts, bucketRetries, bucketQuestions}
 	packBuckets    = [][]byte{bucketChapters, bucketAttempts, bucketRetries, bucketLabs, bucketCards, bucketQuestions, bucketStudied}
@@ -59,6 +61,10 @@ func (s *Store) Reset(chapterID string, all bool) (Backup, error) {
 }
 
 type entry struct{ bucket, key []byte }
+
+func (e entry) same(o entry) bool {
+	return bytes.Equal(e.bucket, o.bucket) && bytes.Equal(e.key, o.key)
+}
 
 func resetTx(tx *bolt.Tx, path string, op Op, now time.Time) (Backup, error) {
 	pb, err := packBucket(tx, path, op.Profile, op.Pack, makeChild)
@@ -218,6 +224,23 @@ func (s *Store) Undo() (Backup, error) {
 		})
 		if err != nil {
 			return err
+		}
+		// A chapter comes back whole: whatever of it is live now (its
+		// record, attempts, retries, question summaries) moves aside even
+		// where the backup holds nothing in that bucket, or a summary of
+		// answers made since (a backup of an attempt started but not
+		// answered has attempts and no questions) would stay beside a
+		// history without them.
+		for _, it := range slices.Clone(items) {
+			if !slices.ContainsFunc(chapterBuckets, func(n []byte) bool { return bytes.Equal(n, it.bucket) }) {
+				continue
+			}
+			for _, n := range chapterBuckets {
+				e := entry{n, it.key}
+				if live := pb.Bucket(n); live != nil && has(live, it.key) && !slices.ContainsFunc(clash, e.same) {
+					clash = append(clash, e)
+				}
+			}
 		}
 		// A newer card of a restored card's question moves aside with its
 		// due key (which differs from the restored one's), or the index

@@ -78,6 +78,9 @@ func (s *Store) SaveRetryAnswer(chapterID string, a Answer) error {
 // RetryAnswers returns a chapter's missed-only retry answers, in key
 // (answer id) order.
 func (s *Store) RetryAnswers(chapterID string) ([]Answer, error) {
+	if t, plain := s.route(chapterID); t != s {
+		return t.RetryAnswers(plain)
+	}
 	out := []Answer{}
 	err := s.viewTx(func(tx *bolt.Tx) error {
 		pb, err := packBucket(tx, s.path, s.profile, s.pack, child)

@@ -479,3 +479,10 @@ func prepareWrite(tx *bolt.Tx, path string) error {
 	}
 	return nil
 }
+
+// DiskFull reports a save that failed because the disk (or the learner's
+// quota) is full, so the tutor can say so in words and what to do, rather
+// than an error that names the file first and is cut before its cause.
+func DiskFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
+}

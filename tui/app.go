@@ -663,6 +663,15 @@ func (m *Model) noteSave(o saveOutcome) {
 }
 
 func saveWarning(err error, waiting int) string {
+	if progress.DiskFull(err) {
+		// In words and first: the file's path would push the cause
+		// past the window's edge ("write /tmp/wal…").
+		if waiting > 0 {
+			return fmt.Sprintf("The disk is full: free some space; %d %s waiting to be saved.",
+				waiting, plural(waiting, "answer is", "answers are"))
+		}
+		return "The disk is full: free some space; your progress is waiting to be saved."
+	}
 	cause := strings.TrimPrefix(err.Error(), "progress is not being saved: ")
 	if waiting > 0 { // the count first: a narrow window cuts the end off
 		return fmt.Sprintf("Progress is not being saved: %d %s waiting; retrying. %s",

@@ -1,6 +1,10 @@
 package tui
 
 import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -8,11 +12,14 @@ import (
 // The terminal's own cursor sits where the learner is (issue 13), so a
 // screen reader or magnifier that follows the cursor reads the right line:
 // on the focused row of every list (home, labs, search results, outline,
-// the quiz's options), at the insertion point of a typed answer or an
-// empty search, on the first glossary term in view, and at the start of
-// the resume, retake, reset and review-done prompts (their first line,
-// where reading starts; the keys follow it). Screens that are read rather
-// than chosen from (reader, results, stats, help) hide it.
+// the quiz's options, the profile picker), at the insertion point of a
+// typed answer, a new profile's name or an empty search (a field scrolled
+// sideways too), on the first glossary term in view (the one a search
+// opened), on the weakest question picked on the stats screen, and at the
+// start of the resume, retake, reset and review-done prompts (their first
+// line, where reading starts; the keys follow it). Screens that are read
+// rather than chosen from (reader, results, help; stats until a question
+// is picked) hide it.
 //
 // Each screen says where, as a column and a line of its body; cursor adds
 // the lines frame put above the body (a wrapped header makes them more)
@@ -37,7 +44,7 @@ func (m *Model) cursor() *tea.Cursor {
 	ok := false
 	switch m.screen {
 	case homeScreen:
-		s, ok = m.home.focus()
+		s, ok = m.home.focus(m.context())
 	case quizScreen:
 		if m.quiz != nil {
 			s, ok = m.quiz.focus()
@@ -58,6 +65,14 @@ func (m *Model) cursor() *tea.Cursor {
 		if m.glossary != nil {
 			s, ok = m.glossary.focus()
 		}
+	case statsScreen:
+		if m.stats != nil {
+			s, ok = m.stats.focus()
+		}
+	case profilesScreen:
+		if m.picker != nil {
+			s, ok = m.picker.focus(m)
+		}
 	case resumeScreen, retakeScreen, resetScreen, reviewScreen:
 		s, ok = spot{markerX, promptRow[m.screen]}, true
 	}
@@ -70,14 +85,15 @@ func (m *Model) cursor() *tea.Cursor {
 }
 
 // focus is the selected row of the chapter list: two lines a row, under
-// the course bar and a blank line (home.view).
-func (h *homeModel) focus() (spot, bool) {
+// the course bar, a blank line and the notice of changes while it shows
+// (home.view).
+func (h *homeModel) focus(c *programContext) (spot, bool) {
 	l := h.list
 	if len(l.VisibleItems()) == 0 {
 		return spot{}, false
 	}
 	onPage := l.Index() - l.Paginator.Page*l.Paginator.PerPage
-	return spot{markerX, 2 + onPage*homeDelegate{}.Height()}, true
+	return spot{markerX, 2 + strings.Count(noticeView(c), "\n") + onPage*homeDelegate{}.Height()}, true
 }
 
 // focus is the selected lab's title in the list (three lines a lab); a
@@ -95,12 +111,28 @@ func (s *searchModel) focus() (spot, bool) {
 	if s.ix != nil && len(s.results) > 0 && s.query != "" {
 		return spot{markerX, 2 + (s.cursor-s.offset)*searchRows}, true
 	}
-	return spot{1 + inputX(s.input.Prompt, s.input.Value(), s.input.Position(), s.input.Width()), 0}, true
+	return spot{1 + inputX(s.input), 0}, true
 }
 
-// focus is the first term heading in view.
+// focus is the weakest question picked on the stats screen (its "› "
+// marker): the figures above are read, the questions are chosen from.
+func (s *statsModel) focus() (spot, bool) {
+	if s.sel < 0 || s.sel >= len(s.weakAt) {
+		return spot{}, false
+	}
+	return spot{markerX, s.weakAt[s.sel] - s.vp.YOffset()}, true
+}
+
+// focus is the heading of the term a search result opened while it is in
+// view (the glossary's end cannot scroll it to the top), else the first
+// term heading in view.
 func (g *glossaryModel) focus() (spot, bool) {
 	top := g.vp.YOffset()
+	if i := slices.Index(g.names, g.term); g.term != "" && i >= 0 && i < len(g.terms) {
+		if l := g.terms[i]; l >= top && l < top+g.vp.Height() {
+			return spot{markerX, l - top}, true
+		}
+	}
 	for _, l := range g.terms {
 		if l >= top {
 			return spot{markerX, l - top}, true
@@ -110,13 +142,27 @@ func (g *glossaryModel) focus() (spot, bool) {
 }
 
 // inputX is the column of a text field's insertion point: the prompt, then
-// the cells of the text before it. A text wider than the field scrolls;
-// the insertion point then stays within the field.
-func inputX(prompt, value string, pos, width int) int {
-	r := []rune(value)
-	before := ansi.StringWidth(string(r[:min(pos, len(r))]))
-	if width > 0 {
-		before = min(before, width)
+// the cells of the text shown before it. A text wider than the field
+// scrolls sideways and shows value[offset:]; textinput keeps offset to
+// itself (its own Cursor() assumes offset 0 too, and counts runes, not
+// cells), so it is found from what the field shows: the first start at
+// or before the insertion point whose text is what is shown. Without it,
+// moving left in a scrolled field left the cursor at the field's end.
+func inputX(in textinput.Model) int {
+	prompt := ansi.StringWidth(in.Prompt)
+	value := []rune(in.Value())
+	pos := min(max(in.Position(), 0), len(value))
+	if in.Width() <= 0 { // no width: the field never scrolls
+		return prompt + ansi.StringWidth(string(value[:pos]))
 	}
-	return ansi.StringWidth(prompt) + before
+	shown := []rune(ansi.Cut(ansi.Strip(in.View()), prompt, prompt+in.Width()+1))
+	off := 0
+	for o := max(0, pos-len(shown)); o <= pos; o++ {
+		end := min(len(value), o+len(shown))
+		if strings.HasPrefix(string(shown), string(value[o:end])) {
+			off = o
+			break
+		}
+	}
+	return prompt + ansi.StringWidth(string(value[off:pos]))
 }

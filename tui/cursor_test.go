@@ -179,3 +179,66 @@ func TestCursorOnHomePages(t *testing.T) {
 		t.Fatalf("the list did not page at 40x12 (%d rows); the test proves nothing", n)
 	}
 }
+
+// The walk: a typed answer longer than its field scrolls sideways; moving
+// left from its end left the terminal cursor at the field's end (three
+// cells off after three lefts), so a magnifier showed the wrong place. The
+// cursor is on the character it is before, wide (Japanese) text too.
+func TestCursorInScrolledTypedAnswer(t *testing.T) {
+	for _, text := range []string{
+		"the person who does both front end and back end development work",
+		"日本語のテキストをたくさん入力してみますとどうなるのでしょうかね長い長い",
+	} {
+		e := newEnv(t)
+		m := e.model(t, true)
+		step(m, tea.WindowSizeMsg{Width: 40, Height: 12})
+		quizAt(m, content.Typed)
+		for _, r := range text {
+			sendKeys(m, string(r))
+		}
+		runes := []rune(text)
+		for left := 0; left <= 12; left++ {
+			line, c := cursorLine(t, m, "scrolled field")
+			want := string(runes[len(runes)-left:])
+			got := strings.TrimRight(ansi.Cut(line, c.X, 40), " ")
+			if got != want {
+				t.Fatalf("%d lefts from the end of %q: the text from the cursor is %q, want %q (cursor x=%d)\n%s", left, text, got, want, c.X, line)
+			}
+			step(m, tea.KeyPressMsg{Code: tea.KeyLeft})
+		}
+		sendKeys(m, "home")
+		if line, c := cursorLine(t, m, "home"); !strings.HasPrefix(ansi.Cut(line, c.X, 40), string(runes[:5])) {
+			t.Fatalf("home: cursor x=%d on %q", c.X, line)
+		}
+		m.Flush()
+	}
+}
+
+// The walk: the profile picker (a list, and a name typed) left the
+// terminal cursor wherever drawing ended, so a screen reader following it
+// read the wrong line. It sits on the focused profile, follows it, and in
+// the name field at the insertion point, at 80 and 40 columns.
+func TestCursorInProfilePicker(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		m := newPickerModel(t, size[0], size[1])
+		y := onMarker(t, m, "first profile")
+		sendKeys(m, "down")
+		if got := onMarker(t, m, "after down"); got != y+1 {
+			t.Fatalf("%v: cursor row %d after down, want %d", size, got, y+1)
+		}
+		line, _ := cursorLine(t, m, "after down")
+		if !strings.Contains(line, "lab-3") {
+			t.Fatalf("%v: the cursor's line is %q, want lab-3's", size, line)
+		}
+		sendKeys(m, "n")
+		typeText(m, "Zoë")
+		line, c := cursorLine(t, m, "typing a name")
+		if !strings.HasSuffix(strings.TrimRight(ansi.Cut(line, 0, c.X), " "), "Zoë") {
+			t.Fatalf("%v: cursor x=%d is not after the typed name: %q", size, c.X, line)
+		}
+		step(m, tea.KeyPressMsg{Code: tea.KeyLeft})
+		if line, c2 := cursorLine(t, m, "after left"); c2.X != c.X-1 || ansi.Cut(line, c2.X, c2.X+1) != "ë" {
+			t.Fatalf("%v: after left, cursor x=%d on %q", size, c2.X, line)
+		}
+	}
+}

@@ -16,7 +16,8 @@ import (
 // chapter that introduces it, alphabetically, in a scrolling viewport.
 type glossaryModel struct {
 	vp    viewport.Model
-	terms []int // the line of each term's heading, where the cursor goes
+	terms []int    // the line of each term's heading, where the cursor goes
+	names []string // each term, in the same order (scrollTo)
 	// term and query: the entry a search result opened, whose matches of
 	// the query are highlighted (showTerm).
 	term, query string
@@ -37,20 +38,20 @@ func newGlossary(c *programContext) *glossaryModel {
 func (g *glossaryModel) resize(c *programContext) {
 	g.vp.SetWidth(c.width)
 	g.vp.SetHeight(c.bodyHeight())
-	text, terms := glossaryLines(c, g.term, g.query)
+	text, terms, names := glossaryLines(c, g.term, g.query)
 	g.vp.SetContent(text)
-	g.terms = terms
+	g.terms, g.names = terms, names
 }
 
 // glossaryText is glossaryLines at the root's window now.
-func glossaryText(m *Model, term, query string) (string, []int) {
+func glossaryText(m *Model, term, query string) (string, []int, []string) {
 	return glossaryLines(m.context(), term, query)
 }
 
 // glossaryLines is the glossary laid out, the query's matches highlighted
-// in the entry of term (none when term is ""), and the line each term
-// starts on.
-func glossaryLines(c *programContext, term, query string) (string, []int) {
+// in the entry of term (none when term is ""), the line each term starts
+// on, and the terms in that order.
+func glossaryLines(c *programContext, term, query string) (string, []int, []string) {
 	terms := append(c.course.Glossary[:0:0], c.course.Glossary...)
 	sort.SliceStable(terms, func(i, j int) bool {
 		return strings.ToLower(terms[i].Term) < strings.ToLower(terms[j].Term)
@@ -58,9 +59,10 @@ func glossaryLines(c *programContext, term, query string) (string, []int) {
 	w := max(20, min(c.width-4, 90))
 	var b strings.Builder
 	at := make([]int, 0, len(terms))
+	names := make([]string, 0, len(terms))
 	line := 0
 	for _, t := range terms {
-		at = append(at, line)
+		at, names = append(at, line), append(names, t.Term)
 		start := b.Len()
 		name, def := c.st.Selected.Render(render.SanitizeLine(t.Term)), render.SanitizeLine(t.Definition)
 		if term != "" && t.Term == term {
@@ -75,7 +77,7 @@ func glossaryLines(c *programContext, term, query string) (string, []int) {
 		b.WriteString("\n")
 		line += strings.Count(b.String()[start:], "\n")
 	}
-	return strings.TrimRight(b.String(), "\n"), at
+	return strings.TrimRight(b.String(), "\n"), at, names
 }
 
 func (g *glossaryModel) key(c *programContext, msg tea.KeyPressMsg) (tea.Cmd, nav) {

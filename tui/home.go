@@ -236,7 +236,7 @@ func packStatus(c *content.Course, p *content.Pack) string {
 			n++
 		}
 	}
-	s := fmt.Sprintf("%d chapters", n)
+	s := content.Chapters(n)
 	if d := strings.TrimSpace(p.Description); d != "" {
 		s += " — " + render.SanitizeLine(d)
 	}

@@ -17,7 +17,8 @@ const noticeMost = 4
 // noticeChanges works out, at start-up, what changed in the course since
 // the learner last studied it and home has not said yet: shown above the
 // chapter list until the next key, and remembered at once (one
-// progress.OpNoticed per chapter, through the saver) so it is said once.
+// progress.OpNoticed naming every chapter, through the saver) so it is
+// said once.
 func (m *Model) noticeChanges(questions map[string]map[string]progress.QuestionSummary) tea.Cmd {
 	changes := courserules.Changes(m.course, m.records, questions)
 	if len(changes) == 0 {
@@ -27,14 +28,16 @@ func (m *Model) noticeChanges(questions map[string]map[string]progress.QuestionS
 	if m.store == nil {
 		return nil // no file: nothing to remember it in
 	}
-	var cmds []tea.Cmd
-	for _, op := range courserules.NoticedOps(changes) {
-		rec := m.records[op.Chapter]
-		rec.Noticed = op.ContentHash
-		m.records[op.Chapter] = rec
-		cmds = append(cmds, m.save(op))
+	op, ok := courserules.NoticedOp(changes)
+	if !ok {
+		return nil
 	}
-	return tea.Batch(cmds...)
+	for _, n := range op.Noticed {
+		rec := m.records[n.Chapter]
+		rec.Noticed = n.Hash
+		m.records[n.Chapter] = rec
+	}
+	return m.save(op)
 }
 
 // noticeView is the notice as home shows it, wrapped to the width, with

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -23,13 +24,8 @@ import (
 func TestHomeNoticeOfChangesOnce(t *testing.T) {
 	e := newEnv(t)
 	ch1, ch2 := e.course.Chapters[0], e.course.Chapters[1]
-	qu := ch1.Quiz.Questions[0]
 	s := e.store(t)
-	a := progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: "before-the-edit", Given: []string{"x"},
-		At: time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)}
-	if _, err := s.Apply(progress.Op{Kind: progress.OpAnswer, Chapter: ch1.ID, AttemptUID: progress.NewID(), Order: []string{qu.ID}, Answer: &a}); err != nil {
-		t.Fatal(err)
-	}
+	answerEarlierVersion(t, s, ch1.ID, ch1.Quiz.Questions[0].ID)
 	var hashes []string
 	for _, sec := range search.Sections(ch2.Body) {
 		hashes = append(hashes, sec.Hash)
@@ -113,5 +109,96 @@ func TestLastResultKeepsScoreAfterEdit(t *testing.T) {
 	}
 	if snap, _ := e.store(t).Snapshot(); snap.Chapters["alpha"].BestScore != 100 || !snap.Chapters["alpha"].Passed {
 		t.Errorf("record = %+v", snap.Chapters["alpha"])
+	}
+}
+
+// Proves: with home's notice of changes above the chapter list, the
+// terminal cursor still sits on the focused row's marker, and after the
+// notice goes (the next key) too. (It was two lines under the course bar
+// whatever the notice took, so it sat on the notice.)
+func TestCursorOnHomeRowUnderNotice(t *testing.T) {
+	e := newEnv(t)
+	ch1 := e.course.Chapters[0]
+	s := e.store(t)
+	answerEarlierVersion(t, s, ch1.ID, ch1.Quiz.Questions[0].ID)
+	must(t, s.SetWelcomed())
+	snap, err := s.Snapshot()
+	must(t, err)
+	for _, w := range []int{80, 40} {
+		m := withoutTicks(New(Options{Course: e.course, Snapshot: snap, Cache: e.cache, NoColor: true, Rand: testRand()}))
+		step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		if !strings.Contains(viewText(m), "Changed since you last") {
+			t.Fatalf("no notice:\n%s", viewText(m))
+		}
+		onMarker(t, m, "under the notice")
+		sendKeys(m, "down")
+		onMarker(t, m, "after the notice went")
+	}
+}
+
+// answerEarlierVersion saves an answer to question q of chapter ch as it
+// was before an edit (a hash the course no longer has).
+func answerEarlierVersion(t *testing.T, s *progress.Store, ch, q string) {
+	t.Helper()
+	a := progress.Answer{ID: progress.NewID(), QuestionID: q, QuestionHash: "before-the-edit", Given: []string{"x"},
+		At: time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)}
+	if _, err := s.Apply(progress.Op{Kind: progress.OpAnswer, Chapter: ch, AttemptUID: progress.NewID(), Order: []string{q}, Answer: &a}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Proves: the notice is remembered by ONE save however many chapters
+// changed (one transaction, one fsync; a pack update changing 1,000
+// chapters queued 1,000). The file's lock is held, so the save stays
+// queued at the head (a failed save is kept, never dropped) and the queue
+// can be counted without racing the saver.
+func TestHomeNoticeOneSaveForEveryChapter(t *testing.T) {
+	e := newEnv(t)
+	s := e.store(t)
+	var changed []string
+	for _, ch := range e.course.Chapters {
+		var hashes []string
+		for _, sec := range search.Sections(ch.Body) {
+			hashes = append(hashes, sec.Hash)
+		}
+		if len(hashes) == 0 {
+			continue
+		}
+		hashes[0] = "0123456789ab" // the text as read then
+		_, err := s.Apply(progress.Op{Kind: progress.OpReading, Chapter: ch.ID, ContentHash: "old", Percent: 100, Sections: hashes})
+		must(t, err)
+		changed = append(changed, ch.ID)
+	}
+	if len(changed) < 2 {
+		t.Fatalf("the fixture has %d chapters with text", len(changed))
+	}
+	must(t, s.SetWelcomed())
+	snap, err := s.Snapshot()
+	must(t, err)
+	lock := holdLock(t, e.path)
+	m := withoutTicks(New(Options{Course: e.course, Store: s, Snapshot: snap, Cache: e.cache, NoColor: true, Rand: testRand()}))
+	m.saver.mu.Lock()
+	queue := slices.Clone(m.saver.queue)
+	m.saver.mu.Unlock()
+	if len(queue) != 1 || queue[0].op == nil || queue[0].op.Kind != progress.OpNoticed || len(queue[0].op.Noticed) != len(changed) {
+		t.Fatalf("queued %d saves for %d changed chapters, want one noticed change naming them all: %+v", len(queue), len(changed), queue)
+	}
+	for _, id := range changed {
+		if m.records[id].Noticed == "" {
+			t.Errorf("chapter %s: the screens' record was not marked noticed", id)
+		}
+	}
+	// The lock let go, quitting writes the one change (the saver's worker
+	// stops before the test's folder is removed).
+	must(t, lock.Close())
+	if left, err := m.saver.Flush(); err != nil || len(left) != 0 {
+		t.Fatalf("flush: %d left, %v", len(left), err)
+	}
+	snap, err = e.store(t).Snapshot()
+	must(t, err)
+	for _, id := range changed {
+		if snap.Chapters[id].Noticed == "" {
+			t.Errorf("chapter %s not remembered as noticed in the file", id)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -184,5 +185,53 @@ func checkLines(t *testing.T, screen string, width int) {
 	}
 	if t.Failed() {
 		t.Logf("screen:\n%s", screen)
+	}
+}
+
+// The walk: on the results a missed choice question showed the learner's
+// pick as its markdown ("You answered: `POST`") while the right answer
+// beside it was rendered ("The answer: GET"). Options are markdown, shown
+// the same way in both; a typed answer stays as typed.
+func TestResultsRenderGivenOption(t *testing.T) {
+	e := newEnv(t)
+	e.course = loadPack(t, "ja-http")
+	s := e.store(t)
+	if err := s.SetWelcomed(); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := s.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := withoutTicks(New(Options{Course: e.course, Store: s, Snapshot: snap, Cache: e.cache, Rand: testRand()}))
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 200})
+	sendKeys(m, "t")
+	for i := 0; i < 10 && m.Screen() == "quiz"; i++ {
+		switch m.quiz.current().Kind {
+		case content.Single: // a wrong option: the one that is not GET
+			for n := 1; n <= 3; n++ {
+				if opt := m.quiz.current().Options[m.quiz.shuffles[m.quiz.current().ID][n-1]]; !opt.Correct {
+					sendKeys(m, strconv.Itoa(n))
+					break
+				}
+			}
+			sendKeys(m, "enter")
+		case content.Typed:
+			sendKeys(m, "`", "x", "`", "enter")
+		default:
+			answerAny(m)
+		}
+		sendKeys(m, "enter")
+	}
+	m.Flush()
+	if m.Screen() != "results" {
+		t.Fatalf("screen %s, want results:\n%s", m.Screen(), viewText(m))
+	}
+	v := viewText(m)
+	if strings.Contains(v, "You answered: `POST`") || strings.Contains(v, "You answered: `DELETE`") || !strings.Contains(v, "The answer: GET") {
+		t.Errorf("a given option is shown as markdown:\n%s", v)
+	}
+	if !strings.Contains(v, "You answered: `x`") {
+		t.Errorf("the typed answer is not shown as typed:\n%s", v)
 	}
 }

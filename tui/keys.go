@@ -73,7 +73,7 @@ func newKeyMap() keyMap {
 		True:     key.NewBinding(key.WithKeys("t", "1"), key.WithHelp("t/1", "true")),
 		False:    key.NewBinding(key.WithKeys("f", "2"), key.WithHelp("f/2", "false")),
 
-		Retry:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry")),
+		Retry:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retake")),
 		Resume:      key.NewBinding(key.WithKeys("r", "enter"), key.WithHelp("enter/r", "resume")),
 		RetryMissed: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "retry missed")),
 		LastResult:  key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "last result")),

@@ -324,7 +324,7 @@ var welcomeKeys = []string{
 func welcomeText(c *content.Course) string {
 	about := strings.TrimSpace(c.Welcome)
 	if about == "" {
-		about = fmt.Sprintf("%s has %d chapters.", c.Title, len(c.Chapters))
+		about = fmt.Sprintf("%s has %s.", c.Title, content.Chapters(len(c.Chapters)))
 	}
 	return render.Sanitize(about) + " Read a chapter, then take its quiz. Everything you do is saved as you go, " +
 		"so you can quit at any time and pick up exactly where you left off."

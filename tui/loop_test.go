@@ -182,3 +182,30 @@ func TestResetChapterFromReader(t *testing.T) {
 		t.Fatalf("after undo: %+v", rec)
 	}
 }
+
+// The walk: at 80 columns the reset prompt broke its undo command across
+// two lines ("`backend-tutor reset --" / "undo`"), which a learner copies
+// as two broken pieces. The command has a line of its own at every width.
+func TestResetPromptKeepsUndoCommandWhole(t *testing.T) {
+	for _, w := range []int{80, 60, 40} {
+		e := newEnv(t)
+		s := e.store(t)
+		finishedAttempt(t, e, s, 7)
+		m := e.model(t, true)
+		step(m, tea.WindowSizeMsg{Width: w, Height: 24})
+		sendKeys(m, "down", "enter", "R")
+		if m.Screen() != "reset" {
+			t.Fatalf("%d columns: screen %s", w, m.Screen())
+		}
+		whole := false
+		for _, l := range strings.Split(viewText(m), "\n") {
+			if strings.Contains(l, "backend-tutor reset --undo") {
+				whole = true
+			}
+		}
+		if !whole {
+			t.Errorf("%d columns: the undo command is split:\n%s", w, viewText(m))
+		}
+		m.Flush()
+	}
+}

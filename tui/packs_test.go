@@ -2,6 +2,7 @@ package tui
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -62,4 +63,33 @@ func TestGoldenTwoPackHome(t *testing.T) {
 
 func fmtSize(s [2]int) string {
 	return map[int]string{80: "80x24", 40: "40x12"}[s[0]]
+}
+
+// The walk: a one-chapter pack's header on home and its welcome said
+// "1 chapters".
+func TestOneChapterPackSaysChapter(t *testing.T) {
+	base := loadFixture(t)
+	ja, err := content.Load(os.DirFS("../testdata/packs/ja-http"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := content.Combine(base, []*content.Course{ja})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p *content.Pack
+	for i := range c.Packs {
+		if c.Packs[i].ID == "ja-http" {
+			p = c.Packs[i]
+		}
+	}
+	if p == nil {
+		t.Fatal("no ja-http pack in the combined course")
+	}
+	if s := packStatus(c, p); !strings.HasPrefix(s, "1 chapter —") {
+		t.Errorf("pack header = %q, want 1 chapter", s)
+	}
+	if strings.Contains(c.Welcome, "1 chapters") || !strings.Contains(c.Welcome, "(1 chapter)") {
+		t.Errorf("welcome = %q, want (1 chapter)", c.Welcome)
+	}
 }

@@ -16,7 +16,8 @@ import (
 // The profile picker: when the progress file has several profiles and none
 // was chosen (--profile, BACKEND_TUTOR_PROFILE, the config file), main runs
 // the tutor first with Options.Profiles, and it shows only this screen:
-// the profiles with their learner names and last activity, and "New
+// the profiles with their learner names and last practice (quiz, review
+// or lab check: reading saves carry no time), and "New
 // profile", which asks for a name typed once. Choosing ends the program;
 // main reads the choice (Model.Picked) and starts the tutor for it. The
 // picker reads and writes nothing: main made the list and saves a new one.
@@ -36,11 +37,8 @@ func newPicker(profiles []progress.ProfileSummary) *pickerModel {
 	in := textinput.New()
 	in.Prompt = "> "
 	in.Placeholder = "your name"
-	in.CharLimit = 200 // the rule is 40 characters: longer is refused with a message, not cut
-	in.SetVirtualCursor(true)
-	ist := in.Styles()
-	ist.Cursor.Blink = false
-	in.SetStyles(ist)
+	in.CharLimit = 200         // the rule is 40 characters: longer is refused with a message, not cut
+	in.SetVirtualCursor(false) // the terminal's own cursor (focus): a screen reader follows it
 	return &pickerModel{profiles: profiles, input: in}
 }
 
@@ -124,7 +122,7 @@ func (p *pickerModel) view(m *Model) string {
 	width := max(10, m.width-4)
 	var b strings.Builder
 	if p.naming {
-		b.WriteString(hang("  ", "Your name (it names your profile and your exports):", m.width-2) + "\n\n")
+		b.WriteString(p.nameHeading(m))
 		b.WriteString("  " + p.input.View() + "\n\n")
 		if p.err != "" {
 			b.WriteString(m.st.Warning.Render(hang("  ", render.Escape(p.err), m.width-2)))
@@ -133,12 +131,8 @@ func (p *pickerModel) view(m *Model) string {
 		}
 		return m.frame("Backend Tutor — new profile", b.String(), m.shortHelp(m.screenKeys()))
 	}
-	intro := m.st.Subtle.Render(hang("  ", "Several learners use this computer. Who is studying?", m.width-2)) + "\n\n"
-	b.WriteString(intro)
-	// A long list scrolls with the cursor, so the row it is on (and
-	// "New profile", the last) can always be seen.
-	rows := max(1, m.bodyHeight()-strings.Count(intro, "\n"))
-	first := max(0, p.cursor-rows+1)
+	b.WriteString(m.st.Subtle.Render(p.intro(m)) + "\n\n")
+	first := p.first(m)
 	dateW := len("Nov 28, 2026")
 	nameW := max(4, width-2-dateW-2)
 	for i, s := range p.profiles {
@@ -161,6 +155,34 @@ func (p *pickerModel) view(m *Model) string {
 	}
 	b.WriteString(p.row(m, len(p.profiles), "+ New profile"))
 	return m.frame("Backend Tutor — choose your profile", b.String(), m.shortHelp(m.screenKeys()))
+}
+
+func (p *pickerModel) nameHeading(m *Model) string {
+	return hang("  ", "Your name (it names your profile and your exports):", m.width-2) + "\n\n"
+}
+
+func (p *pickerModel) intro(m *Model) string {
+	return hang("  ", "Several learners use this computer. Who is studying? (Dates: last quiz, review or lab check; reading is not dated.)", m.width-2)
+}
+
+// listTop is the body line of the first profile shown: under the intro
+// and a blank line.
+func (p *pickerModel) listTop(m *Model) int { return strings.Count(p.intro(m), "\n") + 2 }
+
+// first is the first profile shown: a long list scrolls with the cursor,
+// so the row it is on (and "New profile", the last) can always be seen.
+func (p *pickerModel) first(m *Model) int {
+	rows := max(1, m.bodyHeight()-p.listTop(m))
+	return max(0, p.cursor-rows+1)
+}
+
+// focus is where the terminal's cursor goes: the focused row's text, or
+// the name's insertion point.
+func (p *pickerModel) focus(m *Model) (spot, bool) {
+	if p.naming {
+		return spot{2 + inputX(p.input), strings.Count(p.nameHeading(m), "\n")}, true
+	}
+	return spot{markerX, p.listTop(m) + p.cursor - p.first(m)}, true
 }
 
 // row is one line of the list, marked when the cursor is on it.

@@ -92,19 +92,22 @@ func (s reviewSummary) view(c *programContext) page {
 	r := s.r
 	var b strings.Builder
 	st := c.st
+	// Wrapped, not left to the frame, which cuts a long line with "…"
+	// (at 60 columns "come back here when they …").
+	w := c.width - 2
 	if r == nil || len(r.items) == 0 {
-		b.WriteString("  Nothing to review right now.\n\n")
-		b.WriteString(st.Subtle.Render("  Questions you answer in quizzes come back here when they are due."))
+		b.WriteString(hang("  ", "Nothing to review right now.", w) + "\n\n")
+		b.WriteString(st.Subtle.Render(hang("  ", "Questions you answer in quizzes come back here when they are due.", w)))
 	} else {
 		n := r.right + r.wrong
-		fmt.Fprintf(&b, "  You reviewed %d %s: %d right, %d to practise again.\n\n", n, plural(n, "question", "questions"), r.right, r.wrong)
+		b.WriteString(hang("  ", fmt.Sprintf("You reviewed %d %s: %d right, %d to practise again.", n, plural(n, "question", "questions"), r.right, r.wrong), w) + "\n\n")
 		if r.wrong > 0 {
-			b.WriteString(st.Subtle.Render("  The ones you missed come back tomorrow.") + "\n")
+			b.WriteString(st.Subtle.Render(hang("  ", "The ones you missed come back tomorrow.", w)) + "\n")
 		}
 		if c.reviewDue > 0 {
-			fmt.Fprintf(&b, "  %d more due today.\n", c.reviewDue)
+			b.WriteString(hang("  ", fmt.Sprintf("%d more due today.", c.reviewDue), w) + "\n")
 		}
 	}
-	b.WriteString("\n" + st.Selected.Render("  Press enter to go home."))
+	b.WriteString("\n" + st.Selected.Render(hang("  ", "Press enter to go home.", w)))
 	return page{header: "Review done", body: b.String()}
 }

@@ -504,7 +504,7 @@ func (q *quizModel) focus() (spot, bool) {
 	}
 	x := markerX
 	if q.current().Input() == content.Text {
-		x = 2 + inputX(q.input.Prompt, q.input.Value(), q.input.Position(), q.input.Width())
+		x = 2 + inputX(q.input)
 	}
 	return spot{x, row}, true
 }

@@ -41,7 +41,12 @@ func (p *resetPrompt) view(c *programContext) page {
 		"",
 		hang("  ", "This clears "+courserules.ResetLoss(c.records[p.id])+".", w),
 		"",
-		hang("  ", "They move to a backup inside your progress file; `backend-tutor reset --undo` brings them back. Press y to reset, esc (or n) to keep them.", w),
+		// The undo command on a line of its own: wrapped in the sentence
+		// it broke at "--" ("reset --" / "undo"), copied as two pieces.
+		hang("  ", "They move to a backup inside your progress file; this brings them back:", w),
+		"    backend-tutor reset --undo",
+		"",
+		hang("  ", "Press y to reset, esc (or n) to keep them.", w),
 	}, "\n")
 	return page{header: "Reset · " + render.SanitizeLine(ch.Title), body: body}
 }

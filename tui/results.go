@@ -136,7 +136,7 @@ func (r *resultsModel) content(c *programContext) string {
 		for i, qu := range r.missed {
 			b.WriteString(hang(fmt.Sprintf("  %d. ", i+1), st.Selected.Render(c.inline(render.SanitizeLine(qu.Prompt))), w))
 			b.WriteString("\n")
-			given := strings.Join(r.given[qu.ID], qu.GivenSeparator())
+			given := r.givenText(c, qu)
 			switch {
 			case given == "" && r.earlier[qu.ID]:
 				given = "(you answered an earlier version of this question)"
@@ -146,7 +146,7 @@ func (r *resultsModel) content(c *programContext) string {
 			if id := r.ids[qu.ID]; id != "" && c.unsaved[id] {
 				given += " (not saved yet)"
 			}
-			b.WriteString(hang("     You answered: ", render.SanitizeLine(given), w))
+			b.WriteString(hang("     You answered: ", given, w))
 			b.WriteString("\n")
 			b.WriteString(answerText(c.inline, qu, r.shown[qu.ID], "     ", w))
 			b.WriteString("\n")
@@ -155,6 +155,21 @@ func (r *resultsModel) content(c *programContext) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// givenText is what the learner gave, sanitised: the options they picked
+// rendered as "The answer" renders them (options are markdown: "`POST`"
+// showed its backticks beside "The answer: GET"); a typed answer as typed.
+func (r *resultsModel) givenText(c *programContext, qu *content.Question) string {
+	given := r.given[qu.ID]
+	if qu.Input() == content.Text {
+		return render.SanitizeLine(strings.Join(given, qu.GivenSeparator()))
+	}
+	shown := make([]string, len(given))
+	for i, g := range given {
+		shown[i] = c.inline(render.SanitizeLine(g))
+	}
+	return strings.Join(shown, qu.GivenSeparator())
 }
 
 // key: take the quiz again (a new attempt), ask the missed questions

@@ -181,3 +181,22 @@ func TestReviewCountAtRollover(t *testing.T) {
 		t.Errorf("reviewDue = %d after the rollover, want 1", fm.reviewDue)
 	}
 }
+
+// The walk at 60×20: the review summary's sentences were cut with "…"
+// ("come back here when they …") instead of wrapped, as every other
+// screen's text is.
+func TestReviewSummaryWrapsNarrow(t *testing.T) {
+	e := newEnv(t)
+	m := e.reviewModel(t, reviewDay0, true)
+	run(m, m.Init())
+	for _, w := range []int{60, 40} {
+		step(m, tea.WindowSizeMsg{Width: w, Height: 12})
+		v := viewText(m)
+		if !strings.Contains(v, "Nothing to review right now.") {
+			t.Fatalf("%d columns: not the summary:\n%s", w, v)
+		}
+		if strings.Contains(v, "…") || !strings.Contains(v, "are due.") {
+			t.Errorf("%d columns: the summary is cut, not wrapped:\n%s", w, v)
+		}
+	}
+}

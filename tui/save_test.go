@@ -2,16 +2,19 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 	bolt "go.etcd.io/bbolt"
 
@@ -496,5 +499,21 @@ func TestDiskFullAnswersPrintedToKeep(t *testing.T) {
 	}
 	if got := attemptAnswers(s, "alpha"); len(got) != 1 || !got[0].Correct {
 		t.Errorf("answers after merging the printed lines: %+v", got)
+	}
+}
+
+// The walk with a full disk: the one warning line (cut to the window)
+// read "...; retrying. write /tmp/wal…", the path eating the cause, so a
+// learner never saw that the disk was full or what to do about it.
+func TestSaveWarningSaysDiskFull(t *testing.T) {
+	full := fmt.Errorf("saving answer: %w", &os.PathError{Op: "write", Path: "/home/learner/.local/share/backend-tutor/progress.db", Err: syscall.ENOSPC})
+	for _, waiting := range []int{0, 3} {
+		w := ansi.Truncate(" ! "+saveWarning(full, waiting), 80, "…")
+		if !strings.Contains(w, "disk is full") || !strings.Contains(w, "free some space") {
+			t.Errorf("waiting %d: the 80-column warning line does not say the disk is full: %q", waiting, w)
+		}
+	}
+	if w := saveWarning(errors.New("timeout"), 1); !strings.Contains(w, "timeout") {
+		t.Errorf("another cause is not named: %q", w)
 	}
 }

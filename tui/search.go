@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -333,14 +334,11 @@ func (g *glossaryModel) showTerm(c *programContext, term, query string) {
 	g.scrollTo(term)
 }
 
-// scrollTo scrolls the glossary to a term's entry.
+// scrollTo scrolls the glossary to a term's entry: its heading's line as
+// laid out, which finds a heading wrapped to two lines too.
 func (g *glossaryModel) scrollTo(term string) {
-	want := render.SanitizeLine(term)
-	for i, l := range strings.Split(g.vp.GetContent(), "\n") {
-		if strings.TrimSpace(ansi.Strip(l)) == want {
-			g.vp.SetYOffset(i)
-			return
-		}
+	if i := slices.Index(g.names, term); i >= 0 && i < len(g.terms) {
+		g.vp.SetYOffset(g.terms[i])
 	}
 }
 

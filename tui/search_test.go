@@ -1,11 +1,12 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"backend-tutor/content"
 	"backend-tutor/content/search"
@@ -106,12 +107,6 @@ func TestSearchOtherResults(t *testing.T) {
 	step(m, tea.WindowSizeMsg{Width: 60, Height: 24}) // laid out again: still highlighted
 	if raw := m.View().Content; !strings.Contains(raw, on+"Zeta") {
 		t.Fatalf("the highlight went at a new width:\n%q", raw)
-	}
-	// (the fixture's glossary fits the window: scrolling to a term on its own)
-	g := &glossaryModel{vp: viewport.New(viewport.WithWidth(40), viewport.WithHeight(3))}
-	g.vp.SetContent("  A\n    a\n\n  B\n    b\n\n  Zeta\n    z\n\n  Zz\n    zz")
-	if g.scrollTo("Zeta"); g.vp.YOffset() != 6 {
-		t.Errorf("scrollTo: offset %d, want 6", g.vp.YOffset())
 	}
 	sendKeys(m, "esc", "/")
 	for range 4 {
@@ -345,5 +340,34 @@ func TestSearchResultsShowPlainText(t *testing.T) {
 	on, _, _ := strings.Cut(matchStyle.Render("x"), "x")
 	if raw := m.View().Content; !strings.Contains(raw, on+"boldly") {
 		t.Fatalf("the match is not highlighted:\n%q", raw)
+	}
+}
+
+// Proves: a glossary result opens the glossary at its term even when the
+// term's heading wraps (a long term in a narrow window), and the cursor is
+// on it. (The scroll looked for a line holding the whole term, so a
+// wrapped heading was never found and the glossary stayed at the top.)
+func TestGlossaryResultScrollsToWrappedTerm(t *testing.T) {
+	e := newEnv(t)
+	long := "Zulu time, the coordinated universal time that servers log in"
+	for i := range 12 {
+		e.course.Glossary = append(e.course.Glossary, content.Term{Term: fmt.Sprintf("Filler %02d", i), Definition: "A term to fill the glossary."})
+	}
+	e.course.Glossary = append(e.course.Glossary, content.Term{Term: long, Definition: "Time at zero longitude."})
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 40, Height: 14})
+	sendKeys(m, "/", "l", "o", "n", "g", "i", "t", "u", "d", "e")
+	if !strings.Contains(viewText(m), "Glossary") {
+		t.Fatalf("no glossary result:\n%s", viewText(m))
+	}
+	sendKeys(m, "enter")
+	if m.Screen() != "glossary" {
+		t.Fatalf("screen %s", m.Screen())
+	}
+	if view := ansi.Strip(m.glossary.vp.View()); !strings.Contains(view, "Zulu time") {
+		t.Fatalf("the glossary is not at the wrapped term (offset %d):\n%s", m.glossary.vp.YOffset(), view)
+	}
+	if line, _ := cursorLine(t, m, "at the term"); !strings.Contains(line, "Zulu time") {
+		t.Errorf("cursor on %q, not on the term", line)
 	}
 }

@@ -155,7 +155,10 @@ func (s *statsModel) key(c *programContext, msg tea.KeyPressMsg) (tea.Cmd, nav) 
 		return nil, nav{to: homeScreen}
 	case key.Matches(msg, k.ReadSection):
 		return nil, s.openSection(c)
-	case key.Matches(msg, k.Down) && s.sel+1 < len(s.weakAt) && s.inView(s.sel+1):
+	// The next question when it is in view, or when the window cannot
+	// scroll further (at the bottom, the first one's top line may be above
+	// the window: at 40×12 down then did nothing, and none could be picked).
+	case key.Matches(msg, k.Down) && s.sel+1 < len(s.weakAt) && (s.inView(s.sel+1) || s.vp.AtBottom()):
 		s.pick(c, s.sel+1)
 	case key.Matches(msg, k.Up) && s.sel >= 0:
 		s.pick(c, s.sel-1)

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"backend-tutor/content"
 	"backend-tutor/content/search"
 	"backend-tutor/internal/scheduler"
@@ -97,4 +99,56 @@ func TestStatsWeakestOpensSection(t *testing.T) {
 	if r := e.record(t, ch.ID); r.Line == 0 {
 		t.Errorf("the reader was not scrolled to the section: saved %+v", r)
 	}
+}
+
+// Proves: a weakest question picked on the stats screen has the terminal
+// cursor on its "› " marker, as every list's focused row has (the screen
+// hid the cursor, so a screen reader following it read nothing there);
+// none before one is picked.
+func TestCursorOnPickedWeakestQuestion(t *testing.T) {
+	e := newEnv(t)
+	ch := e.course.Chapters[0]
+	qu := ch.Quiz.Questions[1]
+	s := e.store(t)
+	a := progress.Answer{ID: progress.NewID(), QuestionID: qu.ID, QuestionHash: qu.Hash, Given: []string{"x"}, At: time.Now()}
+	if _, err := s.Apply(progress.Op{Kind: progress.OpAnswer, Chapter: ch.ID, AttemptUID: progress.NewID(), Order: []string{qu.ID}, Answer: &a}); err != nil {
+		t.Fatal(err)
+	}
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 80, Height: 40})
+	sendKeys(m, "s")
+	settle(m)
+	if !strings.Contains(viewText(m), "missed 1×") {
+		t.Fatalf("no weakest question:\n%s", viewText(m))
+	}
+	if v := m.View(); v.Cursor != nil {
+		t.Errorf("a cursor before a question is picked, at %+v", v.Cursor.Position)
+	}
+	sendKeys(m, "down")
+	onMarker(t, m, "the picked weakest question")
+	m.Flush()
+}
+
+// The walk at 40×12: after G (the bottom) the first weakest question's
+// first line was above the window, and down, which picks a question only
+// when both its lines are in view, did nothing: no question could be
+// picked from the bottom, the natural way to reach the list. At the
+// bottom, down picks the next question, scrolling to it.
+func TestStatsWeakestPickedFromBottom(t *testing.T) {
+	e := newEnv(t)
+	m := e.model(t, true)
+	step(m, tea.WindowSizeMsg{Width: 40, Height: 12})
+	statsAt(m)
+	if m.Screen() != "stats" || m.stats.st == nil || len(m.stats.st.Weakest) < 2 {
+		t.Fatalf("no stats with two weakest questions:\n%s", viewText(m))
+	}
+	sendKeys(m, "G", "down")
+	if m.stats.sel != 0 || !strings.Contains(viewText(m), "› ") {
+		t.Fatalf("down at the bottom picked %d, want the first weakest question shown picked:\n%s", m.stats.sel, viewText(m))
+	}
+	sendKeys(m, "down")
+	if m.stats.sel != 1 {
+		t.Fatalf("a second down picked %d, want 1", m.stats.sel)
+	}
+	m.Flush()
 }

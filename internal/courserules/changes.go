@@ -158,15 +158,17 @@ func ChangeText(ch Change) string {
 	return fmt.Sprintf("ch. %d: %s", ch.Number, strings.Join(parts, ", "))
 }
 
-// NoticeLines is home's one-time notice of changes, a line per chapter,
-// at most max lines (the last one saying how many more).
+// NoticeLines is home's one-time notice of changes: a heading, then a
+// line per chapter, at most most lines in all (at least two), the last
+// saying how many more chapters when they do not all fit.
 func NoticeLines(changes []Change, most int) []string {
 	if len(changes) == 0 {
 		return nil
 	}
+	most = max(most, 2)
 	lines := []string{"Changed since you last studied:"}
 	for i, ch := range changes {
-		if i == most-1 && len(changes) > most {
+		if len(lines) == most-1 && len(changes)-i > 1 {
 			lines = append(lines, fmt.Sprintf("and %d more chapters", len(changes)-i))
 			break
 		}
@@ -175,12 +177,18 @@ func NoticeLines(changes []Change, most int) []string {
 	return lines
 }
 
-// NoticedOps are the saves that remember home told the learner about
-// changes, so it tells them once.
-func NoticedOps(changes []Change) []progress.Op {
-	var ops []progress.Op
-	for _, ch := range changes {
-		ops = append(ops, progress.Op{Kind: progress.OpNoticed, Chapter: ch.Chapter.ID, ContentHash: ch.Chapter.Hash})
+// NoticedOp is the one save that remembers home told the learner about
+// changes, so it tells them once: every changed chapter in one change (one
+// transaction, one fsync), not a save per chapter — a pack update that
+// changed 1,000 chapters queued 1,000 saves. ok is false when there is
+// nothing to remember.
+func NoticedOp(changes []Change) (op progress.Op, ok bool) {
+	if len(changes) == 0 {
+		return progress.Op{}, false
 	}
-	return ops
+	op.Kind = progress.OpNoticed
+	for _, ch := range changes {
+		op.Noticed = append(op.Noticed, progress.NoticedChapter{Chapter: ch.Chapter.ID, Hash: ch.Chapter.Hash})
+	}
+	return op, true
 }

@@ -1,6 +1,7 @@
 package courserules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -116,5 +117,30 @@ func TestCountQuestions(t *testing.T) {
 	if got := Changes(&content.Course{Chapters: []*content.Chapter{ch}}, map[string]progress.ChapterRecord{"c": {ID: "c", Noticed: "h"}},
 		map[string]map[string]progress.QuestionSummary{"c": sums}); len(got) != 0 {
 		t.Errorf("noticed chapter listed: %+v", got)
+	}
+}
+
+// Proves: the notice takes at most the lines it is given, its heading
+// included (home gives noticeMost, 4: it took 5), the last saying how many
+// chapters more; all of them when they fit.
+func TestNoticeLinesBound(t *testing.T) {
+	changes := func(n int) []Change {
+		var out []Change
+		for i := range n {
+			out = append(out, Change{Number: i + 1, TextUpdated: true})
+		}
+		return out
+	}
+	for n, want := range map[int][]string{
+		3: {"Changed since you last studied:", "ch. 1: text updated", "ch. 2: text updated", "ch. 3: text updated"},
+		4: {"Changed since you last studied:", "ch. 1: text updated", "ch. 2: text updated", "and 2 more chapters"},
+		9: {"Changed since you last studied:", "ch. 1: text updated", "ch. 2: text updated", "and 7 more chapters"},
+	} {
+		if got := NoticeLines(changes(n), 4); !slices.Equal(got, want) {
+			t.Errorf("%d changes: %q, want %q", n, got, want)
+		}
+	}
+	if got := NoticeLines(changes(5), 6); len(got) != 6 {
+		t.Errorf("5 changes in 6 lines: %q", got)
 	}
 }

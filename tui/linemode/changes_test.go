@@ -1,10 +1,13 @@
 package linemode
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"backend-tutor/content/search"
 	"backend-tutor/progress"
 )
 
@@ -39,5 +42,55 @@ func TestNoticeOfChangesOnce(t *testing.T) {
 	}
 	if snap.Chapters[ch.ID].Sections == "" {
 		t.Errorf("reading in line mode kept no section hashes: %+v", snap.Chapters[ch.ID])
+	}
+}
+
+// Proves: line mode remembers the notice with ONE change naming every
+// changed chapter, as home does, not a save per chapter.
+func TestNoticeOneSaveForEveryChapter(t *testing.T) {
+	e := newEnv(t)
+	st := e.store(t)
+	var changed []string
+	for _, ch := range e.course.Chapters {
+		var hashes []string
+		for _, sec := range search.Sections(ch.Body) {
+			hashes = append(hashes, sec.Hash)
+		}
+		if len(hashes) == 0 {
+			continue
+		}
+		hashes[0] = "0123456789ab" // the text as read then
+		if _, err := st.Apply(progress.Op{Kind: progress.OpReading, Chapter: ch.ID, ContentHash: "old", Percent: 100, Sections: hashes}); err != nil {
+			t.Fatal(err)
+		}
+		changed = append(changed, ch.ID)
+	}
+	if len(changed) < 2 {
+		t.Fatalf("the fixture has %d chapters with text", len(changed))
+	}
+	snap, err := st.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	s := New(Options{Course: e.course, Store: st, Snapshot: snap, In: strings.NewReader(""), Out: &out, Rand: testRand()})
+	s.noticeChanges()
+	s.save.mu.Lock()
+	queue := slices.Clone(s.save.queue)
+	s.save.mu.Unlock()
+	if len(queue) != 1 || queue[0].op.Kind != progress.OpNoticed || len(queue[0].op.Noticed) != len(changed) {
+		t.Fatalf("queued %d changes for %d changed chapters, want one naming them all: %+v", len(queue), len(changed), queue)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	snap, err = e.store(t).Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range changed {
+		if snap.Chapters[id].Noticed == "" {
+			t.Errorf("chapter %s not remembered as noticed", id)
+		}
 	}
 }

@@ -49,7 +49,7 @@ func (s *Session) labs() bool {
 			continue
 		}
 		s.out.say("")
-		if _, eof := s.pager(strings.Split(text(l.Brief), "\n"), nil, 0); eof {
+		if _, eof := s.pager(strings.Split(text(l.Brief), "\n"), nil, 0, func(int) {}); eof {
 			return true
 		}
 		s.out.say("Check it: start your server, then type c %d here, or run: backend-tutor lab check %s --run \"COMMAND THAT STARTS YOUR SERVER\"", n, l.ID)

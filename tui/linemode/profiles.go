@@ -36,7 +36,7 @@ func PickProfile(in io.Reader, out io.Writer, ascii bool, profiles []progress.Pr
 			}
 			when := "nothing yet"
 			if !s.LastActivity.IsZero() {
-				when = "last active " + s.LastActivity.Local().Format("Jan 2, 2006")
+				when = "last practice " + s.LastActivity.Local().Format("Jan 2, 2006")
 			}
 			p.say("  %d. %s (%s)", i+1, label, when)
 		}
@@ -56,8 +56,10 @@ func PickProfile(in io.Reader, out io.Writer, ascii bool, profiles []progress.Pr
 			list()
 		case strings.EqualFold(in, "q"):
 			return "", false, false, p.err
+		case cerr != nil && namedProfile(profiles, in) >= 0:
+			return profiles[namedProfile(profiles, in)].Name, false, true, p.err
 		case cerr != nil || n < 1 || n > len(profiles)+1:
-			p.say("There is no choice %q: type a number from 1 to %d.", line(in), len(profiles)+1)
+			p.say("There is no choice %q: type a number from 1 to %d, or a name from the list.", line(in), len(profiles)+1)
 		case n <= len(profiles):
 			return profiles[n-1].Name, false, true, p.err
 		default:
@@ -71,6 +73,19 @@ func PickProfile(in io.Reader, out io.Writer, ascii bool, profiles []progress.Pr
 		}
 	}
 	return "", false, false, fmt.Errorf("writing the question: %w", p.err)
+}
+
+// namedProfile is the index of the profile a learner named instead of
+// numbering it (asked "Who is studying?", a person types their name), or
+// -1. Case aside, as CheckNewProfileName refuses names that differ only
+// in case.
+func namedProfile(profiles []progress.ProfileSummary, in string) int {
+	for i, s := range profiles {
+		if strings.EqualFold(s.Name, in) {
+			return i
+		}
+	}
+	return -1
 }
 
 // askName reads a new profile's name until one is good; false on an empty

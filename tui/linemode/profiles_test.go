@@ -26,7 +26,7 @@ func TestPickProfile(t *testing.T) {
 	if err != nil || !ok || isNew || name != "lab-3\x1b[2J" {
 		t.Fatalf("picked %q new %v ok %v err %v", name, isNew, ok, err)
 	}
-	for _, want := range []string{"1. Ann Lee (last active Nov 28, 2026)", `2. lab-3\x1b[2J, Bob (nothing yet)`, "3. New profile", `There is no choice "7"`} {
+	for _, want := range []string{"1. Ann Lee (last practice Nov 28, 2026)", `2. lab-3\x1b[2J, Bob (nothing yet)`, "3. New profile", `There is no choice "7"`} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
@@ -53,5 +53,23 @@ func TestPickProfile(t *testing.T) {
 		if _, _, ok, err := PickProfile(strings.NewReader(input), &out, false, someProfiles()); ok || err != nil {
 			t.Errorf("%q: ok %v err %v", input, ok, err)
 		}
+	}
+}
+
+// The walk: a learner asked "Who is studying?" types their name, as they
+// would to a person; it picks their profile (case aside) instead of "There
+// is no choice". A number still means the number.
+func TestPickProfileByName(t *testing.T) {
+	var out strings.Builder
+	name, isNew, ok, err := PickProfile(strings.NewReader(" ann LEE \n"), &out, false, someProfiles())
+	if err != nil || !ok || isNew || name != "Ann Lee" {
+		t.Fatalf("picked %q new %v ok %v err %v\n%s", name, isNew, ok, err, out.String())
+	}
+	out.Reset()
+	if _, _, _, err := PickProfile(strings.NewReader("Carol\n"), &out, false, someProfiles()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "or a name from the list") {
+		t.Errorf("an unknown name does not say a name may be typed:\n%s", out.String())
 	}
 }

@@ -14,6 +14,7 @@ import (
 type answered struct {
 	correct bool
 	given   []string
+	earlier bool // a reopened result: answered only in an earlier version of the question
 }
 
 // quiz is one attempt at a chapter's quiz.
@@ -29,6 +30,9 @@ type quiz struct {
 	// full-screen results: answers saved apart (progress.OpRetry), no
 	// attempt, no score (results.go).
 	missedOnly bool
+	// changedSince: a reopened result whose questions were edited or
+	// removed since, so its right answers now do not make its score.
+	changedSince bool
 }
 
 // op is a change to this quiz's attempt, as the full-screen quiz makes it:

@@ -37,18 +37,28 @@ func (s *Session) read(ch *content.Chapter, from int) bool {
 	s.last = &progress.Place{Screen: "chapter", ChapterID: ch.ID}
 	s.save.do(progress.Op{Kind: progress.OpLast, Place: s.last}, nil)
 	defer s.doing(activetime.Reading, ch.ID)()
-	shown, eof := s.pager(lines, search.Outline(ch.Body), from)
-	percent := 100
-	if len(lines) > 0 {
-		percent = shown * 100 / len(lines)
+	percent, saved := 0, -1
+	// Saved as each page is shown, not only when the reading stops: ctrl+c
+	// (a signal's Interrupt) lost how far the learner had read.
+	savePage := func(shown int) {
+		percent = 100
+		if len(lines) > 0 {
+			percent = shown * 100 / len(lines)
+		}
+		if percent == saved {
+			return
+		}
+		saved = percent
+		// The reading position (Line) belongs to the full-screen reader,
+		// which counts rendered lines: keep it; Furthest only grows.
+		op := courserules.ReadingOp(ch, rec.Line, percent, percent)
+		rec.ID, rec.ContentHash, rec.Furthest = ch.ID, ch.Hash, max(rec.Furthest, percent)
+		rec.Sections = progress.ReadSections(rec.Sections, op.Sections, op.Passed)
+		s.records[ch.ID] = rec
+		s.save.do(op, nil)
 	}
-	// The reading position (Line) belongs to the full-screen reader, which
-	// counts rendered lines: keep it; Furthest only grows.
-	op := courserules.ReadingOp(ch, rec.Line, percent, percent)
-	rec.ID, rec.ContentHash, rec.Furthest = ch.ID, ch.Hash, max(rec.Furthest, percent)
-	rec.Sections = progress.ReadSections(rec.Sections, op.Sections, op.Passed)
-	s.records[ch.ID] = rec
-	s.save.do(op, nil)
+	shown, eof := s.pager(lines, search.Outline(ch.Body), from, savePage)
+	savePage(shown)
 	if eof || percent < 100 {
 		return eof
 	}
@@ -77,10 +87,11 @@ func (s *Session) read(ch *content.Chapter, from int) bool {
 	}
 }
 
-// pager prints lines a page at a time from line from. It returns how many
-// lines have been shown (up to the end of the furthest page) and whether
-// the input ended.
-func (s *Session) pager(lines []string, sections []search.Section, from int) (shown int, eof bool) {
+// pager prints lines a page at a time from line from, telling shownPage
+// how many lines have been shown before each wait for the learner. It
+// returns how many lines have been shown (up to the end of the furthest
+// page) and whether the input ended.
+func (s *Session) pager(lines []string, sections []search.Section, from int, shownPage func(shown int)) (shown int, eof bool) {
 	at := max(0, min(from, len(lines)))
 	for {
 		end := min(at+s.page, len(lines))
@@ -91,6 +102,7 @@ func (s *Session) pager(lines []string, sections []search.Section, from int) (sh
 		if end >= len(lines) {
 			return shown, false
 		}
+		shownPage(shown)
 		help := "Enter for more, q to stop"
 		if len(sections) > 0 {
 			help += ", a number to jump to a section, s to list the sections"

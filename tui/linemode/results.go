@@ -56,9 +56,17 @@ func (s *Session) results(q *quiz, what string, score int, passed bool) {
 	if len(missed) > 0 {
 		miss = "questions " + strings.Join(missed, ", ")
 	}
-	if q.missedOnly {
+	switch {
+	case q.missedOnly:
 		s.out.say("%s: %d of %d right this time; missed: %s. This retry is practice: your score, attempts and pass stay as they were.", what, right, total, miss)
-	} else {
+	case q.changedSince:
+		verdict := "passed"
+		if !passed {
+			verdict = "not passed"
+		}
+		s.out.say("%s: this attempt scored %d%%, %s (the pass mark is %d%%). The quiz has changed since: %d of its %d questions count as right now; missed: %s.",
+			what, score, verdict, q.ch.Quiz.PassMark, right, total, miss)
+	default:
 		verdict := "passed"
 		if !passed {
 			verdict = fmt.Sprintf("not passed yet (%d right needed)", courserules.Needed(q.ch.Quiz.PassMark, total))
@@ -71,7 +79,10 @@ func (s *Session) results(q *quiz, what string, score int, passed bool) {
 			continue
 		}
 		given := strings.Join(a.given, ", ")
-		if given == "" {
+		switch {
+		case given == "" && a.earlier:
+			given = "(you answered an earlier version of this question)"
+		case given == "":
 			given = "(no answer)"
 		}
 		s.out.say("Question %d: %s", i+1, text(qu.Prompt))
@@ -155,9 +166,18 @@ func (s *Session) lastResult(ch *content.Chapter) bool {
 		return false
 	}
 	q := &quiz{ch: ch, questions: r.Questions, shuffles: r.Shuffles, answers: map[string]answered{}}
+	// An answer to a question edited since does not count (Resume drops
+	// it), but was given: say so, as the full-screen result does.
+	for qid, a := range progress.LastAnswers(last) {
+		if qu, ok := ch.Quiz.Question(qid); ok && qu.Hash != a.QuestionHash {
+			q.answers[qid] = answered{earlier: true}
+		}
+	}
 	for qid, a := range r.Answers {
 		q.answers[qid] = answered{correct: a.Correct, given: a.Given}
 	}
+	now := content.Score(q.right(), len(q.questions))
+	q.changedSince = now != last.Score || ch.Quiz.Passed(now) != last.Passed
 	s.out.say("")
 	s.results(q, "Last result of "+line(ch.Title), last.Score, last.Passed)
 	s.out.say("Attempt history, newest first:")

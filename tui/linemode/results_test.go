@@ -1,8 +1,12 @@
 package linemode
 
 import (
+	"errors"
+	"fmt"
+	"os"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -103,5 +107,67 @@ func TestResetAsksAndUndoes(t *testing.T) {
 	}
 	if r := e.record(t, "alpha"); r.Attempts != 1 || r.BestScore != 50 {
 		t.Fatalf("after undo: %+v", r)
+	}
+}
+
+// The walk: after a pack's question was edited, `l N` said "You answered:
+// (no answer)" for it, though the learner had answered it; the full-screen
+// result says they answered an earlier version, and so does line mode.
+func TestLastResultAnsweredEarlierVersion(t *testing.T) {
+	e := newEnv(t)
+	lines := strings.Join(answerLines(t, e.course), "\n") + "\n"
+	e.run(t, lines+"\n", func(s *Session) { s.Quiz("alpha", Ask) })
+	ch, _ := e.course.Chapter("alpha")
+	qu, ok := ch.Quiz.Question("s2")
+	if !ok {
+		t.Fatal("no question s2")
+	}
+	qu.Hash = "edited-since"
+	out := e.run(t, "chapters\nl 1\n\n\nquit\n", func(s *Session) { s.Run() })
+	if !strings.Contains(out, "You answered: (you answered an earlier version of this question).") {
+		t.Errorf("the edited question's answer is not said to be to an earlier version:\n%s", out)
+	}
+	if strings.Contains(out, "(no answer)") {
+		t.Errorf("an answered question is said to have no answer:\n%s", out)
+	}
+}
+
+// The walk: after a question answered right was edited, `l N` said "4 of
+// 10 right, ...; 50%", figures that disagree with no word why; the
+// full-screen result says the attempt scored 50% and that the quiz has
+// changed since, and so does line mode.
+func TestLastResultQuizChangedSince(t *testing.T) {
+	e := newEnv(t)
+	lines := strings.Join(answerLines(t, e.course), "\n") + "\n"
+	e.run(t, lines+"\n", func(s *Session) { s.Quiz("alpha", Ask) })
+	ch, _ := e.course.Chapter("alpha")
+	edited := ""
+	for _, a := range e.attempts(t, "alpha")[0].Answers {
+		if a.Correct {
+			edited = a.QuestionID
+			break
+		}
+	}
+	qu, ok := ch.Quiz.Question(edited)
+	if !ok {
+		t.Fatalf("no right answer to edit the question of")
+	}
+	qu.Hash = "edited-since"
+	out := e.run(t, "chapters\nl 1\n\n\nquit\n", func(s *Session) { s.Run() })
+	if !strings.Contains(out, "this attempt scored 50%") || !strings.Contains(out, "The quiz has changed since: 4 of its 10 questions count as right now") {
+		t.Errorf("the last result does not say the quiz changed since:\n%s", out)
+	}
+}
+
+// The walk with a full disk: line mode said "Progress is not being saved:
+// write /tmp/...: no space left on device" where the full-screen tutor
+// says the disk is full and what to do; both say it in words now.
+func TestSaveWarningSaysDiskFull(t *testing.T) {
+	full := fmt.Errorf("saving: %w", &os.PathError{Op: "write", Path: "/home/ann/progress.db", Err: syscall.ENOSPC})
+	if w := saveWarning(full); !strings.HasPrefix(w, "The disk is full: free some space") {
+		t.Errorf("disk full: %q", w)
+	}
+	if w := saveWarning(errors.New("database is locked")); !strings.Contains(w, "database is locked") {
+		t.Errorf("another cause is not named: %q", w)
 	}
 }

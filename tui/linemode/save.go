@@ -94,7 +94,7 @@ func (s *saver) drainLocked() bool {
 		res, err := s.store.Apply(p.op)
 		if err != nil && !progress.Permanent(err) {
 			if s.failed == nil || s.failed.Error() != err.Error() {
-				s.warn("Progress is not being saved: " + err.Error() + " (it is kept and tried again).")
+				s.warn(saveWarning(err))
 			}
 			s.failed = err
 			return false
@@ -159,4 +159,14 @@ func (s *saver) attempts(chapter string) ([]progress.Attempt, error) {
 func (s *saver) openAttempt(chapter string) (progress.Attempt, bool, error) {
 	s.drain()
 	return s.store.OpenAttempt(chapter)
+}
+
+// saveWarning is what a failed save says: a full disk in words and what to
+// do, as the full-screen warning line says it, rather than the file's
+// "write PATH: no space left on device".
+func saveWarning(err error) string {
+	if progress.DiskFull(err) {
+		return "The disk is full: free some space; your progress is kept and saved once there is room."
+	}
+	return "Progress is not being saved: " + err.Error() + " (it is kept and tried again)."
 }

@@ -182,12 +182,17 @@ func (s *Session) noticeChanges() {
 	for _, l := range courserules.NoticeLines(changes, len(changes)+1) {
 		s.out.say("%s", line(l))
 	}
-	for _, op := range courserules.NoticedOps(changes) {
-		rec := s.records[op.Chapter]
-		rec.Noticed = op.ContentHash
-		s.records[op.Chapter] = rec
-		s.save.do(op, nil)
+	op, ok := courserules.NoticedOp(changes)
+	if !ok {
+		return
 	}
+	for _, n := range op.Noticed {
+		rec := s.records[n.Chapter]
+		rec.Noticed = n.Hash
+		s.records[n.Chapter] = rec
+	}
+	s.save.do(op, nil) // one save for every chapter, as home's
+
 }
 
 type menuItem struct {
@@ -341,7 +346,7 @@ func (s *Session) glossary() bool {
 	}
 	s.out.say("")
 	s.out.say("Glossary, %d terms:", len(lines))
-	_, eof := s.pager(lines, nil, 0)
+	_, eof := s.pager(lines, nil, 0, func(int) {})
 	return eof
 }
 
