@@ -51,18 +51,48 @@ func (m *Model) resetKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) resetView() string {
 	ch, _ := m.course.Chapter(m.resetting)
 	w := max(20, min(m.width-4, 78))
-	body := strings.Join([]string{
-		"",
-		m.st.Wrong.Render(hang("  ", fmt.Sprintf("Reset %q?", render.SanitizeLine(ch.Title)), w)),
-		"",
-		hang("  ", "This clears "+courserules.ResetLoss(m.records[m.resetting])+".", w),
-		"",
+	header := "Reset · " + render.SanitizeLine(ch.Title)
+	paras := [][]string{
+		strings.Split(m.st.Wrong.Render(hang("  ", fmt.Sprintf("Reset %q?", render.SanitizeLine(ch.Title)), w)), "\n"),
+		strings.Split(hang("  ", "This clears "+courserules.ResetLoss(m.records[m.resetting])+".", w), "\n"),
 		// The undo command on a line of its own: wrapped in the sentence
 		// it broke at "--" ("reset --" / "undo"), copied as two pieces.
-		hang("  ", "They move to a backup inside your progress file; this brings them back:", w),
-		"    backend-tutor reset --undo",
-		"",
-		hang("  ", "Press y to reset, esc (or n) to keep them.", w),
-	}, "\n")
-	return m.frame("Reset · "+render.SanitizeLine(ch.Title), body, m.shortHelp(m.screenKeys()))
+		// Both sentences are one line at 40 columns.
+		{"  A backup keeps them. To undo:", "    backend-tutor reset --undo"},
+		{"  Press y to reset, n to keep them."},
+	}
+	return m.frame(header, fitReset(paras, m.bodyHeightUnder(header)), m.shortHelp(m.screenKeys()))
+}
+
+// fitReset lays the confirmation's paragraphs out in rows lines, a blank
+// line above each (the cursor's promptRow is the first text line). The
+// walk at 40×12 found the undo command and "Press y" cut off the bottom:
+// when they do not fit, the blank lines between paragraphs go, then the
+// lines of what is cleared (the second paragraph) from its end, "…" —
+// the question, the undo command and the prompt always show.
+func fitReset(paras [][]string, rows int) string {
+	n := 0
+	for _, p := range paras {
+		n += len(p)
+	}
+	if n+len(paras) <= rows {
+		var out []string
+		for _, p := range paras {
+			out = append(append(out, ""), p...)
+		}
+		return strings.Join(out, "\n")
+	}
+	if over := n + 1 - rows; over > 0 {
+		loss := paras[1]
+		keep := max(1, len(loss)-over)
+		if keep < len(loss) {
+			loss = append(loss[:keep-1:keep-1], strings.TrimRight(loss[keep-1], " .")+" …")
+		}
+		paras[1] = loss
+	}
+	out := []string{""}
+	for _, p := range paras {
+		out = append(out, p...)
+	}
+	return strings.Join(out, "\n")
 }
