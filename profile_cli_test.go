@@ -253,6 +253,9 @@ func TestNewProfileBesideOthersIsSaid(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(lm), "New profile alcie. Other profiles here: alice") {
 		t.Errorf("line mode: %v\n%.300s", err, lm)
 	}
+	if sums, _ := s.ProfileSummaries(); len(sums) != 1 {
+		t.Errorf("quitting line mode at once made a profile: %v", sums)
+	}
 }
 
 // The walk: `--profile ALICE` where the file has "alice" made a second,

@@ -132,12 +132,19 @@ func (s *Session) Interrupt() error { return s.save.close() }
 // Run is the menu, until the learner quits or the input ends.
 func (s *Session) Run() error {
 	s.out.say("Backend Tutor, line mode: %s.", line(s.course.Title))
+	// The welcome is recorded once the learner does something, not when
+	// it shows: a learner who quits at once (a mistyped --profile, told
+	// so in the line above) leaves no new profile behind.
+	welcomed := func() {
+		if s.welcome {
+			s.save.do(progress.Op{Kind: progress.OpWelcomed}, nil)
+			s.welcome = false
+		}
+	}
 	if s.welcome {
 		if w := strings.TrimSpace(s.course.Welcome); w != "" {
 			s.out.say("%s", text(w))
 		}
-		s.save.do(progress.Op{Kind: progress.OpWelcomed}, nil)
-		s.welcome = false
 	}
 	s.noticeChanges()
 	for {
@@ -164,6 +171,7 @@ func (s *Session) Run() error {
 		// still the menu's word.
 		if verb, rest := cutVerb(in, "t", "l"); verb != "" {
 			if _, err := strconv.Atoi(rest); err == nil {
+				welcomed()
 				if s.onChapter(verb, rest) {
 					return nil
 				}
@@ -178,6 +186,9 @@ func (s *Session) Run() error {
 				s.out.say("There is no menu item %q: type a number from 1 to %d.", line(in), len(items))
 				continue
 			}
+		}
+		if items[n-1].word != "quit" {
+			welcomed()
 		}
 		if quit := items[n-1].do(); quit {
 			return nil
