@@ -293,3 +293,17 @@ func TestProfileFlagIgnoresCase(t *testing.T) {
 		t.Errorf("store profile %q, want alice", store.Profile())
 	}
 }
+
+// A file of a whole class's profiles: the notice names five, and says how
+// many more (one line on the full screen).
+func TestNewProfileNoticeNamesFive(t *testing.T) {
+	class := map[string]int{}
+	for _, n := range []string{"ann", "bob", "cy", "dee", "eve", "fay", "gus", "hal"} {
+		class[n] = 10
+	}
+	db := readFile(t, class)
+	code, _, errOut := runCLI(t, "--db", db, "--profile", "zed", "progress")
+	if want := "Other profiles here: ann, bob, cy, dee, eve, and 3 more — quit"; code != 0 || !strings.Contains(errOut, want) {
+		t.Errorf("exit %d, stderr %q, want %q", code, errOut, want)
+	}
+}

@@ -55,9 +55,17 @@ func whichProfile(chosen string, sums []progress.ProfileSummary) (name, notice s
 		}
 		others = append(others, s.Name)
 	}
+	// A file of a whole class's profiles names a few: the notice is one
+	// line on the full screen.
+	if len(others) > maxNamedOthers {
+		others = append(others[:maxNamedOthers], fmt.Sprintf("and %d more", len(others)-maxNamedOthers))
+	}
 	return name, fmt.Sprintf("New profile %s. Other profiles here: %s — quit and use --profile NAME to switch.",
 		name, strings.Join(others, ", ")), false
 }
+
+// maxNamedOthers is how many other profiles whichProfile's notice names.
+const maxNamedOthers = 5
 
 // sameProfile is the file's profile that name means: itself, or the one
 // profile whose name differs from it only in case (the picker refuses a
