@@ -89,6 +89,10 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	if err != nil || !ok {
 		return err
 	}
+	// A profile new beside others (a typo?) is said on the warning line,
+	// or in line mode's first line, not on stderr under the screen.
+	var profileNote string
+	g.note = func(s string) { profileNote = s }
 	if store, err = scopeStore(g, store, course); err != nil {
 		return err
 	}
@@ -117,7 +121,15 @@ func runTutor(g globals, start tutorStart, stdout, stderr io.Writer) error {
 	store.SetScheduler(sched)
 	if lineMode {
 		start.now = now
+		if profileNote != "" {
+			fmt.Fprintln(stdout, profileNote)
+		}
 		return runLineMode(course, store, snap, start, stdinTTY, ascii, g.labURL, stdin, stdout)
+	}
+	if notice == "" {
+		// The recovery files' warning matters more: those answers are
+		// not in the file yet.
+		notice = profileNote
 	}
 	model := tui.New(tui.Options{
 		Course: course, Store: store, Snapshot: snap, Notice: notice,

@@ -40,11 +40,11 @@ func TestRealTerminalProfiles(t *testing.T) {
 	if p, n, open := read("--profile", "Ann Lee"); p != "Ann Lee" || n != 1 || !open {
 		t.Fatalf("Ann's progress: %s answered %d, in progress %v", p, n, open)
 	}
-	if p, n, open := read(); p != "default" || n != 0 || open {
+	if p, n, open := read("--profile", "default"); p != "default" || n != 0 || open {
 		t.Fatalf("default profile picked up Ann's progress: %s answered %d, in progress %v", p, n, open)
 	}
 
-	def := startTerm(t, "--db", db)
+	def := startTerm(t, "--db", db, "--profile", "default")
 	def.waitFor("Welcome to", "Press enter to begin")
 	def.keys("C-c")
 	def.exited()
@@ -53,6 +53,23 @@ func TestRealTerminalProfiles(t *testing.T) {
 	ann.waitFor("Continue: What backend development is", "back to the quiz")
 	ann.keys("C-c")
 	ann.exited()
+
+	// Ann's is the only profile used: with no --profile it opens, not the
+	// empty default (the walk: her progress looked lost).
+	only := startTerm(t, "--db", db)
+	only.waitFor("Continue: What backend development is", "back to the quiz")
+	only.keys("C-c")
+	only.exited()
+
+	// A typo names a new profile beside Ann's: the warning line says so,
+	// and quitting at once makes no profile.
+	typo := startTerm(t, "--db", db, "--profile", "Ann Le")
+	typo.waitFor("New profile Ann Le. Other profiles here: Ann Lee")
+	typo.keys("C-c")
+	typo.exited()
+	if p, n, _ := read(); p != "Ann Lee" || n != 1 {
+		t.Fatalf("after the typo, no --profile: %s answered %d", p, n)
+	}
 }
 
 // The profile picker through the real binary: with two profiles and none

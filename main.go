@@ -48,10 +48,10 @@ Global flags (before or after the command):
   --content DIR   add this pack (a folder with a pack.yaml) to the built-in guide,
                   or show it instead if its manifest says mode: replace; give
                   it again for more packs
-  --profile NAME  whose progress to use (default "default"); learners sharing
-                  a machine keep theirs apart in the one progress file. With
-                  several profiles and none chosen the tutor asks, and other
-                  commands exit 2 naming them
+  --profile NAME  whose progress to use (default: the one profile used, or
+                  "default"); learners sharing a machine keep theirs apart in
+                  the one progress file. With several profiles and none chosen
+                  the tutor asks, and other commands exit 2 naming them
   --accessible    line mode: plain prompts and text, no full-screen UI (also
                   ACCESSIBLE=1; on by itself when TERM=dumb or stdin or
                   stdout is not a terminal)
@@ -110,6 +110,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		msgs.ASCII()
 	}
 	if err == nil {
+		g.note = func(s string) { fmt.Fprintln(msgs, "backend-tutor: note: "+s) }
 		err = dispatch(g, rest, out, msgs)
 	}
 	out.Flush()
@@ -146,6 +147,9 @@ type globals struct {
 	reviewLimitSet bool    // --review-limit was given
 	sources        sources // where each setting came from (config.go)
 	labURL         string  // --lab-url: where the Labs screen checks the learner's server
+	// note says what a command did not refuse but the learner should
+	// know (a profile new beside others: scopeStore); nil says nothing.
+	note func(string)
 }
 
 // parseGlobal takes --db, --content and --profile from anywhere on the
@@ -271,7 +275,7 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: backend-tutor %s\n", synopsis)
 		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tadd this pack to the built-in guide (again for more packs)\n  --profile NAME\n    \twhose progress to use (default \"default\"; needed when the file has several)")
+		fmt.Fprintln(stderr, "  --db PATH\n    \tprogress file\n  --content DIR\n    \tadd this pack to the built-in guide (again for more packs)\n  --profile NAME\n    \twhose progress to use (default: the one used, or \"default\"; needed when the file has several)")
 	}
 	return fs
 }

@@ -54,8 +54,11 @@ func TestProfileFlag(t *testing.T) {
 	if p, k, n := read("--profile", "Ann"); p != "Ann" || k != "guide" || n != 60 {
 		t.Errorf("--profile Ann: %s/%s read %d%%", p, k, n)
 	}
-	if p, k, n := read(); p != "default" || k != "guide" || n != 0 {
-		t.Errorf("no --profile: %s/%s read %d%%", p, k, n)
+	if p, k, n := read("--profile", "default"); p != "default" || k != "guide" || n != 0 {
+		t.Errorf("--profile default: %s/%s read %d%%", p, k, n)
+	}
+	if p, k, n := read(); p != "Ann" || n != 60 {
+		t.Errorf("no --profile, Ann's the only profile used: %s/%s read %d%%", p, k, n)
 	}
 	for _, bad := range []string{"", strings.Repeat("n", 65), "a\x1b]0;owned\x07", "a\nb"} {
 		code, _, errOut := runCLI(t, "--db", db, "--profile="+bad, "progress")
@@ -126,7 +129,7 @@ func twoProfiles(t *testing.T) string {
 // and names the profiles and the flag; the tutor from a script (stdin not
 // a terminal) does too, without reading a line. --profile, the
 // environment, or --all (export) choose. One profile besides an untouched
-// default: as before, no question. Old code used "default" silently.
+// default: no question, that profile opens (TestOnlyUsedProfileOpens).
 func TestSeveralProfilesNeedAChoice(t *testing.T) {
 	db := twoProfiles(t)
 	for _, args := range [][]string{{"progress"}, {"list"}, {"export"}, {"review"}, {"lab", "list"}, {"reset", "--all", "--yes"}, {"lab", "check", "hello-server"}} {
@@ -160,16 +163,16 @@ func TestSeveralProfilesNeedAChoice(t *testing.T) {
 	if err := ann.SetLearner("Ann Lee"); err != nil {
 		t.Fatal(err)
 	}
-	if code, out, errOut := runCLI(t, "--db", one, "progress", "--json"); code != 0 || !strings.Contains(out, `"profile": "default"`) {
+	if code, out, errOut := runCLI(t, "--db", one, "progress", "--json"); code != 0 || !strings.Contains(out, `"profile": "Ann Lee"`) {
 		t.Errorf("one profile: exit %d: %s%s", code, out, errOut)
 	}
 }
 
-// The walk: `--profile ALICE` where the file has "alice" made a second,
-// empty profile (the learner's progress seemed gone, and the picker then
-// listed both), though the picker refuses a new name that differs from a
-// profile's only in case. A name differing only in case is that profile.
-func TestProfileFlagIgnoresCase(t *testing.T) {
+// readFile is a progress file in which each named profile has read
+// chapter 1 that far (the untouched "default" every file has besides), and
+// is its own learner (for exports).
+func readFile(t *testing.T, read map[string]int) string {
+	t.Helper()
 	db := filepath.Join(t.TempDir(), "p.db")
 	course, err := content.EmbeddedCourse()
 	if err != nil {
@@ -179,7 +182,7 @@ func TestProfileFlagIgnoresCase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, pct := range map[string]int{"alice": 60, "Bob": 20} {
+	for name, pct := range read {
 		sc, err := s.Scope(name, progress.DefaultPack)
 		if err != nil {
 			t.Fatal(err)
@@ -187,6 +190,83 @@ func TestProfileFlagIgnoresCase(t *testing.T) {
 		if err := sc.SaveReading(course.Chapters[0].ID, "h", 5, pct); err != nil {
 			t.Fatal(err)
 		}
+		if err := sc.SetLearner(name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db
+}
+
+// aliceFile is a progress file whose only used profile is "alice", 60%
+// through chapter 1.
+func aliceFile(t *testing.T) string { return readFile(t, map[string]int{"alice": 60}) }
+
+// The walk: a file whose only used profile is "alice" opened the empty
+// "default" with no --profile, and her progress looked lost. The one used
+// profile opens: for commands, and for the tutor (line mode here; the
+// full screen in TestRealTerminalProfiles).
+func TestOnlyUsedProfileOpens(t *testing.T) {
+	db := aliceFile(t)
+	code, out, errOut := runCLI(t, "--db", db, "progress", "--json")
+	if code != 0 || !strings.Contains(out, `"profile": "alice"`) || !strings.Contains(out, `"read_percent": 60`) || errOut != "" {
+		t.Errorf("progress: exit %d: %.300s %s", code, out, errOut)
+	}
+	if code, out, errOut := runCLI(t, "--db", db, "export", "--format", "csv"); code != 0 || !strings.Contains(out, "alice,alice,guide") {
+		t.Errorf("export: exit %d: %.300s %s", code, out, errOut)
+	}
+	cmd := exec.Command(binPath, "--db", db)
+	cmd.Stdin = strings.NewReader("q\n")
+	lm, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(lm), "60%") || strings.Contains(string(lm), "New profile") {
+		t.Errorf("line mode: %v\n%s", err, lm)
+	}
+	s, _ := progress.Open(db)
+	if sums, _ := s.ProfileSummaries(); len(sums) != 1 {
+		t.Errorf("profiles after the line-mode tutor: %v", sums)
+	}
+}
+
+// The walk: `--profile alcie` (a typo) beside alice silently started an
+// empty profile. It is said once — a note on a command's stderr, the first
+// line in line mode — and reading makes no profile. Neither a profile that
+// exists (in any case) nor the first profile of a file gets the note.
+func TestNewProfileBesideOthersIsSaid(t *testing.T) {
+	db := aliceFile(t)
+	code, out, errOut := runCLI(t, "--db", db, "--profile", "alcie", "progress")
+	want := "backend-tutor: note: New profile alcie. Other profiles here: alice — quit and use --profile NAME to switch.\n"
+	if code != 0 || errOut != want || !strings.Contains(out, "0%") {
+		t.Errorf("progress: exit %d, stderr %q", code, errOut)
+	}
+	s, _ := progress.Open(db)
+	if sums, _ := s.ProfileSummaries(); len(sums) != 1 {
+		t.Errorf("progress --profile alcie made a profile: %v", sums)
+	}
+	for _, args := range [][]string{{"--db", db, "--profile", "ALICE", "progress"}, {"--db", db, "--profile", "default", "progress"},
+		{"--db", filepath.Join(t.TempDir(), "new.db"), "--profile", "zoe", "export", "--learner", "Zoe"}} {
+		if code, _, errOut := runCLI(t, args...); code != 0 || errOut != "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	cmd := exec.Command(binPath, "--db", db, "--profile", "alcie")
+	cmd.Stdin = strings.NewReader("q\n")
+	lm, err := cmd.Output()
+	if err != nil || !strings.HasPrefix(string(lm), "New profile alcie. Other profiles here: alice") {
+		t.Errorf("line mode: %v\n%.300s", err, lm)
+	}
+	if sums, _ := s.ProfileSummaries(); len(sums) != 1 {
+		t.Errorf("quitting line mode at once made a profile: %v", sums)
+	}
+}
+
+// The walk: `--profile ALICE` where the file has "alice" made a second,
+// empty profile (the learner's progress seemed gone, and the picker then
+// listed both), though the picker refuses a new name that differs from a
+// profile's only in case. A name differing only in case is that profile.
+func TestProfileFlagIgnoresCase(t *testing.T) {
+	db := readFile(t, map[string]int{"alice": 60, "Bob": 20})
+	course, err := content.EmbeddedCourse()
+	if err != nil {
+		t.Fatal(err)
 	}
 	code, out, errOut := runCLI(t, "--db", db, "--profile", "ALICE", "progress", "--json")
 	if code != 0 {
@@ -211,5 +291,19 @@ func TestProfileFlagIgnoresCase(t *testing.T) {
 	}
 	if store.Profile() != "alice" {
 		t.Errorf("store profile %q, want alice", store.Profile())
+	}
+}
+
+// A file of a whole class's profiles: the notice names five, and says how
+// many more (one line on the full screen).
+func TestNewProfileNoticeNamesFive(t *testing.T) {
+	class := map[string]int{}
+	for _, n := range []string{"ann", "bob", "cy", "dee", "eve", "fay", "gus", "hal"} {
+		class[n] = 10
+	}
+	db := readFile(t, class)
+	code, _, errOut := runCLI(t, "--db", db, "--profile", "zed", "progress")
+	if want := "Other profiles here: ann, bob, cy, dee, eve, and 3 more — quit"; code != 0 || !strings.Contains(errOut, want) {
+		t.Errorf("exit %d, stderr %q, want %q", code, errOut, want)
 	}
 }

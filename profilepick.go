@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -17,32 +18,99 @@ import (
 )
 
 // Which learner's progress? --profile, BACKEND_TUTOR_PROFILE or the config
-// file's profile say (g.profile). When none does and the file has one
-// profile or none, it is "default", as it always was. When the file has
-// several, the tutor asks at start (askProfile: the picker screen, or a
-// numbered prompt in line mode), and a command that cannot ask exits 2
-// naming them (oneProfile).
+// file's profile say (g.profile). When none does, whichProfile decides, for
+// the tutor and every command alike: the one profile the file has used
+// (the walk: a file whose only used profile was "alice" opened the empty
+// "default", and the learner's progress looked lost), or "default" in a
+// file that has used none. When the file has several, the tutor asks at
+// start (askProfile: the picker screen, or a numbered prompt in line
+// mode), and a command that cannot ask exits 2 naming them (oneProfile).
 
-// oneProfile refuses, with exit status 2, to guess whose progress a
-// command reads or writes when the file has several profiles and none was
-// chosen: the message lists them and the flag to pick one.
-func oneProfile(g globals, store *progress.Store) error {
-	if g.profile != "" {
-		return nil
+// whichProfile is the profile to open, given the one chosen ("" when none
+// was) and the file's used profiles (progress.ProfileSummaries). A chosen
+// name that differs from a profile's only in case is that profile
+// (sameProfile). several is true when none was chosen and the file has
+// several: someone must choose. notice is set when the chosen profile is
+// new to a file that has others (a typo such as `--profile alcie` would
+// otherwise start an empty profile without a word); opening a profile
+// does not make it, the first save does.
+func whichProfile(chosen string, sums []progress.ProfileSummary) (name, notice string, several bool) {
+	if chosen == "" {
+		switch len(sums) {
+		case 0:
+			return progress.DefaultProfile, "", false
+		case 1:
+			return sums[0].Name, "", false
+		}
+		return "", "", true
 	}
+	name = sameProfile(chosen, sums)
+	if name == progress.DefaultProfile || len(sums) == 0 {
+		return name, "", false // every file has it; an empty file has no others
+	}
+	others := make([]string, 0, len(sums))
+	for _, s := range sums {
+		if s.Name == name {
+			return name, "", false
+		}
+		others = append(others, s.Name)
+	}
+	// A file of a whole class's profiles names a few: the notice is one
+	// line on the full screen.
+	if len(others) > maxNamedOthers {
+		others = append(others[:maxNamedOthers], fmt.Sprintf("and %d more", len(others)-maxNamedOthers))
+	}
+	return name, fmt.Sprintf("New profile %s. Other profiles here: %s — quit and use --profile NAME to switch.",
+		name, strings.Join(others, ", ")), false
+}
+
+// maxNamedOthers is how many other profiles whichProfile's notice names.
+const maxNamedOthers = 5
+
+// sameProfile is the file's profile that name means: itself, or the one
+// profile whose name differs from it only in case (the picker refuses a
+// new name like that, so it is the same learner: `--profile ALICE` made a
+// second, empty profile beside "alice", and the progress looked lost).
+func sameProfile(name string, sums []progress.ProfileSummary) string {
+	match := ""
+	for _, s := range sums {
+		switch {
+		case s.Name == name:
+			return name
+		case strings.EqualFold(s.Name, name):
+			if match != "" {
+				return name // two such (older tutors allowed it): no guess
+			}
+			match = s.Name
+		}
+	}
+	return cmp.Or(match, name)
+}
+
+// oneProfile sets g.profile to whichProfile's choice, and refuses, with
+// exit status 2, to guess whose progress a command reads or writes when
+// the file has several profiles and none was chosen: the message lists
+// them and the flag to pick one. notice is whichProfile's.
+func oneProfile(g *globals, store *progress.Store) (notice string, err error) {
 	sums, err := store.ProfileSummaries()
 	if err != nil {
-		return &exitError{1, err.Error()}
+		if g.profile != "" {
+			return "", nil // the scoping that follows reports a damaged file
+		}
+		return "", &exitError{1, err.Error()}
 	}
-	if len(sums) <= 1 {
-		return nil
+	name, notice, several := whichProfile(g.profile, sums)
+	if several {
+		return "", severalProfiles(sums)
 	}
-	return severalProfiles(sums)
+	g.profile = name
+	return notice, nil
 }
 
 // checkOneProfile is oneProfile before a command does work it would then
 // fail to save (lab check runs the learner's server first): nothing to
-// check when the file does not exist yet.
+// check when the file does not exist yet. The notice is the command's own
+// open's to give.
 func checkOneProfile(g globals) error {
 	if g.profile != "" {
 		return nil
@@ -58,7 +126,8 @@ func checkOneProfile(g globals) error {
 	if err != nil {
 		return &exitError{1, err.Error()}
 	}
-	return oneProfile(g, store)
+	_, err = oneProfile(&g, store)
+	return err
 }
 
 // severalProfiles is the exit-2 error listing the profiles.
@@ -99,7 +168,7 @@ type picker struct {
 }
 
 // askProfile sets g.profile when the file has several profiles and none
-// was chosen, asking the learner; a new profile is made at once, named
+// was chosen (whichProfile), asking the learner; a new profile is made at once, named
 // with the learner's name, so the next start lists it. ok is false when
 // the learner left without choosing. Without a person at a terminal to
 // ask, it exits 2 as oneProfile does.
@@ -111,7 +180,7 @@ func askProfile(g *globals, store *progress.Store, pk picker) (ok bool, err erro
 	if err != nil {
 		return false, &exitError{1, err.Error()}
 	}
-	if len(sums) <= 1 {
+	if _, _, several := whichProfile("", sums); !several {
 		return true, nil
 	}
 	if !pk.stdinTTY {

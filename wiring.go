@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"backend-tutor/content"
 	"backend-tutor/internal/asciijson"
@@ -126,14 +125,19 @@ func openStore(g globals, path string, course *content.Course) (*progress.Store,
 	return scopeStore(g, store, course)
 }
 
-// scopeStore is openStore's scoping of the opened file. With no profile
-// chosen and several in the file it exits 2 naming them (oneProfile).
+// scopeStore is openStore's scoping of the opened file, for the profile
+// whichProfile decides. With no profile chosen and several in the file it
+// exits 2 naming them (oneProfile); a chosen profile new to a file with
+// others is said through g.note.
 func scopeStore(g globals, store *progress.Store, course *content.Course) (*progress.Store, error) {
-	if err := oneProfile(g, store); err != nil {
+	notice, err := oneProfile(&g, store)
+	if err != nil {
 		return nil, err
 	}
-	var err error
-	profile := cmp.Or(sameProfile(g.profile, store), progress.DefaultProfile)
+	if notice != "" && g.note != nil {
+		g.note(notice)
+	}
+	profile := g.profile
 	base, more := progress.DefaultPack, []string(nil)
 	for i, p := range course.Packs {
 		if i == 0 {
@@ -153,33 +157,6 @@ func scopeStore(g globals, store *progress.Store, course *content.Course) (*prog
 		}
 	}
 	return store, nil
-}
-
-// sameProfile is the file's profile that name means: itself, or the one
-// profile whose name differs from it only in case (the picker refuses a
-// new name like that, so it is the same learner: `--profile ALICE` made a
-// second, empty profile beside "alice", and the progress looked lost).
-func sameProfile(name string, store *progress.Store) string {
-	if name == "" {
-		return ""
-	}
-	sums, err := store.ProfileSummaries()
-	if err != nil {
-		return name // the scoping that follows reports a damaged file
-	}
-	match := ""
-	for _, s := range sums {
-		switch {
-		case s.Name == name:
-			return name
-		case strings.EqualFold(s.Name, name):
-			if match != "" {
-				return name // two such (older tutors allowed it): no guess
-			}
-			match = s.Name
-		}
-	}
-	return cmp.Or(match, name)
 }
 
 // readOverview reads everything `progress` reports (progress.Overview)

@@ -44,6 +44,7 @@ func TestGoldenScreens(t *testing.T) {
 		}},
 	}
 	screens = append(screens, goldenScreen{"stats", statsAt})
+	screens = append(screens, goldenScreen{"reset", resetAt})
 	screens = append(screens,
 		goldenScreen{"review-question", reviewAt},
 		goldenScreen{"review-answered", func(m *Model) { reviewAt(m); answerAny(m) }},
@@ -179,4 +180,15 @@ func TestGoldenLongTitle(t *testing.T) {
 			m.Flush()
 		})
 	}
+}
+
+// resetAt takes the first chapter's quiz, goes back to the chapter and
+// asks to reset it.
+func resetAt(m *Model) {
+	sendKeys(m, "enter", "t")
+	for i := 0; i < 40 && m.Screen() == "quiz"; i++ {
+		answerAny(m)
+		sendKeys(m, "enter")
+	}
+	sendKeys(m, "c", "R")
 }

@@ -159,7 +159,7 @@ func TestResetChapterFromReader(t *testing.T) {
 	step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	sendKeys(m, "down", "enter", "R")
 	v := viewText(m)
-	if m.Screen() != "reset" || !strings.Contains(v, "1 finished quiz attempt (best 70%, passed)") || !strings.Contains(v, "brings them back") || !strings.Contains(lastLine(v), "? help") || !strings.Contains(lastLine(v), "esc/n keep it") {
+	if m.Screen() != "reset" || !strings.Contains(v, "1 finished quiz attempt (best 70%, passed)") || !strings.Contains(v, "backend-tutor reset --undo") || !strings.Contains(lastLine(v), "? help") || !strings.Contains(lastLine(v), "esc/n keep it") {
 		t.Fatalf("screen %s:\n%s", m.Screen(), v)
 	}
 	sendKeys(m, "n")

@@ -35,20 +35,50 @@ func (p *resetPrompt) key(c *programContext, msg tea.KeyPressMsg) (tea.Cmd, nav)
 func (p *resetPrompt) view(c *programContext) page {
 	ch, _ := c.course.Chapter(p.id)
 	w := max(20, min(c.width-4, 78))
-	body := strings.Join([]string{
-		"",
-		c.st.Wrong.Render(hang("  ", fmt.Sprintf("Reset %q?", render.SanitizeLine(ch.Title)), w)),
-		"",
-		hang("  ", "This clears "+courserules.ResetLoss(c.records[p.id])+".", w),
-		"",
+	header := "Reset · " + render.SanitizeLine(ch.Title)
+	paras := [][]string{
+		strings.Split(c.st.Wrong.Render(hang("  ", fmt.Sprintf("Reset %q?", render.SanitizeLine(ch.Title)), w)), "\n"),
+		strings.Split(hang("  ", "This clears "+courserules.ResetLoss(c.records[p.id])+".", w), "\n"),
 		// The undo command on a line of its own: wrapped in the sentence
 		// it broke at "--" ("reset --" / "undo"), copied as two pieces.
-		hang("  ", "They move to a backup inside your progress file; this brings them back:", w),
-		"    backend-tutor reset --undo",
-		"",
-		hang("  ", "Press y to reset, esc (or n) to keep them.", w),
-	}, "\n")
-	return page{header: "Reset · " + render.SanitizeLine(ch.Title), body: body}
+		// Both sentences are one line at 40 columns.
+		{"  A backup keeps them. To undo:", "    backend-tutor reset --undo"},
+		{"  Press y to reset, n to keep them."},
+	}
+	return page{header: header, body: fitReset(paras, c.bodyHeightUnder(header))}
+}
+
+// fitReset lays the confirmation's paragraphs out in rows lines, a blank
+// line above each (the cursor's promptRow is the first text line). The
+// walk at 40×12 found the undo command and "Press y" cut off the bottom:
+// when they do not fit, the blank lines between paragraphs go, then the
+// lines of what is cleared (the second paragraph) from its end, "…" —
+// the question, the undo command and the prompt always show.
+func fitReset(paras [][]string, rows int) string {
+	n := 0
+	for _, p := range paras {
+		n += len(p)
+	}
+	if n+len(paras) <= rows {
+		var out []string
+		for _, p := range paras {
+			out = append(append(out, ""), p...)
+		}
+		return strings.Join(out, "\n")
+	}
+	if over := n + 1 - rows; over > 0 {
+		loss := paras[1]
+		keep := max(1, len(loss)-over)
+		if keep < len(loss) {
+			loss = append(loss[:keep-1:keep-1], strings.TrimRight(loss[keep-1], " .")+" …")
+		}
+		paras[1] = loss
+	}
+	out := []string{""}
+	for _, p := range paras {
+		out = append(out, p...)
+	}
+	return strings.Join(out, "\n")
 }
 
 // resetChapter forgets chapter id's records (the context's resetChapter):

@@ -171,3 +171,22 @@ func TestSaveWarningSaysDiskFull(t *testing.T) {
 		t.Errorf("another cause is not named: %q", w)
 	}
 }
+
+// The walk: at the main menu "l 7" and "t 7" were "no menu item", though
+// the chapter list takes them. The menu takes them too and its help says so.
+func TestMenuTakesChapterVerbs(t *testing.T) {
+	e := newEnv(t)
+	e.run(t, strings.Join(answerLines(t, e.course), "\n")+"\n\n", func(s *Session) { s.Quiz("alpha", Ask) })
+	out := e.run(t, "?\nl 1\n\n\nl 99\nt 1\n", func(s *Session) { s.Run() })
+	for _, want := range []string{
+		"t and a chapter's number to take its quiz (t 3)", "l and a chapter's number for its last result",
+		"Last result of Alpha chapter: 5 of 10 right", "There is no chapter \"99\"", "Question 1",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "There is no menu item") {
+		t.Errorf("the menu refused a chapter verb:\n%s", out)
+	}
+}

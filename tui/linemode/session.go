@@ -132,12 +132,19 @@ func (s *Session) Interrupt() error { return s.save.close() }
 // Run is the menu, until the learner quits or the input ends.
 func (s *Session) Run() error {
 	s.out.say("Backend Tutor, line mode: %s.", line(s.course.Title))
+	// The welcome is recorded once the learner does something, not when
+	// it shows: a learner who quits at once (a mistyped --profile, told
+	// so in the line above) leaves no new profile behind.
+	welcomed := func() {
+		if s.welcome {
+			s.save.do(progress.Op{Kind: progress.OpWelcomed}, nil)
+			s.welcome = false
+		}
+	}
 	if s.welcome {
 		if w := strings.TrimSpace(s.course.Welcome); w != "" {
 			s.out.say("%s", text(w))
 		}
-		s.save.do(progress.Op{Kind: progress.OpWelcomed}, nil)
-		s.welcome = false
 	}
 	s.noticeChanges()
 	for {
@@ -151,13 +158,25 @@ func (s *Session) Run() error {
 			s.out.say("  %d. %s", i+1, it.label)
 		}
 		in, ok := s.choose("Choose a number (? for help): ", func() {
-			s.out.say("Type the number of a menu item and press enter; an empty line shows the menu again. The end of input (Ctrl+D) quits.")
+			s.out.say("Type the number of a menu item and press enter, t and a chapter's number to take its quiz (t 3), or l and a chapter's number for its last result and attempt history (l 3); an empty line shows the menu again. The end of input (Ctrl+D) quits.")
 		})
 		if !ok {
 			return nil
 		}
 		if in == "" {
 			continue // the menu again
+		}
+		// The chapter list's "t 3" and "l 3" work here too (the walk:
+		// learners typed them at the menu). "l" alone, or "labs", is
+		// still the menu's word.
+		if verb, rest := cutVerb(in, "t", "l"); verb != "" {
+			if _, err := strconv.Atoi(rest); err == nil {
+				welcomed()
+				if s.onChapter(verb, rest) {
+					return nil
+				}
+				continue
+			}
 		}
 		n, err := strconv.Atoi(in)
 		if err != nil || n < 1 || n > len(items) {
@@ -167,6 +186,9 @@ func (s *Session) Run() error {
 				s.out.say("There is no menu item %q: type a number from 1 to %d.", line(in), len(items))
 				continue
 			}
+		}
+		if items[n-1].word != "quit" {
+			welcomed()
 		}
 		if quit := items[n-1].do(); quit {
 			return nil
@@ -304,34 +326,42 @@ func (s *Session) chapters() bool {
 		if in == "" || in == "q" {
 			return false
 		}
-		verb := ""
-		for _, v := range []string{"reset", "t", "l"} { // "reset" before the one-letter verbs
-			if rest, found := strings.CutPrefix(in, v); found {
-				verb, in = v, strings.TrimSpace(rest)
-				break
-			}
-		}
-		n, err := strconv.Atoi(in)
-		if err != nil || n < 1 || n > len(s.course.Chapters) {
-			s.out.say("There is no chapter %q: type a number from 1 to %d.", line(in), len(s.course.Chapters))
-			continue
-		}
-		ch := s.course.Chapters[n-1]
-		var eof bool
-		switch verb {
-		case "t":
-			eof = s.Quiz(ch.ID, Ask)
-		case "l":
-			eof = s.lastResult(ch)
-		case "reset":
-			eof = s.reset(ch)
-		default:
-			eof = s.read(ch, 0)
-		}
-		if eof {
+		if s.onChapter(cutVerb(in, "reset", "t", "l")) { // "reset" before the one-letter verbs
 			return true
 		}
 	}
+}
+
+// cutVerb splits "t 3" into "t" and "3", for the first of verbs that in
+// begins with; verb is "" when none does.
+func cutVerb(in string, verbs ...string) (verb, rest string) {
+	for _, v := range verbs {
+		if rest, found := strings.CutPrefix(in, v); found {
+			return v, strings.TrimSpace(rest)
+		}
+	}
+	return "", in
+}
+
+// onChapter does verb ("" reads, "t" quizzes, "l" shows the last result,
+// "reset" resets) to the chapter numbered num, or says there is no such
+// chapter. It reports the end of input.
+func (s *Session) onChapter(verb, num string) (eof bool) {
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 1 || n > len(s.course.Chapters) {
+		s.out.say("There is no chapter %q: type a number from 1 to %d.", line(num), len(s.course.Chapters))
+		return false
+	}
+	ch := s.course.Chapters[n-1]
+	switch verb {
+	case "t":
+		return s.Quiz(ch.ID, Ask)
+	case "l":
+		return s.lastResult(ch)
+	case "reset":
+		return s.reset(ch)
+	}
+	return s.read(ch, 0)
 }
 
 // glossary prints the terms, a page at a time.
