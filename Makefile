@@ -57,6 +57,7 @@ fuzz: ## run every fuzz target for FUZZTIME each
 	$(GO) test ./progress -run '^$$' -fuzz '^FuzzDecodeAttempt$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./progress -run '^$$' -fuzz '^FuzzTimeMarks$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./content/search -run '^$$' -fuzz '^FuzzSectionOf$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./content/search -run '^$$' -fuzz '^FuzzSections$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/scheduler -run '^$$' -fuzz '^FuzzReview$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/classreport -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./content/search -run '^$$' -fuzz '^FuzzPlain$$' -fuzztime $(FUZZTIME)

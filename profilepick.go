@@ -92,7 +92,7 @@ func sameProfile(name string, sums []progress.ProfileSummary) string {
 // the file has several profiles and none was chosen: the message lists
 // them and the flag to pick one. notice is whichProfile's.
 func oneProfile(g *globals, store *progress.Store) (notice string, err error) {
-	sums, err := store.ProfileSummaries()
+	sums, err := store.ProfileNames()
 	if err != nil {
 		if g.profile != "" {
 			return "", nil // the scoping that follows reports a damaged file
@@ -101,6 +101,10 @@ func oneProfile(g *globals, store *progress.Store) (notice string, err error) {
 	}
 	name, notice, several := whichProfile(g.profile, sums)
 	if several {
+		// The list names each one's last practice: read it now.
+		if all, err := store.ProfileSummaries(); err == nil {
+			sums = all
+		}
 		return "", severalProfiles(sums)
 	}
 	g.profile = name
@@ -176,12 +180,15 @@ func askProfile(g *globals, store *progress.Store, pk picker) (ok bool, err erro
 	if g.profile != "" {
 		return true, nil
 	}
-	sums, err := store.ProfileSummaries()
+	sums, err := store.ProfileNames() // every start: the last activity only when asking
 	if err != nil {
 		return false, &exitError{1, err.Error()}
 	}
 	if _, _, several := whichProfile("", sums); !several {
 		return true, nil
+	}
+	if sums, err = store.ProfileSummaries(); err != nil {
+		return false, &exitError{1, err.Error()}
 	}
 	if !pk.stdinTTY {
 		return false, severalProfiles(sums)

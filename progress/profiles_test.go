@@ -68,6 +68,12 @@ func TestProfileSummaries(t *testing.T) {
 	if sums, _ := s.ProfileSummaries(); len(sums) != 2 || sums[1].Name != DefaultProfile || !sums[1].LastActivity.IsZero() {
 		t.Fatalf("with default used: %+v", sums)
 	}
+	// ProfileNames: the same profiles and learners, no last activity (a
+	// command deciding whose progress to open reads no attempt).
+	if names, err := s.ProfileNames(); err != nil || len(names) != 2 || names[0] != (ProfileSummary{Name: "Ann", Learner: "Ann Lee"}) ||
+		names[1] != (ProfileSummary{Name: DefaultProfile}) {
+		t.Fatalf("names: %+v, %v", names, err)
+	}
 
 	// A damaged attempt is not the list's to report: the tutor's checks
 	// name it once the profile is open.

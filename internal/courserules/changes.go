@@ -64,8 +64,11 @@ func CountQuestions(ch *content.Chapter, sums map[string]progress.QuestionSummar
 // took 54 ms a status with a list search per section, on every return
 // home (BenchmarkTextUpdatedManySections).
 func TextUpdated(ch *content.Chapter, rec progress.ChapterRecord) bool {
+	if rec.Sections == "" { // before hashing the chapter: most records
+		return false
+	}
 	secs := sections(ch)
-	if rec.Sections == "" || len(secs) > progress.MaxSections {
+	if len(secs) > progress.MaxSections {
 		return false
 	}
 	read := map[string]bool{}
