@@ -100,7 +100,12 @@ func main() {
 	add(benchRow(bench, "BenchmarkSaveAnswer", "saving one answer, fsync included (in the saver, off the keystroke path)", "measure", 0))
 
 	step("peak memory over a scripted session")
-	add(row{figure: fmt.Sprintf("peak memory reading the whole course (%d chapters, open + G + n)", len(course.Chapters)), budget: "≤ 40 MB", unit: "MB", limit: 40, vals: peakRSS(bin, tmp, emptyDB, len(course.Chapters))})
+	// A seed of its own: the line-mode rows leave an unfinished quiz in
+	// emptyDB, so enter (Continue) opened the quiz, where q does not quit,
+	// and every session was killed before /usr/bin/time could report.
+	rssSeed := filepath.Join(tmp, "rss-seed", "progress.db")
+	check(benchgen.Progress(rssSeed, course, 0))
+	add(row{figure: fmt.Sprintf("peak memory reading the whole course (%d chapters, open + G + n)", len(course.Chapters)), budget: "≤ 40 MB", unit: "MB", limit: 40, vals: peakRSS(bin, tmp, rssSeed, len(course.Chapters))})
 
 	add(benchRow(bench, "BenchmarkCheck20Steps", "`lab check`: 20 steps against a ready local server (the checker's own time)", "≤ 30 ms", 30))
 	add(benchRow(bench, "BenchmarkSampleServe", "`lab serve`: time per request, two keep-alive clients in the same process (0.2 ms = 5,000 requests/s)", "≤ 0.2 ms", 0.2))
