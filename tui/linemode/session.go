@@ -243,7 +243,8 @@ func itemByWord(items []menuItem, in string) (int, bool) {
 }
 
 // menu lists what exists: Continue (when there is somewhere to go on),
-// the chapters, the glossary (when the course has one), quit.
+// the chapters, search, the glossary (when the course has one), labs,
+// stats, quit.
 func (s *Session) menu() []menuItem {
 	var items []menuItem
 	if t, ok := courserules.Continue(s.course, s.records, s.last); ok {
@@ -263,6 +264,7 @@ func (s *Session) menu() []menuItem {
 	if n := len(s.course.Labs()); n > 0 {
 		items = append(items, menuItem{label: "Labs (" + strconv.Itoa(n) + "): build a small API and check it", word: "labs", do: s.labs})
 	}
+	items = append(items, menuItem{label: "Progress and stats: scores, time spent, weakest questions", word: "progress", do: s.stats})
 	items = append(items, menuItem{label: "Quit", word: "quit", do: func() bool { return true }})
 	return items
 }
