@@ -21,7 +21,7 @@ type OpKind string
 const (
 	OpWelcomed OpKind = "welcomed"  // the first-run welcome was dismissed
 	OpLast     OpKind = "last"      // Place: where "Continue" goes
-	OpReading  OpKind = "reading"   // Line and Percent of Chapter
+	OpReading  OpKind = "reading"   // Line, Word and Percent of Chapter
 	OpStart    OpKind = "start"     // a new attempt: AttemptUID, ContentHash, Order, Shuffles
 	OpAnswer   OpKind = "answer"    // Answer to the attempt (Attempt and/or AttemptUID)
 	OpFinish   OpKind = "finish"    // score the attempt by Questions and PassMark, and close it
@@ -79,6 +79,7 @@ type Op struct {
 	Questions map[string]string `json:"questions,omitempty"`
 	PassMark  int               `json:"pass_mark,omitempty"`
 	Line      int               `json:"line,omitempty"`
+	Word      int               `json:"word,omitempty"` // reading: ChapterRecord.Word
 	Percent   int               `json:"percent,omitempty"`
 	Place     *Place            `json:"place,omitempty"`
 	All       bool              `json:"all,omitempty"` // reset: every chapter of the pack
@@ -212,6 +213,9 @@ func checkOp(op Op) error {
 			return err
 		}
 	case OpReading:
+		if err := checkWord(op.Word); err != nil {
+			return err
+		}
 		if len(op.Sections) > MaxSections || op.Passed < 0 || op.Passed > len(op.Sections) {
 			return fmt.Errorf("%d sections, %d read past", len(op.Sections), op.Passed)
 		}

@@ -57,9 +57,9 @@ func snapshotTx(sc *scoped, snap *Snapshot) error {
 }
 
 // SaveReading records the reading position of a chapter: Line is where the
-// learner is now, Furthest only ever grows. Out-of-range values are clamped
-// (a viewport can briefly report -1 or 101 while resizing; that is not worth
-// losing a save over). It also makes this chapter the "Continue" target.
+// learner is now (with no Word: restored by line), Furthest only ever
+// grows. Out-of-range values are clamped (a viewport can briefly report -1
+// or 101 while resizing; that is not worth losing a save over). It also makes this chapter the "Continue" target.
 // Call it on leaving a chapter or on a debounce, not per scroll step: each
 // call is an fsync.
 func (s *Store) SaveReading(chapterID, contentHash string, line, percent int) error {
@@ -79,13 +79,25 @@ func readingTx(sc *scoped, op Op) error {
 		return err
 	}
 	r.ContentHash = op.ContentHash
-	r.Line = line
+	r.Line, r.Word = line, op.Word // checkOp bounds Word; SaveReading's 0 is "by line"
 	r.Furthest = max(r.Furthest, percent)
 	r.Sections = ReadSections(r.Sections, op.Sections, op.Passed)
 	if err := putChapter(sc, r); err != nil {
 		return err
 	}
 	return putLast(sc, Place{Screen: "chapter", ChapterID: op.Chapter})
+}
+
+// MaxWord bounds a reading position in words (ChapterRecord.Word): a
+// chapter is at most content.MaxFileSize (1 MiB), so it holds fewer words
+// than this, and a larger one is a damaged or hostile record.
+const MaxWord = 1 << 22
+
+func checkWord(w int) error {
+	if w < 0 || w > MaxWord {
+		return fmt.Errorf("reading position word %d is outside 0-%d", w, MaxWord)
+	}
+	return nil
 }
 
 // MaxSections bounds the sections of a chapter a record keeps hashes of

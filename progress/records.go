@@ -43,6 +43,9 @@ func validateChapter(r ChapterRecord) error {
 	if r.Line < 0 {
 		return fmt.Errorf("line %d is negative", r.Line)
 	}
+	if err := checkWord(r.Word); err != nil {
+		return err
+	}
 	if err := checkPercent("furthest", r.Furthest); err != nil {
 		return err
 	}

@@ -35,6 +35,9 @@ func FuzzDecodeChapter(f *testing.F) {
 		`{"id":"x","attempts":1,"best_score":10,"last_score":20}`,
 		`{"id":"x","open_attempt":18446744073709551615}`,
 		`{"id":"x","line":1e400}`,
+		`{"id":"x","line":40,"word":1234}`,
+		`{"id":"x","word":-1}`,
+		`{"id":"x","word":99999999999}`,
 		`null`, `[]`, `{`, ``, `{"id":"x"} trailing`, "\xff\xfe",
 	} {
 		f.Add([]byte(s))
@@ -127,6 +130,7 @@ func FuzzDecodePlace(f *testing.F) {
 func FuzzReadRecovery(f *testing.F) {
 	for _, s := range []string{
 		`{"op":"reading","chapter":"ch","line":7,"percent":40}` + "\n",
+		`{"op":"reading","chapter":"ch","line":7,"word":300,"percent":40}` + "\n" + `{"op":"reading","chapter":"ch","word":-3}` + "\n",
 		`{"op":"answer","profile":"ann","pack":"docker","chapter":"ch","attempt_uid":"u","answer":{"id":"a","question":"q1"}}` + "\n",
 		`{"op":"welcomed","profile":"a\u0000b"}` + "\n",
 		`{"op":"last","place":{"screen":"quiz","chapter":"x"}}` + "\n\n" + `{"op":"drop"}`,

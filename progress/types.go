@@ -43,6 +43,12 @@ type ChapterRecord struct {
 	// Noticed is the chapter's content hash when home last told the
 	// learner what changed in it (OpNoticed), so it is told once.
 	Noticed string `json:"noticed,omitempty"`
+	// Word is the reading position counted in words above the first
+	// visible line, which, unlike Line, does not depend on the window's
+	// width: the reader restores by it when present (0: not known, as in a
+	// record saved before it was kept, or the top of the chapter; Line
+	// then).
+	Word int `json:"word,omitempty"`
 }
 
 // Attempt is one run through a chapter's quiz.

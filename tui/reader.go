@@ -37,10 +37,16 @@ type readerModel struct {
 	// not the first word of the line it landed on (which would slip back
 	// up to a line on every resize).
 	anchorWord, anchorAt int
+	// restoreWord, with restore: the saved place in words above the top
+	// line (progress.ChapterRecord.Word; 0 none), which holds at any
+	// width; restore is used when it has this many words above it (the
+	// width the place was saved at), else the line holding that word.
+	restoreWord int
 
 	furthest   int // percent
 	seen       int // percent read past since the chapter was opened (clears "updated since you read it")
 	savedLine  int
+	savedWord  int
 	savedFurth int
 	scrollGen  int
 
@@ -72,13 +78,14 @@ func (m *Model) loadChapter(id string, line int) (tea.Cmd, bool) {
 		cmds = append(cmds, m.savePlace())
 	}
 	rec := m.records[id]
+	word := 0
 	if line < 0 {
-		line = rec.Line
+		line, word = rec.Line, rec.Word
 	}
 	m.reader = readerModel{
-		ch: ch, idx: m.course.Index(id), vp: pager{height: m.bodyHeight()}, restore: line, laidOut: true,
+		ch: ch, idx: m.course.Index(id), vp: pager{height: m.bodyHeight()}, restore: line, restoreWord: word, laidOut: true,
 		footer:   m.reader.footer,
-		furthest: rec.Furthest, savedLine: rec.Line, savedFurth: rec.Furthest,
+		furthest: rec.Furthest, savedLine: rec.Line, savedWord: rec.Word, savedFurth: rec.Furthest,
 	}
 	m.reader.resize(m.context()) // under its header, which may wrap
 	m.last = &progress.Place{Screen: "chapter", ChapterID: id}
@@ -142,8 +149,19 @@ func (r *readerModel) setContent(c *programContext, out string) {
 	r.vp.SetContent(out + "\n\n" + r.endLine(c) + "\n")
 	switch {
 	case r.restore >= 0:
-		r.vp.SetYOffset(r.restore)
-		r.restore, r.anchorAt = -1, -1
+		// The saved line is exact at the width it was saved at; at another
+		// width (another terminal) it is elsewhere in the text, and the
+		// place is the line holding the saved word, kept as the anchor so
+		// a resize before scrolling keeps that word too.
+		at, w := r.restore, r.restoreWord
+		if w > 0 && wordsIn(r.vp.lines[:min(at, len(r.vp.lines))]) != w {
+			at = lineOfWord(r.vp.lines, w)
+		}
+		r.vp.SetYOffset(at)
+		r.restore, r.restoreWord, r.anchorAt = -1, 0, -1
+		if w > 0 {
+			r.anchorWord, r.anchorAt = w, r.vp.YOffset()
+		}
 	case r.ready && len(oldLines) > 0:
 		// a re-render at another width: keep the same place in the text,
 		// the line holding the word that was at the top (an offset kept in
@@ -303,17 +321,33 @@ func (m *Model) savePlace() tea.Cmd {
 		return nil
 	}
 	line, furthest := r.vp.YOffset(), r.furthest
+	word := r.topWord()
 	op := courserules.ReadingOp(r.ch, line, furthest, r.seen)
+	op.Word = word
 	rec := m.records[r.ch.ID]
 	sections := progress.ReadSections(rec.Sections, op.Sections, op.Passed)
-	unchanged := line == r.savedLine && furthest == r.savedFurth && sections == rec.Sections
-	rec.ID, rec.Line, rec.Furthest, rec.ContentHash, rec.Sections = r.ch.ID, line, max(rec.Furthest, furthest), r.ch.Hash, sections
+	unchanged := line == r.savedLine && word == r.savedWord && furthest == r.savedFurth && sections == rec.Sections
+	rec.ID, rec.Line, rec.Word, rec.Furthest, rec.ContentHash, rec.Sections = r.ch.ID, line, word, max(rec.Furthest, furthest), r.ch.Hash, sections
 	m.records[r.ch.ID] = rec
 	if unchanged && !m.spent.Waiting(r.ch.ID) {
 		return nil
 	}
-	r.savedLine, r.savedFurth = line, furthest
+	r.savedLine, r.savedWord, r.savedFurth = line, word, furthest
 	return m.save(op)
+}
+
+// topWord is the reading place in words above the top line, which holds
+// at any width: the word a resize kept at the top while the reader has not
+// scrolled since (the first word of its line may be an earlier one), else
+// the words of the lines above. Counted when the place is saved (after
+// scrolling pauses, on leaving), never per keystroke.
+func (r *readerModel) topWord() int {
+	top := r.vp.YOffset()
+	w := r.anchorWord
+	if top == 0 || r.anchorAt != top {
+		w = wordsIn(r.vp.lines[:top])
+	}
+	return min(w, progress.MaxWord)
 }
 
 // header names the chapter; frame wraps a title too long for the window.

@@ -49,9 +49,11 @@ func (s *Session) read(ch *content.Chapter, from int) bool {
 			return
 		}
 		saved = percent
-		// The reading position (Line) belongs to the full-screen reader,
-		// which counts rendered lines: keep it; Furthest only grows.
+		// The reading position (Line, Word) belongs to the full-screen
+		// reader, which counts rendered lines and words: keep it (a save
+		// without the Word would drop it); Furthest only grows.
 		op := courserules.ReadingOp(ch, rec.Line, percent, percent)
+		op.Word = rec.Word
 		rec.ID, rec.ContentHash, rec.Furthest = ch.ID, ch.Hash, max(rec.Furthest, percent)
 		rec.Sections = progress.ReadSections(rec.Sections, op.Sections, op.Passed)
 		s.records[ch.ID] = rec

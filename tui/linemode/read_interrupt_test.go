@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"backend-tutor/progress"
 )
 
 // waitingReader gives its text, then blocks (as a terminal does while the
@@ -59,4 +61,23 @@ func TestReadingPositionSurvivesInterrupt(t *testing.T) {
 	}
 	close(in.release)
 	<-done
+}
+
+// Issue 11: line mode's reading saves keep the full-screen reader's place,
+// its line and its words: a save without the words would make the next
+// full-screen open restore by line, which depends on the window's width.
+func TestReadingKeepsFullScreenPlace(t *testing.T) {
+	e := newEnv(t)
+	if _, err := e.store(t).Apply(progress.Op{Kind: progress.OpReading, Chapter: "alpha", Line: 12, Word: 345, Percent: 10}); err != nil {
+		t.Fatal(err)
+	}
+	ch, _ := e.course.Chapter("alpha")
+	e.run(t, "\n\n", func(s *Session) { s.read(ch, 0) })
+	snap, err := e.store(t).Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := snap.Chapters["alpha"]; r.Line != 12 || r.Word != 345 || r.Furthest <= 10 {
+		t.Errorf("after reading in line mode: %+v, want line 12, word 345 kept and further read", r)
+	}
 }
