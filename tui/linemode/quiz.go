@@ -7,6 +7,7 @@ import (
 	"backend-tutor/content"
 	"backend-tutor/internal/activetime"
 	"backend-tutor/internal/courserules"
+	"backend-tutor/internal/scheduler"
 	"backend-tutor/progress"
 	"backend-tutor/tui/render"
 )
@@ -33,6 +34,9 @@ type quiz struct {
 	// changedSince: a reopened result whose questions were edited or
 	// removed since, so its right answers now do not make its score.
 	changedSince bool
+	// hinted: the questions whose hint "?" showed; a right answer after
+	// it rates Hard for review, as in the full-screen quiz.
+	hinted map[string]bool
 }
 
 // op is a change to this quiz's attempt, as the full-screen quiz makes it:
@@ -190,6 +194,10 @@ func (s *Session) ask1(q *quiz, i int) (content.Response, askStatus) {
 			s.out.say("%s", howToAnswer(qu))
 			if qu.Hint != "" {
 				s.out.say("Hint: %s", text(qu.Hint))
+				if q.hinted == nil {
+					q.hinted = map[string]bool{}
+				}
+				q.hinted[qu.ID] = true
 			}
 			s.out.say("An empty line repeats the question; q leaves the quiz (your answers are kept).")
 			continue
@@ -247,6 +255,9 @@ func (s *Session) answer(q *quiz, qu *content.Question, r content.Response) {
 		s.records[q.ch.ID] = courserules.AfterAnswer(s.records[q.ch.ID], q.ch.ID, already)
 		op := q.op(progress.OpAnswer)
 		op.Answer = ans
+		// The review card moves with the answer; a hint makes a right
+		// answer Hard, so it comes back sooner (as full screen).
+		op.Rating = int(scheduler.RatingFor(scheduler.Answer{Correct: correct, Hinted: q.hinted[qu.ID]}))
 		s.save.do(op, nil)
 	}
 	if correct {

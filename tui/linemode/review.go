@@ -99,7 +99,7 @@ func (s *Session) Review() bool {
 		}
 		s.out.say("%s", text(d.qu.Explanation))
 		ans := progress.Answer{ID: progress.NewID(), QuestionID: d.qu.ID, QuestionHash: d.qu.Hash, Given: d.qu.Given(r), Correct: correct, At: s.now()}
-		rating := scheduler.RatingFor(scheduler.Answer{Correct: correct})
+		rating := scheduler.RatingFor(scheduler.Answer{Correct: correct, Hinted: q.hinted[d.qu.ID]})
 		s.save.do(progress.Op{Kind: progress.OpReview, Chapter: d.ch.ID, Answer: &ans, Rating: int(rating)}, nil)
 	}
 	s.out.say("")

@@ -31,3 +31,27 @@ func TestLineModeStats(t *testing.T) {
 		}
 	}
 }
+
+// Proves: in line mode a right answer after the hint ("?" shows it) rates
+// Hard for review, as the full-screen quiz does, so its card comes back
+// sooner than the same right answer without the hint (line mode saved no
+// rating: every right answer was Good).
+func TestLineModeHintMakesReviewHard(t *testing.T) {
+	stability := func(hint bool) float64 {
+		e := newEnv(t)
+		lines := answerLines(t, e.course)
+		if hint {
+			lines = append(lines[:4:4], append([]string{"?"}, lines[4:]...)...) // before tf1's "f"
+		}
+		e.run(t, strings.Join(lines, "\n")+"\n\n", func(s *Session) { s.Quiz("alpha", Ask) })
+		c, ok, err := e.store(t).Card("tf1")
+		if err != nil || !ok {
+			t.Fatalf("no card for tf1: %v", err)
+		}
+		return c.Stability
+	}
+	with, without := stability(true), stability(false)
+	if !(with < without) {
+		t.Errorf("stability after a hint %.3f, without %.3f: want the hinted answer rated Hard (less stable)", with, without)
+	}
+}
