@@ -13,6 +13,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
 
 	"backend-tutor/internal/scheduler"
@@ -23,7 +24,8 @@ import (
 // Settings come from four places, in this order of precedence: flags, then
 // the environment (BACKEND_TUTOR_DB, BACKEND_TUTOR_CONTENT with folders
 // separated by ':', BACKEND_TUTOR_PROFILE), then the config file
-// ($XDG_CONFIG_HOME/backend-tutor/config.yaml), then the defaults. A lab
+// ($XDG_CONFIG_HOME/backend-tutor/config.yaml or config.toml), then the
+// defaults. A lab
 // machine is set up once in the config file; a learner who forgets
 // --content still sees the pack it names.
 
@@ -37,17 +39,27 @@ const (
 // configKeys are the config file's keys, in the order `config` prints them.
 var configKeys = []string{"db", "content", "profile", "review_limit", "accessible", "ascii"}
 
-// configPath is the config file's path: $XDG_CONFIG_HOME/backend-tutor/
-// config.yaml, or ~/.config/backend-tutor/config.yaml. "" when neither can
-// be found (no home): then there is no config file.
-func configPath(getenv func(string) string) string {
+// configPath is the config file's path: config.yaml or config.toml in
+// $XDG_CONFIG_HOME/backend-tutor/, or in ~/.config/backend-tutor/. "" when
+// neither folder can be found (no home): then there is no config file. Both
+// files present is an error: which one wins would be a guess.
+func configPath(getenv func(string) string) (string, error) {
+	var dir string
 	if d := getenv("XDG_CONFIG_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "backend-tutor", "config.yaml")
+		dir = filepath.Join(d, "backend-tutor")
+	} else if h := getenv("HOME"); h != "" {
+		dir = filepath.Join(h, ".config", "backend-tutor")
+	} else {
+		return "", nil
 	}
-	if h := getenv("HOME"); h != "" {
-		return filepath.Join(h, ".config", "backend-tutor", "config.yaml")
+	y, t := filepath.Join(dir, "config.yaml"), filepath.Join(dir, "config.toml")
+	if _, err := os.Stat(t); errors.Is(err, fs.ErrNotExist) {
+		return y, nil
 	}
-	return ""
+	if _, err := os.Stat(y); !errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("both %s and %s exist: keep one", y, t)
+	}
+	return t, nil
 }
 
 // fileConfig is what a config file says, with the line of each key.
@@ -63,7 +75,9 @@ type fileConfig struct {
 }
 
 // readConfig reads the config file at path; a missing file is no config.
-// Unknown keys and bad values are errors naming file:line.
+// A .toml file is read as TOML, any other as YAML, with the same keys and
+// checks. Unknown keys and bad values are errors naming file:line (TOML:
+// the file, and the line for syntax errors; the library gives no key lines).
 func readConfig(path string) (*fileConfig, error) {
 	fc := &fileConfig{path: path, lines: map[string]int{}}
 	if path == "" {
@@ -87,10 +101,21 @@ func readConfig(path string) (*fileConfig, error) {
 		return nil, fmt.Errorf("config file %s: %v", path, errors.Unwrap(err))
 	}
 	bad := func(line int, format string, a ...any) error {
+		if line == 0 { // TOML: no line known
+			return fmt.Errorf("%s: %s", path, fmt.Sprintf(format, a...))
+		}
 		return fmt.Errorf("%s:%d: %s", path, line, fmt.Sprintf(format, a...))
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	if filepath.Ext(path) == ".toml" {
+		if err := tomlNode(src, &doc); err != nil {
+			var pe toml.ParseError
+			if errors.As(err, &pe) {
+				return nil, bad(pe.Position.Line, "invalid TOML: %s", pe.Message)
+			}
+			return nil, bad(0, "invalid TOML: %s", strings.TrimPrefix(err.Error(), "toml: "))
+		}
+	} else if err := yaml.Unmarshal(src, &doc); err != nil {
 		return nil, fmt.Errorf("%s: invalid YAML: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	if len(doc.Content) == 0 {
@@ -195,6 +220,45 @@ func readConfig(path string) (*fileConfig, error) {
 	return fc, nil
 }
 
+// tomlNode decodes a TOML file into the YAML tree readConfig checks, so
+// both formats share one set of checks. The nodes have no lines (0): the
+// TOML library gives positions only for syntax errors. Undecoded keys
+// cannot arise (everything decodes into the map); unknown keys are refused
+// by readConfig's switch, as for YAML.
+func tomlNode(src []byte, doc *yaml.Node) error {
+	var m map[string]any
+	md, err := toml.Decode(string(src), &m)
+	if err != nil {
+		return err
+	}
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	for _, k := range md.Keys() { // in file order
+		if len(k) == 1 {
+			root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k[0]}, tomlValue(m[k[0]]))
+		}
+	}
+	doc.Content = []*yaml.Node{root}
+	return nil
+}
+
+// tomlValue is one decoded TOML value as a YAML node: a list is a
+// sequence, a table a mapping, anything else a scalar in its TOML spelling.
+func tomlValue(v any) *yaml.Node {
+	switch v := v.(type) {
+	case []any:
+		n := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, it := range v {
+			n.Content = append(n.Content, tomlValue(it))
+		}
+		return n
+	case []map[string]any, map[string]any:
+		return &yaml.Node{Kind: yaml.MappingNode}
+	case string:
+		return &yaml.Node{Kind: yaml.ScalarNode, Value: v}
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: fmt.Sprint(v)}
+}
+
 // configRel makes a path in the config file absolute: "~/" is the home
 // folder, and a relative path is relative to the config file's folder, so
 // the same file works from any working directory.
@@ -218,6 +282,9 @@ type sources map[string]string
 func applySettings(g globals, getenv func(string) string, fc *fileConfig) (globals, sources, error) {
 	src := sources{}
 	from := func(key string) string {
+		if fc.lines[key] == 0 { // TOML: no line known
+			return "config " + fc.path
+		}
 		return fmt.Sprintf("config %s:%d", fc.path, fc.lines[key])
 	}
 	switch {
@@ -287,7 +354,10 @@ func applySettings(g globals, getenv func(string) string, fc *fileConfig) (globa
 
 // loadSettings is applySettings with the real environment and config file.
 func loadSettings(g globals) (globals, sources, error) {
-	path := configPath(os.Getenv)
+	path, err := configPath(os.Getenv)
+	if err != nil {
+		return g, nil, err
+	}
 	fc, err := readConfig(path)
 	if err != nil {
 		return g, nil, err
@@ -355,7 +425,10 @@ func cmdConfig(g globals, args []string, stdout, stderr io.Writer) error {
 		"db": db, "content": content, "profile": profile,
 		"review_limit": strconv.Itoa(g.reviewLimit), "accessible": strconv.FormatBool(g.accessible), "ascii": strconv.FormatBool(g.ascii),
 	}
-	path := configPath(os.Getenv)
+	path, err := configPath(os.Getenv)
+	if err != nil {
+		path = "(" + err.Error() + ")"
+	}
 	fmt.Fprintf(stdout, "Config file: %s\n\n", render.Escape(cmp.Or(path, "(none: no home folder)")))
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SETTING\tVALUE\tFROM")

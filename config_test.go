@@ -168,15 +168,97 @@ func TestConfigSeveralProfilesAsk(t *testing.T) {
 	}
 }
 
+// A config.toml is read like config.yaml: same keys, same checks, the same
+// precedence (flags over env over file); errors name the file, and a syntax
+// error its line.
+func TestConfigTOML(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.toml")
+	if err := os.WriteFile(cfg, []byte("# lab\ndb = \"file.db\"\ncontent = [\"packs/a\", \"/abs/b\"]\nprofile = \"Ann Lee\"\nreview_limit = 5\naccessible = true\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fc, err := readConfig(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, src, err := applySettings(globals{}, func(string) string { return "" }, fc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.db != filepath.Join(dir, "file.db") || strings.Join(g.content, ",") != filepath.Join(dir, "packs/a")+",/abs/b" ||
+		g.profile != "Ann Lee" || g.reviewLimit != 5 || !g.accessible || g.ascii || src["db"] != "config "+cfg || src["ascii"] != "default" {
+		t.Errorf("from config.toml: %+v %v", g, src)
+	}
+	env := map[string]string{envDB: "/env.db", envProfile: "bob"}
+	g, src, _ = applySettings(globals{profile: "cy"}, func(k string) string { return env[k] }, fc)
+	if g.db != "/env.db" || g.profile != "cy" || src["db"] != "env "+envDB || src["profile"] != "flag --profile" || src["content"] != "config "+cfg {
+		t.Errorf("flags over env over config.toml: %+v %v", g, src)
+	}
+	for _, c := range []struct{ src, want string }{
+		{"db = \"x\"\n\nascii = yes\n", `config.toml:3: invalid TOML`},
+		{"db = \"x\"\ncolour = \"red\"\n", `config.toml: unknown key "colour" (the keys are: db,`},
+		{"[db]\npath = \"x\"\n", `config.toml: db must be a single value`},
+		{"ascii = \"yes\"\n", `config.toml: ascii must be true or false, not "yes"`},
+		{"review_limit = 1e9\n", `config.toml: review_limit must be a whole number`},
+		{"content = { a = \"b\" }\n", `config.toml: content must be a folder or a list`},
+		{"db = \"a\"\ndb = \"b\"\n", `config.toml:2: invalid TOML`},
+	} {
+		path := filepath.Join(t.TempDir(), "config.toml")
+		if err := os.WriteFile(path, []byte(c.src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := readConfig(path); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want %q", c.src, err, c.want)
+		}
+	}
+}
+
+// Through the real command line: config.toml's values are in effect and
+// `config` names the file; config.yaml beside it stops every command,
+// naming both.
+func TestConfigTOMLReachesCommands(t *testing.T) {
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "backend-tutor")
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(folder, "config.toml"), []byte("db = \"p.db\"\nreview_limit = 7\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	t.Setenv(envDB, "")
+	t.Setenv(envContent, "")
+	code, out, errOut := runCLI(t, "config")
+	if code != 0 || !strings.Contains(out, "Config file: "+filepath.Join(folder, "config.toml")) ||
+		!strings.Contains(out, filepath.Join(folder, "p.db")) || !strings.Contains(out, "review_limit  7") {
+		t.Fatalf("config: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if err := os.WriteFile(filepath.Join(folder, "config.yaml"), []byte("db: q.db\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{"config", "list"} {
+		code, _, errOut = runCLI(t, cmd)
+		if code != 2 || !strings.Contains(errOut, "config.yaml and ") || !strings.Contains(errOut, "config.toml exist: keep one") {
+			t.Errorf("%s with both files: exit %d %s", cmd, code, errOut)
+		}
+	}
+}
+
 // FuzzConfig: any config file gives settings or one error naming the file,
 // never a panic.
 func FuzzConfig(f *testing.F) {
 	f.Add("db: x\ncontent: [a, b]\nprofile: ann\nreview_limit: 3\naccessible: true\nascii: false\n")
 	f.Add("content: {a: b}\n")
 	f.Add("a: &a [x]\nb: [*a, *a]\n")
+	f.Add("#toml\ndb = \"x\"\ncontent = [\"a\", [\"b\"], {c = 1}]\nascii = 2024-01-01T00:00:00Z\n[[review_limit]]\n")
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, src string) {
+		// Each input is read as YAML, and as TOML when it says so on its
+		// first line: the seed corpus stays valid for both.
 		path := filepath.Join(dir, "config.yaml")
+		if strings.HasPrefix(src, "#toml") {
+			path = filepath.Join(dir, "config.toml")
+		}
 		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
 			t.Fatal(err)
 		}

@@ -66,7 +66,7 @@ Global flags (before or after the command):
 
 Flags win over the environment (BACKEND_TUTOR_DB, BACKEND_TUTOR_CONTENT with
 folders separated by ':', BACKEND_TUTOR_PROFILE), which wins over the config
-file $XDG_CONFIG_HOME/backend-tutor/config.yaml; "backend-tutor config" shows
+file $XDG_CONFIG_HOME/backend-tutor/config.yaml (or config.toml); "backend-tutor config" shows
 what is in effect and where each value came from.
 
 Run "backend-tutor COMMAND --help" for a command's flags.
