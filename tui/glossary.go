@@ -43,11 +43,6 @@ func (g *glossaryModel) resize(c *programContext) {
 	g.terms, g.names = terms, names
 }
 
-// glossaryText is glossaryLines at the root's window now.
-func glossaryText(m *Model, term, query string) (string, []int, []string) {
-	return glossaryLines(m.context(), term, query)
-}
-
 // glossaryLines is the glossary laid out, the query's matches highlighted
 // in the entry of term (none when term is ""), the line each term starts
 // on, and the terms in that order.

@@ -111,7 +111,7 @@ func TestGlossaryLinesFitNarrowWindow(t *testing.T) {
 		e := newEnv(t)
 		e.course = course
 		m := e.sized(t, true, w, 24)
-		text, _, _ := glossaryText(m, "", "")
+		text, _, _ := glossaryLines(m.context(), "", "")
 		for i, l := range strings.Split(text, "\n") {
 			if lw := ansi.StringWidth(l); lw > w {
 				t.Errorf("%d columns: line %d is %d wide: %q", w, i, lw, ansi.Strip(l))
