@@ -15,8 +15,9 @@ func TestLineModeStats(t *testing.T) {
 	out := e.run(t, "p\nquit\n", func(s *Session) { s.Run() })
 	for _, want := range []string{
 		"Progress and stats: scores, time spent, weakest questions",
-		"Your progress. Streak: 1 day studied in a row.",
-		"1. Alpha chapter: best 50%, 1 try,",
+		"Your progress. Streak: 1 day studied in a row. Reviews due this week: 10. Time: reading 0 s, quizzes 0 s.",
+		"1. Alpha chapter: best 50%, 1 try, 10 answered; read 0 s, quiz 0 s.",
+		"2. Beta chapter: no quiz; read 0 s.",
 		"Weakest questions:\n  1. ",
 		"(missed 1 time; read again: chapter 1",
 	} {
