@@ -19,6 +19,8 @@ func TestPlain(t *testing.T) {
 		{"See [the status codes](https://example.com/codes) page", "status", "See the status codes page", "See the [status] codes page"},
 		{"![a diagram](img/flow.png) of the flow", "diagram", "a diagram of the flow", "a [diagram] of the flow"},
 		{"## Status *codes* and __more__", "codes", "Status codes and more", "Status [codes] and more"},
+		{"#\tCookies", "cookies", "Cookies", "[Cookies]"},
+		{"## Status codes ##", "codes", "Status codes", "Status [codes]"},
 		{"the user_id and snake_case_name stay", "user_id", "the user_id and snake_case_name stay", "the [user_id] and snake_case_name stay"},
 		{"a * b * c and **kwargs", "kwargs", "a * b * c and **kwargs", "a * b * c and **[kwargs]"},
 		{"escaped \\*stars\\* kept", "stars", "escaped *stars* kept", "escaped *[stars]* kept"},
