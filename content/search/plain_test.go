@@ -19,6 +19,8 @@ func TestPlain(t *testing.T) {
 		{"See [the status codes](https://example.com/codes) page", "status", "See the status codes page", "See the [status] codes page"},
 		{"![a diagram](img/flow.png) of the flow", "diagram", "a diagram of the flow", "a [diagram] of the flow"},
 		{"## Status *codes* and __more__", "codes", "Status codes and more", "Status [codes] and more"},
+		{"#\tCookies", "cookies", "Cookies", "[Cookies]"},
+		{"## Status codes ##", "codes", "Status codes", "Status [codes]"},
 		{"the user_id and snake_case_name stay", "user_id", "the user_id and snake_case_name stay", "the [user_id] and snake_case_name stay"},
 		{"a * b * c and **kwargs", "kwargs", "a * b * c and **kwargs", "a * b * c and **[kwargs]"},
 		{"escaped \\*stars\\* kept", "stars", "escaped *stars* kept", "escaped *[stars]* kept"},
@@ -26,6 +28,8 @@ func TestPlain(t *testing.T) {
 		{"`**not bold**` in code", "bold", "**not bold** in code", "**not [bold]** in code"},
 		{"mail <me@example.com> now", "example", "mail me@example.com now", "mail me@[example].com now"},
 		{"an *unclosed marker", "unclosed", "an *unclosed marker", "an *[unclosed] marker"},
+		// ``` has no closer: text, not a tail "`" pairing with the one after b*.
+		{"*a ```b*` c", "b", "a ```b` c", "a ```[b]` c"},
 		{"Ünïcödé **ça va** 漢字", "ca va", "Ünïcödé ça va 漢字", "Ünïcödé [ça va] 漢字"},
 		// The only match is in the link's target: the line as written.
 		{"See [the docs](https://example.com/status)", "status", "See [the docs](https://example.com/status)", "See [the docs](https://example.com/[status])"},
@@ -84,9 +88,16 @@ func FuzzPlain(f *testing.F) {
 // BenchmarkPlainHostile is Plain's worst case: a line of maxPlain bytes of
 // unpaired markers, each looking ahead to the line's end.
 func BenchmarkPlainHostile(b *testing.B) {
-	line := strings.Repeat(" *a", maxPlain/3) // no "*" closes: each is preceded by a space
-	spans := Find(line, "a")
-	for b.Loop() {
-		Plain(line, spans)
+	for _, bc := range []struct{ name, line string }{
+		{"openers", strings.Repeat(" *a", maxPlain/3)}, // no "*" closes: each is preceded by a space
+		// each opener looks ahead through a run of backticks that never closes
+		{"ticks", (strings.Repeat(" *a", 180) + strings.Repeat("`", maxPlain))[:maxPlain]},
+	} {
+		spans := Find(bc.line, "a")
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				Plain(bc.line, spans)
+			}
+		})
 	}
 }

@@ -22,8 +22,10 @@ func TestSectionOf(t *testing.T) {
 		want Section
 	}{
 		{"body words", content.Question{Prompt: "Where does the browser keep a cookie?"}, Section{Line: 4, Level: 2, Text: "Cookies"}},
-		{"heading words weigh more", content.Question{Prompt: "Which finds rows in tables?", Explanation: "An index."}, Section{Line: 15, Level: 3, Text: "Indexes"}},
-		{"options count", content.Question{Prompt: "Pick one.", Options: []content.Option{{Text: "databases"}}}, Section{Line: 12, Level: 2, Text: "Databases"}},
+		{"most shared words", content.Question{Prompt: "Which finds rows in tables?", Explanation: "An index."}, Section{Line: 15, Level: 3, Text: "Indexes"}},
+		// Cookies' code block says "databases" too: only the heading's weight
+		// breaks the tie, which would go to the earlier section.
+		{"options count, heading words weigh more", content.Question{Prompt: "Pick one.", Options: []content.Option{{Text: "databases"}}}, Section{Line: 12, Level: 2, Text: "Databases"}},
 		{"nothing shared", content.Question{Prompt: "What is DNS?"}, Section{}},
 		{"accents and case folded", content.Question{Prompt: "COOKIÉ?", Accept: []string{"Cookie"}}, Section{Line: 4, Level: 2, Text: "Cookies"}},
 	}
