@@ -182,4 +182,9 @@ func TestKeyRightAfterAMoveReachesTheNewScreen(t *testing.T) {
 	if fm.Screen() != "home" || fm.home.list.Index() != 2 {
 		t.Fatalf("screen %s, home's row %d; want home, row 2 (each j after esc moved it)", fm.Screen(), fm.home.list.Index())
 	}
+	// s and / did open their screens (made on first opening): else the
+	// keys after them never followed a move at all.
+	if fm.stats == nil || fm.search == nil {
+		t.Fatalf("s opened stats: %v, / opened search: %v", fm.stats != nil, fm.search != nil)
+	}
 }
