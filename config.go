@@ -366,7 +366,7 @@ func loadSettings(g globals) (globals, sources, error) {
 }
 
 // configProfile is the profile config shows: the one chosen, or, with
-// none chosen, "default" unless the file at db has several profiles, when
+// none chosen, the one whichProfile opens unless the file at db has several profiles, when
 // the tutor asks at start (askProfile) and this says so, naming them
 // (asks).
 func configProfile(g globals, db string) (profile string, asks bool) {
@@ -384,12 +384,14 @@ func configProfile(g globals, db string) (profile string, asks bool) {
 	if err != nil {
 		return cannot(err), false
 	}
-	sums, err := store.ProfileSummaries()
+	sums, err := store.ProfileNames() // the names only: no last activity shown
 	if err != nil {
 		return cannot(err), false
 	}
-	if len(sums) <= 1 {
-		return progress.DefaultProfile, false
+	// The profile the tutor opens (whichProfile): with one used profile,
+	// that one, not "default".
+	if name, _, several := whichProfile("", sums); !several {
+		return name, false
 	}
 	names := make([]string, len(sums))
 	for i, s := range sums {
