@@ -370,13 +370,13 @@ func loadSettings(g globals) (globals, sources, error) {
 // the tutor asks at start (askProfile) and this says so, naming them
 // (asks).
 func configProfile(g globals, db string) (profile string, asks bool) {
-	if g.profile != "" {
-		return g.profile, false
-	}
 	if _, err := os.Stat(db); err != nil {
-		return progress.DefaultProfile, false // no file yet: one profile, "default"
+		return cmp.Or(g.profile, progress.DefaultProfile), false // no file yet: one profile, "default"
 	}
 	cannot := func(err error) string {
+		if g.profile != "" {
+			return g.profile
+		}
 		first, _, _ := strings.Cut(err.Error(), "\n") // the table's row is one line
 		return progress.DefaultProfile + " (cannot list the file's profiles: " + first + ")"
 	}
@@ -389,8 +389,9 @@ func configProfile(g globals, db string) (profile string, asks bool) {
 		return cannot(err), false
 	}
 	// The profile the tutor opens (whichProfile): with one used profile,
-	// that one, not "default".
-	if name, _, several := whichProfile("", sums); !several {
+	// that one, not "default"; for a chosen name differing from a
+	// profile's only in case, that profile (sameProfile).
+	if name, _, several := whichProfile(g.profile, sums); !several {
 		return name, false
 	}
 	names := make([]string, len(sums))

@@ -307,4 +307,17 @@ func TestConfigShowsOnlyUsedProfile(t *testing.T) {
 	if f := strings.Fields(row); len(f) < 2 || f[1] != "Ann" {
 		t.Errorf("one used profile Ann, none chosen: profile row %q", row)
 	}
+	// --profile ann opens Ann (sameProfile): config says so.
+	code, out, errOut = runCLI(t, "--db", db, "--profile", "ann", "config")
+	if code != 0 {
+		t.Fatalf("config --profile ann: exit %d: %s", code, errOut)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "profile ") {
+			row = l
+		}
+	}
+	if f := strings.Fields(row); len(f) < 2 || f[1] != "Ann" || !strings.Contains(row, "flag --profile") {
+		t.Errorf("--profile ann with profile Ann: profile row %q", row)
+	}
 }
