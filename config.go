@@ -366,17 +366,17 @@ func loadSettings(g globals) (globals, sources, error) {
 }
 
 // configProfile is the profile config shows: the one chosen, or, with
-// none chosen, "default" unless the file at db has several profiles, when
+// none chosen, the one whichProfile opens unless the file at db has several profiles, when
 // the tutor asks at start (askProfile) and this says so, naming them
 // (asks).
 func configProfile(g globals, db string) (profile string, asks bool) {
-	if g.profile != "" {
-		return g.profile, false
-	}
 	if _, err := os.Stat(db); err != nil {
-		return progress.DefaultProfile, false // no file yet: one profile, "default"
+		return cmp.Or(g.profile, progress.DefaultProfile), false // no file yet: one profile, "default"
 	}
 	cannot := func(err error) string {
+		if g.profile != "" {
+			return g.profile
+		}
 		first, _, _ := strings.Cut(err.Error(), "\n") // the table's row is one line
 		return progress.DefaultProfile + " (cannot list the file's profiles: " + first + ")"
 	}
@@ -384,12 +384,15 @@ func configProfile(g globals, db string) (profile string, asks bool) {
 	if err != nil {
 		return cannot(err), false
 	}
-	sums, err := store.ProfileSummaries()
+	sums, err := store.ProfileNames() // the names only: no last activity shown
 	if err != nil {
 		return cannot(err), false
 	}
-	if len(sums) <= 1 {
-		return progress.DefaultProfile, false
+	// The profile the tutor opens (whichProfile): with one used profile,
+	// that one, not "default"; for a chosen name differing from a
+	// profile's only in case, that profile (sameProfile).
+	if name, _, several := whichProfile(g.profile, sums); !several {
+		return name, false
 	}
 	names := make([]string, len(sums))
 	for i, s := range sums {

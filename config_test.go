@@ -274,3 +274,50 @@ func FuzzConfig(f *testing.F) {
 		}
 	})
 }
+
+// config with none chosen shows the profile the tutor opens: a file's one
+// used profile, not "default" (it showed "default" while the tutor opened
+// "Ann").
+func TestConfigShowsOnlyUsedProfile(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv(envDB, "")
+	t.Setenv(envProfile, "")
+	db := filepath.Join(t.TempDir(), "p.db")
+	s, err := progress.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := s.Scope("Ann", progress.DefaultPack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sc.SaveReading("intro", "h", 5, 60); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "--db", db, "config")
+	if code != 0 {
+		t.Fatalf("config: exit %d: %s", code, errOut)
+	}
+	var row string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "profile ") {
+			row = l
+		}
+	}
+	if f := strings.Fields(row); len(f) < 2 || f[1] != "Ann" {
+		t.Errorf("one used profile Ann, none chosen: profile row %q", row)
+	}
+	// --profile ann opens Ann (sameProfile): config says so.
+	code, out, errOut = runCLI(t, "--db", db, "--profile", "ann", "config")
+	if code != 0 {
+		t.Fatalf("config --profile ann: exit %d: %s", code, errOut)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "profile ") {
+			row = l
+		}
+	}
+	if f := strings.Fields(row); len(f) < 2 || f[1] != "Ann" || !strings.Contains(row, "flag --profile") {
+		t.Errorf("--profile ann with profile Ann: profile row %q", row)
+	}
+}

@@ -119,8 +119,8 @@ func cmdExport(g globals, args []string, stdout, stderr io.Writer) error {
 	profiles := []string{store.Profile()}
 	if *all {
 		// Every profile used: not the untouched "default" every file
-		// has (progress.ProfileSummaries), which no one could name.
-		sums, err := store.ProfileSummaries()
+		// has (progress.ProfileNames), which no one could name.
+		sums, err := store.ProfileNames()
 		if err != nil {
 			return &exitError{1, err.Error()}
 		}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"os"
 	"time"
 
 	"backend-tutor/content"
@@ -35,22 +33,7 @@ func saveLabCheck(g globals, course *content.Course, lab *content.Lab, res labch
 // (the file is scoped for its packs): loading it again cost as much as
 // the command's own load.
 func readLabRecords(g globals, course *content.Course) (map[string]progress.LabRecord, error) {
-	path, err := dbPath(g)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return map[string]progress.LabRecord{}, nil
-	}
-	store, err := openStore(g, path, course)
-	if err != nil {
-		return nil, err
-	}
-	recs, err := store.LabRecords()
-	if err != nil {
-		return nil, &exitError{1, err.Error()}
-	}
-	return recs, nil
+	return readExisting(g, course, map[string]progress.LabRecord{}, (*progress.Store).LabRecords)
 }
 
 // labProgress is one lab in `progress --json` (documented in README.md).

@@ -161,25 +161,16 @@ func scopeStore(g globals, store *progress.Store, course *content.Course) (*prog
 
 // readOverview reads everything `progress` reports (progress.Overview)
 // with one open of the file and one read of each pack, without creating a
-// file that does not exist yet.
-func readOverview(g globals, course *content.Course) (*progress.Overview, string, error) {
-	path, err := dbPath(g)
-	if err != nil {
-		return nil, "", err
-	}
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return &progress.Overview{Snapshot: &progress.Snapshot{Chapters: map[string]progress.ChapterRecord{}},
-			Log: &progress.StudyLog{}, Labs: map[string]progress.LabRecord{}}, cmp.Or(g.profile, progress.DefaultProfile), nil
-	}
-	store, err := openStore(g, path, course)
-	if err != nil {
-		return nil, "", err
-	}
-	ov, err := store.Overview()
-	if err != nil {
-		return nil, "", &exitError{1, err.Error()}
-	}
-	return ov, store.Profile(), nil
+// file that does not exist yet; profile is the one read.
+func readOverview(g globals, course *content.Course) (ov *progress.Overview, profile string, err error) {
+	profile = cmp.Or(g.profile, progress.DefaultProfile)
+	none := &progress.Overview{Snapshot: &progress.Snapshot{Chapters: map[string]progress.ChapterRecord{}},
+		Log: &progress.StudyLog{}, Labs: map[string]progress.LabRecord{}}
+	ov, err = readExisting(g, course, none, func(s *progress.Store) (*progress.Overview, error) {
+		profile = s.Profile()
+		return s.Overview()
+	})
+	return ov, profile, err
 }
 
 // progressStats works out the stats (internal/stats) of ov's progress now.
@@ -198,22 +189,30 @@ func progressStats(g globals, course *content.Course, ov *progress.Overview) (st
 // readSnapshot reads progress for the read-only commands without creating a
 // file that does not exist yet.
 func readSnapshot(g globals, course *content.Course) (*progress.Snapshot, error) {
+	return readExisting(g, course, &progress.Snapshot{Chapters: map[string]progress.ChapterRecord{}}, (*progress.Store).Snapshot)
+}
+
+// readExisting opens the progress file for a read-only command, scoped
+// for course's packs (openStore), and reads it with read; a file that does
+// not exist yet is not created: none is the answer.
+func readExisting[T any](g globals, course *content.Course, none T, read func(*progress.Store) (T, error)) (T, error) {
+	var zero T
 	path, err := dbPath(g)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return &progress.Snapshot{Chapters: map[string]progress.ChapterRecord{}}, nil
+		return none, nil
 	}
 	store, err := openStore(g, path, course)
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	snap, err := store.Snapshot()
+	v, err := read(store)
 	if err != nil {
-		return nil, &exitError{1, err.Error()}
+		return zero, &exitError{1, err.Error()}
 	}
-	return snap, nil
+	return v, nil
 }
 
 // jsonOut is JSON text as a command prints it: safe for a terminal
